@@ -1,0 +1,81 @@
+package io.github.rdpdoctor.cli;
+
+import io.github.rdpdoctor.engine.Diagnosis;
+import io.github.rdpdoctor.engine.RdpDoctor;
+import io.github.rdpdoctor.engine.RdpDoctorException;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code diagnose [--format text|json] [--rules DIR]... FILE...}. */
+@Command(name = "diagnose", description = "Diagnoses symptom files: ranked causes, evidence and remediation.")
+final class DiagnoseCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json (one document per file; several files give JSON Lines).")
+    Format format;
+
+    @Option(names = "--merge", description = "Combine all files into one diagnosis of one host; later files win, conflicts become warnings.")
+    boolean merge;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Symptom files (YAML or JSON).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        RdpDoctor doctor = rules.doctor();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int code = Main.OK;
+        if (merge) {
+            SymptomSet merged = null;
+            for (Path f : files) {
+                SymptomSet s = doctor.loader().load(f);
+                merged = merged == null ? s : merged.mergedWith(s);
+            }
+            print(out, doctor.diagnose(merged), false);
+            return code;
+        }
+        boolean several = files.size() > 1;
+        for (Path f : files) {
+            try {
+                print(out, doctor.diagnose(f), several);
+            } catch (RdpDoctorException e) {
+                err.println("rdp-doctor: " + e.getMessage());
+                code = Main.BAD_INPUT;
+            }
+        }
+        return code;
+    }
+
+    private void print(PrintWriter out, Diagnosis d, boolean several) {
+        try {
+            switch (format) {
+                case json -> out.println((several ? Json.COMPACT : Json.PRETTY).writeValueAsString(d));
+                case text -> {
+                    TextRenderer.render(out, d);
+                    if (several) {
+                        out.println();
+                    }
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RdpDoctorException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.rdpdoctor.cli;
+
+import io.github.rdpdoctor.engine.RdpDoctorException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rdp-doctor} command line. Exit codes: 0 ok, 1 bad input or rule errors, 2 usage, 3 some batch inputs rejected. */
+@Command(name = "rdp-doctor", mixinStandardHelpOptions = true, version = "rdp-doctor 0.1.0",
+        description = "Diagnoses failed Remote Desktop connections (0x904 / 0x7 and friends): ranked causes and fixes.",
+        subcommands = {DiagnoseCommand.class, RulesCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof RdpDoctorException || ex instanceof java.io.IOException
+                    || ex instanceof java.io.UncheckedIOException) {
+                cmd.getErr().println("rdp-doctor: " + ex.getMessage());
+            } else {
+                cmd.getErr().println("rdp-doctor: internal error: " + ex);
+            }
+            cmd.getErr().flush();
+            return BAD_INPUT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.rdpdoctor.collectors;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one collector found: symptoms (name to Boolean, Long, Double or String) and warnings.
+ * Integer, Short and Byte values are widened to Long, Float to Double; other types are rejected.
+ */
+public record CollectorResult(Map<String, Object> symptoms, List<String> warnings) {
+
+    public CollectorResult {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        if (symptoms != null) {
+            symptoms.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "symptom name"), normalize(k, v)));
+        }
+        symptoms = Collections.unmodifiableMap(copy);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public static CollectorResult empty() {
+        return new CollectorResult(Map.of(), List.of());
+    }
+
+    public static CollectorResult warning(String warning) {
+        return new CollectorResult(Map.of(), List.of(warning));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Converts a value to one of the four symptom value types. */
+    public static Object normalize(String name, Object v) {
+        if (v instanceof Boolean || v instanceof Long || v instanceof Double || v instanceof String) {
+            return v;
+        }
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        throw new IllegalArgumentException("symptom " + name + ": unsupported value "
+                + (v == null ? "null" : v.getClass().getName()));
+    }
+
+    /** Mutable builder; not thread-safe. */
+    public static final class Builder {
+        private final Map<String, Object> symptoms = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder put(String name, Object value) {
+            symptoms.put(name, normalize(name, value));
+            return this;
+        }
+
+        public Builder putAll(Map<String, Object> more) {
+            more.forEach(this::put);
+            return this;
+        }
+
+        public Builder warn(String warning) {
+            warnings.add(warning);
+            return this;
+        }
+
+        public boolean has(String name) {
+            return symptoms.containsKey(name);
+        }
+
+        public CollectorResult build() {
+            return new CollectorResult(symptoms, warnings);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package io.github.rdpdoctor.engine;
+
+import io.github.rdpdoctor.knowledge.Cause;
+import io.github.rdpdoctor.knowledge.KnowledgeBase;
+import io.github.rdpdoctor.symptoms.HostEvent;
+import io.github.rdpdoctor.symptoms.Symptom;
+import io.github.rdpdoctor.symptoms.SymptomLoader;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import io.github.rdpdoctor.symptoms.UserSession;
+import io.github.rdpdoctor.symptoms.Vocabulary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point: diagnoses failed RDP connections. Build one with {@link #builder()}, keep it, and share it
+ * between threads; it is immutable and thread-safe. The rules are compiled once, in {@link Builder#build()};
+ * every diagnosis runs in its own rule session.
+ *
+ * <pre>
+ * RdpDoctor doctor = RdpDoctor.builder().build();
+ * Diagnosis d = doctor.diagnose(Path.of("examples/credssp-nla-mismatch-may-2018-update.yaml"));
+ * d.top().ifPresent(c -&gt; System.out.println(c.title() + " " + c.confidence()));
+ * </pre>
+ */
+public final class RdpDoctor {
+    /** The symptom every diagnosis gets besides the file's: the target host as typed. */
+    public static final String TARGET_HOST = "target.host";
+    public static final int DEFAULT_FIRING_LIMIT = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RdpDoctor.class);
+
+    private final KieBase kieBase;
+    private final KnowledgeBase knowledge;
+    private final SymptomLoader loader;
+    private final int firingLimit;
+    private final List<RuleSource> ruleSources;
+
+    private RdpDoctor(Builder b, KieBase kieBase, List<RuleSource> sources) {
+        this.kieBase = kieBase;
+        this.knowledge = b.knowledge;
+        this.loader = new SymptomLoader(b.vocabulary);
+        this.firingLimit = b.firingLimit;
+        this.ruleSources = List.copyOf(sources);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Reads a symptom file and diagnoses it. */
+    public Diagnosis diagnose(Path symptomFile) {
+        return diagnose(loader.load(symptomFile));
+    }
+
+    /**
+     * Diagnoses one set of facts.
+     *
+     * @throws RuleAuthoringException when a rule misbehaves (unknown cause id, bad weight, runaway firing)
+     */
+    public Diagnosis diagnose(SymptomSet facts) {
+        Findings findings = new Findings();
+        KieSession session = kieBase.newKieSession();
+        int fired;
+        try {
+            session.setGlobal("findings", findings);
+            insertFacts(session, facts);
+            fired = session.fireAllRules(firingLimit);
+        } catch (ConsequenceException e) {
+            throw failedRule(e);
+        } finally {
+            session.dispose();
+        }
+        if (fired >= firingLimit) {
+            throw runaway(facts);
+        }
+        return new Diagnosis(facts.host(), facts.source(), rank(findings.all()), facts.warnings());
+    }
+
+    private static void insertFacts(KieSession session, SymptomSet facts) {
+        session.insert(new Symptom(TARGET_HOST, facts.host()));
+        for (Symptom s : facts.symptoms()) {
+            session.insert(s);
+        }
+        for (HostEvent e : facts.events()) {
+            session.insert(e);
+        }
+        for (UserSession u : facts.sessions()) {
+            session.insert(u);
+        }
+    }
+
+    private RuleAuthoringException failedRule(ConsequenceException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof RuleAuthoringException rae) {
+            return rae;
+        }
+        String rule = e.getMatch() != null ? e.getMatch().getRule().getName() : "?";
+        return new RuleAuthoringException("rule \"" + rule + "\" failed: " + cause);
+    }
+
+    /** Runs the facts again with a listener to name the rule that keeps firing. */
+    private RuleAuthoringException runaway(SymptomSet facts) {
+        Map<String, Integer> counts = new HashMap<>();
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.setGlobal("findings", new Findings());
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+                }
+            });
+            insertFacts(session, facts);
+            session.fireAllRules(firingLimit);
+        } finally {
+            session.dispose();
+        }
+        var worst = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return new RuleAuthoringException("rule \"" + worst.getKey() + "\" fired " + worst.getValue()
+                + " times on " + facts.source() + " and the firing limit of " + firingLimit
+                + " was reached; does it insert or modify facts on every firing?");
+    }
+
+    private List<RankedCause> rank(List<Findings.Finding> all) {
+        // one entry per (cause, rule): a rule matching several facts counts once, with its strongest weight
+        Map<String, Map<String, Findings.Finding>> byCause = new LinkedHashMap<>();
+        for (Findings.Finding f : all) {
+            Map<String, Findings.Finding> rules = byCause.computeIfAbsent(f.causeId(), k -> new LinkedHashMap<>());
+            Findings.Finding old = rules.get(f.rule());
+            if (old == null || Math.abs(f.weight()) > Math.abs(old.weight())) {
+                rules.put(f.rule(), f);
+            }
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (var entry : byCause.entrySet()) {
+            Cause cause = knowledge.cause(entry.getKey()).orElseThrow(() -> new RuleAuthoringException(
+                    "rule \"" + entry.getValue().values().iterator().next().rule() + "\" concluded unknown cause '"
+                            + entry.getKey() + "'; known causes are in kb/causes.yaml"));
+            List<Double> pro = new ArrayList<>();
+            List<Double> con = new ArrayList<>();
+            List<Evidence> evidence = new ArrayList<>();
+            for (Findings.Finding f : entry.getValue().values()) {
+                (f.weight() > 0 ? pro : con).add(Math.abs(f.weight()));
+                evidence.add(new Evidence(f.rule(), f.detail(), f.weight()));
+            }
+            if (pro.isEmpty()) {
+                continue;
+            }
+            double cf = ConfidenceModel.certainty(ConfidenceModel.combine(pro), ConfidenceModel.combine(con));
+            if (cf <= 0) {
+                LOG.debug("cause {} dropped: evidence against outweighs evidence for ({})", cause.id(), cf);
+                continue;
+            }
+            evidence.sort(Comparator.comparingDouble((Evidence e) -> -e.weight()));
+            scored.add(new Scored(cf, new RankedCause(cause.id(), cause.title(), round(cf), evidence,
+                    cause.remediation(), cause.sources())));
+        }
+        scored.sort(Comparator.comparingDouble((Scored s) -> -s.cf).thenComparing(s -> s.cause.id()));
+        return scored.stream().map(Scored::cause).toList();
+    }
+
+    private record Scored(double cf, RankedCause cause) {
+    }
+
+    private static double round(double cf) {
+        return Math.max(0.001, Math.round(cf * 1000) / 1000.0);
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    /** The loader this doctor reads symptom files with (same vocabulary). */
+    public SymptomLoader loader() {
+        return loader;
+    }
+
+    /** The DRL sources compiled into this doctor, bundled first. */
+    public List<RuleSource> ruleSources() {
+        return ruleSources;
+    }
+
+    public int firingLimit() {
+        return firingLimit;
+    }
+
+    /** Configures and builds an {@link RdpDoctor}. Not thread-safe; {@link #build()} may be called repeatedly. */
+    public static final class Builder {
+        private boolean bundledRules = true;
+        private final List<Path> rulePaths = new ArrayList<>();
+        private final List<RuleSource> ruleTexts = new ArrayList<>();
+        private int firingLimit = DEFAULT_FIRING_LIMIT;
+        private KnowledgeBase knowledge;
+        private Vocabulary vocabulary = Vocabulary.bundled();
+
+        private Builder() {
+        }
+
+        /** Leaves out the rules shipped in the jar (for testing your own rules alone). */
+        public Builder withoutBundledRules() {
+            this.bundledRules = false;
+            return this;
+        }
+
+        /** Adds a .drl file or every .drl file under a directory. Read when {@link #build()} runs. */
+        public Builder addRules(Path fileOrDirectory) {
+            rulePaths.add(fileOrDirectory);
+            return this;
+        }
+
+        /** Adds DRL text under a name used in problems and evidence. */
+        public Builder addRules(String name, String drl) {
+            ruleTexts.add(new RuleSource(name, drl));
+            return this;
+        }
+
+        /** Maximum rule firings per diagnosis; reaching it is an error naming the runaway rule. */
+        public Builder firingLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("firing limit must be at least 1");
+            }
+            this.firingLimit = limit;
+            return this;
+        }
+
+        /** Replaces the bundled knowledge base (causes, titles, remediation). */
+        public Builder knowledgeBase(KnowledgeBase knowledge) {
+            this.knowledge = knowledge;
+            return this;
+        }
+
+        /** Replaces the bundled symptom vocabulary. */
+        public Builder vocabulary(Vocabulary vocabulary) {
+            this.vocabulary = vocabulary;
+            return this;
+        }
+
+        /**
+         * Compiles the rules and returns the doctor.
+         *
+         * @throws RuleCompilationException listing every problem as FILE:LINE:COL: message
+         */
+        public RdpDoctor build() {
+            List<RuleSource> sources = new ArrayList<>();
+            if (bundledRules) {
+                sources.addAll(RuleSource.bundled());
+            }
+            for (Path p : rulePaths) {
+                sources.addAll(RuleSource.fromPath(p));
+            }
+            sources.addAll(ruleTexts);
+            if (sources.isEmpty()) {
+                throw new RdpDoctorException("no rules: the bundled rules are off and no rule file was given");
+            }
+            if (knowledge == null) {
+                knowledge = KnowledgeBase.bundled();
+            }
+            long t0 = System.nanoTime();
+            KieBase kb = RuleCompiler.compile(sources);
+            LOG.debug("compiled {} rule files in {} ms", sources.size(), (System.nanoTime() - t0) / 1_000_000);
+            return new RdpDoctor(this, kb, sources);
+        }
+    }
+}

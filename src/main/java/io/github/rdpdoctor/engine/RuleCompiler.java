@@ -1,0 +1,98 @@
+package io.github.rdpdoctor.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.drools.compiler.compiler.DescrBuildError;
+import org.drools.drl.parser.ParserError;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+import org.kie.internal.builder.conf.LanguageLevelOption;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+
+/** Compiles DRL sources into one KieBase, turning every problem into a {@link RuleProblem}. */
+final class RuleCompiler {
+    private RuleCompiler() {
+    }
+
+    static KieBase compile(List<RuleSource> sources) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (RuleSource src : sources) {
+            checkDuplicateNames(src, seen, problems);
+            Resource res = ResourceFactory.newByteArrayResource(src.drl().getBytes(StandardCharsets.UTF_8));
+            res.setSourcePath(src.name());
+            res.setResourceType(ResourceType.DRL);
+            builder.add(res, ResourceType.DRL);
+        }
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+            problems.add(toProblem(r));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                    .thenComparingInt(RuleProblem::column));
+            throw new RuleCompilationException(dedupe(problems));
+        }
+        InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
+        base.addPackages(builder.getKnowledgePackages());
+        return base;
+    }
+
+    private static List<RuleProblem> dedupe(List<RuleProblem> problems) {
+        return problems.stream().distinct().toList();
+    }
+
+    /** Rule names are the handle of evidence, so they must be unique across all files and packages. */
+    private static void checkDuplicateNames(RuleSource src, Map<String, String> seen, List<RuleProblem> problems) {
+        PackageDescr pkg;
+        try {
+            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
+            pkg = parser.parse(null, src.drl());
+        } catch (Exception e) {
+            return; // the real build reports the syntax error with its location
+        }
+        if (pkg == null) {
+            return;
+        }
+        for (RuleDescr rule : pkg.getRules()) {
+            String where = src.name() + ":" + rule.getLine();
+            String first = seen.putIfAbsent(rule.getName(), where);
+            if (first != null) {
+                problems.add(new RuleProblem(src.name(), rule.getLine(), rule.getColumn() + 1,
+                        "duplicate rule name \"" + rule.getName() + "\" (first defined at " + first + ")"));
+            }
+        }
+    }
+
+    private static RuleProblem toProblem(KnowledgeBuilderResult r) {
+        String file = r.getResource() != null && r.getResource().getSourcePath() != null
+                ? r.getResource().getSourcePath() : "?";
+        int line = 0;
+        int col = 0;
+        if (r instanceof ParserError pe) {
+            line = pe.getRow();
+            col = pe.getCol() + 1;
+        } else if (r instanceof DescrBuildError de && de.getDescr() != null) {
+            line = de.getDescr().getLine();
+            col = de.getDescr().getColumn() + 1;
+        } else if (r.getLines() != null && r.getLines().length > 0) {
+            line = r.getLines()[0];
+        }
+        String msg = r.getMessage() == null ? "error" : r.getMessage().replaceAll("\\s+", " ").trim();
+        return new RuleProblem(file, Math.max(line, 0), Math.max(col, 0), msg);
+    }
+}

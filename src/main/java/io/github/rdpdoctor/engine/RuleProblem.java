@@ -1,0 +1,14 @@
+package io.github.rdpdoctor.engine;
+
+/**
+ * One problem in a rule file, reported as {@code FILE:LINE:COL: message}.
+ *
+ * @param line   1-based line, 0 when unknown
+ * @param column 1-based column, 0 when unknown
+ */
+public record RuleProblem(String file, int line, int column, String message) {
+    @Override
+    public String toString() {
+        return file + ":" + line + ":" + column + ": " + message;
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.rdpdoctor.engine;
+
+import io.github.rdpdoctor.symptoms.Expectation;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Runs rule scenarios: symptom files with an {@code expect:} block (top_cause, listed, not_listed).
+ * Used by {@code rdp-doctor rules test} and by the project's own tests.
+ */
+public final class ScenarioRunner {
+    /**
+     * Outcome of one scenario.
+     *
+     * @param failures why it failed; empty when it passed
+     */
+    public record Result(Path file, Diagnosis diagnosis, List<String> failures) {
+        public Result {
+            failures = List.copyOf(failures);
+        }
+
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    private final RdpDoctor doctor;
+
+    public ScenarioRunner(RdpDoctor doctor) {
+        this.doctor = doctor;
+    }
+
+    /** Scenario files under a directory (recursive): *.yaml, *.yml and *.json, sorted by path. */
+    public static List<Path> scenarioFiles(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            return List.of(dir);
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(ScenarioRunner::isSymptomFile).sorted().toList();
+        }
+    }
+
+    /** True for file names rdp-doctor reads as symptom files. */
+    public static boolean isSymptomFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
+    public List<Result> runAll(Path dir) throws IOException {
+        List<Result> out = new ArrayList<>();
+        for (Path f : scenarioFiles(dir)) {
+            out.add(run(f));
+        }
+        return out;
+    }
+
+    /** Runs one scenario; bad input or a misbehaving rule is a failure of that scenario, not an exception. */
+    public Result run(Path file) {
+        SymptomSet facts;
+        Diagnosis d;
+        try {
+            facts = doctor.loader().load(file);
+            d = doctor.diagnose(facts);
+        } catch (RdpDoctorException e) {
+            return new Result(file, null, List.of(e.getMessage()));
+        }
+        return new Result(file, d, check(facts.expect(), d));
+    }
+
+    private List<String> check(Expectation expect, Diagnosis d) {
+        List<String> failures = new ArrayList<>();
+        if (expect == null) {
+            failures.add("no 'expect:' block (top_cause, listed, not_listed)");
+            return failures;
+        }
+        List<String> ids = new ArrayList<>();
+        if (expect.topCause() != null) {
+            ids.add(expect.topCause());
+        }
+        ids.addAll(expect.listed());
+        ids.addAll(expect.notListed());
+        for (String id : ids) {
+            if (doctor.knowledge().cause(id).isEmpty()) {
+                failures.add("line " + expect.line() + ": expect names unknown cause '" + id + "'");
+            }
+        }
+        List<String> listed = d.causes().stream().map(RankedCause::id).toList();
+        if (expect.topCause() != null) {
+            String top = listed.isEmpty() ? "(nothing listed)" : listed.get(0) + " " + d.causes().get(0).confidence();
+            if (listed.isEmpty() || !listed.get(0).equals(expect.topCause())) {
+                failures.add("top cause is " + top + ", expected " + expect.topCause()
+                        + d.cause(expect.topCause()).map(c -> " (ranked " + (listed.indexOf(c.id()) + 1) + ", " + c.confidence() + ")").orElse(" (not listed)"));
+            }
+        }
+        for (String id : expect.listed()) {
+            if (!listed.contains(id)) {
+                failures.add("expected " + id + " to be listed; listed: " + listed);
+            }
+        }
+        for (String id : expect.notListed()) {
+            if (listed.contains(id)) {
+                failures.add("expected " + id + " not to be listed, but it is ranked " + (listed.indexOf(id) + 1));
+            }
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.rdpdoctor.symptoms;
+
+import java.util.Objects;
+
+/**
+ * A Windows event seen on the RDP host, as rules see it: {@code HostEvent(id == 1058)}.
+ * {@code source} is the provider name, e.g. {@code Microsoft-Windows-TerminalServices-RemoteConnectionManager}.
+ */
+public final class HostEvent {
+    private final String log;
+    private final String source;
+    private final int id;
+    private final String time;
+    private final String message;
+
+    public HostEvent(String log, String source, int id, String time, String message) {
+        this.log = log == null ? "" : log;
+        this.source = source == null ? "" : source;
+        this.id = id;
+        this.time = time == null ? "" : time;
+        this.message = message == null ? "" : message;
+    }
+
+    public String getLog() {
+        return log;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public int getId() {
+        return id;
+    }
+
+    public String getTime() {
+        return time;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    /** True when the provider name contains {@code part}, ignoring case (e.g. "Schannel"). */
+    public boolean fromSource(String part) {
+        return source.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HostEvent e && e.id == id && e.log.equals(log) && e.source.equals(source)
+                && e.time.equals(time) && e.message.equals(message);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(log, source, id, time, message);
+    }
+
+    @Override
+    public String toString() {
+        return source + " " + id + (time.isEmpty() ? "" : " at " + time);
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.rdpdoctor.symptoms;
+
+import java.util.Objects;
+
+/**
+ * One symptom fact: a name from the vocabulary and its value, as the rules see it.
+ *
+ * <p>Rules match on {@code name} and then on the typed view that fits the symptom:
+ * {@code flag} for booleans, {@code number} for numbers and hex codes, {@code text} for
+ * strings, enums and the canonical form of hex codes ({@code "0x904"}).
+ * <pre>
+ *   Symptom(name == "server.cert_expired", flag == true)
+ *   Symptom(name == "tls.cert_days_left", number &lt; 0)
+ *   Symptom(name == "client.error_code", text == "0x904")
+ * </pre>
+ * Instances are immutable.
+ */
+public final class Symptom {
+    private final String name;
+    private final Object value;
+    private final int line;
+
+    /**
+     * @param name  symptom name, e.g. {@code network.rdp_port_state}
+     * @param value a {@link Boolean}, {@link Long}, {@link Double}, {@link String} or {@link HexCode}
+     * @param line  1-based line in the source file, 0 when not from a file
+     */
+    public Symptom(String name, Object value, int line) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.value = Objects.requireNonNull(value, "value");
+        this.line = line;
+    }
+
+    public Symptom(String name, Object value) {
+        this(name, value, 0);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** The typed value: Boolean, Long, Double, String or {@link HexCode}. */
+    public Object getValue() {
+        return value;
+    }
+
+    /** The boolean value, or {@code null} when the value is not a boolean. */
+    public Boolean getFlag() {
+        return value instanceof Boolean b ? b : null;
+    }
+
+    /** The numeric value (hex codes included), or NaN when the value is not numeric. */
+    public double getNumber() {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof HexCode h) {
+            return h.value();
+        }
+        return Double.NaN;
+    }
+
+    /** The value as text: strings as they are, hex codes as {@code 0x904}, numbers and booleans printed. */
+    public String getText() {
+        if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+            return Long.toString(d.longValue());
+        }
+        return value.toString();
+    }
+
+    /** Line of the symptom in its source file, 0 when unknown. */
+    public int getLine() {
+        return line;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Symptom s && s.name.equals(name) && s.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name + "=" + getText();
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.rdpdoctor.symptoms;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One entry of the vocabulary: the type of a known symptom name and its allowed values.
+ *
+ * @param min    lowest allowed value for numbers, or NaN for no limit
+ * @param max    highest allowed value for numbers, or NaN for no limit
+ * @param values allowed values of an enum, empty otherwise
+ */
+public record SymptomDefinition(String name, SymptomType type, double min, double max, List<String> values,
+                                String description) {
+    public SymptomDefinition {
+        values = List.copyOf(values);
+    }
+
+    /**
+     * Converts a raw value (Boolean, Long, Double or String as read from a file or given by code) to the
+     * typed value of this symptom.
+     *
+     * @throws IllegalArgumentException with a message for a person when the value does not fit
+     */
+    public Object convert(Object raw) {
+        return switch (type) {
+            case BOOL -> toBool(raw);
+            case INT -> inRange(toLong(raw));
+            case NUMBER -> inRange(toDouble(raw));
+            case STRING -> toText(raw);
+            case HEX -> toHex(raw);
+            case ENUM -> toEnum(raw);
+        };
+    }
+
+    /** Human description of what the symptom accepts, e.g. "an integer 0..2". */
+    public String expected() {
+        return switch (type) {
+            case BOOL -> "true or false";
+            case INT -> "an integer" + range();
+            case NUMBER -> "a number" + range();
+            case STRING -> "a text value";
+            case HEX -> "a code such as \"0x904\" or 2308";
+            case ENUM -> "one of " + String.join(", ", values);
+        };
+    }
+
+    private String range() {
+        if (Double.isNaN(min) && Double.isNaN(max)) {
+            return "";
+        }
+        return " " + (Double.isNaN(min) ? "" : fmt(min)) + ".." + (Double.isNaN(max) ? "" : fmt(max));
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private IllegalArgumentException wrong(Object raw) {
+        String shown = raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw);
+        return new IllegalArgumentException("expected " + expected() + ", got " + shown);
+    }
+
+    private Boolean toBool(Object raw) {
+        if (raw instanceof Boolean b) {
+            return b;
+        }
+        if (raw instanceof String s) {
+            switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "yes" -> {
+                    return Boolean.TRUE;
+                }
+                case "false", "no" -> {
+                    return Boolean.FALSE;
+                }
+                default -> {
+                }
+            }
+        }
+        throw wrong(raw);
+    }
+
+    private Long toLong(Object raw) {
+        if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && !Double.isInfinite(n.doubleValue())) {
+            return n.longValue();
+        }
+        if (raw instanceof String s) {
+            try {
+                return Long.parseLong(s.trim());
+            } catch (NumberFormatException e) {
+                throw wrong(raw);
+            }
+        }
+        throw wrong(raw);
+    }
+
+    private Double toDouble(Object raw) {
+        if (raw instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        }
+        if (raw instanceof String s) {
+            try {
+                double d = Double.parseDouble(s.trim());
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                throw wrong(raw);
+            }
+        }
+        throw wrong(raw);
+    }
+
+    private <T extends Number> T inRange(T n) {
+        double d = n.doubleValue();
+        if ((!Double.isNaN(min) && d < min) || (!Double.isNaN(max) && d > max)) {
+            throw new IllegalArgumentException("expected " + expected() + ", got " + n + " (out of range)");
+        }
+        return n;
+    }
+
+    private String toText(Object raw) {
+        if (raw instanceof String s) {
+            return s;
+        }
+        if (raw instanceof Boolean || raw instanceof Number) {
+            return raw.toString();
+        }
+        throw wrong(raw);
+    }
+
+    private HexCode toHex(Object raw) {
+        if (raw instanceof HexCode h) {
+            return h;
+        }
+        if (raw instanceof Long || raw instanceof Integer) {
+            long v = ((Number) raw).longValue();
+            if (v >= 0) {
+                return new HexCode(v);
+            }
+        }
+        if (raw instanceof String s) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            try {
+                long v = t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
+                if (v >= 0 && t.length() > (t.startsWith("0x") ? 2 : 0) && t.length() <= 18) {
+                    return new HexCode(v);
+                }
+            } catch (NumberFormatException e) {
+                throw wrong(raw);
+            }
+        }
+        throw wrong(raw);
+    }
+
+    private String toEnum(Object raw) {
+        if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
+            String t = raw.toString().trim();
+            for (String v : values) {
+                if (v.equalsIgnoreCase(t)) {
+                    return v;
+                }
+            }
+        }
+        throw wrong(raw);
+    }
+}

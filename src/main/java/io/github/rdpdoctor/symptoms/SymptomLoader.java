@@ -1,0 +1,428 @@
+package io.github.rdpdoctor.symptoms;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads symptom files (YAML or JSON, contract {@code rdp-symptoms/v1}) into {@link SymptomSet}s.
+ *
+ * <p>Every problem becomes one {@link SymptomFileException} naming the file, the line and the field.
+ * Documents are bounded: {@value #MAX_BYTES} bytes, nesting depth {@value #MAX_DEPTH}, no YAML aliases,
+ * {@value #MAX_ENTRIES} entries per list or map. Thread-safe and reusable.
+ */
+public final class SymptomLoader {
+    public static final String SCHEMA = "rdp-symptoms/v1";
+    public static final int MAX_BYTES = 1 << 20;
+    public static final int MAX_DEPTH = 16;
+    public static final int MAX_ENTRIES = 10_000;
+    private static final int MAX_TEXT = 64 * 1024;
+
+    private final Vocabulary vocabulary;
+    private final JsonFactory json;
+    private final YAMLFactory yaml;
+
+    public SymptomLoader(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT).maxNumberLength(64)
+                .maxDocumentLength(MAX_BYTES).build();
+        this.json = JsonFactory.builder().streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        LoaderOptions yamlLimits = new LoaderOptions();
+        yamlLimits.setMaxAliasesForCollections(0);
+        yamlLimits.setAllowRecursiveKeys(false);
+        yamlLimits.setNestingDepthLimit(MAX_DEPTH);
+        yamlLimits.setCodePointLimit(MAX_BYTES);
+        yamlLimits.setAllowDuplicateKeys(false);
+        this.yaml = YAMLFactory.builder().loaderOptions(yamlLimits).streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+    }
+
+    /** A loader for the bundled vocabulary. */
+    public SymptomLoader() {
+        this(Vocabulary.bundled());
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Reads and checks one symptom file. */
+    public SymptomSet load(Path file) {
+        String name = file.toString();
+        byte[] content;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new SymptomFileException(name, 0, "", "file is " + size + " bytes; the limit is " + MAX_BYTES);
+            }
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new SymptomFileException(name, 0, "", "no such file");
+        } catch (IOException e) {
+            throw new SymptomFileException(name, 0, "", "cannot read: " + e.getMessage());
+        }
+        return parse(name, content);
+    }
+
+    /**
+     * Parses one document. JSON is detected by a leading '{' (or a .json name), everything else is read as YAML.
+     *
+     * @param name shown in error messages (usually the file path)
+     */
+    public SymptomSet parse(String name, byte[] content) {
+        if (content.length > MAX_BYTES) {
+            throw new SymptomFileException(name, 0, "", "document is " + content.length + " bytes; the limit is " + MAX_BYTES);
+        }
+        int first = -1;
+        int line = 1;
+        for (int i = 0; i < content.length; i++) {
+            byte b = content[i];
+            if (b == 0) {
+                throw new SymptomFileException(name, line, "", "binary data (NUL byte at offset " + i + "); expected a YAML or JSON text file");
+            }
+            if (b == '\n') {
+                line++;
+            }
+            if (first < 0 && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            throw new SymptomFileException(name, 0, "", "empty file; expected a symptom document with at least 'host'");
+        }
+        boolean isJson = content[first] == '{' || name.toLowerCase(Locale.ROOT).endsWith(".json");
+        JsonFactory factory = isJson ? json : yaml;
+        try (JsonParser p = factory.createParser(content)) {
+            return new Reader(name, p).document();
+        } catch (SymptomFileException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            throw new SymptomFileException(name, loc == null ? 0 : Math.max(loc.getLineNr(), 0), "",
+                    (isJson ? "malformed JSON: " : "malformed YAML: ") + firstLine(e.getOriginalMessage()));
+        } catch (IOException | RuntimeException e) {
+            // SnakeYAML reports limit violations and some syntax errors as runtime exceptions
+            throw new SymptomFileException(name, 0, "", (isJson ? "malformed JSON: " : "malformed YAML: ") + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable document";
+        }
+        int nl = message.indexOf('\n');
+        return (nl >= 0 ? message.substring(0, nl) : message).trim();
+    }
+
+    /** One pass over the token stream of one document. */
+    private final class Reader {
+        private final String file;
+        private final JsonParser p;
+        private String host;
+        private int hostLine;
+        private String collectedAt;
+        private final Map<String, Symptom> symptoms = new LinkedHashMap<>();
+        private final List<HostEvent> events = new ArrayList<>();
+        private final List<UserSession> sessions = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private Expectation expect;
+
+        Reader(String file, JsonParser p) {
+            this.file = file;
+            this.p = p;
+        }
+
+        private int line() {
+            return Math.max(p.currentTokenLocation().getLineNr(), 0);
+        }
+
+        private SymptomFileException error(String field, String problem) {
+            return new SymptomFileException(file, line(), field, problem);
+        }
+
+        SymptomSet document() throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new SymptomFileException(file, 0, "", "empty document; expected a symptom document with at least 'host'");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw error("", "expected a map with 'host' and 'symptoms' at the top, got " + describe(t));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "schema" -> {
+                        String schema = scalarText(key);
+                        if (!SCHEMA.equals(schema)) {
+                            throw error(key, "unsupported schema '" + schema + "'; this version reads " + SCHEMA);
+                        }
+                    }
+                    case "host" -> {
+                        host = scalarText(key).trim();
+                        hostLine = line();
+                        if (host.isEmpty()) {
+                            throw error(key, "host is empty; give the RDP target as the user typed it");
+                        }
+                    }
+                    case "collected_at" -> collectedAt = timestamp(key);
+                    case "symptoms" -> readSymptoms(v);
+                    case "events" -> readList(v, key, this::readEvent);
+                    case "sessions" -> readList(v, key, this::readSession);
+                    case "expect" -> readExpect(v);
+                    default -> {
+                        warnings.add(file + ":" + line() + ": unknown top-level field '" + key + "' ignored");
+                        p.skipChildren();
+                    }
+                }
+            }
+            if (host == null) {
+                throw new SymptomFileException(file, 1, "host", "required field 'host' is missing");
+            }
+            if (p.nextToken() != null) {
+                throw error("", "more than one document in the file");
+            }
+            return new SymptomSet(file, host, collectedAt, new ArrayList<>(symptoms.values()), events, sessions,
+                    warnings, expect);
+        }
+
+        private void readSymptoms(JsonToken t) throws IOException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw error("symptoms", "expected a map of symptom name to value, got " + describe(t));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                String field = "symptoms." + name;
+                JsonToken v = p.nextToken();
+                int at = line();
+                Object raw = scalar(field, v);
+                if (symptoms.size() >= MAX_ENTRIES) {
+                    throw error(field, "more than " + MAX_ENTRIES + " symptoms");
+                }
+                if (raw == null) {
+                    warnings.add(file + ":" + at + ": " + field + " has no value; ignored");
+                    continue;
+                }
+                SymptomDefinition def = vocabulary.find(name);
+                Object value;
+                if (def == null) {
+                    warnings.add(file + ":" + at + ": unknown symptom name '" + name + "' (kept and passed to the rules)");
+                    value = raw;
+                } else {
+                    try {
+                        value = def.convert(raw);
+                    } catch (IllegalArgumentException e) {
+                        throw error(field, e.getMessage());
+                    }
+                }
+                symptoms.put(name, new Symptom(name, value, at));
+            }
+        }
+
+        private interface ItemReader {
+            void read(String field) throws IOException;
+        }
+
+        private void readList(JsonToken t, String key, ItemReader item) throws IOException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw error(key, "expected a list, got " + describe(t));
+            }
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                String field = key + "[" + i + "]";
+                if (i++ >= MAX_ENTRIES) {
+                    throw error(field, "more than " + MAX_ENTRIES + " entries");
+                }
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    throw error(field, "expected a map, got " + describe(p.currentToken()));
+                }
+                item.read(field);
+            }
+        }
+
+        private void readEvent(String field) throws IOException {
+            int start = line();
+            String log = null;
+            String source = null;
+            String time = null;
+            String message = null;
+            Long id = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                String f = field + "." + key;
+                switch (key) {
+                    case "log" -> log = scalarText(f);
+                    case "source" -> source = scalarText(f);
+                    case "id" -> id = wholeNumber(f, v, 0, 65535);
+                    case "time" -> time = timestamp(f);
+                    case "message" -> message = scalarText(f);
+                    default -> {
+                        warnings.add(file + ":" + line() + ": unknown field '" + f + "' ignored");
+                        p.skipChildren();
+                    }
+                }
+            }
+            if (id == null) {
+                throw new SymptomFileException(file, start, field + ".id", "event has no 'id'");
+            }
+            events.add(new HostEvent(log, source, id.intValue(), time, message));
+        }
+
+        private void readSession(String field) throws IOException {
+            int start = line();
+            String user = null;
+            String state = null;
+            long idle = -1;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                String f = field + "." + key;
+                switch (key) {
+                    case "user" -> user = scalarText(f);
+                    case "state" -> state = scalarText(f);
+                    case "idle_minutes" -> idle = wholeNumber(f, v, 0, Long.MAX_VALUE);
+                    default -> {
+                        warnings.add(file + ":" + line() + ": unknown field '" + f + "' ignored");
+                        p.skipChildren();
+                    }
+                }
+            }
+            if (state == null) {
+                throw new SymptomFileException(file, start, field + ".state", "session has no 'state'");
+            }
+            sessions.add(new UserSession(user, state, idle));
+        }
+
+        private void readExpect(JsonToken t) throws IOException {
+            int start = line();
+            if (t != JsonToken.START_OBJECT) {
+                throw error("expect", "expected a map with top_cause / listed / not_listed, got " + describe(t));
+            }
+            String top = null;
+            List<String> listed = new ArrayList<>();
+            List<String> notListed = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (key) {
+                    case "top_cause" -> top = scalarText("expect.top_cause");
+                    case "listed" -> textList("expect.listed", v, listed);
+                    case "not_listed" -> textList("expect.not_listed", v, notListed);
+                    default -> throw error("expect." + key, "unknown field; expected top_cause, listed or not_listed");
+                }
+            }
+            expect = new Expectation(top, listed, notListed, start);
+        }
+
+        private void textList(String field, JsonToken t, List<String> out) throws IOException {
+            if (t != JsonToken.START_ARRAY) {
+                throw error(field, "expected a list of cause ids, got " + describe(t));
+            }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                out.add(scalarText(field));
+            }
+        }
+
+        private Object scalar(String field, JsonToken t) throws IOException {
+            if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                throw error(field, "YAML aliases (*" + p.getText() + ") are not allowed in symptom files; write the value out");
+            }
+            return switch (t) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                case VALUE_NUMBER_INT -> {
+                    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                        throw error(field, "number " + p.getText() + " is too large");
+                    }
+                    yield p.getLongValue();
+                }
+                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                default -> throw error(field, "expected a single value (text, number or true/false), got " + describe(t));
+            };
+        }
+
+        private String scalarText(String field) throws IOException {
+            Object v = scalar(field, p.currentToken());
+            if (v == null) {
+                throw error(field, "has no value");
+            }
+            return v instanceof String s ? s : p.getText();
+        }
+
+        private long wholeNumber(String field, JsonToken t, long min, long max) throws IOException {
+            Object v = scalar(field, t);
+            long n;
+            if (v instanceof Long l) {
+                n = l;
+            } else if (v instanceof String s && s.trim().matches("-?\\d{1,18}")) {
+                n = Long.parseLong(s.trim());
+            } else {
+                throw error(field, "expected a whole number, got " + (v instanceof String s ? "\"" + s + "\"" : v));
+            }
+            if (n < min || n > max) {
+                throw error(field, "expected a whole number " + min + ".." + max + ", got " + n + " (out of range)");
+            }
+            return n;
+        }
+
+        private String timestamp(String field) throws IOException {
+            String text = scalarText(field).trim();
+            try {
+                OffsetDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                try {
+                    LocalDate.parse(text);
+                } catch (DateTimeParseException e2) {
+                    throw error(field, "expected an ISO-8601 time such as 2026-11-20T09:14:00Z, got \"" + text + "\"");
+                }
+            }
+            return text;
+        }
+
+        private String describe(JsonToken t) {
+            if (t == null) {
+                return "end of document";
+            }
+            return switch (t) {
+                case START_OBJECT -> "a map";
+                case START_ARRAY -> "a list";
+                case VALUE_STRING -> "text";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "true/false";
+                case VALUE_NULL -> "nothing (null)";
+                default -> t.toString();
+            };
+        }
+    }
+}
