@@ -1,0 +1,197 @@
+package io.github.rdpdoctor.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Engine behaviour with small rule sets written here, independent of the bundled rules. */
+class RuleEngineTest {
+    static final String HEADER = """
+            package test.rules;
+            import io.github.rdpdoctor.symptoms.Symptom;
+            import io.github.rdpdoctor.symptoms.HostEvent;
+            global io.github.rdpdoctor.engine.Findings findings;
+            """;
+
+    static final String PORT_RULES = HEADER + """
+            rule "firewall-blocking: port filtered"
+            when
+                Symptom(name == "network.rdp_port_state", text == "filtered")
+            then
+                findings.support(kcontext, "firewall-blocking", 0.6, "no answer on the RDP port");
+            end
+
+            rule "firewall-blocking: ping fails"
+            when
+                Symptom(name == "network.ping_ok", flag == false)
+            then
+                findings.support(kcontext, "firewall-blocking", 0.3, "ping fails");
+            end
+
+            rule "firewall-blocking: other client works"
+            when
+                Symptom(name == "test.from_other_client_works", flag == true)
+            then
+                findings.against(kcontext, "firewall-blocking", 0.5, "another client connects");
+            end
+            """;
+
+    private static SymptomSet facts(Object... nameValue) {
+        SymptomSet.Builder b = SymptomSet.builder("h.example");
+        for (int i = 0; i < nameValue.length; i += 2) {
+            b.symptom((String) nameValue[i], nameValue[i + 1]);
+        }
+        return b.build();
+    }
+
+    private static RdpDoctor only(String name, String drl) {
+        return RdpDoctor.builder().withoutBundledRules().addRules(name, drl).build();
+    }
+
+    @Test
+    void evidenceCombinesAsCertaintyFactors() {
+        RdpDoctor d = only("port.drl", PORT_RULES);
+        double one = d.diagnose(facts("network.rdp_port_state", "filtered")).top().orElseThrow().confidence();
+        double two = d.diagnose(facts("network.rdp_port_state", "filtered", "network.ping_ok", false)).top().orElseThrow().confidence();
+        assertEquals(0.6, one, 1e-9);
+        assertEquals(1 - 0.4 * 0.7, two, 1e-9);
+        RankedCause against = d.diagnose(facts("network.rdp_port_state", "filtered", "network.ping_ok", false,
+                "test.from_other_client_works", true)).top().orElseThrow();
+        assertEquals(Math.round((0.72 - 0.5) / (1 - 0.5) * 1000) / 1000.0, against.confidence(), 1e-9);
+        assertEquals(3, against.evidence().size());
+        assertEquals(-0.5, against.evidence().get(2).weight());
+        assertEquals("firewall-blocking: other client works", against.evidence().get(2).rule());
+        assertTrue(against.remediation().size() >= 1);
+    }
+
+    @Test
+    void aCauseWithOnlyEvidenceAgainstIsNotListed() {
+        RdpDoctor d = only("port.drl", PORT_RULES);
+        assertTrue(d.diagnose(facts("test.from_other_client_works", true)).causes().isEmpty());
+    }
+
+    @Test
+    void targetHostIsAFact() {
+        RdpDoctor d = only("host.drl", HEADER + """
+                rule "dns-wrong-host: target is an IP"
+                when
+                    Symptom(name == "target.host", text matches "[0-9.]+")
+                then
+                    findings.support(kcontext, "dns-wrong-host", 0.2, "target given as IP");
+                end
+                """);
+        assertEquals(1, d.diagnose(SymptomSet.builder("10.1.2.3").build()).causes().size());
+        assertEquals(0, d.diagnose(SymptomSet.builder("fin.example").build()).causes().size());
+    }
+
+    @Test
+    @Timeout(30)
+    void runawayRuleIsStoppedAtTheFiringLimitAndNamed() {
+        RdpDoctor d = RdpDoctor.builder().withoutBundledRules().firingLimit(500).addRules("loop.drl", HEADER + """
+                rule "endless echo"
+                when
+                    $s : Symptom(name == "network.ping_ok")
+                then
+                    insert(new Symptom("echo", java.util.UUID.randomUUID().toString()));
+                end
+
+                rule "echo again"
+                when
+                    Symptom(name == "echo")
+                then
+                    insert(new Symptom("network.ping_ok", Boolean.TRUE));
+                end
+                """).build();
+        RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> d.diagnose(facts("network.ping_ok", true)));
+        assertTrue(e.getMessage().contains("firing limit of 500"), e.getMessage());
+        assertTrue(e.getMessage().contains("rule \"endless echo\"") || e.getMessage().contains("rule \"echo again\""), e.getMessage());
+    }
+
+    @Test
+    void badDrlListsEveryProblemWithFileLineAndColumn() {
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> RdpDoctor.builder()
+                .withoutBundledRules()
+                .addRules("good.drl", PORT_RULES)
+                .addRules("broken.drl", HEADER + """
+                        rule "uses a field that does not exist"
+                        when
+                            Symptom(nmae == "network.ping_ok")
+                        then
+                            findings.support(kcontext, "firewall-blocking", 0.3, "x");
+                        end
+                        """)
+                .addRules("syntax.drl", HEADER + """
+                        rule "missing then"
+                        when
+                            Symptom(name == "a")
+                            findings.support(kcontext, "x", 0.3, "x");
+                        end
+                        """)
+                .build());
+        List<RuleProblem> problems = e.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("broken.drl") && p.line() == 7 && p.column() > 0),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("syntax.drl") && p.line() > 0), problems.toString());
+        assertTrue(problems.stream().noneMatch(p -> p.file().equals("good.drl")), problems.toString());
+        assertTrue(e.getMessage().lines().skip(1).allMatch(l -> l.matches("[^:]+:\\d+:\\d+: .+")), e.getMessage());
+    }
+
+    @Test
+    void duplicateRuleNamesAreErrorsEvenAcrossFilesAndPackages() {
+        String other = PORT_RULES.replace("package test.rules;", "package other.rules;");
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> RdpDoctor.builder().withoutBundledRules().addRules("a.drl", PORT_RULES).addRules("b.drl", other).build());
+        assertEquals(3, e.problems().size(), e.getMessage());
+        RuleProblem p = e.problems().get(0);
+        assertEquals("b.drl", p.file());
+        assertEquals(5, p.line());
+        assertTrue(p.message().contains("duplicate rule name \"firewall-blocking: port filtered\" (first defined at a.drl:5)"), p.message());
+    }
+
+    @Test
+    void unknownCauseIdAndBadWeightNameTheRule() {
+        RdpDoctor unknown = only("u.drl", HEADER + """
+                rule "typo in cause"
+                when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewal-blocking", 0.3, "x"); end
+                """);
+        RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> unknown.diagnose(facts("network.ping_ok", true)));
+        assertTrue(e.getMessage().contains("\"typo in cause\"") && e.getMessage().contains("firewal-blocking"), e.getMessage());
+
+        RdpDoctor weight = only("w.drl", HEADER + """
+                rule "too strong"
+                when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewall-blocking", 1.5, "x"); end
+                """);
+        RuleAuthoringException w = assertThrows(RuleAuthoringException.class, () -> weight.diagnose(facts("network.ping_ok", true)));
+        assertTrue(w.getMessage().contains("\"too strong\"") && w.getMessage().contains("(0, 1]"), w.getMessage());
+    }
+
+    @Test
+    void ruleDirectoryAddedAtRunTime(@TempDir Path dir) throws Exception {
+        RdpDoctor before = RdpDoctor.builder().build();
+        SymptomSet f = facts("client.rdp_version", "5.2");
+        assertTrue(before.diagnose(f).cause("client-side-corruption").isEmpty());
+
+        Files.createDirectories(dir.resolve("site"));
+        Files.writeString(dir.resolve("site/old-client.drl"), HEADER + """
+                // Source: site policy — RDP client 5.x cannot do CredSSP
+                rule "client-side-corruption: ancient RDP client"
+                when
+                    Symptom(name == "client.rdp_version", text matches "[1-5]\\\\..*")
+                then
+                    findings.support(kcontext, "client-side-corruption", 0.7, "RDP client version 5.x");
+                end
+                """);
+        RdpDoctor after = RdpDoctor.builder().addRules(dir).build();
+        RankedCause c = after.diagnose(f).cause("client-side-corruption").orElseThrow();
+        assertEquals("client-side-corruption: ancient RDP client", c.evidence().get(0).rule());
+        assertTrue(after.ruleSources().stream().anyMatch(s -> s.name().endsWith("old-client.drl")));
+    }
+}
