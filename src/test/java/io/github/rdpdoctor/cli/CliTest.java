@@ -1,0 +1,136 @@
+package io.github.rdpdoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static final String CERT_CASE = """
+            host: rdsh-02.corp.example
+            symptoms:
+              client.error_code: "0x904"
+              client.extended_error_code: "0x7"
+              server.cert_expired: true
+            events:
+              - { log: System, source: Microsoft-Windows-TerminalServices-RemoteConnectionManager, id: 1058, message: "cannot replace the expired self-signed certificate" }
+            """;
+
+    @Test
+    void diagnoseTextShowsRankedCausesEvidenceAndNumberedSteps(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("cert.yaml"), CERT_CASE);
+        Run r = run("diagnose", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1. "), r.out());
+        assertTrue(r.out().contains("[rdp-certificate-problem]  confidence 0."), r.out());
+        assertTrue(r.out().contains("Why:") && r.out().contains("Fix:") && r.out().contains("> "), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void diagnoseJsonFollowsTheContract(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("cert.yaml"), CERT_CASE);
+        Run r = run("diagnose", "--format", "json", f.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode d = new ObjectMapper().readTree(r.out());
+        assertEquals("rdsh-02.corp.example", d.get("host").asText());
+        JsonNode top = d.get("causes").get(0);
+        assertEquals("rdp-certificate-problem", top.get("id").asText());
+        assertTrue(top.get("confidence").asDouble() >= 0.7);
+        for (String field : new String[] {"title", "evidence", "remediation", "sources"}) {
+            assertTrue(top.has(field), field);
+        }
+        assertTrue(top.get("evidence").get(0).has("rule") && top.get("evidence").get(0).has("detail"));
+        assertTrue(top.get("remediation").get(0).has("text"));
+        assertTrue(d.get("warnings").isArray());
+    }
+
+    @Test
+    void badInputExitsOneWithTheLocationAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "host: h\nsymptoms:\n  network.rdp_port: many\n");
+        Path good = Files.writeString(dir.resolve("good.yaml"), CERT_CASE);
+        Run r = run("diagnose", bad.toString(), good.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("bad.yaml:3: symptoms.network.rdp_port: expected an integer"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertTrue(r.out().contains("rdsh-02.corp.example"), "the good file is still diagnosed");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("diagnose").code());
+        assertEquals(2, run("diagnose", "--format", "xml", "x.yaml").code());
+        assertEquals(2, run("frobnicate").code());
+    }
+
+    @Test
+    void rulesCheckPrintsProblemsAsFileLineCol(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("rules", "check").code());
+        Files.writeString(dir.resolve("mine.drl"), """
+                package site;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                global io.github.rdpdoctor.engine.Findings findings;
+                rule "firewall-blocking: site rule"
+                when
+                    Symptom(nmae == "x")
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.3, "x");
+                end
+                """);
+        Run r = run("rules", "check", "--rules", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches(".*mine\\.drl:6:\\d+: .+")), r.err());
+    }
+
+    @Test
+    void rulesTestReportsPassAndFailPerScenario(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ok.yaml"), CERT_CASE + "expect:\n  top_cause: rdp-certificate-problem\n");
+        Files.writeString(dir.resolve("wrong.yaml"), CERT_CASE + "expect:\n  top_cause: dns-wrong-host\n");
+        Run r = run("rules", "test", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("PASS " + dir.resolve("ok.yaml")), r.out());
+        assertTrue(r.out().contains("FAIL " + dir.resolve("wrong.yaml")), r.out());
+        assertTrue(r.out().trim().endsWith("1 passed, 1 failed"), r.out());
+    }
+
+    @Test
+    void kbListAndShow() {
+        Run list = run("kb", "list");
+        assertEquals(0, list.code());
+        assertEquals(18, list.out().lines().count());
+        Run show = run("kb", "show", "credssp-nla-mismatch");
+        assertEquals(0, show.code());
+        assertTrue(show.out().contains("Remediation:") && show.out().contains("1. "), show.out());
+        Run unknown = run("kb", "show", "nope");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("unknown cause 'nope'"), unknown.err());
+    }
+
+    @Test
+    void mergeCombinesFilesOfOneHost(@TempDir Path dir) throws Exception {
+        Path a = Files.writeString(dir.resolve("probe.yaml"), "host: h\nsymptoms:\n  client.error_code: \"0x904\"\n  network.rdp_port_state: open\n");
+        Path b = Files.writeString(dir.resolve("host.yaml"), "host: h\nsymptoms:\n  network.rdp_port_state: filtered\n  server.cert_expired: true\n");
+        Run r = run("diagnose", "--merge", "--format", "json", a.toString(), b.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode d = new ObjectMapper().readTree(r.out());
+        assertTrue(d.get("warnings").toString().contains("conflicting values for network.rdp_port_state"), d.toString());
+    }
+}

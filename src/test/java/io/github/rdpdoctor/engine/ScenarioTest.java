@@ -1,0 +1,59 @@
+package io.github.rdpdoctor.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rdpdoctor.knowledge.Cause;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every shipped example is a rule scenario: its expect block must hold. */
+class ScenarioTest {
+    static final Path EXAMPLES = Path.of("examples");
+    static RdpDoctor doctor;
+
+    @BeforeAll
+    static void build() {
+        doctor = RdpDoctor.builder().build();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> examplesMeetTheirExpectations() throws Exception {
+        ScenarioRunner runner = new ScenarioRunner(doctor);
+        return ScenarioRunner.scenarioFiles(EXAMPLES).stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+            ScenarioRunner.Result r = runner.run(f);
+            assertTrue(r.passed(), f + ":\n  " + String.join("\n  ", r.failures()));
+        }));
+    }
+
+    @Test
+    void everyCauseHasAtLeastTwoScenariosWhereItRanksFirst() throws Exception {
+        ScenarioRunner runner = new ScenarioRunner(doctor);
+        List<ScenarioRunner.Result> results = runner.runAll(EXAMPLES);
+        for (Cause c : doctor.knowledge().causes()) {
+            long n = results.stream().filter(r -> r.diagnosis() != null && r.diagnosis().top().isPresent()
+                    && r.diagnosis().top().get().id().equals(c.id())).count();
+            assertTrue(n >= 2, c.id() + " ranks first in only " + n + " example(s)");
+        }
+    }
+
+    @Test
+    void aFailingExpectationIsReported(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("wrong.yaml");
+        java.nio.file.Files.writeString(f, """
+                host: h
+                symptoms:
+                  server.service.termservice: stopped
+                expect:
+                  top_cause: dns-wrong-host
+                  not_listed: [rdp-service-failure]
+                """);
+        ScenarioRunner.Result r = new ScenarioRunner(doctor).run(f);
+        assertTrue(!r.passed() && r.failures().size() == 2, r.failures().toString());
+        assertTrue(r.failures().get(0).startsWith("top cause is rdp-service-failure"), r.failures().get(0));
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.rdpdoctor.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class KnowledgeBaseTest {
+    /** The cause ids of symptom contract v1, in contract order. */
+    static final List<String> CONTRACT_CAUSES = List.of("firewall-blocking", "network-profile-public",
+            "rdp-service-failure", "rdp-disabled", "stuck-user-session", "dns-wrong-host", "network-unreachable",
+            "credssp-nla-mismatch", "tls-protocol-mismatch", "rdp-certificate-problem", "user-profile-corrupt",
+            "licensing-or-session-cap", "security-software-interference", "rd-gateway-or-nat",
+            "client-side-corruption", "unstable-network", "windows-update-regression", "connection-backlog");
+
+    private final KnowledgeBase kb = KnowledgeBase.bundled();
+
+    @Test
+    void hasExactlyTheContractCauses() {
+        assertEquals(CONTRACT_CAUSES, kb.causes().stream().map(Cause::id).toList());
+    }
+
+    @Test
+    void everyCauseIsCompleteAndCitesASource() {
+        for (Cause c : kb.causes()) {
+            assertFalse(c.title().isBlank(), c.id());
+            assertTrue(c.explanation().length() > 40, c.id() + " needs an explanation");
+            assertTrue(c.remediation().size() >= 2, c.id() + " needs ordered remediation steps");
+            c.remediation().forEach(s -> assertFalse(s.text().isBlank(), c.id()));
+            assertFalse(c.sources().isEmpty(), c.id() + " cites no source");
+        }
+    }
+
+    @Test
+    void stepsThatWeakenSecurityCarryACaution() {
+        for (Cause c : kb.causes()) {
+            for (RemediationStep s : c.remediation()) {
+                String all = (s.text() + " " + (s.command() == null ? "" : s.command())).toLowerCase(Locale.ROOT);
+                boolean weakens = all.contains("userauthentication /t reg_dword /d 0")
+                        || all.contains("allowencryptionoracle /t reg_dword /d 2")
+                        || all.contains("securitylayer /t reg_dword /d 0");
+                if (weakens) {
+                    assertTrue(s.caution() != null && !s.caution().isBlank(), c.id() + ": " + s.text());
+                }
+            }
+        }
+    }
+
+    /** Every remediation in the two seed documents (listed in seed-remediations.yaml) is in the knowledge base. */
+    @Test
+    void everySeedRemediationIsRepresented() throws Exception {
+        JsonNode list;
+        try (InputStream in = getClass().getResourceAsStream("/seed-remediations.yaml")) {
+            list = new ObjectMapper(new YAMLFactory()).readTree(in).path("remediations");
+        }
+        assertTrue(list.size() >= 40, "coverage list too short: " + list.size());
+        List<String> missing = new ArrayList<>();
+        List<String> seedsCovered = new ArrayList<>();
+        for (JsonNode r : list) {
+            String seedName = r.path("seed").asText();
+            String seed = seedText(seedName);
+            for (String word : r.path("quote").asText().split("[^A-Za-z0-9]+")) {
+                if (word.length() > 3 && !seed.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT))) {
+                    missing.add("quote word '" + word + "' is not in " + seedName);
+                }
+            }
+            Cause c = kb.cause(r.path("cause").asText()).orElse(null);
+            if (c == null) {
+                missing.add("unknown cause " + r.path("cause").asText());
+                continue;
+            }
+            if (!c.sources().contains(seedName)) {
+                missing.add(c.id() + " does not cite " + seedName);
+            }
+            StringBuilder text = new StringBuilder();
+            c.remediation().forEach(s -> text.append(s.text()).append(' ').append(s.command()).append(' '));
+            for (JsonNode k : r.path("keywords")) {
+                if (!text.toString().toLowerCase(Locale.ROOT).contains(k.asText().toLowerCase(Locale.ROOT))) {
+                    missing.add(c.id() + " lacks '" + k.asText() + "' for seed line: " + r.path("quote").asText());
+                }
+            }
+            seedsCovered.add(seedName);
+        }
+        assertTrue(missing.isEmpty(), String.join("\n", missing));
+        assertTrue(seedsCovered.contains("000_1186b8863ec60437.txt") && seedsCovered.contains("001_96e17deb818a7688.txt"));
+    }
+
+    /** Every cause id named in the seeds' cause lists appears in the coverage list. */
+    @Test
+    void everyCauseHasSeedOrPublicSource() {
+        for (Cause c : kb.causes()) {
+            assertTrue(c.sources().stream().anyMatch(s -> s.endsWith(".txt") || s.contains("Microsoft") || s.contains("MS-")),
+                    c.id() + ": " + c.sources());
+        }
+    }
+
+    private String seedText(String name) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/seeds/" + name)) {
+            assertTrue(in != null, "seed " + name + " missing from src/test/resources/seeds");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
