@@ -12,13 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +42,7 @@ public final class RdpDoctor {
     private static final Logger LOG = LoggerFactory.getLogger(RdpDoctor.class);
 
     private final KieBase kieBase;
+    private final KieSessionsPool sessions;
     private final KnowledgeBase knowledge;
     private final SymptomLoader loader;
     private final int firingLimit;
@@ -49,6 +50,7 @@ public final class RdpDoctor {
 
     private RdpDoctor(Builder b, KieBase kieBase, List<RuleSource> sources) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.knowledge = b.knowledge;
         this.loader = new SymptomLoader(b.vocabulary);
         this.firingLimit = b.firingLimit;
@@ -71,7 +73,7 @@ public final class RdpDoctor {
      */
     public Diagnosis diagnose(SymptomSet facts) {
         Findings findings = new Findings();
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         int fired;
         try {
             session.setGlobal("findings", findings);
@@ -134,42 +136,66 @@ public final class RdpDoctor {
     }
 
     private List<RankedCause> rank(List<Findings.Finding> all) {
-        // one entry per (cause, rule): a rule matching several facts counts once, with its strongest weight
-        Map<String, Map<String, Findings.Finding>> byCause = new LinkedHashMap<>();
+        // group by cause, keeping first-seen order; a rule matching several facts counts once, with its strongest weight
+        Map<String, List<Findings.Finding>> byCause = new HashMap<>();
         for (Findings.Finding f : all) {
-            Map<String, Findings.Finding> rules = byCause.computeIfAbsent(f.causeId(), k -> new LinkedHashMap<>());
-            Findings.Finding old = rules.get(f.rule());
-            if (old == null || Math.abs(f.weight()) > Math.abs(old.weight())) {
-                rules.put(f.rule(), f);
+            List<Findings.Finding> list = byCause.computeIfAbsent(f.causeId(), k -> new ArrayList<>(4));
+            int same = -1;
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).rule().equals(f.rule())) {
+                    same = i;
+                    break;
+                }
+            }
+            if (same < 0) {
+                list.add(f);
+            } else if (Math.abs(f.weight()) > Math.abs(list.get(same).weight())) {
+                list.set(same, f);
             }
         }
-        List<Scored> scored = new ArrayList<>();
+        List<Scored> scored = new ArrayList<>(byCause.size());
         for (var entry : byCause.entrySet()) {
+            List<Findings.Finding> findings = entry.getValue();
             Cause cause = knowledge.cause(entry.getKey()).orElseThrow(() -> new RuleAuthoringException(
-                    "rule \"" + entry.getValue().values().iterator().next().rule() + "\" concluded unknown cause '"
-                            + entry.getKey() + "'; known causes are in kb/causes.yaml"));
-            List<Double> pro = new ArrayList<>();
-            List<Double> con = new ArrayList<>();
-            List<Evidence> evidence = new ArrayList<>();
-            for (Findings.Finding f : entry.getValue().values()) {
-                (f.weight() > 0 ? pro : con).add(Math.abs(f.weight()));
-                evidence.add(new Evidence(f.rule(), f.detail(), f.weight()));
+                    "rule \"" + findings.get(0).rule() + "\" concluded unknown cause '" + entry.getKey()
+                            + "'; known causes are in kb/causes.yaml"));
+            double restFor = 1.0;
+            double restAgainst = 1.0;
+            for (Findings.Finding f : findings) {
+                if (f.weight() > 0) {
+                    restFor *= 1.0 - f.weight();
+                } else {
+                    restAgainst *= 1.0 + f.weight();
+                }
             }
-            if (pro.isEmpty()) {
-                continue;
+            if (restFor == 1.0) {
+                continue; // no supporting evidence
             }
-            double cf = ConfidenceModel.certainty(ConfidenceModel.combine(pro), ConfidenceModel.combine(con));
+            double cf = ConfidenceModel.certainty(1.0 - restFor, 1.0 - restAgainst);
             if (cf <= 0) {
                 LOG.debug("cause {} dropped: evidence against outweighs evidence for ({})", cause.id(), cf);
                 continue;
             }
-            evidence.sort(Comparator.comparingDouble((Evidence e) -> -e.weight()));
-            scored.add(new Scored(cf, new RankedCause(cause.id(), cause.title(), round(cf), evidence,
+            Evidence[] evidence = new Evidence[findings.size()];
+            for (int i = 0; i < evidence.length; i++) {
+                Findings.Finding f = findings.get(i);
+                evidence[i] = new Evidence(f.rule(), f.detail(), f.weight());
+            }
+            java.util.Arrays.sort(evidence, BY_WEIGHT);
+            scored.add(new Scored(cf, new RankedCause(cause.id(), cause.title(), round(cf), List.of(evidence),
                     cause.remediation(), cause.sources())));
         }
-        scored.sort(Comparator.comparingDouble((Scored s) -> -s.cf).thenComparing(s -> s.cause.id()));
-        return scored.stream().map(Scored::cause).toList();
+        scored.sort(BEST_FIRST);
+        List<RankedCause> out = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
+            out.add(s.cause);
+        }
+        return out;
     }
+
+    private static final Comparator<Evidence> BY_WEIGHT = Comparator.comparingDouble((Evidence e) -> -e.weight());
+    private static final Comparator<Scored> BEST_FIRST =
+            Comparator.comparingDouble((Scored s) -> -s.cf).thenComparing(s -> s.cause.id());
 
     private record Scored(double cf, RankedCause cause) {
     }
