@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code diagnose [--format text|json] [--rules DIR]... FILE...}. */
 @Command(name = "diagnose", description = "Diagnoses symptom files: ranked causes, evidence and remediation.")
 final class DiagnoseCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, markdown }
 
     @Spec
     CommandSpec spec;
@@ -26,7 +26,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     RulesOptions rules;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default) or json (one document per file; several files give JSON Lines).")
+    @Option(names = "--format", defaultValue = "text", description = "text (default), json (one document per file; several files give JSON Lines) or markdown.")
     Format format;
 
     @Option(names = "--merge", description = "Combine all files into one diagnosis of one host; later files win, conflicts become warnings.")
@@ -66,6 +66,12 @@ final class DiagnoseCommand implements Callable<Integer> {
         try {
             switch (format) {
                 case json -> out.println((several ? Json.COMPACT : Json.PRETTY).writeValueAsString(d));
+                case markdown -> {
+                    MarkdownRenderer.render(out, d);
+                    if (several) {
+                        out.println();
+                    }
+                }
                 case text -> {
                     TextRenderer.render(out, d);
                     if (several) {

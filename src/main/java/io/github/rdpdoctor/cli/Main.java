@@ -1,29 +1,46 @@
 package io.github.rdpdoctor.cli;
 
 import io.github.rdpdoctor.engine.RdpDoctorException;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code rdp-doctor} command line. Exit codes: 0 ok, 1 bad input or rule errors, 2 usage, 3 some batch inputs rejected. */
 @Command(name = "rdp-doctor", mixinStandardHelpOptions = true, version = "rdp-doctor 0.1.0",
         description = "Diagnoses failed Remote Desktop connections (0x904 / 0x7 and friends): ranked causes and fixes.",
-        subcommands = {DiagnoseCommand.class, RulesCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, ReportCommand.class, RulesCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int BAD_INPUT = 1;
     public static final int USAGE = 2;
 
+    /** Standard input of this run ({@code batch -}). */
+    final InputStream stdin;
+
+    private Main(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+        System.exit(run(args, System.in, out, new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** Runs the command line with the given streams and returns the exit code. */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(new Main(in));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

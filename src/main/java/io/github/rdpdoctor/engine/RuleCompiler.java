@@ -15,7 +15,9 @@ import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
@@ -29,7 +31,11 @@ final class RuleCompiler {
     }
 
     static KieBase compile(List<RuleSource> sources) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        // Rules only read facts, so property reactivity buys nothing; class reactivity also avoids Drools' warnings
+        // about joins it cannot watch by property.
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (RuleSource src : sources) {

@@ -1,0 +1,297 @@
+package io.github.rdpdoctor.batch;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.rdpdoctor.engine.Diagnosis;
+import io.github.rdpdoctor.engine.RankedCause;
+import io.github.rdpdoctor.engine.RdpDoctor;
+import io.github.rdpdoctor.engine.RdpDoctorException;
+import io.github.rdpdoctor.symptoms.SymptomFileException;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.IOException;
+import java.io.Writer;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * Diagnoses many inputs with one {@link RdpDoctor} on several threads and writes one JSON line per input,
+ * in input order:
+ * <pre>
+ * {"file": "...", "status": "ok", "diagnosis": {...}}
+ * {"file": "...", "status": "error", "error": {"message": "...", "line": 3, "field": "symptoms.x"}}
+ * </pre>
+ * At most {@code threads * 64} inputs are in flight, so memory stays flat however many inputs there are.
+ * Lines are written and flushed in order as soon as they are complete, so a killed run leaves a prefix of the
+ * final output (plus at most one partial line) that {@link #resume} can continue.
+ */
+public final class BatchRunner {
+    private final RdpDoctor doctor;
+    private final Function<BatchInput, SymptomSet> reader;
+    private final int threads;
+    private final boolean fullRemediation;
+    private final ObjectWriter json = new ObjectMapper().writer();
+
+    /**
+     * @param reader          turns an input into facts (throws {@link RdpDoctorException} for bad input); by default the
+     *                        doctor's symptom loader
+     * @param fullRemediation write every remediation step; by default only the first step of each cause
+     *                        ({@code rdp-doctor kb show ID} has the rest)
+     */
+    public BatchRunner(RdpDoctor doctor, int threads, boolean fullRemediation, Function<BatchInput, SymptomSet> reader) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.doctor = doctor;
+        this.threads = threads;
+        this.fullRemediation = fullRemediation;
+        this.reader = reader != null ? reader : this::load;
+    }
+
+    public BatchRunner(RdpDoctor doctor, int threads) {
+        this(doctor, threads, false, null);
+    }
+
+    private SymptomSet load(BatchInput in) {
+        byte[] bytes;
+        try {
+            bytes = in.read();
+        } catch (NoSuchFileException e) {
+            throw new SymptomFileException(in.name(), 0, "", "no such file");
+        } catch (IOException e) {
+            throw new SymptomFileException(in.name(), 0, "", "cannot read: " + e.getMessage());
+        }
+        return doctor.loader().parse(in.name(), bytes);
+    }
+
+    /** Writes one line per input to {@code out} (not closed). {@code progress} gets the count of lines written. */
+    public BatchSummary run(Iterator<BatchInput> inputs, Writer out, LongConsumer progress) throws IOException {
+        return run(inputs, out, progress, new Tally(), 0);
+    }
+
+    /**
+     * Runs into a file. With {@code resume}, an existing output is checked against the inputs (same files in the same
+     * order), a partial last line from a killed run is cut off, and only the remaining inputs are processed.
+     */
+    public BatchSummary runToFile(Iterator<BatchInput> inputs, Path outFile, boolean resume, LongConsumer progress)
+            throws IOException {
+        Tally tally = new Tally();
+        long kept = 0;
+        if (resume && Files.exists(outFile)) {
+            kept = resume(inputs, outFile, tally);
+        } else {
+            Files.deleteIfExists(outFile);
+        }
+        try (Writer w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            return run(inputs, w, progress, tally, kept);
+        }
+    }
+
+    private BatchSummary run(Iterator<BatchInput> inputs, Writer out, LongConsumer progress, Tally tally, long resumed)
+            throws IOException {
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rdp-doctor-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Line>> window = new ArrayDeque<>();
+        int maxInFlight = threads * 64;
+        long written = resumed;
+        try {
+            while (inputs.hasNext()) {
+                BatchInput in = inputs.next();
+                window.addLast(pool.submit(() -> process(in)));
+                while (!window.isEmpty() && (window.size() >= maxInFlight || window.peekFirst().isDone())) {
+                    written += write(window.pollFirst(), out, tally);
+                }
+                if (!window.isEmpty() && !window.peekFirst().isDone()) {
+                    out.flush();
+                    progress.accept(written);
+                }
+            }
+            while (!window.isEmpty()) {
+                written += write(window.pollFirst(), out, tally);
+                if (window.isEmpty() || !window.peekFirst().isDone()) {
+                    out.flush();
+                    progress.accept(written);
+                }
+            }
+            out.flush();
+            progress.accept(written);
+        } finally {
+            pool.shutdownNow();
+        }
+        return tally.summary(resumed, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private record Line(String json, String topCause, boolean ok) {
+    }
+
+    private int write(Future<Line> f, Writer out, Tally tally) throws IOException {
+        Line line;
+        try {
+            line = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("batch worker failed", e.getCause());
+        }
+        out.write(line.json);
+        tally.add(line.ok, line.topCause);
+        return 1;
+    }
+
+    /** Never throws for bad input: every input becomes an ok line or an error line. */
+    private Line process(BatchInput in) {
+        StringWriter sw = new StringWriter(1024);
+        try (JsonGenerator g = json.getFactory().createGenerator(sw)) {
+            g.writeStartObject();
+            g.writeStringField("file", in.name());
+            try {
+                if (in.problem() != null) {
+                    throw new SymptomFileException(in.name(), 0, "", in.problem());
+                }
+                Diagnosis d = doctor.diagnose(reader.apply(in));
+                if (!fullRemediation) {
+                    d = firstStepsOnly(d);
+                }
+                g.writeStringField("status", "ok");
+                g.writeFieldName("diagnosis");
+                json.writeValue(g, d);
+                g.writeEndObject();
+                g.flush();
+                return new Line(sw.append('\n').toString(), d.top().map(RankedCause::id).orElse(null), true);
+            } catch (RdpDoctorException | UncheckedIOException e) {
+                g.writeStringField("status", "error");
+                g.writeObjectFieldStart("error");
+                if (e instanceof SymptomFileException sfe) {
+                    g.writeStringField("message", sfe.getMessage());
+                    if (sfe.line() > 0) {
+                        g.writeNumberField("line", sfe.line());
+                    }
+                    if (!sfe.field().isEmpty()) {
+                        g.writeStringField("field", sfe.field());
+                    }
+                } else {
+                    g.writeStringField("message", in.name() + ": " + e.getMessage());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+                g.flush();
+                return new Line(sw.append('\n').toString(), null, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Diagnosis firstStepsOnly(Diagnosis d) {
+        List<RankedCause> causes = d.causes().stream().map(c -> c.remediation().size() <= 1 ? c
+                : new RankedCause(c.id(), c.title(), c.confidence(), c.evidence(), c.remediation().subList(0, 1), c.sources()))
+                .toList();
+        return new Diagnosis(d.host(), d.source(), causes, d.warnings());
+    }
+
+    /**
+     * Checks the existing output against the inputs, line by line, consuming the inputs it covers; cuts off a partial
+     * last line. Returns the number of lines kept.
+     */
+    private long resume(Iterator<BatchInput> inputs, Path outFile, Tally tally) throws IOException {
+        long keptBytes = 0;
+        long kept = 0;
+        ObjectMapper mapper = new ObjectMapper();
+        try (InputStream is = new BufferedInputStream(Files.newInputStream(outFile), 1 << 16)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+            int c;
+            while ((c = is.read()) != -1) {
+                if (c != '\n') {
+                    line.write(c);
+                    continue;
+                }
+                String[] fields = parseLine(mapper, line.toByteArray());
+                if (fields == null) {
+                    break; // a damaged line: redo from here
+                }
+                if (!inputs.hasNext()) {
+                    throw new RdpDoctorException(outFile + ": has more lines than there are inputs; it is not the output of these inputs");
+                }
+                BatchInput in = inputs.next();
+                if (!in.name().equals(fields[0])) {
+                    throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": is for '" + fields[0] + "' but input "
+                            + (kept + 1) + " is '" + in.name() + "'; resume needs the same inputs in the same order");
+                }
+                tally.add("ok".equals(fields[1]), fields[2]);
+                kept++;
+                keptBytes += line.size() + 1;
+                line.reset();
+            }
+        }
+        try (FileChannel ch = FileChannel.open(outFile, StandardOpenOption.WRITE)) {
+            ch.truncate(keptBytes); // drops a partial last line left by a killed run
+        }
+        return kept;
+    }
+
+    /** file, status, top cause id (or null) of an output line; null when the line is not a complete result. */
+    private static String[] parseLine(ObjectMapper mapper, byte[] line) {
+        try {
+            var node = mapper.readTree(line);
+            if (node == null || !node.hasNonNull("file") || !node.hasNonNull("status")) {
+                return null;
+            }
+            var causes = node.path("diagnosis").path("causes");
+            String top = causes.isArray() && causes.size() > 0 ? causes.get(0).path("id").asText() : null;
+            return new String[] {node.get("file").asText(), node.get("status").asText(), top};
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Counts for the summary. Used from the writing thread only. */
+    private static final class Tally {
+        long ok;
+        long rejected;
+        final Map<String, Long> top = new LinkedHashMap<>();
+
+        void add(boolean isOk, String topCause) {
+            if (isOk) {
+                ok++;
+                if (topCause != null) {
+                    top.merge(topCause, 1L, Long::sum);
+                }
+            } else {
+                rejected++;
+            }
+        }
+
+        BatchSummary summary(long resumed, double seconds) {
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            top.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return new BatchSummary(ok + rejected, ok, rejected, resumed, sorted, seconds);
+        }
+    }
+}

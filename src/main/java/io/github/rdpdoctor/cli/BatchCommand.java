@@ -1,0 +1,123 @@
+package io.github.rdpdoctor.cli;
+
+import io.github.rdpdoctor.batch.BatchInputs;
+import io.github.rdpdoctor.batch.BatchRunner;
+import io.github.rdpdoctor.batch.BatchSummary;
+import io.github.rdpdoctor.engine.RdpDoctor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code batch [--out FILE] [--threads N] [--resume] [--rules DIR]... PATH...}. */
+@Command(name = "batch", description = {
+        "Diagnoses many symptom files: one JSON line per input, in input order.",
+        "Exit codes: 0 every input diagnosed, 3 some inputs rejected (all reported), 1 fatal, 2 usage."})
+final class BatchCommand implements Callable<Integer> {
+    static final int SOME_REJECTED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write JSON Lines here (default: standard output).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of cores).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--resume", description = "Continue an interrupted run into the same --out file: kept lines are checked against the inputs.")
+    boolean resume;
+
+    @Option(names = "--full-remediation", description = "Write every remediation step (default: the first step of each cause).")
+    boolean fullRemediation;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Symptom files, directories (recursive: .yaml, .yml, .json) or - for JSON documents on standard input, one per line.")
+    List<String> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (resume && out == null) {
+            throw new ParameterException(spec.commandLine(), "--resume needs --out FILE");
+        }
+        RdpDoctor doctor = rules.doctor();
+        BatchRunner runner = new BatchRunner(doctor, threads, fullRemediation, null);
+        BatchInputs inputs = new BatchInputs(paths, main.stdin);
+        PrintWriter err = spec.commandLine().getErr();
+        BatchSummary summary;
+        try (Progress progress = Progress.start(out != null)) {
+            if (out != null) {
+                summary = runner.runToFile(inputs, out, resume, progress);
+            } else {
+                summary = runner.run(inputs, spec.commandLine().getOut(), progress);
+            }
+        }
+        printSummary(err, summary);
+        return summary.rejected() > 0 ? SOME_REJECTED : Main.OK;
+    }
+
+    static void printSummary(PrintWriter err, BatchSummary s) {
+        err.printf(Locale.ROOT, "%d inputs: %d diagnosed, %d rejected%s; %.0f files/s%n", s.total(), s.ok(), s.rejected(),
+                s.resumed() > 0 ? " (" + s.resumed() + " kept from the earlier run)" : "", s.filesPerSecond());
+        if (!s.topCauses().isEmpty()) {
+            err.println("Top causes:");
+            s.topCauses().entrySet().stream().limit(10)
+                    .forEach(e -> err.printf(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey()));
+        }
+        err.flush();
+    }
+
+    /** A progress bar on stderr when a person watches (a console, output not on the terminal); otherwise silent. */
+    private static final class Progress implements LongConsumer, AutoCloseable {
+        private final ProgressBar bar;
+
+        private Progress(ProgressBar bar) {
+            this.bar = bar;
+        }
+
+        static Progress start(boolean outputToFile) {
+            boolean terminal = System.console() != null && outputToFile;
+            if (!terminal) {
+                return new Progress(null);
+            }
+            return new Progress(new ProgressBarBuilder().setTaskName("diagnosing").setInitialMax(-1)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1).setUpdateIntervalMillis(250)
+                    .showSpeed().build());
+        }
+
+        @Override
+        public void accept(long done) {
+            if (bar != null) {
+                bar.stepTo(done);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

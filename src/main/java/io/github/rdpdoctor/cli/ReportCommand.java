@@ -1,0 +1,52 @@
+package io.github.rdpdoctor.cli;
+
+import io.github.rdpdoctor.report.FleetReport;
+import io.github.rdpdoctor.report.HtmlReport;
+import io.github.rdpdoctor.report.MarkdownReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code report RESULTS.jsonl [--html FILE] [--markdown FILE]}. */
+@Command(name = "report", description = "Summarises batch results: HTML page and/or Markdown (to standard output when neither file is given).")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RESULTS.jsonl", description = "Output of 'rdp-doctor batch'.")
+    Path results;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML page.")
+    Path html;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Write the summary as Markdown.")
+    Path markdown;
+
+    @Option(names = "--hosts", paramLabel = "N", description = "Hosts listed per cause in Markdown (default 20).")
+    int hosts = 20;
+
+    @Override
+    public Integer call() throws IOException {
+        FleetReport r = FleetReport.read(results);
+        if (html != null) {
+            Files.writeString(html, HtmlReport.render(r), StandardCharsets.UTF_8);
+        }
+        if (markdown != null) {
+            Files.writeString(markdown, MarkdownReport.render(r, hosts), StandardCharsets.UTF_8);
+        }
+        if (html == null && markdown == null) {
+            spec.commandLine().getOut().print(MarkdownReport.render(r, hosts));
+        } else {
+            spec.commandLine().getErr().printf("%d results: %d diagnosed, %d rejected%s%n", r.total(), r.ok(), r.rejectedCount(),
+                    r.unreadable().isEmpty() ? "" : "; " + r.unreadable().size() + " unreadable lines");
+        }
+        return r.unreadable().isEmpty() ? Main.OK : Main.BAD_INPUT;
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.rdpdoctor.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rdpdoctor.engine.RdpDoctorException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * The fleet picture from a batch result file (JSON Lines), read in one streaming pass with bounded memory:
+ * counts, causes ranked by how many hosts have them as their top cause, the most confident hosts per cause,
+ * and the rejected inputs.
+ */
+public final class FleetReport {
+    /** Rows kept per cause and rejected rows kept; the counts are always complete. */
+    public static final int MAX_ROWS = 200;
+
+    /** A host whose top cause is a given cause. */
+    public record HostRow(String host, String file, double confidence) {
+    }
+
+    /** A rejected input. */
+    public record Rejected(String file, String message) {
+    }
+
+    /** One cause across the fleet. */
+    public record CauseStats(String id, String title, long topCount, long listedCount, String firstStep,
+                             String firstCommand, List<HostRow> hosts) {
+    }
+
+    private final Path source;
+    private long total;
+    private long ok;
+    private long rejectedCount;
+    private long noCause;
+    private final List<String> unreadable = new ArrayList<>();
+    private final Map<String, Acc> causes = new LinkedHashMap<>();
+    private final List<Rejected> rejected = new ArrayList<>();
+
+    private static final class Acc {
+        String title;
+        long top;
+        long listed;
+        String step;
+        String command;
+        final PriorityQueue<HostRow> best = new PriorityQueue<>(Comparator.comparingDouble(HostRow::confidence));
+    }
+
+    private FleetReport(Path source) {
+        this.source = source;
+    }
+
+    /** Reads a batch result file. */
+    public static FleetReport read(Path jsonl) {
+        FleetReport r = new FleetReport(jsonl);
+        ObjectMapper mapper = new ObjectMapper();
+        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    r.unreadable.add(jsonl + ":" + n + ": empty line");
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = mapper.readTree(line);
+                } catch (IOException e) {
+                    r.unreadable.add(jsonl + ":" + n + ": not a JSON result line");
+                    continue;
+                }
+                r.add(node, jsonl + ":" + n);
+            }
+        } catch (NoSuchFileException e) {
+            throw new RdpDoctorException(jsonl + ": no such file");
+        } catch (IOException e) {
+            throw new RdpDoctorException(jsonl + ": cannot read: " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    private void add(JsonNode node, String where) {
+        String status = node.path("status").asText("");
+        String file = node.path("file").asText("?");
+        if ("error".equals(status)) {
+            total++;
+            rejectedCount++;
+            if (rejected.size() < MAX_ROWS) {
+                rejected.add(new Rejected(file, node.path("error").path("message").asText("")));
+            }
+            return;
+        }
+        if (!"ok".equals(status) || !node.path("diagnosis").isObject()) {
+            unreadable.add(where + ": not a batch result (no status ok/error)");
+            return;
+        }
+        total++;
+        ok++;
+        JsonNode d = node.get("diagnosis");
+        JsonNode list = d.path("causes");
+        if (list.size() == 0) {
+            noCause++;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            Acc acc = causes.computeIfAbsent(c.path("id").asText(), k -> new Acc());
+            acc.title = c.path("title").asText(acc.title);
+            acc.listed++;
+            if (acc.step == null && c.path("remediation").size() > 0) {
+                acc.step = c.path("remediation").get(0).path("text").asText(null);
+                acc.command = c.path("remediation").get(0).path("command").asText(null);
+            }
+            if (i == 0) {
+                acc.top++;
+                acc.best.add(new HostRow(d.path("host").asText("?"), file, c.path("confidence").asDouble()));
+                if (acc.best.size() > MAX_ROWS) {
+                    acc.best.poll();
+                }
+            }
+        }
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public long ok() {
+        return ok;
+    }
+
+    public long rejectedCount() {
+        return rejectedCount;
+    }
+
+    /** Diagnosed inputs where no cause had supporting evidence. */
+    public long noCause() {
+        return noCause;
+    }
+
+    /** Lines of the result file that are not results (each named with its line). */
+    public List<String> unreadable() {
+        return List.copyOf(unreadable);
+    }
+
+    public List<Rejected> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    /** Causes that are the top cause of at least one host, most frequent first; hosts most confident first. */
+    public List<CauseStats> causes() {
+        List<CauseStats> out = new ArrayList<>();
+        causes.forEach((id, a) -> {
+            if (a.top == 0) {
+                return;
+            }
+            List<HostRow> hosts = new ArrayList<>(a.best);
+            hosts.sort(Comparator.comparingDouble(HostRow::confidence).reversed().thenComparing(HostRow::host));
+            out.add(new CauseStats(id, a.title, a.top, a.listed, a.step, a.command, hosts));
+        });
+        out.sort(Comparator.comparingLong(CauseStats::topCount).reversed().thenComparing(CauseStats::id));
+        return out;
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.rdpdoctor.report;
+
+import java.util.Locale;
+
+/** The fleet summary as Markdown, for pasting into a ticket. */
+public final class MarkdownReport {
+    private MarkdownReport() {
+    }
+
+    public static String render(FleetReport r, int hostsPerCause) {
+        StringBuilder m = new StringBuilder();
+        m.append("# rdp-doctor fleet report\n\n");
+        m.append(String.format(Locale.ROOT, "%d inputs: %d diagnosed, %d rejected, %d without a supported cause.%n%n",
+                r.total(), r.ok(), r.rejectedCount(), r.noCause()));
+        m.append("| cause | title | hosts (top cause) | hosts (listed) |\n|---|---|---:|---:|\n");
+        for (FleetReport.CauseStats c : r.causes()) {
+            m.append("| `").append(c.id()).append("` | ").append(cell(c.title())).append(" | ").append(c.topCount())
+                    .append(" | ").append(c.listedCount()).append(" |\n");
+        }
+        for (FleetReport.CauseStats c : r.causes()) {
+            m.append("\n## ").append(c.title()).append(" (`").append(c.id()).append("`, ").append(c.topCount()).append(" hosts)\n\n");
+            if (c.firstStep() != null) {
+                m.append("First step: ").append(c.firstStep()).append('\n');
+                if (c.firstCommand() != null) {
+                    m.append("\n    ").append(c.firstCommand()).append('\n');
+                }
+                m.append('\n');
+            }
+            m.append("| host | confidence | file |\n|---|---:|---|\n");
+            c.hosts().stream().limit(hostsPerCause).forEach(h -> m.append("| ").append(cell(h.host())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", h.confidence())).append(" | `").append(cell(h.file())).append("` |\n"));
+            if (c.topCount() > Math.min(hostsPerCause, c.hosts().size())) {
+                m.append("\n… and ").append(c.topCount() - Math.min(hostsPerCause, c.hosts().size())).append(" more.\n");
+            }
+        }
+        m.append("\n## Rejected inputs (").append(r.rejectedCount()).append(")\n\n");
+        if (r.rejectedCount() == 0) {
+            m.append("None.\n");
+        } else {
+            m.append("| file | error |\n|---|---|\n");
+            r.rejected().stream().limit(hostsPerCause).forEach(x -> m.append("| `").append(cell(x.file())).append("` | ")
+                    .append(cell(x.message())).append(" |\n"));
+            if (r.rejectedCount() > Math.min(hostsPerCause, r.rejected().size())) {
+                m.append("\n… and ").append(r.rejectedCount() - Math.min(hostsPerCause, r.rejected().size())).append(" more.\n");
+            }
+        }
+        if (!r.unreadable().isEmpty()) {
+            m.append("\n## Unreadable result lines (").append(r.unreadable().size()).append(")\n\n");
+            r.unreadable().stream().limit(hostsPerCause).forEach(u -> m.append("- ").append(u).append('\n'));
+        }
+        return m.toString();
+    }
+
+    private static String cell(String s) {
+        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,182 @@
+package io.github.rdpdoctor.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rdpdoctor.bench.FleetGenerator;
+import io.github.rdpdoctor.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path fleet;
+    static int broken;
+    static final int COUNT = 600;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        broken = FleetGenerator.generate(Path.of("examples"), fleet, COUNT, 0.05, 11);
+        assertTrue(broken > 10);
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static List<JsonNode> lines(String text) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String l : text.split("\n")) {
+            if (!l.isEmpty()) {
+                out.add(JSON.readTree(l));
+            }
+        }
+        return out;
+    }
+
+    static List<String> expectedOrder() throws Exception {
+        try (var s = Files.walk(fleet)) {
+            return s.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
+        }
+    }
+
+    @Test
+    void nInputsGiveNLinesInDeterministicOrderWithErrorsReported() throws Exception {
+        Path out1 = fleet.resolveSibling(fleet.getFileName() + "-a.jsonl");
+        Path out2 = fleet.resolveSibling(fleet.getFileName() + "-b.jsonl");
+        Run r1 = cli("", "batch", "--threads", "2", "--out", out1.toString(), fleet.toString());
+        Run r2 = cli("", "batch", "--threads", "1", "--out", out2.toString(), fleet.toString());
+        assertEquals(3, r1.code(), r1.err());
+        assertEquals(3, r2.code(), r2.err());
+        assertEquals(Files.readString(out1), Files.readString(out2), "same output on 1 and 2 threads");
+        List<JsonNode> lines = lines(Files.readString(out1));
+        assertEquals(COUNT, lines.size());
+        assertEquals(expectedOrder(), lines.stream().map(n -> n.get("file").asText()).toList());
+        long errors = lines.stream().filter(n -> n.get("status").asText().equals("error")).count();
+        assertEquals(broken, errors);
+        JsonNode err = lines.stream().filter(n -> n.get("status").asText().equals("error")
+                && n.get("error").has("field")).findFirst().orElseThrow();
+        assertTrue(err.get("error").get("message").asText().startsWith(err.get("file").asText()), err.toString());
+        JsonNode ok = lines.stream().filter(n -> n.get("status").asText().equals("ok")).findFirst().orElseThrow();
+        assertTrue(ok.get("diagnosis").get("causes").size() > 0);
+        assertTrue(r1.err().contains(COUNT + " inputs: " + (COUNT - broken) + " diagnosed, " + broken + " rejected"), r1.err());
+        assertTrue(r1.err().contains("Top causes:"), r1.err());
+    }
+
+    @Test
+    void missingPathsAreReportedNotSkipped() throws Exception {
+        Run r = cli("", "batch", "examples/minimal-0x904-0x7.yaml", "no/such/file.yaml");
+        assertEquals(3, r.code());
+        List<JsonNode> lines = lines(r.out());
+        assertEquals(2, lines.size());
+        assertEquals("ok", lines.get(0).get("status").asText());
+        assertEquals("no/such/file.yaml", lines.get(1).get("file").asText());
+        assertTrue(lines.get(1).get("error").get("message").asText().contains("no such file"));
+    }
+
+    @Test
+    void everyInputDiagnosedExitsZero() throws Exception {
+        Run r = cli("", "batch", "examples");
+        assertEquals(0, r.code(), r.err());
+        try (var s = Files.list(Path.of("examples"))) {
+            long n = s.filter(BatchInputs::isSymptomFile).count();
+            assertEquals(n, lines(r.out()).size());
+        }
+    }
+
+    @Test
+    void readsAStreamOfJsonDocumentsOnStdin() throws Exception {
+        String stdin = """
+                {"host": "a.example", "symptoms": {"client.error_code": "0x904", "server.service.termservice": "stopped"}}
+                {"host": "b.example", "symptoms": {"network.rdp_port": "x"}}
+                not json at all
+
+                {"host": "c.example", "symptoms": {"network.rdp_port_state": "closed", "server.rdp_enabled": false}}
+                """;
+        Run r = cli(stdin, "batch", "-");
+        assertEquals(3, r.code(), r.err());
+        List<JsonNode> lines = lines(r.out());
+        assertEquals(5, lines.size());
+        assertEquals(List.of("<stdin>:1", "<stdin>:2", "<stdin>:3", "<stdin>:4", "<stdin>:5"),
+                lines.stream().map(n -> n.get("file").asText()).toList());
+        assertEquals(List.of("ok", "error", "error", "error", "ok"), lines.stream().map(n -> n.get("status").asText()).toList());
+        assertEquals("symptoms.network.rdp_port", lines.get(1).get("error").get("field").asText());
+        assertEquals("rdp-service-failure", lines.get(0).get("diagnosis").get("causes").get(0).get("id").asText());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, cli("", "batch").code());
+        assertEquals(2, cli("", "batch", "--resume", "examples").code());
+        assertEquals(2, cli("", "batch", "--threads", "0", "examples").code());
+    }
+
+    @Test
+    void resumeRefusesAnOutputOfOtherInputs(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r.jsonl");
+        Files.writeString(out, "{\"file\":\"other.yaml\",\"status\":\"ok\",\"diagnosis\":{\"causes\":[]}}\n");
+        Run r = cli("", "batch", "--resume", "--out", out.toString(), "examples");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("resume needs the same inputs in the same order"), r.err());
+    }
+
+    /** A real process killed with SIGKILL mid-run; --resume then finishes with no file missing and none twice. */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void resumeAfterKillNineFinishesTheJob(@TempDir Path dir) throws Exception {
+        Path big = dir.resolve("fleet");
+        int count = 4000;
+        FleetGenerator.generate(Path.of("examples"), big, count, 0.02, 5);
+        Path out = dir.resolve("out.jsonl");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx256m", Main.class.getName(),
+                "batch", "--threads", "1", "--out", out.toString(), big.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (p.isAlive() && (!Files.exists(out) || Files.size(out) < 200_000) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the child finished before it could be killed; log: " + Files.readString(dir.resolve("child.log")));
+        p.destroyForcibly(); // SIGKILL
+        p.waitFor(30, TimeUnit.SECONDS);
+        long before = Files.readString(out).lines().count();
+        assertTrue(before > 0 && before < count, "killed mid-run after " + before + " lines");
+
+        Run r = cli("", "batch", "--resume", "--threads", "2", "--out", out.toString(), big.toString());
+        assertEquals(3, r.code(), r.err());
+        List<JsonNode> lines = lines(Files.readString(out));
+        assertEquals(count, lines.size());
+        Set<String> seen = new HashSet<>();
+        for (JsonNode n : lines) {
+            assertTrue(seen.add(n.get("file").asText()), "twice: " + n.get("file"));
+        }
+        try (var s = Files.walk(big)) {
+            assertEquals(s.filter(Files::isRegularFile).map(Path::toString).sorted().toList(),
+                    lines.stream().map(n -> n.get("file").asText()).toList());
+        }
+        assertTrue(r.err().contains("kept from the earlier run"), r.err());
+    }
+}
