@@ -1,0 +1,141 @@
+package io.github.rdpdoctor.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.rdpdoctor.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    @TempDir
+    static Path dir;
+    static Path results;
+
+    static int cli(String... args) {
+        return Main.run(args, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+
+    /** Three hosts with the service stopped, two with RDP disabled, one bad file. */
+    @BeforeAll
+    static void batch() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(in.resolve("svc-" + i + ".yaml"), "host: svc-" + i + ".corp.example\nsymptoms:\n"
+                    + "  server.service.termservice: stopped\n  server.listener_state: down\n  network.rdp_port_state: closed\n");
+        }
+        for (int i = 0; i < 2; i++) {
+            Files.writeString(in.resolve("off-" + i + ".yaml"), "host: off-" + i + ".corp.example\nsymptoms:\n"
+                    + "  server.rdp_enabled: false\n  server.service.termservice: running\n  server.listener_state: down\n");
+        }
+        Files.writeString(in.resolve("zz-bad.yaml"), "host: bad.example\nsymptoms:\n  network.rdp_port: <script>alert(1)</script>\n");
+        results = dir.resolve("results.jsonl");
+        assertEquals(3, cli("batch", "--out", results.toString(), in.toString()));
+    }
+
+    @Test
+    void aggregatesCountsCausesAndRejectedFiles() {
+        FleetReport r = FleetReport.read(results);
+        assertEquals(6, r.total());
+        assertEquals(5, r.ok());
+        assertEquals(1, r.rejectedCount());
+        List<FleetReport.CauseStats> causes = r.causes();
+        assertEquals("rdp-service-failure", causes.get(0).id());
+        assertEquals(3, causes.get(0).topCount());
+        assertEquals("rdp-disabled", causes.get(1).id());
+        assertEquals(2, causes.get(1).topCount());
+        assertTrue(causes.get(0).firstStep() != null && !causes.get(0).firstStep().isBlank());
+        assertEquals(3, causes.get(0).hosts().size());
+    }
+
+    @Test
+    void markdownHasTheSameSummary() throws Exception {
+        Path md = dir.resolve("r.md");
+        assertEquals(0, cli("report", results.toString(), "--markdown", md.toString()));
+        String text = Files.readString(md);
+        assertTrue(text.contains("6 inputs: 5 diagnosed, 1 rejected"), text);
+        assertTrue(text.contains("| `rdp-service-failure` |"), text);
+        assertTrue(text.contains("svc-0.corp.example"), text);
+        assertTrue(text.contains("zz-bad.yaml"), text);
+    }
+
+    @Test
+    void unreadableResultLinesAreReportedWithTheirLine() throws Exception {
+        Path broken = dir.resolve("broken.jsonl");
+        Files.writeString(broken, Files.readString(results) + "{not json\n");
+        FleetReport r = FleetReport.read(broken);
+        assertEquals(List.of(broken + ":7: not a JSON result line"), r.unreadable());
+        assertEquals(1, cli("report", broken.toString(), "--markdown", dir.resolve("x.md").toString()));
+    }
+
+    @Test
+    void htmlIsSelfContainedAndEscapesInput() throws Exception {
+        Path html = dir.resolve("static.html");
+        assertEquals(0, cli("report", results.toString(), "--html", html.toString()));
+        String page = Files.readString(html);
+        assertFalse(Pattern.compile("(src|href)=\"https?:").matcher(page).find(), "no network fetches");
+        assertFalse(page.contains("<script>alert(1)"), "input text must be escaped");
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    /** Loads the page from disk in a real headless Chromium, reads the rendered DOM and saves a screenshot. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void rendersInHeadlessChromium() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        boolean ci = "true".equals(System.getenv("CI"));
+        assumeTrue(ci || Files.isExecutable(chromium), "chromium not installed (CI installs it)");
+        Path html = dir.resolve("report.html");
+        assertEquals(0, cli("report", results.toString(), "--html", html.toString()));
+
+        String dom = chromium(chromium, "--dump-dom", html.toUri().toString());
+        assertTrue(dom.contains("data-chart-bars=\"2\""), "the page's script drew the chart");
+        List<String> bars = new ArrayList<>();
+        Matcher m = Pattern.compile("<rect [^>]*data-cause=\"([^\"]+)\" data-count=\"(\\d+)\"").matcher(dom);
+        while (m.find()) {
+            bars.add(m.group(1) + "=" + m.group(2));
+        }
+        assertEquals(List.of("rdp-service-failure=3", "rdp-disabled=2"), bars);
+        assertTrue(dom.contains("id=\"count-total\"><b>6</b>"), "total count rendered");
+        assertTrue(dom.contains("id=\"count-rejected\"><b>1</b>"), "rejected count rendered");
+        assertTrue(Pattern.compile("<tr data-cause=\"rdp-service-failure\">.*?<td class=\"num\">3</td>", Pattern.DOTALL).matcher(dom).find());
+        assertTrue(dom.contains("zz-bad.yaml"));
+
+        Path shot = Path.of("target", "report-screenshot.png");
+        Files.deleteIfExists(shot);
+        chromium(chromium, "--screenshot=" + shot.toAbsolutePath(), "--window-size=1200,1600", html.toUri().toString());
+        assertTrue(Files.size(shot) > 10_000, "screenshot written");
+        byte[] png = Files.readAllBytes(shot);
+        assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+    }
+
+    private static String chromium(Path exe, String... args) throws Exception {
+        Path profile = Files.createTempDirectory(dir, "chromium-profile");
+        List<String> cmd = new ArrayList<>(List.of(exe.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile));
+        cmd.addAll(List.of(args));
+        Path stdout = dir.resolve("chromium.out");
+        Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(90, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish in 90 s");
+        }
+        assertEquals(0, p.exitValue(), "chromium exit code");
+        return Files.readString(stdout);
+    }
+}
