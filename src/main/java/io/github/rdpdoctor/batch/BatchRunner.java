@@ -50,26 +50,36 @@ public final class BatchRunner {
     private final Function<BatchInput, SymptomSet> reader;
     private final int threads;
     private final boolean fullRemediation;
+    private final int maxCauses;
     private final ObjectWriter json = new ObjectMapper().writer();
 
+    /** Causes written per line unless told otherwise. */
+    public static final int DEFAULT_MAX_CAUSES = 5;
+
     /**
-     * @param reader          turns an input into facts (throws {@link RdpDoctorException} for bad input); by default the
-     *                        doctor's symptom loader
+     * @param maxCauses       causes written per line, best first (0: all)
      * @param fullRemediation write every remediation step; by default only the first step of each cause
      *                        ({@code rdp-doctor kb show ID} has the rest)
+     * @param reader          turns an input into facts (throws {@link RdpDoctorException} for bad input); null: the
+     *                        doctor's symptom loader
      */
-    public BatchRunner(RdpDoctor doctor, int threads, boolean fullRemediation, Function<BatchInput, SymptomSet> reader) {
+    public BatchRunner(RdpDoctor doctor, int threads, int maxCauses, boolean fullRemediation,
+                       Function<BatchInput, SymptomSet> reader) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
+        if (maxCauses < 0) {
+            throw new IllegalArgumentException("maxCauses must not be negative");
+        }
         this.doctor = doctor;
         this.threads = threads;
+        this.maxCauses = maxCauses;
         this.fullRemediation = fullRemediation;
         this.reader = reader != null ? reader : this::load;
     }
 
     public BatchRunner(RdpDoctor doctor, int threads) {
-        this(doctor, threads, false, null);
+        this(doctor, threads, DEFAULT_MAX_CAUSES, false, null);
     }
 
     private SymptomSet load(BatchInput in) {
@@ -174,10 +184,7 @@ public final class BatchRunner {
                 if (in.problem() != null) {
                     throw new SymptomFileException(in.name(), 0, "", in.problem());
                 }
-                Diagnosis d = doctor.diagnose(reader.apply(in));
-                if (!fullRemediation) {
-                    d = firstStepsOnly(d);
-                }
+                Diagnosis d = trim(doctor.diagnose(reader.apply(in)));
                 g.writeStringField("status", "ok");
                 g.writeFieldName("diagnosis");
                 json.writeValue(g, d);
@@ -208,11 +215,15 @@ public final class BatchRunner {
         }
     }
 
-    private static Diagnosis firstStepsOnly(Diagnosis d) {
-        List<RankedCause> causes = d.causes().stream().map(c -> c.remediation().size() <= 1 ? c
-                : new RankedCause(c.id(), c.title(), c.confidence(), c.evidence(), c.remediation().subList(0, 1), c.sources()))
-                .toList();
-        return new Diagnosis(d.host(), d.source(), causes, d.warnings());
+    /** Keeps the best {@code maxCauses} causes and, unless full remediation is asked for, the first step of each. */
+    private Diagnosis trim(Diagnosis d) {
+        List<RankedCause> causes = maxCauses > 0 && d.causes().size() > maxCauses ? d.causes().subList(0, maxCauses) : d.causes();
+        if (!fullRemediation) {
+            causes = causes.stream().map(c -> c.remediation().size() <= 1 ? c
+                    : new RankedCause(c.id(), c.title(), c.confidence(), c.evidence(), c.remediation().subList(0, 1), c.sources()))
+                    .toList();
+        }
+        return causes == d.causes() ? d : new Diagnosis(d.host(), d.source(), causes, d.warnings());
     }
 
     /**

@@ -47,6 +47,9 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run into the same --out file: kept lines are checked against the inputs.")
     boolean resume;
 
+    @Option(names = "--max-causes", paramLabel = "N", description = "Causes written per input, best first (default 5; 0 = all).")
+    int maxCauses = BatchRunner.DEFAULT_MAX_CAUSES;
+
     @Option(names = "--full-remediation", description = "Write every remediation step (default: the first step of each cause).")
     boolean fullRemediation;
 
@@ -58,11 +61,14 @@ final class BatchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
+        if (maxCauses < 0) {
+            throw new ParameterException(spec.commandLine(), "--max-causes must not be negative");
+        }
         if (resume && out == null) {
             throw new ParameterException(spec.commandLine(), "--resume needs --out FILE");
         }
         RdpDoctor doctor = rules.doctor();
-        BatchRunner runner = new BatchRunner(doctor, threads, fullRemediation, null);
+        BatchRunner runner = new BatchRunner(doctor, threads, maxCauses, fullRemediation, null);
         BatchInputs inputs = new BatchInputs(paths, main.stdin);
         PrintWriter err = spec.commandLine().getErr();
         BatchSummary summary;

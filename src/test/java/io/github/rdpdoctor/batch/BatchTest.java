@@ -128,6 +128,20 @@ class BatchTest {
     }
 
     @Test
+    void linesKeepTheBestCausesAndTheFirstStepUnlessToldOtherwise() throws Exception {
+        JsonNode small = lines(cli("", "batch", "examples/minimal-0x904-0x7.yaml").out()).get(0).get("diagnosis");
+        JsonNode all = lines(cli("", "batch", "--max-causes", "0", "--full-remediation", "examples/minimal-0x904-0x7.yaml").out())
+                .get(0).get("diagnosis");
+        assertEquals(5, small.get("causes").size());
+        assertTrue(all.get("causes").size() > 5, all.toString());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(all.get("causes").get(i).get("id"), small.get("causes").get(i).get("id"), "same ranking");
+            assertEquals(1, small.get("causes").get(i).get("remediation").size());
+        }
+        assertTrue(all.get("causes").get(0).get("remediation").size() > 1);
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, cli("", "batch").code());
         assertEquals(2, cli("", "batch", "--resume", "examples").code());
