@@ -96,6 +96,11 @@ public final class CollectorRunner {
         return collectors;
     }
 
+    /** Problems found while setting up (broken ServiceLoader entries, repeated names); every report repeats them. */
+    public List<String> setupWarnings() {
+        return setupWarnings;
+    }
+
     public Duration ioTimeout() {
         return ioTimeout;
     }
@@ -152,7 +157,13 @@ public final class CollectorRunner {
             outcomes.add(new CollectorOutcome(name, CollectorOutcome.Status.SKIPPED, Duration.ZERO, List.of(), ""));
             return false;
         }
-        CollectionContext ctx = new CollectionContext(target, snapshot, ioTimeout, collectorTimeout);
+        // the collector's own deadline comes a little before the runner gives up on it, so that a
+        // collector that watches its time returns partial results instead of being cut off
+        Duration margin = collectorTimeout.dividedBy(20);
+        if (margin.compareTo(Duration.ofMillis(500)) > 0) {
+            margin = Duration.ofMillis(500);
+        }
+        CollectionContext ctx = new CollectionContext(target, snapshot, ioTimeout, collectorTimeout.minus(margin));
         CompletableFuture<CollectorResult> future = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
