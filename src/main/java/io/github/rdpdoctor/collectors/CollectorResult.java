@@ -1,5 +1,7 @@
 package io.github.rdpdoctor.collectors;
 
+import io.github.rdpdoctor.symptoms.HostEvent;
+import io.github.rdpdoctor.symptoms.UserSession;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,10 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one collector found: symptoms (name to Boolean, Long, Double or String) and warnings.
- * Integer, Short and Byte values are widened to Long, Float to Double; other types are rejected.
+ * What one collector found: symptoms (name to Boolean, Long, Double or String), warnings, and,
+ * for collectors that read the RDP host itself, host events and user sessions (empty for most
+ * collectors). Integer, Short and Byte values are widened to Long, Float to Double; other types
+ * are rejected.
  */
-public record CollectorResult(Map<String, Object> symptoms, List<String> warnings) {
+public record CollectorResult(Map<String, Object> symptoms, List<String> warnings, List<HostEvent> events,
+                              List<UserSession> sessions) {
 
     public CollectorResult {
         Map<String, Object> copy = new LinkedHashMap<>();
@@ -20,6 +25,13 @@ public record CollectorResult(Map<String, Object> symptoms, List<String> warning
         }
         symptoms = Collections.unmodifiableMap(copy);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        events = events == null ? List.of() : List.copyOf(events);
+        sessions = sessions == null ? List.of() : List.copyOf(sessions);
+    }
+
+    /** Symptoms and warnings only (no events, no sessions). */
+    public CollectorResult(Map<String, Object> symptoms, List<String> warnings) {
+        this(symptoms, warnings, List.of(), List.of());
     }
 
     public static CollectorResult empty() {
@@ -53,6 +65,8 @@ public record CollectorResult(Map<String, Object> symptoms, List<String> warning
     public static final class Builder {
         private final Map<String, Object> symptoms = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
+        private final List<HostEvent> events = new ArrayList<>();
+        private final List<UserSession> sessions = new ArrayList<>();
 
         private Builder() {
         }
@@ -72,12 +86,24 @@ public record CollectorResult(Map<String, Object> symptoms, List<String> warning
             return this;
         }
 
+        /** Adds a Windows event seen on the RDP host. */
+        public Builder event(HostEvent event) {
+            events.add(Objects.requireNonNull(event, "event"));
+            return this;
+        }
+
+        /** Adds a session on the RDP host. */
+        public Builder session(UserSession session) {
+            sessions.add(Objects.requireNonNull(session, "session"));
+            return this;
+        }
+
         public boolean has(String name) {
             return symptoms.containsKey(name);
         }
 
         public CollectorResult build() {
-            return new CollectorResult(symptoms, warnings);
+            return new CollectorResult(symptoms, warnings, events, sessions);
         }
     }
 }

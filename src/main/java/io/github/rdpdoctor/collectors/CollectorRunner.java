@@ -1,5 +1,7 @@
 package io.github.rdpdoctor.collectors;
 
+import io.github.rdpdoctor.symptoms.HostEvent;
+import io.github.rdpdoctor.symptoms.UserSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -125,6 +127,8 @@ public final class CollectorRunner {
         initialFacts.forEach((k, v) -> facts.put(k, CollectorResult.normalize(k, v)));
         List<String> warnings = new ArrayList<>(setupWarnings);
         List<CollectorOutcome> outcomes = new ArrayList<>();
+        List<HostEvent> events = new ArrayList<>();
+        List<UserSession> sessions = new ArrayList<>();
         boolean interrupted = false;
         for (SymptomCollector c : collectors) {
             if (interrupted) {
@@ -133,7 +137,7 @@ public final class CollectorRunner {
                 continue;
             }
             try {
-                interrupted = runOne(c, target, facts, warnings, outcomes);
+                interrupted = runOne(c, target, facts, warnings, outcomes, events, sessions);
             } catch (RuntimeException | LinkageError e) {
                 // appliesTo() or produces() threw on the calling thread
                 warnings.add(c.name() + ": failed: " + describe(e));
@@ -145,12 +149,14 @@ public final class CollectorRunner {
             warnings.add("collection interrupted; remaining collectors did not run");
             Thread.currentThread().interrupt();
         }
-        return new CollectionReport(target, facts, warnings, outcomes, Duration.ofNanos(System.nanoTime() - start));
+        return new CollectionReport(target, facts, warnings, outcomes, Duration.ofNanos(System.nanoTime() - start),
+                events, sessions);
     }
 
     /** @return true when the calling thread was interrupted */
     private boolean runOne(SymptomCollector c, CollectionTarget target, Map<String, Object> facts,
-                           List<String> warnings, List<CollectorOutcome> outcomes) {
+                           List<String> warnings, List<CollectorOutcome> outcomes, List<HostEvent> events,
+                           List<UserSession> sessions) {
         String name = c.name();
         Map<String, Object> snapshot = Map.copyOf(facts);
         if (!c.appliesTo(target, snapshot)) {
@@ -210,6 +216,8 @@ public final class CollectorRunner {
             }
         }
         facts.putAll(result.symptoms());
+        events.addAll(result.events());
+        sessions.addAll(result.sessions());
         result.warnings().forEach(w -> warnings.add(name + ": " + w));
         outcomes.add(new CollectorOutcome(name, CollectorOutcome.Status.OK, elapsed(start),
                 List.copyOf(result.symptoms().keySet()), ""));

@@ -1,0 +1,76 @@
+package io.github.rdpdoctor.collectors.network;
+
+/**
+ * Names of the symptoms the network collectors produce. Names marked "contract" are in the
+ * symptom contract v1; the others are additions of the probe.
+ */
+public final class ProbeSymptoms {
+    /** contract: first address the resolver returns for the host (what a client connects to). */
+    public static final String DNS_RESOLVED_IP = "network.dns_resolved_ip";
+    /** contract: the expected address given by the user. */
+    public static final String DNS_EXPECTED_IP = "network.dns_expected_ip";
+    /** added: every address the resolver returns, comma-separated, in resolver order. */
+    public static final String DNS_ALL_IPS = "network.dns_all_ips";
+    /** added: the host name resolved (false: lookup failed). */
+    public static final String DNS_OK = "network.dns_ok";
+
+    /** contract: open, closed, filtered. */
+    public static final String RDP_PORT_STATE = "network.rdp_port_state";
+    /** contract: the port probed. */
+    public static final String RDP_PORT = "network.rdp_port";
+    /** contract: TCP connect time in milliseconds (one round trip). */
+    public static final String LATENCY_MS = "network.latency_ms";
+
+    /** contract: result of the mstsc-like request (HYBRID|SSL): rdp, ssl, hybrid, hybrid_ex, rdstls, failure, no_response, closed. */
+    public static final String RDP_NEGOTIATION = "rdp.negotiation";
+    /** contract: failure code name when {@link #RDP_NEGOTIATION} is failure. */
+    public static final String RDP_NEGOTIATION_FAILURE = "rdp.negotiation_failure";
+    /** contract: host accepts only CredSSP (requests without HYBRID get hybrid_required_by_server). */
+    public static final String RDP_NLA_REQUIRED = "rdp.nla_required";
+    /** added prefix: per requested-protocol set, e.g. {@code rdp.negotiation.ssl}. */
+    public static final String RDP_NEGOTIATION_PREFIX = "rdp.negotiation.";
+    /** added: the host answered with a Connection Confirm without negotiation data (pre-2003 hosts). */
+    public static final String RDP_NEGOTIATION_LEGACY = "rdp.negotiation_legacy";
+    /** added: the port answered with bytes that are not a valid RDP negotiation response. */
+    public static final String RDP_INVALID_RESPONSE = "rdp.invalid_response";
+
+    /** contract. */
+    public static final String TLS_HANDSHAKE_OK = "tls.handshake_ok";
+    /** contract: 1.0, 1.1, 1.2, 1.3. */
+    public static final String TLS_MAX_VERSION = "tls.max_version";
+    /** contract: floor of days until notAfter; negative when expired. */
+    public static final String TLS_CERT_DAYS_LEFT = "tls.cert_days_left";
+    /** contract. */
+    public static final String TLS_CERT_SELF_SIGNED = "tls.cert_self_signed";
+    /** contract. */
+    public static final String TLS_CERT_NAME_MATCH = "tls.cert_name_match";
+    /**
+     * added: the TLS alert the host sent when the probe's handshake failed, e.g.
+     * {@code protocol_version} (no common version), {@code handshake_failure} (no common cipher).
+     */
+    public static final String TLS_HANDSHAKE_ALERT = "tls.handshake_alert";
+    /** added: subject distinguished name of the host's certificate. */
+    public static final String TLS_CERT_SUBJECT = "tls.cert_subject";
+
+    /** contract. */
+    public static final String NTLM_DNS_COMPUTER_NAME = "ntlm.dns_computer_name";
+    /** added. */
+    public static final String NTLM_NB_COMPUTER_NAME = "ntlm.nb_computer_name";
+    /** added. */
+    public static final String NTLM_NB_DOMAIN_NAME = "ntlm.nb_domain_name";
+    /** added. */
+    public static final String NTLM_DNS_DOMAIN_NAME = "ntlm.dns_domain_name";
+    /** added. */
+    public static final String NTLM_DNS_TREE_NAME = "ntlm.dns_tree_name";
+    /** contract: host clock minus client clock, seconds. */
+    public static final String SERVER_CLOCK_SKEW_S = "server.clock_skew_s";
+    /** added: OS version from the NTLM challenge, e.g. {@code 10.0.17763}. */
+    public static final String SERVER_OS_VERSION = "server.os_version";
+    /** added: OS build number from the NTLM challenge, e.g. 17763. */
+    public static final String SERVER_OS_BUILD = "server.os_build";
+    /** added: CredSSP (TSRequest) version the host answered with. */
+    public static final String SERVER_CREDSSP_VERSION = "server.credssp_version";
+
+    private ProbeSymptoms() {
+    }
+}

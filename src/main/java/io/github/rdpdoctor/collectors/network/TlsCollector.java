@@ -1,0 +1,209 @@
+package io.github.rdpdoctor.collectors.network;
+
+import io.github.rdpdoctor.collectors.CollectionContext;
+import io.github.rdpdoctor.collectors.CollectionTarget;
+import io.github.rdpdoctor.collectors.CollectorResult;
+import io.github.rdpdoctor.collectors.SymptomCollector;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TLS on the RDP connection, after the negotiation selected SSL or HYBRID: a JSSE handshake on
+ * the same socket (offering TLS 1.3 down to what the JDK allows) gives {@code tls.handshake_ok},
+ * the certificate and, as the version the host picked, {@code tls.max_version}. When JSSE cannot
+ * finish (a host that only speaks TLS 1.0/1.1, which the JDK disables), a raw ClientHello
+ * ({@link TlsHello}) on a new connection finds the host's highest version and reads its
+ * certificate from the plaintext handshake, trying 1.3/1.2/1.1/1.0 from the top down.
+ */
+public final class TlsCollector implements SymptomCollector {
+
+    private static final int[] RAW_TRIES = {TlsHello.TLS13, TlsHello.TLS12, TlsHello.TLS11, TlsHello.TLS10};
+
+    @Override
+    public String name() {
+        return "tls";
+    }
+
+    @Override
+    public Set<String> produces() {
+        return Set.of(ProbeSymptoms.TLS_HANDSHAKE_OK, ProbeSymptoms.TLS_MAX_VERSION, ProbeSymptoms.TLS_CERT_DAYS_LEFT,
+                ProbeSymptoms.TLS_CERT_SELF_SIGNED, ProbeSymptoms.TLS_CERT_NAME_MATCH, ProbeSymptoms.TLS_CERT_SUBJECT,
+                ProbeSymptoms.TLS_HANDSHAKE_ALERT);
+    }
+
+    @Override
+    public int order() {
+        return 400;
+    }
+
+    @Override
+    public boolean appliesTo(CollectionTarget target, Map<String, Object> soFar) {
+        return requestFor(soFar) >= 0;
+    }
+
+    /** The requested-protocols set to use for a TLS connection, or -1 when no request selected TLS. */
+    static int requestFor(Map<String, Object> facts) {
+        if (selectsTls(facts.get(ProbeSymptoms.RDP_NEGOTIATION_PREFIX + "ssl"))) {
+            return RdpProtocols.SSL;
+        }
+        if (selectsTls(facts.get(ProbeSymptoms.RDP_NEGOTIATION_PREFIX + "hybrid_ssl"))) {
+            return RdpProtocols.SSL | RdpProtocols.HYBRID;
+        }
+        return -1;
+    }
+
+    private static boolean selectsTls(Object v) {
+        return "ssl".equals(v) || "hybrid".equals(v) || "hybrid_ex".equals(v);
+    }
+
+    @Override
+    public CollectorResult collect(CollectionContext ctx) throws UnknownHostException {
+        CollectorResult.Builder out = CollectorResult.builder();
+        int request = requestFor(ctx.facts());
+        InetAddress address = RdpExchange.address(ctx);
+        String host = ctx.target().host();
+        RdpExchange.Outcome o = RdpExchange.negotiate(address, ctx, request, true);
+        if (!tlsSelected(o)) {
+            out.warn("TLS not started: the " + RdpProtocols.describe(request) + " request now got "
+                    + (o.status() == RdpExchange.Status.REPLY ? o.reply().kind().name().toLowerCase(java.util.Locale.ROOT)
+                    : o.status().name().toLowerCase(java.util.Locale.ROOT) + " (" + o.detail() + ")"));
+            RdpExchange.closeQuietly(o.socket());
+            return out.build();
+        }
+        JsseTls.InspectingTrustManager trust = new JsseTls.InspectingTrustManager();
+        X509Certificate leaf = null;
+        Socket plain = o.socket();
+        long budget = Math.min(ctx.ioTimeout().toNanos(), ctx.remaining().toNanos());
+        JsseTls.Session session = null;
+        try {
+            session = JsseTls.handshake(plain, host, ctx.target().port(), trust, budget);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            RdpExchange.closeQuietly(plain);
+            out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, false);
+            out.warn("TLS handshake failed: " + (ctx.isExpired() ? "collector time is up" : describe(e)));
+            String alert = receivedAlert(e);
+            if (alert != null) {
+                out.put(ProbeSymptoms.TLS_HANDSHAKE_ALERT, alert);
+            }
+            X509Certificate[] chain = trust.chain();
+            leaf = chain != null && chain.length > 0 ? chain[0] : null;
+            leaf = rawScan(ctx, address, request, out, leaf, true);
+        }
+        if (session != null) {
+            RdpExchange.closeQuietly(session.socket());
+            out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, true);
+            String v = JsseTls.versionName(session.protocol());
+            leaf = session.chain() != null && session.chain().length > 0 ? session.chain()[0] : null;
+            if (v != null && !"1.3".equals(v) && !session.offeredTls13()) {
+                // this JVM did not offer 1.3, so the host's pick may not be its highest: ask without JSSE
+                leaf = rawScan(ctx, address, request, out, leaf, false);
+            }
+            if (v != null && !out.has(ProbeSymptoms.TLS_MAX_VERSION)) {
+                // JSSE offered 1.3 and every lower version the JDK allows: the host's pick is its highest
+                out.put(ProbeSymptoms.TLS_MAX_VERSION, v);
+            }
+        }
+        if (leaf != null) {
+            CertificateFacts f = CertificateFacts.of(leaf, host, Instant.now());
+            out.put(ProbeSymptoms.TLS_CERT_DAYS_LEFT, f.daysLeft());
+            out.put(ProbeSymptoms.TLS_CERT_SELF_SIGNED, f.selfSigned());
+            out.put(ProbeSymptoms.TLS_CERT_NAME_MATCH, f.nameMatch());
+            out.put(ProbeSymptoms.TLS_CERT_SUBJECT, f.subject());
+        } else if (!ctx.isExpired()) {
+            out.warn("no certificate seen");
+        }
+        return out.build();
+    }
+
+    private static boolean tlsSelected(RdpExchange.Outcome o) {
+        return o.status() == RdpExchange.Status.REPLY && o.socket() != null
+                && o.reply().kind() == X224.Reply.Kind.SELECTED
+                && (o.reply().selectedProtocol() & (RdpProtocols.SSL | RdpProtocols.HYBRID | RdpProtocols.HYBRID_EX)) != 0;
+    }
+
+    /** Finds the host's highest TLS version (and certificate when still unknown) without JSSE. */
+    private static X509Certificate rawScan(CollectionContext ctx, InetAddress address, int request,
+                                           CollectorResult.Builder out, X509Certificate leaf, boolean recordAlert) {
+        SecureRandom rnd = new SecureRandom();
+        for (int max : RAW_TRIES) {
+            if (ctx.remaining().compareTo(ctx.ioTimeout()) < 0 || ctx.isExpired()) {
+                out.warn("TLS version scan stopped: not enough time left");
+                return leaf;
+            }
+            long deadline = RdpExchange.exchangeDeadline(ctx); // negotiation and ServerHello together
+            RdpExchange.Outcome o = RdpExchange.negotiate(address, ctx, request, true, deadline);
+            if (!tlsSelected(o)) {
+                RdpExchange.closeQuietly(o.socket());
+                out.warn("TLS version scan: negotiation failed (" + o.status() + ")");
+                return leaf;
+            }
+            Socket s = o.socket();
+            try {
+                byte[] random = new byte[64];
+                byte[] key = new byte[32];
+                rnd.nextBytes(random);
+                rnd.nextBytes(key);
+                s.getOutputStream().write(TlsHello.clientHello(max, ctx.target().host(), random, key));
+                TlsHello.Flight f = TlsHello.readFlight(new Wire(s, s.getInputStream(), ctx.ioTimeout(), deadline));
+                if (f.version() > 0) {
+                    String v = TlsHello.versionName(f.version());
+                    if (v == null) {
+                        out.warn(String.format("host picked TLS wire version 0x%04x", f.version()));
+                        return leaf;
+                    }
+                    out.put(ProbeSymptoms.TLS_MAX_VERSION, v);
+                    if (leaf == null && f.leafCertificate() != null) {
+                        try {
+                            leaf = CertificateFacts.parse(f.leafCertificate());
+                        } catch (CertificateException e) {
+                            out.warn("host certificate does not parse: " + e.getMessage());
+                        }
+                    }
+                    return leaf;
+                }
+                String alert = TlsHello.alertName(f.alert());
+                if (recordAlert && !out.has(ProbeSymptoms.TLS_HANDSHAKE_ALERT)) {
+                    out.put(ProbeSymptoms.TLS_HANDSHAKE_ALERT, alert);
+                }
+                out.warn("TLS version scan: host sent alert " + alert + " to a ClientHello offering up to "
+                        + TlsHello.versionName(max));
+            } catch (IOException e) {
+                out.warn("TLS version scan up to " + TlsHello.versionName(max) + ": " + describe(e));
+            } finally {
+                RdpExchange.closeQuietly(s);
+            }
+        }
+        return leaf;
+    }
+
+    private static final java.util.regex.Pattern ALERT = java.util.regex.Pattern.compile(
+            "Received fatal alert: ([a-z_]+)");
+
+    /** The alert name in a JSSE "Received fatal alert: X" message, or null. */
+    static String receivedAlert(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                java.util.regex.Matcher m = ALERT.matcher(t.getMessage());
+                if (m.find()) {
+                    return m.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,346 @@
+package io.github.rdpdoctor.collectors.network;
+
+import static io.github.rdpdoctor.collectors.network.ProbeAssertions.assertSymptoms;
+import static io.github.rdpdoctor.collectors.network.ProbeAssertions.m;
+import static io.github.rdpdoctor.collectors.network.ProbeAssertions.openLoopback;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rdpdoctor.collectors.CollectionReport;
+import io.github.rdpdoctor.collectors.CollectorOutcome;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Security;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The probe against real RDP servers on 127.0.0.1: xrdp in each security layer, with an expired
+ * certificate, restricted to TLS 1.0, without a usable certificate; the FreeRDP shadow server
+ * requiring NLA; a closed port; a port that accepts and never answers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RealServerProbeTest {
+
+    static final Duration IO = Duration.ofSeconds(2);
+    /** Validity of the expired certificate. */
+    static final Instant EXPIRED_NOT_AFTER = Instant.parse("2020-03-01T00:00:00Z");
+
+    private Path dir;
+    private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
+    private RealServers.Xrdp rdp;
+    private RealServers.Xrdp tls;
+    private RealServers.Xrdp negotiate;
+    private RealServers.Xrdp expired;
+    private RealServers.Xrdp oldTls;
+    private RealServers.Xrdp tls12;
+    private RealServers.Xrdp oldTlsDefaultSeclevel;
+    private RealServers.Xrdp noCert;
+    private RealServers.ShadowNla shadow;
+    private ServerSocket silent;
+    private final List<Socket> silentClients = new CopyOnWriteArrayList<>();
+    private final Prober prober = Prober.networkOnly();
+
+    @BeforeAll
+    void startServers() throws IOException {
+        RealServers.requireTools("xrdp", "openssl", "freerdp-shadow-cli", "winpr-hash", "Xvfb");
+        dir = Files.createTempDirectory("rdp-doctor-servers");
+        try {
+            RealServers.Cert rdpCert = RealServers.selfSigned(dir, "rdp", "rdp.test", null, 30);
+            RealServers.Cert tlsCert = RealServers.selfSigned(dir, "tls", "tls.test", "IP:127.0.0.1", 30);
+            RealServers.Cert negCert = RealServers.selfSigned(dir, "neg", "other.example", null, 400);
+            RealServers.Cert expCert = RealServers.selfSignedWithDates(dir, "expired", "expired.test",
+                    "20200101000000Z", "20200301000000Z");
+            RealServers.Cert oldCert = RealServers.selfSigned(dir, "old", "old.test", "IP:127.0.0.1", 10);
+            rdp = track(RealServers.Xrdp.start(dir, "xrdp-rdp", xrdp("rdp", rdpCert)));
+            tls = track(RealServers.Xrdp.start(dir, "xrdp-tls", xrdp("tls", tlsCert)));
+            negotiate = track(RealServers.Xrdp.start(dir, "xrdp-negotiate", xrdp("negotiate", negCert)));
+            expired = track(RealServers.Xrdp.start(dir, "xrdp-expired", xrdp("tls", expCert)));
+            Map<String, String> old = xrdp("tls", oldCert);
+            old.put("ssl_protocols", "TLSv1");
+            old.put("tls_ciphers", "DEFAULT:@SECLEVEL=0"); // OpenSSL 3 allows TLS 1.0 only at security level 0
+            oldTls = track(RealServers.Xrdp.start(dir, "xrdp-oldtls", old));
+            Map<String, String> only12 = xrdp("tls", oldCert);
+            only12.put("ssl_protocols", "TLSv1.2");
+            tls12 = track(RealServers.Xrdp.start(dir, "xrdp-tls12", only12));
+            Map<String, String> oldDefault = xrdp("tls", oldCert);
+            oldDefault.put("ssl_protocols", "TLSv1");
+            oldTlsDefaultSeclevel = track(RealServers.Xrdp.start(dir, "xrdp-oldtls-seclevel", oldDefault));
+            Map<String, String> none = xrdp("tls", new RealServers.Cert(dir.resolve("missing.crt"), dir.resolve("missing.key")));
+            noCert = track(RealServers.Xrdp.start(dir, "xrdp-nocert", none));
+            shadow = track(RealServers.ShadowNla.start(dir));
+            silent = new ServerSocket();
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread acceptor = new Thread(() -> {
+                while (!silent.isClosed()) {
+                    try {
+                        silentClients.add(silent.accept()); // accept, read nothing, answer nothing
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "silent-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        } catch (RuntimeException | Error | IOException e) {
+            stopServers();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> xrdp(String layer, RealServers.Cert cert) {
+        Map<String, String> g = new java.util.LinkedHashMap<>();
+        g.put("security_layer", layer);
+        g.put("certificate", cert.cert().toString());
+        g.put("key_file", cert.key().toString());
+        return g;
+    }
+
+    private <T extends AutoCloseable> T track(T t) {
+        running.add(t);
+        return t;
+    }
+
+    @AfterAll
+    void stopServers() {
+        for (AutoCloseable c : running) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // keep stopping the others
+            }
+        }
+        running.clear();
+        try {
+            if (silent != null) {
+                silent.close();
+            }
+            for (Socket s : silentClients) {
+                s.close();
+            }
+        } catch (IOException ignored) {
+            // best effort
+        }
+        if (dir != null) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // temp dir
+            }
+        }
+    }
+
+    private CollectionReport probe(int port) {
+        return prober.probe("127.0.0.1", port, null, IO);
+    }
+
+    @Test
+    void xrdpStandardRdpSecuritySelectsRdpWhateverIsAsked() {
+        CollectionReport r = probe(rdp.port);
+        Map<String, Object> want = openLoopback(rdp.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "rdp", "rdp.negotiation.ssl", "rdp", "rdp.negotiation.rdp", "rdp",
+                "rdp.negotiation", "rdp", "rdp.nla_required", false));
+        assertSymptoms(r, want);
+        assertEquals(List.of(), r.warnings());
+        assertEquals(CollectorOutcome.Status.SKIPPED, outcome(r, "tls").status());
+    }
+
+    @Test
+    void xrdpTlsRequiresSslAndPresentsItsCertificate() {
+        CollectionReport r = probe(tls.port);
+        Map<String, Object> want = openLoopback(tls.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "ssl", "rdp.negotiation.ssl", "ssl",
+                "rdp.negotiation.rdp", "failure:ssl_required_by_server",
+                "rdp.negotiation", "ssl", "rdp.nla_required", false,
+                "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", 29L,
+                "tls.cert_self_signed", true, "tls.cert_name_match", true, "tls.cert_subject", "CN=tls.test"));
+        assertSymptoms(r, want);
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void xrdpNegotiateOffersSslAndRdpButNotCredssp() {
+        CollectionReport r = probe(negotiate.port);
+        Map<String, Object> want = openLoopback(negotiate.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "ssl", "rdp.negotiation.ssl", "ssl", "rdp.negotiation.rdp", "rdp",
+                "rdp.negotiation", "ssl", "rdp.nla_required", false,
+                "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", 399L,
+                "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=other.example"));
+        assertSymptoms(r, want);
+        assertEquals(CollectorOutcome.Status.SKIPPED, outcome(r, "host-identity").status(), "xrdp has no CredSSP");
+    }
+
+    @Test
+    void expiredCertificateHasNegativeDaysLeft() {
+        CollectionReport r = probe(expired.port);
+        long days = Math.floorDiv(EXPIRED_NOT_AFTER.toEpochMilli() - System.currentTimeMillis(), 86_400_000L);
+        Object got = r.get("tls.cert_days_left");
+        assertTrue(got instanceof Long l && (l == days || l == days + 1), "days left " + got + ", expected " + days);
+        assertTrue(days < -365);
+        Map<String, Object> want = openLoopback(expired.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "ssl", "rdp.negotiation.ssl", "ssl",
+                "rdp.negotiation.rdp", "failure:ssl_required_by_server",
+                "rdp.negotiation", "ssl", "rdp.nla_required", false,
+                "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", got,
+                "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=expired.test"));
+        assertSymptoms(r, want);
+    }
+
+    @Test
+    void tls10OnlyHostIsFoundWithoutChangingJvmSettings() {
+        String before = Security.getProperty("jdk.tls.disabledAlgorithms");
+        CollectionReport r = probe(oldTls.port);
+        assertEquals(before, Security.getProperty("jdk.tls.disabledAlgorithms"), "JVM-wide TLS settings untouched");
+        Map<String, Object> want = openLoopback(oldTls.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "ssl", "rdp.negotiation.ssl", "ssl",
+                "rdp.negotiation.rdp", "failure:ssl_required_by_server",
+                "rdp.negotiation", "ssl", "rdp.nla_required", false,
+                // JSSE (TLS 1.2/1.3 only on a default JDK) cannot finish; the raw ClientHello finds 1.0
+                "tls.handshake_ok", false, "tls.handshake_alert", "protocol_version", "tls.max_version", "1.0",
+                "tls.cert_days_left", 9L, "tls.cert_self_signed", true, "tls.cert_name_match", true,
+                "tls.cert_subject", "CN=old.test"));
+        assertSymptoms(r, want);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("tls: TLS handshake failed")), r.warnings()::toString);
+    }
+
+    @Test
+    void tls12HostLikeWindowsServer2019() {
+        CollectionReport r = probe(tls12.port);
+        Map<String, Object> want = openLoopback(tls12.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "ssl", "rdp.negotiation.ssl", "ssl",
+                "rdp.negotiation.rdp", "failure:ssl_required_by_server",
+                "rdp.negotiation", "ssl", "rdp.nla_required", false,
+                "tls.handshake_ok", true, "tls.max_version", "1.2",
+                "tls.cert_days_left", 9L, "tls.cert_self_signed", true, "tls.cert_name_match", true,
+                "tls.cert_subject", "CN=old.test"));
+        assertSymptoms(r, want);
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void tls10OnlyAtOpensslDefaultSecurityLevelAcceptsNoVersionAtAll() {
+        CollectionReport r = probe(oldTlsDefaultSeclevel.port);
+        Map<String, Object> want = openLoopback(oldTlsDefaultSeclevel.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "ssl", "rdp.negotiation.ssl", "ssl",
+                "rdp.negotiation.rdp", "failure:ssl_required_by_server",
+                "rdp.negotiation", "ssl", "rdp.nla_required", false,
+                "tls.handshake_ok", false, "tls.handshake_alert", "protocol_version"));
+        assertSymptoms(r, want);
+        assertTrue(r.warnings().contains("tls: no certificate seen"), r.warnings()::toString);
+    }
+
+    @Test
+    void xrdpTlsWithoutUsableCertificateSendsFailure3() {
+        CollectionReport r = probe(noCert.port);
+        Map<String, Object> want = openLoopback(noCert.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "failure:ssl_cert_not_on_server",
+                "rdp.negotiation.ssl", "failure:ssl_cert_not_on_server",
+                "rdp.negotiation.rdp", "failure:ssl_cert_not_on_server",
+                "rdp.negotiation", "failure", "rdp.negotiation_failure", "ssl_cert_not_on_server"));
+        assertSymptoms(r, want);
+    }
+
+    @Test
+    void freerdpShadowWithNlaRequiresHybridAndNamesItself() throws IOException {
+        CollectionReport r = prober.probe("127.0.0.1", shadow.port, null, IO);
+        String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        String shortName = hostname.contains(".") ? hostname.substring(0, hostname.indexOf('.')) : hostname;
+        Object dnsName = r.get("ntlm.dns_computer_name");
+        assertTrue(hostname.equalsIgnoreCase(String.valueOf(dnsName)) || shortName.equalsIgnoreCase(String.valueOf(dnsName)),
+                "NTLM DNS computer name " + dnsName + " vs hostname " + hostname);
+        Object skew = r.get("server.clock_skew_s");
+        assertTrue(skew instanceof Long s && Math.abs(s) <= 2, "clock skew " + skew);
+        Object days = r.get("tls.cert_days_left");
+        assertTrue(days instanceof Long d && d > 300, "shadow server certificate days left " + days);
+        Map<String, Object> want = openLoopback(shadow.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "hybrid",
+                "rdp.negotiation.ssl", "failure:hybrid_required_by_server",
+                "rdp.negotiation.rdp", "failure:hybrid_required_by_server",
+                "rdp.negotiation", "hybrid", "rdp.nla_required", true,
+                "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", days,
+                "tls.cert_self_signed", true, "tls.cert_name_match", false,
+                "tls.cert_subject", r.get("tls.cert_subject"),
+                "ntlm.dns_computer_name", dnsName,
+                "ntlm.nb_computer_name", r.get("ntlm.nb_computer_name"),
+                "ntlm.nb_domain_name", r.get("ntlm.nb_domain_name"),
+                "ntlm.dns_domain_name", r.get("ntlm.dns_domain_name"),
+                // winpr announces a fixed NTLM version (Windows 7 SP1) and CredSSP version 6
+                "server.os_version", "6.1.7601", "server.os_build", 7601L, "server.credssp_version", 6L,
+                "server.clock_skew_s", skew));
+        assertSymptoms(r, want);
+        assertEquals(shortName.toUpperCase(java.util.Locale.ROOT), String.valueOf(r.get("ntlm.nb_computer_name")));
+        assertTrue(String.valueOf(r.get("tls.cert_subject")).startsWith("CN="));
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void closedPort() {
+        int port = RealServers.freePort();
+        CollectionReport r = probe(port);
+        assertSymptoms(r, m("network.dns_ok", true, "network.dns_resolved_ip", "127.0.0.1",
+                "network.dns_all_ips", "127.0.0.1", "network.rdp_port", (long) port, "network.rdp_port_state", "closed"));
+        assertEquals(List.of("tcp-connect: connection to 127.0.0.1:" + port + " refused"), r.warnings());
+    }
+
+    @Test
+    void portThatAcceptsAndNeverAnswers() {
+        long start = System.nanoTime();
+        CollectionReport r = probe(silent.getLocalPort());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Object> want = openLoopback(silent.getLocalPort());
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "no_response", "rdp.negotiation", "no_response"));
+        assertSymptoms(r, want);
+        assertEquals(List.of("rdp-negotiation: request HYBRID|SSL: no answer within 2000 ms",
+                "rdp-negotiation: remaining requests skipped after no_response"), r.warnings());
+        assertTrue(ms >= IO.toMillis() - 100 && ms < IO.toMillis() + 1500, "took " + ms + " ms");
+    }
+
+    @Test
+    void expectedAddressIsReportedNextToTheResolvedOne() {
+        CollectionReport r = prober.probe("127.0.0.1", rdp.port, "127.0.0.2", IO);
+        assertEquals("127.0.0.1", r.get("network.dns_resolved_ip"));
+        assertEquals("127.0.0.2", r.get("network.dns_expected_ip"));
+    }
+
+    @Test
+    void manyTargetsWithBoundedConcurrencyKeepTheirOrder() throws InterruptedException {
+        List<io.github.rdpdoctor.collectors.CollectionTarget> targets = new ArrayList<>();
+        int[] ports = {rdp.port, tls.port, negotiate.port, shadow.port, RealServers.freePort()};
+        for (int i = 0; i < 4; i++) {
+            for (int p : ports) {
+                targets.add(io.github.rdpdoctor.collectors.CollectionTarget.of("127.0.0.1", p));
+            }
+        }
+        List<CollectionReport> reports = prober.probeAll(targets, 4, IO);
+        assertEquals(targets.size(), reports.size());
+        for (int i = 0; i < reports.size(); i++) {
+            assertEquals(targets.get(i), reports.get(i).target());
+        }
+        String[] headline = {"rdp", "ssl", "ssl", "hybrid", null};
+        for (int i = 0; i < reports.size(); i++) {
+            assertEquals(headline[i % ports.length], reports.get(i).get("rdp.negotiation"), reports.get(i).warnings()::toString);
+        }
+    }
+
+    private static CollectorOutcome outcome(CollectionReport r, String name) {
+        return r.outcomes().stream().filter(o -> o.collector().equals(name)).findFirst().orElseThrow();
+    }
+}
