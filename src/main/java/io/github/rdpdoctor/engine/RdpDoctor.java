@@ -43,6 +43,7 @@ public final class RdpDoctor {
 
     private final KieBase kieBase;
     private final KieSessionsPool sessions;
+    private final boolean usesFindings;
     private final KnowledgeBase knowledge;
     private final SymptomLoader loader;
     private final int firingLimit;
@@ -51,6 +52,8 @@ public final class RdpDoctor {
     private RdpDoctor(Builder b, KieBase kieBase, List<RuleSource> sources) {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+        this.usesFindings = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("findings")));
         this.knowledge = b.knowledge;
         this.loader = new SymptomLoader(b.vocabulary);
         this.firingLimit = b.firingLimit;
@@ -76,7 +79,9 @@ public final class RdpDoctor {
         KieSession session = sessions.newKieSession();
         int fired;
         try {
-            session.setGlobal("findings", findings);
+            if (usesFindings) {
+                session.setGlobal("findings", findings);
+            }
             insertFacts(session, facts);
             fired = session.fireAllRules(firingLimit);
         } catch (ConsequenceException e) {
@@ -117,7 +122,9 @@ public final class RdpDoctor {
         Map<String, Integer> counts = new HashMap<>();
         KieSession session = kieBase.newKieSession();
         try {
-            session.setGlobal("findings", new Findings());
+            if (usesFindings) {
+                session.setGlobal("findings", new Findings());
+            }
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
                 public void afterMatchFired(AfterMatchFiredEvent event) {

@@ -79,6 +79,16 @@ class RuleEngineTest {
     }
 
     @Test
+    void rulesThatDeclareNoFindingsGlobalStillRun() {
+        RdpDoctor d = only("plain.drl", """
+                package plain;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                rule "nothing to report" when Symptom(name == "network.ping_ok") then end
+                """);
+        assertTrue(d.diagnose(facts("network.ping_ok", true)).causes().isEmpty());
+    }
+
+    @Test
     void targetHostIsAFact() {
         RdpDoctor d = only("host.drl", HEADER + """
                 rule "dns-wrong-host: target is an IP"
