@@ -4,6 +4,7 @@ import io.github.rdpdoctor.batch.BatchInputs;
 import io.github.rdpdoctor.batch.BatchRunner;
 import io.github.rdpdoctor.batch.BatchSummary;
 import io.github.rdpdoctor.engine.RdpDoctor;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,7 +73,7 @@ final class BatchCommand implements Callable<Integer> {
         BatchInputs inputs = new BatchInputs(paths, main.stdin);
         PrintWriter err = spec.commandLine().getErr();
         BatchSummary summary;
-        try (Progress progress = Progress.start(out != null)) {
+        try (Progress progress = Progress.start(out != null, paths)) {
             if (out != null) {
                 summary = runner.runToFile(inputs, out, resume, progress);
             } else {
@@ -102,12 +103,19 @@ final class BatchCommand implements Callable<Integer> {
             this.bar = bar;
         }
 
-        static Progress start(boolean outputToFile) {
+        static Progress start(boolean outputToFile, List<String> paths) {
             boolean terminal = System.console() != null && outputToFile;
             if (!terminal) {
                 return new Progress(null);
             }
-            return new Progress(new ProgressBarBuilder().setTaskName("diagnosing").setInitialMax(-1)
+            long total = -1;
+            if (!paths.contains("-")) { // count the inputs first (names only) so the bar can show a percentage
+                total = 0;
+                for (BatchInputs it = new BatchInputs(paths, InputStream.nullInputStream()); it.hasNext(); it.next()) {
+                    total++;
+                }
+            }
+            return new Progress(new ProgressBarBuilder().setTaskName("diagnosing").setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1).setUpdateIntervalMillis(250)
                     .showSpeed().build());
         }

@@ -141,6 +141,26 @@ class BatchTest {
         assertTrue(all.get("causes").get(0).get("remediation").size() > 1);
     }
 
+    /** The bar appears on a terminal (a pseudo-terminal made by util-linux's script) and not when piped. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void progressBarOnlyOnATerminal(@TempDir Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "batch", "--out", dir.resolve("o.jsonl").toString(), fleet.toString());
+        Path log = dir.resolve("tty.log");
+        Process tty = new ProcessBuilder("script", "-qec", String.join(" ", cmd.stream().map(a -> "'" + a + "'").toList()),
+                log.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(tty.waitFor(100, TimeUnit.SECONDS));
+        String screen = Files.readString(log);
+        assertTrue(screen.contains("diagnosing 100%") && screen.contains(COUNT + "/" + COUNT), screen);
+
+        Process piped = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(piped.waitFor(100, TimeUnit.SECONDS));
+        assertTrue(!out.contains("diagnosing") && out.contains(COUNT + " inputs:"), out);
+    }
+
     @Test
     void usageErrorsExitTwo() {
         assertEquals(2, cli("", "batch").code());
