@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
@@ -237,6 +238,7 @@ public final class RdpDoctor {
         private int firingLimit = DEFAULT_FIRING_LIMIT;
         private KnowledgeBase knowledge;
         private Vocabulary vocabulary = Vocabulary.bundled();
+        private boolean usePrecompiled = true;
 
         private Builder() {
         }
@@ -274,6 +276,12 @@ public final class RdpDoctor {
             return this;
         }
 
+        /** Tests: compile the bundled DRL even when the jar has them precompiled. */
+        Builder usePrecompiled(boolean use) {
+            this.usePrecompiled = use;
+            return this;
+        }
+
         /** Replaces the bundled symptom vocabulary. */
         public Builder vocabulary(Vocabulary vocabulary) {
             this.vocabulary = vocabulary;
@@ -286,23 +294,37 @@ public final class RdpDoctor {
          * @throws RuleCompilationException listing every problem as FILE:LINE:COL: message
          */
         public RdpDoctor build() {
-            List<RuleSource> sources = new ArrayList<>();
-            if (bundledRules) {
-                sources.addAll(RuleSource.bundled());
-            }
+            List<RuleSource> bundled = bundledRules ? RuleSource.bundled() : List.of();
+            List<RuleSource> extra = new ArrayList<>();
             for (Path p : rulePaths) {
-                sources.addAll(RuleSource.fromPath(p));
+                extra.addAll(RuleSource.fromPath(p));
             }
-            sources.addAll(ruleTexts);
-            if (sources.isEmpty()) {
+            extra.addAll(ruleTexts);
+            if (bundled.isEmpty() && extra.isEmpty()) {
                 throw new RdpDoctorException("no rules: the bundled rules are off and no rule file was given");
             }
             if (knowledge == null) {
                 knowledge = KnowledgeBase.bundled();
             }
             long t0 = System.nanoTime();
-            KieBase kb = RuleCompiler.compile(sources);
-            LOG.debug("compiled {} rule files in {} ms", sources.size(), (System.nanoTime() - t0) / 1_000_000);
+            List<KiePackage> packages = new ArrayList<>();
+            var precompiled = bundled.isEmpty() || !usePrecompiled ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
+                    : PrecompiledRules.load(bundled);
+            if (precompiled.isPresent()) {
+                packages.addAll(precompiled.get());
+                if (!extra.isEmpty()) {
+                    packages.addAll(RuleCompiler.packages(extra, bundled));
+                }
+            } else {
+                List<RuleSource> all = new ArrayList<>(bundled);
+                all.addAll(extra);
+                packages.addAll(RuleCompiler.packages(all, List.of()));
+            }
+            KieBase kb = RuleCompiler.kieBase(packages);
+            LOG.debug("rules ready in {} ms ({} precompiled)", (System.nanoTime() - t0) / 1_000_000,
+                    precompiled.isPresent() ? "bundled" : "none");
+            List<RuleSource> sources = new ArrayList<>(bundled);
+            sources.addAll(extra);
             return new RdpDoctor(this, kb, sources);
         }
     }

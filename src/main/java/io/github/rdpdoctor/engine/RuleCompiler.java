@@ -2,6 +2,7 @@ package io.github.rdpdoctor.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -31,6 +33,14 @@ final class RuleCompiler {
     }
 
     static KieBase compile(List<RuleSource> sources) {
+        return kieBase(packages(sources, List.of()));
+    }
+
+    /**
+     * Compiles DRL sources into knowledge packages. Rule names must be unique across {@code sources} and the rules of
+     * {@code alreadyLoaded} (sources whose packages were loaded precompiled).
+     */
+    static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded) {
         // Rules only read facts, so property reactivity buys nothing; class reactivity also avoids Drools' warnings
         // about joins it cannot watch by property.
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
@@ -38,6 +48,9 @@ final class RuleCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        for (RuleSource src : alreadyLoaded) {
+            checkDuplicateNames(src, seen, problems);
+        }
         for (RuleSource src : sources) {
             checkDuplicateNames(src, seen, problems);
             Resource res = ResourceFactory.newByteArrayResource(src.drl().getBytes(StandardCharsets.UTF_8));
@@ -53,8 +66,12 @@ final class RuleCompiler {
                     .thenComparingInt(RuleProblem::column));
             throw new RuleCompilationException(dedupe(problems));
         }
+        return builder.getKnowledgePackages();
+    }
+
+    static KieBase kieBase(Collection<KiePackage> packages) {
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase();
-        base.addPackages(builder.getKnowledgePackages());
+        base.addPackages(packages);
         return base;
     }
 

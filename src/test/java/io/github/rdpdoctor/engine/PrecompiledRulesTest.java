@@ -1,0 +1,61 @@
+package io.github.rdpdoctor.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PrecompiledRulesTest {
+    /** The build step ran (process-classes) and the packaged file matches the bundled DRL. */
+    @Test
+    void theBuildShipsPrecompiledRulesForTheBundledDrl() {
+        assertTrue(PrecompiledRules.load(RuleSource.bundled()).isPresent(),
+                PrecompiledRules.RESOURCE + " missing or stale; run mvn process-classes");
+    }
+
+    @Test
+    void precompiledAndCompiledRulesDiagnoseAlike() throws Exception {
+        RdpDoctor pre = RdpDoctor.builder().build();
+        RdpDoctor compiled = RdpDoctor.builder().usePrecompiled(false).build();
+        int n = 0;
+        for (Path f : ScenarioRunner.scenarioFiles(Path.of("examples"))) {
+            assertEquals(compiled.diagnose(f), pre.diagnose(f), f.toString());
+            n++;
+        }
+        assertTrue(n >= 40);
+    }
+
+    @Test
+    void otherSourcesDoNotMatchTheDigest() throws Exception {
+        List<RuleSource> changed = new ArrayList<>(RuleSource.bundled());
+        RuleSource first = changed.get(0);
+        changed.set(0, new RuleSource(first.name(), first.drl() + "\n// edited\n"));
+        assertNotEquals(PrecompiledRules.digest(RuleSource.bundled()), PrecompiledRules.digest(changed));
+        assertTrue(PrecompiledRules.load(changed).isEmpty(), "edited bundled rules must be compiled, not loaded");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrecompiledRules.write(RuleSource.bundled(), out);
+        assertTrue(out.size() > 100_000);
+    }
+
+    @Test
+    void extraRulesAreCheckedAgainstThePrecompiledOnes() {
+        String dup = """
+                package mine;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                global io.github.rdpdoctor.engine.Findings findings;
+                rule "%s"
+                when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewall-blocking", 0.1, "x"); end
+                """;
+        String existing = RdpDoctor.builder().build().ruleSources().get(0).drl()
+                .lines().filter(l -> l.startsWith("rule \"")).findFirst().orElseThrow().replaceAll("rule \"([^\"]+)\".*", "$1");
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> RdpDoctor.builder().addRules("dup.drl", dup.formatted(existing)).build());
+        assertTrue(e.getMessage().contains("duplicate rule name \"" + existing + "\""), e.getMessage());
+    }
+}
