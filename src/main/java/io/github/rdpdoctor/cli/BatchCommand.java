@@ -1,14 +1,25 @@
 package io.github.rdpdoctor.cli;
 
+import io.github.rdpdoctor.batch.BatchInput;
 import io.github.rdpdoctor.batch.BatchInputs;
 import io.github.rdpdoctor.batch.BatchRunner;
 import io.github.rdpdoctor.batch.BatchSummary;
+import io.github.rdpdoctor.collectors.osquery.OsqueryBatchSource;
 import io.github.rdpdoctor.engine.RdpDoctor;
+import io.github.rdpdoctor.symptoms.SymptomFileException;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -23,9 +34,12 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code batch [--out FILE] [--threads N] [--resume] [--rules DIR]... PATH...}. */
+/** {@code batch [--out FILE] [--threads N] [--resume] [--rules DIR]... [--osquery RESULTS_LOG]... [PATH...]}. */
 @Command(name = "batch", description = {
         "Diagnoses many symptom files: one JSON line per input, in input order.",
+        "With --osquery: one input per host found in osqueryd results logs or osqueryi --json outputs of the rdp-doctor "
+                + "pack (kb/osquery/rdp-doctor.conf), named osquery:HOST, in order of the host's first line, after the PATHs; "
+                + "a line that cannot be read is reported as an error line FILE:LINE.",
         "Exit codes: 0 every input diagnosed, 3 some inputs rejected (all reported), 1 fatal, 2 usage."})
 final class BatchCommand implements Callable<Integer> {
     static final int SOME_REJECTED = 3;
@@ -54,8 +68,20 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--full-remediation", description = "Write every remediation step (default: the first step of each cause).")
     boolean fullRemediation;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Symptom files, directories (recursive: .yaml, .yml, .json) or - for JSON documents on standard input, one per line.")
-    List<String> paths;
+    @Option(names = "--osquery", paramLabel = "RESULTS_LOG", description = "osqueryd JSON results log (snapshot or differential lines) "
+            + "or osqueryi --json output of a query of the rdp-doctor pack; repeatable. PATHs are then optional.")
+    List<Path> osquery = new ArrayList<>();
+
+    @Option(names = "--osquery-host", paramLabel = "NAME", description = "Host of the osqueryi --json outputs given "
+            + "(default: from the file name HOST__QUERY.json).")
+    String osqueryHost;
+
+    @Option(names = "--osquery-query", paramLabel = "NAME", description = "Pack query of the osqueryi --json outputs given, "
+            + "e.g. rdp_services (default: from the file name HOST__QUERY.json).")
+    String osqueryQuery;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Symptom files, directories (recursive: .yaml, .yml, .json) or - for JSON documents on standard input, one per line.")
+    List<String> paths = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -68,12 +94,23 @@ final class BatchCommand implements Callable<Integer> {
         if (resume && out == null) {
             throw new ParameterException(spec.commandLine(), "--resume needs --out FILE");
         }
+        if (paths.isEmpty() && osquery.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give PATH... or --osquery RESULTS_LOG");
+        }
         RdpDoctor doctor = rules.doctor();
-        BatchRunner runner = new BatchRunner(doctor, threads, maxCauses, fullRemediation, null);
-        BatchInputs inputs = new BatchInputs(paths, main.stdin);
         PrintWriter err = spec.commandLine().getErr();
+        OsqueryBatchSource source = osquery.isEmpty() ? null
+                : OsqueryBatchSource.read(osquery, osqueryHost, osqueryQuery, Clock.systemUTC());
+        BatchRunner runner = new BatchRunner(doctor, threads, maxCauses, fullRemediation,
+                source == null ? null : source.reader(in -> load(doctor, in)));
+        Iterator<BatchInput> inputs = paths.isEmpty() ? List.<BatchInput>of().iterator() : new BatchInputs(paths, main.stdin);
+        if (source != null) {
+            inputs = concat(inputs, source.inputs().iterator());
+            source.ingest().ignoredQueries().forEach((q, n) -> err.printf(Locale.ROOT,
+                    "osquery: %d line(s) of query %s skipped (not in the rdp-doctor pack)%n", n, q));
+        }
         BatchSummary summary;
-        try (Progress progress = Progress.start(out != null, paths)) {
+        try (Progress progress = Progress.start(out != null, paths, source == null ? 0 : source.inputs().size())) {
             if (out != null) {
                 summary = runner.runToFile(inputs, out, resume, progress);
             } else {
@@ -82,6 +119,39 @@ final class BatchCommand implements Callable<Integer> {
         }
         printSummary(err, summary);
         return summary.rejected() > 0 ? SOME_REJECTED : Main.OK;
+    }
+
+    /** A symptom file input, read as the batch runner reads it by default. */
+    private static SymptomSet load(RdpDoctor doctor, BatchInput in) {
+        byte[] bytes;
+        try {
+            bytes = in.content() != null ? in.content() : Files.readAllBytes(in.path());
+        } catch (NoSuchFileException e) {
+            throw new SymptomFileException(in.name(), 0, "", "no such file");
+        } catch (IOException e) {
+            throw new SymptomFileException(in.name(), 0, "", "cannot read: " + e.getMessage());
+        }
+        return doctor.loader().parse(in.name(), bytes);
+    }
+
+    private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || second.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (first.hasNext()) {
+                    return first.next();
+                }
+                if (second.hasNext()) {
+                    return second.next();
+                }
+                throw new NoSuchElementException();
+            }
+        };
     }
 
     static void printSummary(PrintWriter err, BatchSummary s) {
@@ -103,7 +173,7 @@ final class BatchCommand implements Callable<Integer> {
             this.bar = bar;
         }
 
-        static Progress start(boolean outputToFile, List<String> paths) {
+        static Progress start(boolean outputToFile, List<String> paths, int moreInputs) {
             boolean terminal = System.console() != null && outputToFile;
             if (!terminal) {
                 return new Progress(null);
@@ -114,6 +184,7 @@ final class BatchCommand implements Callable<Integer> {
                 for (BatchInputs it = new BatchInputs(paths, InputStream.nullInputStream()); it.hasNext(); it.next()) {
                     total++;
                 }
+                total += moreInputs;
             }
             return new Progress(new ProgressBarBuilder().setTaskName("diagnosing").setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1).setUpdateIntervalMillis(250)

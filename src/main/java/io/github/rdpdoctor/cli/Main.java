@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code rdp-doctor} command line. Exit codes: 0 ok, 1 bad input or rule errors, 2 usage, 3 some batch inputs rejected. */
+/** The {@code rdp-doctor} command line. Exit codes: 0 ok, 1 bad input or rule errors, 2 usage, 3 some batch (or probe --hosts) inputs rejected. */
 @Command(name = "rdp-doctor", mixinStandardHelpOptions = true, version = "rdp-doctor 0.1.0",
         description = "Diagnoses failed Remote Desktop connections (0x904 / 0x7 and friends): ranked causes and fixes.",
-        subcommands = {DiagnoseCommand.class, BatchCommand.class, ReportCommand.class, RulesCommand.class, KbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, ReportCommand.class, RulesCommand.class, KbCommand.class, ProbeCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int BAD_INPUT = 1;

@@ -16,7 +16,7 @@ final class TextRenderer {
     static void render(PrintWriter out, Diagnosis d) {
         out.println("== " + d.host() + "  (" + d.source() + ")");
         if (d.causes().isEmpty()) {
-            out.println("No cause is supported by these facts. Add host-side facts (services, events, registry) or run a probe.");
+            out.println("No cause is supported by these facts. More facts narrow it down: the client's error codes, host-side facts (services, events, registry), a live probe.");
         }
         int rank = 1;
         for (RankedCause c : d.causes()) {

@@ -6,14 +6,22 @@ import java.util.Locale;
 /**
  * One entry of the vocabulary: the type of a known symptom name and its allowed values.
  *
- * @param min    lowest allowed value for numbers, or NaN for no limit
- * @param max    highest allowed value for numbers, or NaN for no limit
- * @param values allowed values of an enum, empty otherwise
+ * @param min       lowest allowed value for numbers, or NaN for no limit
+ * @param max       highest allowed value for numbers, or NaN for no limit
+ * @param values    allowed values of an enum, empty otherwise
+ * @param extension true for a name rdp-doctor adds beyond symptom contract v1 (e.g. facts only the live probe
+ *                  produces); such names may change in a later release, contract names may not
  */
 public record SymptomDefinition(String name, SymptomType type, double min, double max, List<String> values,
-                                String description) {
+                                String description, boolean extension) {
     public SymptomDefinition {
         values = List.copyOf(values);
+    }
+
+    /** A contract name (not an extension). */
+    public SymptomDefinition(String name, SymptomType type, double min, double max, List<String> values,
+                             String description) {
+        this(name, type, min, max, values, description, false);
     }
 
     /**

@@ -72,6 +72,11 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         return new Builder(host, Vocabulary.bundled());
     }
 
+    /** Starts a symptom set whose values are checked against this vocabulary (e.g. the one of an {@code RdpDoctor}). */
+    public static Builder builder(String host, Vocabulary vocabulary) {
+        return new Builder(host, java.util.Objects.requireNonNull(vocabulary, "vocabulary"));
+    }
+
     /** Builds a {@link SymptomSet} with values checked against a vocabulary. */
     public static final class Builder {
         private final String host;

@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * The known symptom names with their types and ranges, read from {@code kb/symptoms.yaml}
- * (packaged in the jar as {@code rdp-doctor/kb/symptoms.yaml}). Immutable.
+ * (packaged in the jar as {@code rdp-doctor/kb/symptoms.yaml}). Each entry has {@code type} and optionally
+ * {@code min}, {@code max}, {@code values}, {@code description} and {@code extension: true} (a name added by
+ * rdp-doctor beyond symptom contract v1, see {@link SymptomDefinition#extension()}). Immutable.
  */
 public final class Vocabulary {
     /** Classpath location of the bundled vocabulary. */
@@ -79,7 +81,13 @@ public final class Vocabulary {
             }
             double min = d.has("min") ? d.get("min").asDouble() : Double.NaN;
             double max = d.has("max") ? d.get("max").asDouble() : Double.NaN;
-            defs.put(e.getKey(), new SymptomDefinition(e.getKey(), type, min, max, values, d.path("description").asText("")));
+            JsonNode ext = d.path("extension");
+            if (!ext.isMissingNode() && !ext.isBoolean()) {
+                throw new IOException(sourceName + ": symptom " + e.getKey() + ": 'extension' must be true or false, got '"
+                        + ext.asText() + "'");
+            }
+            defs.put(e.getKey(), new SymptomDefinition(e.getKey(), type, min, max, values, d.path("description").asText(""),
+                    ext.asBoolean(false)));
         }
         List<KnownEvent> events = new ArrayList<>();
         root.path("events").forEach(ev -> events.add(

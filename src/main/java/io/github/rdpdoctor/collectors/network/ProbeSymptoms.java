@@ -2,7 +2,8 @@ package io.github.rdpdoctor.collectors.network;
 
 /**
  * Names of the symptoms the network collectors produce. Names marked "contract" are in the
- * symptom contract v1; the others are additions of the probe.
+ * symptom contract v1; the others are additions of the probe, in {@code kb/symptoms.yaml} with
+ * {@code extension: true}.
  */
 public final class ProbeSymptoms {
     /** contract: first address the resolver returns for the host (what a client connects to). */

@@ -27,7 +27,7 @@ public final class Prober {
     /** Default timeout of one network operation. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     /** A collector's budget, in I/O timeouts. */
-    static final int BUDGET_FACTOR = 4;
+    public static final int BUDGET_FACTOR = 4;
 
     private final List<SymptomCollector> collectors;
 

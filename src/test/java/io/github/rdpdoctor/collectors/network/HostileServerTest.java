@@ -84,6 +84,8 @@ class HostileServerTest {
             assertSymptoms(r, open(s, "rdp.negotiation.hybrid_ssl", "invalid", "rdp.invalid_response", true));
             assertEquals(List.of("rdp-negotiation: request HYBRID|SSL: not a TPKT header (version byte 0x48)",
                     "rdp-negotiation: remaining requests skipped after invalid"), r.warnings());
+            // a web server on the RDP port: a port forward or NAT rule leads elsewhere
+            ProbeAssertions.assertTopCause(r, "rd-gateway-or-nat");
         }
     }
 
@@ -370,6 +372,9 @@ class HostileServerTest {
                     "ntlm.dns_domain_name", "corp.example", "server.os_version", "10.0.17763", "server.os_build", 17763L,
                     "server.clock_skew_s", 3600L));
             assertEquals(List.of(), r.warnings());
+            // CredSSP version 3 (no CVE-2018-0886 update) and a clock an hour off: both break NLA
+            io.github.rdpdoctor.engine.Diagnosis d = ProbeAssertions.assertTopCause(r, "credssp-nla-mismatch");
+            assertEquals(2, d.causes().get(0).evidence().stream().filter(e -> e.supports()).count(), d::toString);
         }
     }
 }

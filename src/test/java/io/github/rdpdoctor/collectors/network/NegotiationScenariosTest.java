@@ -47,6 +47,9 @@ class NegotiationScenariosTest {
                     "rdp.negotiation.rdp", "rdp", "rdp.negotiation", "rdp", "rdp.negotiation_legacy", true,
                     "rdp.nla_required", false));
             assertEquals(List.of(), r.warnings());
+            // no TLS at all (and so no CredSSP): a current client that requires either cannot connect
+            io.github.rdpdoctor.engine.Diagnosis d = ProbeAssertions.assertTopCause(r, "tls-protocol-mismatch");
+            assertEquals(List.of("tls-protocol-mismatch", "credssp-nla-mismatch"), ProbeAssertions.ids(d));
         }
     }
 

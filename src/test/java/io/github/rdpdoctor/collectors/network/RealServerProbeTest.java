@@ -1,13 +1,21 @@
 package io.github.rdpdoctor.collectors.network;
 
+import static io.github.rdpdoctor.collectors.network.ProbeAssertions.assertNoCause;
 import static io.github.rdpdoctor.collectors.network.ProbeAssertions.assertSymptoms;
+import static io.github.rdpdoctor.collectors.network.ProbeAssertions.assertTopCause;
+import static io.github.rdpdoctor.collectors.network.ProbeAssertions.ids;
+import static io.github.rdpdoctor.collectors.network.ProbeAssertions.ranking;
 import static io.github.rdpdoctor.collectors.network.ProbeAssertions.m;
 import static io.github.rdpdoctor.collectors.network.ProbeAssertions.openLoopback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rdpdoctor.collectors.CollectedSymptoms;
 import io.github.rdpdoctor.collectors.CollectionReport;
 import io.github.rdpdoctor.collectors.CollectorOutcome;
+import io.github.rdpdoctor.engine.Diagnosis;
+import io.github.rdpdoctor.engine.RankedCause;
+import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,7 +42,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The probe against real RDP servers on 127.0.0.1: xrdp in each security layer, with an expired
  * certificate, restricted to TLS 1.0, without a usable certificate; the FreeRDP shadow server
- * requiring NLA; a closed port; a port that accepts and never answers.
+ * requiring NLA; a closed port; a port that accepts and never answers. Each test asserts the exact symptoms and
+ * what the bundled rules conclude from them (the diagnosis {@code rdp-doctor probe} prints): the top cause, or no
+ * cause at all for a server that is healthy as far as a client can see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -161,6 +171,10 @@ class RealServerProbeTest {
         assertSymptoms(r, want);
         assertEquals(List.of(), r.warnings());
         assertEquals(CollectorOutcome.Status.SKIPPED, outcome(r, "tls").status());
+        // no TLS offered: the only finding, and a weak one (mstsc still connects unless it insists on TLS/NLA)
+        Diagnosis d = assertTopCause(r, "tls-protocol-mismatch");
+        assertTrue(d.causes().get(0).confidence() < 0.5, d::toString);
+        assertEquals(1, d.causes().size(), d::toString);
     }
 
     @Test
@@ -174,6 +188,7 @@ class RealServerProbeTest {
                 "tls.cert_self_signed", true, "tls.cert_name_match", true, "tls.cert_subject", "CN=tls.test"));
         assertSymptoms(r, want);
         assertEquals(List.of(), r.warnings());
+        assertNoCause(r); // healthy as far as a client can see: TLS 1.3, certificate valid and matching
     }
 
     @Test
@@ -186,6 +201,8 @@ class RealServerProbeTest {
                 "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=other.example"));
         assertSymptoms(r, want);
         assertEquals(CollectorOutcome.Status.SKIPPED, outcome(r, "host-identity").status(), "xrdp has no CredSSP");
+        // a self-signed certificate naming another machine is expected when the target is an IP address
+        assertNoCause(r);
     }
 
     @Test
@@ -202,6 +219,9 @@ class RealServerProbeTest {
                 "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", got,
                 "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=expired.test"));
         assertSymptoms(r, want);
+        Diagnosis d = assertTopCause(r, "rdp-certificate-problem");
+        assertTrue(d.causes().get(0).evidence().stream().anyMatch(e -> e.rule().startsWith(
+                "rdp-certificate-problem: certificate presented on the RDP port is expired")), d::toString);
     }
 
     @Test
@@ -219,6 +239,8 @@ class RealServerProbeTest {
                 "tls.cert_subject", "CN=old.test"));
         assertSymptoms(r, want);
         assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("tls: TLS handshake failed")), r.warnings()::toString);
+        Diagnosis d = assertTopCause(r, "tls-protocol-mismatch"); // TLS 1.0 at most, protocol_version alert
+        assertTrue(d.causes().get(0).confidence() >= 0.7, d::toString);
     }
 
     @Test
@@ -233,6 +255,7 @@ class RealServerProbeTest {
                 "tls.cert_subject", "CN=old.test"));
         assertSymptoms(r, want);
         assertEquals(List.of(), r.warnings());
+        assertNoCause(r);
     }
 
     @Test
@@ -245,6 +268,8 @@ class RealServerProbeTest {
                 "tls.handshake_ok", false, "tls.handshake_alert", "protocol_version"));
         assertSymptoms(r, want);
         assertTrue(r.warnings().contains("tls: no certificate seen"), r.warnings()::toString);
+        Diagnosis d = assertTopCause(r, "tls-protocol-mismatch"); // the host completes no TLS handshake at all
+        assertTrue(d.causes().get(0).confidence() >= 0.6, d::toString);
     }
 
     @Test
@@ -256,6 +281,8 @@ class RealServerProbeTest {
                 "rdp.negotiation.rdp", "failure:ssl_cert_not_on_server",
                 "rdp.negotiation", "failure", "rdp.negotiation_failure", "ssl_cert_not_on_server"));
         assertSymptoms(r, want);
+        Diagnosis d = assertTopCause(r, "rdp-certificate-problem");
+        assertTrue(d.causes().get(0).confidence() >= 0.7, d::toString);
     }
 
     @Test
@@ -289,6 +316,15 @@ class RealServerProbeTest {
         assertEquals(shortName.toUpperCase(java.util.Locale.ROOT), String.valueOf(r.get("ntlm.nb_computer_name")));
         assertTrue(String.valueOf(r.get("tls.cert_subject")).startsWith("CN="));
         assertEquals(List.of(), r.warnings());
+        // A healthy NLA-only server: nothing a client sees is wrong (TLS 1.3, CredSSP 6, clocks agree); its claimed
+        // Windows 7 build is outweighed by the TLS 1.3 handshake. No cause, in particular no firewall.
+        assertNoCause(r);
+        // The probe's facts matter once the client's are known: an XP client cannot do the NLA this host requires.
+        SymptomSet client = SymptomSet.builder("127.0.0.1:" + shadow.port).source("client.yaml")
+                .symptom("client.os", "Windows XP Embedded").symptom("client.error_code", "0x904")
+                .symptom("client.extended_error_code", "0x7").build();
+        Diagnosis merged = ProbeAssertions.doctor().diagnose(CollectedSymptoms.toSymptomSet(r).mergedWith(client));
+        assertEquals("credssp-nla-mismatch", merged.top().map(RankedCause::id).orElse(null), () -> ranking(merged));
     }
 
     @Test
@@ -298,6 +334,9 @@ class RealServerProbeTest {
         assertSymptoms(r, m("network.dns_ok", true, "network.dns_resolved_ip", "127.0.0.1",
                 "network.dns_all_ips", "127.0.0.1", "network.rdp_port", (long) port, "network.rdp_port_state", "closed"));
         assertEquals(List.of("tcp-connect: connection to 127.0.0.1:" + port + " refused"), r.warnings());
+        // refused (RST) means nothing listens: RDP off or its service down; a firewall drops (filtered) instead
+        Diagnosis d = assertTopCause(r, "rdp-disabled");
+        assertEquals(List.of("rdp-disabled", "rdp-service-failure"), ids(d));
     }
 
     @Test
@@ -311,6 +350,8 @@ class RealServerProbeTest {
         assertEquals(List.of("rdp-negotiation: request HYBRID|SSL: no answer within 2000 ms",
                 "rdp-negotiation: remaining requests skipped after no_response"), r.warnings());
         assertTrue(ms >= IO.toMillis() - 100 && ms < IO.toMillis() + 1500, "took " + ms + " ms");
+        Diagnosis d = assertTopCause(r, "rdp-service-failure"); // TCP accepted, no X.224 answer: the service hangs
+        assertTrue(ids(d).indexOf("firewall-blocking") < 0, d::toString);
     }
 
     @Test
@@ -318,6 +359,8 @@ class RealServerProbeTest {
         CollectionReport r = prober.probe("127.0.0.1", rdp.port, "127.0.0.2", IO);
         assertEquals("127.0.0.1", r.get("network.dns_resolved_ip"));
         assertEquals("127.0.0.2", r.get("network.dns_expected_ip"));
+        Diagnosis d = assertTopCause(r, "dns-wrong-host");
+        assertTrue(d.causes().get(0).confidence() >= 0.7, d::toString);
     }
 
     @Test

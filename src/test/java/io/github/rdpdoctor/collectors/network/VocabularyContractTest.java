@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class VocabularyContractTest {
 
-    /** Names the probe adds beyond the contract (to be added to kb/symptoms.yaml). */
+    /** Names the probe adds beyond the contract (in kb/symptoms.yaml with {@code extension: true}). */
     static final Set<String> ADDED = Set.of(
             "network.dns_all_ips", "network.dns_ok",
             "rdp.negotiation.hybrid_ssl", "rdp.negotiation.ssl", "rdp.negotiation.rdp",
@@ -72,6 +72,25 @@ class VocabularyContractTest {
                 "tls.cert_name_match", "ntlm.dns_computer_name", "server.clock_skew_s")) {
             assertTrue(produced.contains(contract), "probe produces " + contract);
             assertTrue(vocab.has(contract), "vocabulary has " + contract);
+        }
+    }
+
+    @Test
+    void theAddedNamesAreVocabularyExtensions() throws IOException {
+        JsonNode vocab = vocabulary();
+        Set<String> produced = new TreeSet<>();
+        for (SymptomCollector c : Prober.networkCollectors()) {
+            produced.addAll(c.produces());
+        }
+        for (String n : ADDED) {
+            assertTrue(produced.contains(n), "probe produces " + n);
+            assertTrue(vocab.path(n).path("extension").asBoolean(false), n + " is in kb/symptoms.yaml with extension: true");
+            assertTrue(io.github.rdpdoctor.symptoms.Vocabulary.bundled().definition(n).orElseThrow().extension(), n);
+        }
+        for (String n : produced) {
+            if (!ADDED.contains(n)) {
+                assertTrue(!vocab.path(n).path("extension").asBoolean(false), n + " is a contract name, not an extension");
+            }
         }
     }
 

@@ -1,0 +1,379 @@
+package io.github.rdpdoctor.cli;
+
+import io.github.rdpdoctor.batch.BatchInput;
+import io.github.rdpdoctor.batch.BatchRunner;
+import io.github.rdpdoctor.batch.BatchSummary;
+import io.github.rdpdoctor.collectors.CollectedSymptoms;
+import io.github.rdpdoctor.collectors.CollectionReport;
+import io.github.rdpdoctor.collectors.CollectionTarget;
+import io.github.rdpdoctor.collectors.CollectorOutcome;
+import io.github.rdpdoctor.collectors.CollectorRunner;
+import io.github.rdpdoctor.collectors.network.Prober;
+import io.github.rdpdoctor.engine.Diagnosis;
+import io.github.rdpdoctor.engine.RdpDoctor;
+import io.github.rdpdoctor.engine.RdpDoctorException;
+import io.github.rdpdoctor.symptoms.Symptom;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import io.github.rdpdoctor.symptoms.SymptomWriter;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code probe HOST[:PORT] [--expect-ip IP] [--timeout MS] [--format text|json|markdown] [--save FILE]} and
+ * {@code probe --hosts FILE [--concurrency N] [--out FILE]}: asks the host what mstsc asks it (DNS, TCP, RDP
+ * negotiation, TLS, NTLM identity) plus whatever other collectors are on the class path, and diagnoses the
+ * answers.
+ */
+@Command(name = "probe", sortOptions = false, description = {
+        "Probes an RDP host from this machine (DNS, TCP connect, RDP security negotiation, TLS, NTLM host identity) "
+                + "and diagnoses what it observed. No credentials are sent.",
+        "With --hosts FILE: one HOST[:PORT] per line (blank lines and text after # are ignored); one JSON line per "
+                + "host in file order, like batch.",
+        "Exit codes: 0 diagnosed, 1 bad input or fatal error, 2 usage, 3 (--hosts) some lines rejected."})
+final class ProbeCommand implements Callable<Integer> {
+    static final int SOME_REJECTED = 3;
+    static final int MAX_CONCURRENCY = 1024;
+    private static final Pattern HOST_NAME = Pattern.compile("[\\p{L}\\p{N}_-]+(\\.[\\p{L}\\p{N}_-]+)*\\.?");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[\\p{Alnum}_.-]+)?");
+    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RulesOptions rules;
+
+    @Parameters(arity = "0..1", paramLabel = "HOST[:PORT]", description = "The RDP host as you would type it in mstsc (port 3389 unless given; IPv6 as [addr]:port).")
+    String target;
+
+    @Option(names = "--expect-ip", paramLabel = "IP", description = "The host's real address, when known: a name resolving elsewhere points at DNS.")
+    String expectIp;
+
+    @Option(names = "--timeout", paramLabel = "MS", description = "Timeout of one network step in milliseconds (default ${DEFAULT-VALUE}); each collector gets "
+            + Prober.BUDGET_FACTOR + " times this.")
+    long timeoutMs = Prober.DEFAULT_TIMEOUT.toMillis();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json (the diagnosis contract) or markdown.")
+    DiagnoseCommand.Format format;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Also write the observed facts as a symptom file (.yaml/.yml or .json) for `diagnose --merge`.")
+    Path save;
+
+    @Option(names = "--hosts", paramLabel = "FILE", description = "Probe every HOST[:PORT] listed in FILE, one per line.")
+    Path hosts;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "With --hosts: probes at a time (default ${DEFAULT-VALUE}).")
+    int concurrency = 16;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "With --hosts: write JSON Lines here (default: standard output).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (timeoutMs < 1 || timeoutMs > 600_000) {
+            throw usage("--timeout must be 1..600000 milliseconds");
+        }
+        if ((target == null) == (hosts == null)) {
+            throw usage(target == null ? "give a HOST[:PORT] or --hosts FILE" : "give either HOST[:PORT] or --hosts FILE, not both");
+        }
+        return hosts != null ? probeMany() : probeOne();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private Duration timeout() {
+        return Duration.ofMillis(timeoutMs);
+    }
+
+    /** A runner with every collector on the class path (network probes, plus host-side ones where they apply). */
+    private CollectorRunner runner() {
+        return CollectorRunner.discover(ProbeCommand.class.getClassLoader(), timeout(),
+                timeout().multipliedBy(Prober.BUDGET_FACTOR));
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // one host
+
+    private int probeOne() throws IOException {
+        if (out != null || spec.commandLine().getParseResult().hasMatchedOption("--concurrency")) {
+            throw usage("--out and --concurrency go with --hosts FILE");
+        }
+        if (expectIp != null && !isAddress(expectIp.strip())) {
+            throw usage("--expect-ip needs an IPv4 or IPv6 address, got '" + expectIp + "'");
+        }
+        if (save != null) {
+            try {
+                SymptomWriter.Format.of(save);
+            } catch (IllegalArgumentException e) {
+                throw usage("--save: " + e.getMessage());
+            }
+        }
+        String typed = target.strip();
+        CollectionTarget t = parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip());
+        RdpDoctor doctor = rules.doctor();
+        CollectionReport report = runner().run(t);
+        SymptomSet facts = CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed,
+                CollectedSymptoms.SOURCE, Instant.now());
+        Diagnosis d = doctor.diagnose(facts);
+        PrintWriter o = spec.commandLine().getOut();
+        switch (format) {
+            case json -> o.println(Json.PRETTY.writeValueAsString(d));
+            case markdown -> {
+                MarkdownRenderer.render(o, d);
+                o.println();
+                o.println("### Observed by the probe");
+                o.println();
+                o.println(collectorLine(report));
+                o.println();
+                facts.symptoms().forEach(s -> o.println("- `" + s.getName() + "`: " + s.getText()));
+            }
+            case text -> {
+                printFacts(o, report, facts);
+                o.println();
+                TextRenderer.render(o, d);
+            }
+        }
+        o.flush();
+        if (save != null) {
+            List<String> comments = new ArrayList<>();
+            comments.add("rdp-doctor probe of " + t.display() + " at " + facts.collectedAt());
+            report.warnings().forEach(w -> comments.add("warning: " + w));
+            try {
+                SymptomWriter.write(facts, save, comments);
+            } catch (IOException e) {
+                throw new RdpDoctorException("cannot save the facts to " + save + ": "
+                        + (e instanceof NoSuchFileException ? "no such directory" : e.getMessage()), e);
+            }
+            spec.commandLine().getErr().println("rdp-doctor: facts saved to " + save);
+        }
+        return Main.OK;
+    }
+
+    private static void printFacts(PrintWriter o, CollectionReport report, SymptomSet facts) {
+        o.printf(Locale.ROOT, "Probe of %s: %d facts in %d ms%n", report.target().display(), facts.symptoms().size(),
+                report.elapsed().toMillis());
+        o.println("  " + collectorLine(report));
+        int width = facts.symptoms().stream().mapToInt(s -> s.getName().length()).max().orElse(0);
+        for (Symptom s : facts.symptoms()) {
+            o.printf(Locale.ROOT, "  %-" + width + "s  %s%n", s.getName(), s.getText());
+        }
+    }
+
+    /** "collectors: dns 2 ms, tcp-connect 1 ms, ...; did not apply: tls, host-identity". */
+    static String collectorLine(CollectionReport report) {
+        List<String> ran = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (CollectorOutcome c : report.outcomes()) {
+            switch (c.status()) {
+                case OK -> ran.add(c.collector() + " " + c.elapsed().toMillis() + " ms");
+                case FAILED -> ran.add(c.collector() + " failed");
+                case TIMED_OUT -> ran.add(c.collector() + " timed out");
+                case SKIPPED -> skipped.add(c.collector());
+            }
+        }
+        return "collectors: " + (ran.isEmpty() ? "none ran" : String.join(", ", ran))
+                + (skipped.isEmpty() ? "" : "; did not apply: " + String.join(", ", grouped(skipped)));
+    }
+
+    /** Names with three or more sharing the part before the first '-' folded into "part-* (n)", e.g. windows-* (12). */
+    static List<String> grouped(List<String> names) {
+        java.util.Map<String, Long> perPrefix = names.stream().collect(java.util.stream.Collectors.groupingBy(
+                ProbeCommand::prefix, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        List<String> out = new ArrayList<>();
+        java.util.Set<String> folded = new java.util.HashSet<>();
+        for (String n : names) {
+            String p = prefix(n);
+            if (perPrefix.get(p) < 3) {
+                out.add(n);
+            } else if (folded.add(p)) {
+                out.add(p + "-* (" + perPrefix.get(p) + ")");
+            }
+        }
+        return out;
+    }
+
+    private static String prefix(String name) {
+        int dash = name.indexOf('-');
+        return dash > 0 ? name.substring(0, dash) : name;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // many hosts
+
+    private int probeMany() throws IOException {
+        var parsed = spec.commandLine().getParseResult();
+        for (String single : List.of("--save", "--expect-ip", "--format")) {
+            if (parsed.hasMatchedOption(single)) {
+                throw usage(single + " goes with a single HOST[:PORT]; --hosts writes one JSON line per host");
+            }
+        }
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw usage("--concurrency must be 1.." + MAX_CONCURRENCY);
+        }
+        RdpDoctor doctor = rules.doctor();
+        CollectorRunner runner = runner();
+        BatchRunner batch = new BatchRunner(doctor, concurrency, BatchRunner.DEFAULT_MAX_CAUSES, false,
+                in -> probeLine(runner, doctor, in));
+        BatchSummary summary;
+        try (HostLines lines = HostLines.open(hosts)) {
+            if (out != null) {
+                summary = batch.runToFile(lines, out, false, n -> { });
+            } else {
+                summary = batch.run(lines, spec.commandLine().getOut(), n -> { });
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "%d hosts: %d diagnosed, %d rejected; %.1f s%n", summary.total(), summary.ok(),
+                summary.rejected(), summary.seconds());
+        if (!summary.topCauses().isEmpty()) {
+            err.println("Top causes:");
+            summary.topCauses().entrySet().stream().limit(10)
+                    .forEach(e -> err.printf(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey()));
+        }
+        err.flush();
+        return summary.rejected() > 0 ? SOME_REJECTED : Main.OK;
+    }
+
+    /** The BatchRunner reader: probes the line's target (already checked by {@link HostLines}) and converts the report. */
+    private static SymptomSet probeLine(CollectorRunner runner, RdpDoctor doctor, BatchInput in) {
+        String typed = new String(in.content(), StandardCharsets.UTF_8);
+        try {
+            CollectionReport report = runner.run(parseTarget(typed));
+            return CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed, CollectedSymptoms.SOURCE,
+                    Instant.now());
+        } catch (RdpDoctorException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RdpDoctorException("probe of " + typed + " failed: " + e, e);
+        }
+    }
+
+    /**
+     * The lines of a hosts file as batch inputs, read lazily: blank lines and comments are skipped, a line that is
+     * not a HOST[:PORT] becomes a broken input (an error line in the output), never dropped.
+     */
+    static final class HostLines implements Iterator<BatchInput>, AutoCloseable {
+        private final Path file;
+        private final BufferedReader reader;
+        private int lineNo;
+        private BatchInput next;
+
+        private HostLines(Path file, BufferedReader reader) {
+            this.file = file;
+            this.reader = reader;
+        }
+
+        static HostLines open(Path file) {
+            try {
+                return new HostLines(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            } catch (NoSuchFileException e) {
+                throw new RdpDoctorException(file + ": no such file");
+            } catch (IOException e) {
+                throw new RdpDoctorException(file + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                String line;
+                try {
+                    line = reader.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+                }
+                if (line == null) {
+                    return false;
+                }
+                lineNo++;
+                int hash = line.indexOf('#');
+                String text = (hash >= 0 ? line.substring(0, hash) : line).strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                try {
+                    CollectionTarget t = parseTarget(text);
+                    next = BatchInput.line(t.display(), text.getBytes(StandardCharsets.UTF_8));
+                } catch (RdpDoctorException e) {
+                    next = BatchInput.broken(text, "line " + lineNo + " of " + file + ": " + e.getMessage());
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public BatchInput next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            BatchInput n = next;
+            next = null;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /**
+     * Parses {@code HOST}, {@code HOST:PORT}, {@code [IPv6]:PORT}; the host must be a DNS name or an address.
+     *
+     * @throws RdpDoctorException with a message for a person
+     */
+    static CollectionTarget parseTarget(String text) {
+        CollectionTarget t;
+        try {
+            t = CollectionTarget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RdpDoctorException("not a HOST[:PORT]: " + e.getMessage());
+        }
+        String h = t.host();
+        boolean ok = h.indexOf(':') >= 0 ? IPV6.matcher(h).matches() : HOST_NAME.matcher(h).matches();
+        if (!ok) {
+            throw new RdpDoctorException("not a HOST[:PORT]: '" + text + "' (a host is a DNS name or an IP address)");
+        }
+        return t;
+    }
+
+    /** An IPv4 or IPv6 literal (no name lookup). */
+    static boolean isAddress(String s) {
+        if (IPV4.matcher(s).matches()) {
+            return true;
+        }
+        String v6 = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
+        if (v6.indexOf(':') < 0 || !IPV6.matcher(v6).matches()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(v6) instanceof java.net.Inet6Address;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+}

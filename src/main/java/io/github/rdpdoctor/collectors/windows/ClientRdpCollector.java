@@ -1,0 +1,109 @@
+package io.github.rdpdoctor.collectors.windows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Client: what mstsc keeps for the target host.
+ * <ul>
+ *   <li>{@code client.saved_credentials}: cmdkey lists a {@code TERMSRV/<host>} entry for the host as typed
+ *       (a {@code *} in the entry matches any text);</li>
+ *   <li>{@code client.user}: the UsernameHint under HKCU\Software\Microsoft\Terminal Server Client\Servers\&lt;host&gt;;</li>
+ *   <li>{@code client.credssp_oracle}: CredSSP AllowEncryptionOracle, when set.</li>
+ * </ul>
+ * A hidden Documents\Default.rdp (which mstsc reads on every start) has no symptom: it is reported as a
+ * warning with its size and date, since a damaged one breaks every connection from the PC.
+ */
+public final class ClientRdpCollector extends WindowsCollector {
+    private static final Pattern TERMSRV = Pattern.compile("(?i)TERMSRV/([^\\s\"]+)");
+
+    public ClientRdpCollector() {
+    }
+
+    public ClientRdpCollector(CommandRunner runner, Supplier<String> osName, Clock clock) {
+        super(runner, osName, clock);
+    }
+
+    @Override
+    public String name() {
+        return "windows-client-rdp";
+    }
+
+    @Override
+    public String snippet() {
+        return "client-rdp.ps1";
+    }
+
+    @Override
+    public Set<Side> sides() {
+        return clientOnly();
+    }
+
+    @Override
+    public Set<String> produces() {
+        return Set.of("client.saved_credentials", "client.user", "client.credssp_oracle");
+    }
+
+    /** The targets of cmdkey's TERMSRV/ entries. */
+    static List<String> termsrvTargets(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            Matcher m = TERMSRV.matcher(l);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a stored target (possibly with * wildcards) names the host. */
+    static boolean matches(String stored, String host) {
+        String regex = "(?i)" + Pattern.quote(stored).replace("*", "\\E.*\\Q");
+        return host.matches(regex);
+    }
+
+    @Override
+    protected void parse(JsonNode root, WinFacts facts) {
+        if (!root.isObject()) {
+            facts.warn("unexpected output: expected an object with CmdkeyTargets and DefaultRdp");
+            return;
+        }
+        Optional<String> host = facts.targetHost();
+        JsonNode cmdkey = PsJson.field(root, "CmdkeyTargets");
+        long exit = PsJson.integer(root, "CmdkeyExitCode").orElse(0);
+        if (cmdkey.isMissingNode() || cmdkey.isNull() || exit != 0) {
+            facts.warn("cmdkey /list failed" + (exit != 0 ? " (exit code " + exit + ")" : "") + "; saved_credentials unknown");
+        } else if (host.isEmpty()) {
+            facts.warn("no target host given: saved credentials not checked");
+        } else {
+            List<String> lines = new ArrayList<>();
+            PsJson.rows(cmdkey).forEach(n -> lines.add(n.asText()));
+            boolean saved = termsrvTargets(lines).stream().anyMatch(t -> matches(t, host.get()));
+            facts.put("client.saved_credentials", saved);
+        }
+        if (host.isPresent()) {
+            for (JsonNode s : PsJson.rows(PsJson.field(root, "Servers"))) {
+                if (PsJson.text(s, "Name").map(n -> n.equalsIgnoreCase(host.get())).orElse(false)) {
+                    PsJson.text(s, "UsernameHint").ifPresent(u -> facts.put("client.user", u));
+                }
+            }
+        }
+        PsJson.integer(root, "AllowEncryptionOracle").ifPresent(v -> facts.put("client.credssp_oracle", v));
+        JsonNode rdp = PsJson.field(root, "DefaultRdp");
+        if (rdp.isObject()) {
+            long size = PsJson.integer(rdp, "Length").orElse(-1);
+            Optional<Instant> changed = PsJson.instant(rdp, "LastWriteTime");
+            facts.warn("Documents\\Default.rdp exists" + (size >= 0 ? " (" + size + " bytes" : " (")
+                    + changed.map(t -> ", changed " + PsJson.iso(t).substring(0, 10)).orElse("")
+                    + "): mstsc reads it on every start; if every connection from this PC fails, rename it and retry");
+        }
+    }
+}

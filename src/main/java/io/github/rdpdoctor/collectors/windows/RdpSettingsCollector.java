@@ -1,0 +1,123 @@
+package io.github.rdpdoctor.collectors.windows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Host: Remote Desktop settings from the registry.
+ * <ul>
+ *   <li>{@code server.rdp_enabled}: fDenyTSConnections == 0 (Terminal Server key; the policy value wins);</li>
+ *   <li>{@code network.rdp_port}: RDP-Tcp PortNumber;</li>
+ *   <li>{@code server.security_layer}, {@code server.user_authentication}: RDP-Tcp values, policy wins;</li>
+ *   <li>{@code server.max_outstanding_connections}: MaxOutstandingConnections;</li>
+ *   <li>{@code server.credssp_oracle}: CredSSP AllowEncryptionOracle, when set;</li>
+ *   <li>{@code server.tls12_enabled}: Schannel TLS 1.2 Server Enabled / DisabledByDefault, when set
+ *       (absent keys mean the OS default, which is not guessed here).</li>
+ * </ul>
+ * MinEncryptionLevel has no contract symptom: level 4 (FIPS) is reported as a warning.
+ */
+public final class RdpSettingsCollector extends WindowsCollector {
+
+    public RdpSettingsCollector() {
+    }
+
+    public RdpSettingsCollector(CommandRunner runner, Supplier<String> osName, Clock clock) {
+        super(runner, osName, clock);
+    }
+
+    @Override
+    public String name() {
+        return "windows-rdp-settings";
+    }
+
+    @Override
+    public String snippet() {
+        return "rdp-settings.ps1";
+    }
+
+    @Override
+    public Set<Side> sides() {
+        return hostOnly();
+    }
+
+    @Override
+    public Set<String> produces() {
+        return Set.of("server.rdp_enabled", "network.rdp_port", "server.security_layer", "server.user_authentication",
+                "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled");
+    }
+
+    /** The registry values, by section; each getter returns empty when the key or value is absent. */
+    public interface Values {
+        OptionalLong get(String section, String value);
+
+        /** True when the section's key was read (it exists, even if empty). */
+        boolean has(String section);
+    }
+
+    @Override
+    protected void parse(JsonNode root, WinFacts facts) {
+        if (!root.isObject()) {
+            facts.warn("unexpected output: expected an object of registry sections");
+            return;
+        }
+        apply(new Values() {
+            @Override
+            public OptionalLong get(String section, String value) {
+                return PsJson.integer(PsJson.field(PsJson.field(root, section), value));
+            }
+
+            @Override
+            public boolean has(String section) {
+                return PsJson.field(root, section).isObject();
+            }
+        }, facts);
+    }
+
+    /**
+     * Maps the values (sections TerminalServer, RdpTcp, Policy, CredSSP, Tls12Server) to symptoms; shared
+     * with the osquery ingester.
+     */
+    public static void apply(Values v, WinFacts facts) {
+        OptionalLong deny = pick(v, "fDenyTSConnections", "TerminalServer");
+        if (deny.isPresent()) {
+            facts.put("server.rdp_enabled", deny.getAsLong() == 0);
+        } else if (v.has("TerminalServer")) {
+            facts.warn("fDenyTSConnections is not set");
+        }
+        OptionalLong port = v.get("RdpTcp", "PortNumber");
+        if (port.isPresent()) {
+            facts.put("network.rdp_port", port.getAsLong());
+        }
+        pick(v, "SecurityLayer", "RdpTcp").ifPresent(x -> facts.put("server.security_layer", x));
+        pick(v, "UserAuthentication", "RdpTcp").ifPresent(x -> facts.put("server.user_authentication", x));
+        OptionalLong enc = pick(v, "MinEncryptionLevel", "RdpTcp");
+        if (enc.isPresent() && enc.getAsLong() == 4) {
+            facts.warn("MinEncryptionLevel is 4 (FIPS compliant): clients without FIPS support cannot connect");
+        }
+        OptionalLong backlog = v.get("TerminalServer", "MaxOutstandingConnections");
+        if (backlog.isPresent()) {
+            // a DWORD above 2^31 reads as negative in PowerShell
+            facts.put("server.max_outstanding_connections", backlog.getAsLong() & 0xFFFFFFFFL);
+        }
+        v.get("CredSSP", "AllowEncryptionOracle").ifPresent(x -> facts.put("server.credssp_oracle", x));
+        OptionalLong enabled = v.get("Tls12Server", "Enabled");
+        OptionalLong disabledByDefault = v.get("Tls12Server", "DisabledByDefault");
+        if (enabled.isPresent() && enabled.getAsLong() == 0) {
+            facts.put("server.tls12_enabled", false);
+        } else if (disabledByDefault.isPresent() && disabledByDefault.getAsLong() != 0) {
+            facts.put("server.tls12_enabled", false);
+            facts.warn("Schannel TLS 1.2 Server DisabledByDefault is set: Remote Desktop does not offer TLS 1.2");
+        } else if (enabled.isPresent()) {
+            facts.put("server.tls12_enabled", true);
+        }
+    }
+
+    /** The Group Policy value when set, else the value of the given section. */
+    private static OptionalLong pick(Values v, String value, String section) {
+        OptionalLong policy = v.get("Policy", value);
+        return policy.isPresent() ? policy : v.get(section, value);
+    }
+}

@@ -1,0 +1,36 @@
+# What mstsc keeps on this client: saved credentials for Remote Desktop targets (only the TERMSRV/
+# lines of cmdkey /list), the hidden Documents\Default.rdp, the per-host entries with their user
+# name hint, and the CredSSP encryption oracle policy. Run it as the user who connects.
+$ErrorActionPreference = 'Continue'
+$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null }
+try {
+    $out = & (Join-Path $env:SystemRoot 'System32\cmdkey.exe') /list 2>&1
+    $result.CmdkeyExitCode = $LASTEXITCODE
+    $result.CmdkeyTargets = @($out | ForEach-Object { [string]$_ } | Where-Object { $_ -match 'TERMSRV/' } | ForEach-Object { $_.Trim() })
+} catch {
+    Write-RdpProblem "cmdkey: $($_.Exception.Message)"
+}
+try {
+    $rdp = Join-Path ([Environment]::GetFolderPath('MyDocuments')) 'Default.rdp'
+    if (Test-Path -LiteralPath $rdp) {
+        $f = Get-Item -LiteralPath $rdp -Force -ErrorAction Stop
+        $result.DefaultRdp = [pscustomobject]@{ Length = $f.Length; LastWriteTime = $f.LastWriteTimeUtc }
+    }
+} catch {
+    Write-RdpProblem "Default.rdp: $($_.Exception.Message)"
+}
+try {
+    $key = 'HKCU:\Software\Microsoft\Terminal Server Client\Servers'
+    if (Test-Path -LiteralPath $key) {
+        $result.Servers = @(Get-ChildItem -LiteralPath $key -ErrorAction Stop | ForEach-Object { [pscustomobject]@{ Name = $_.PSChildName; UsernameHint = $_.GetValue('UsernameHint', $null) } })
+    }
+} catch {
+    Write-RdpProblem "Terminal Server Client: $($_.Exception.Message)"
+}
+try {
+    $credssp = Get-RdpRegistryValues -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters' -Names @('AllowEncryptionOracle')
+    if ($credssp) { $result.AllowEncryptionOracle = $credssp['AllowEncryptionOracle'] }
+} catch {
+    Write-RdpProblem "CredSSP: $($_.Exception.Message)"
+}
+$result | ConvertTo-Json -Depth 4 -Compress

@@ -1,0 +1,26 @@
+# Events of the rdp-doctor contract from the last 7 days, newest first per query, one Get-WinEvent
+# per log and provider. "No events found" and a log or provider that this Windows does not have are
+# normal; other errors (access denied) are reported. Prints nothing when there are no events.
+$since = (Get-Date).AddDays(-7)
+$queries = @(
+    @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'; Id = @(1057, 1058, 1006, 1003, 1004) } },
+    @{ Max = 50; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(1149, 1006) } },
+    @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Schannel'; Id = @(36870, 36871, 36874, 36887, 36888) } },
+    @{ Max = 100; Filter = @{ LogName = 'Application'; ProviderName = 'Microsoft-Windows-User Profiles Service'; Id = @(1511, 1515, 1502, 1508) } },
+    @{ Max = 50; Filter = @{ LogName = 'System'; ProviderName = 'TermService'; Id = @(71, 1003, 1004) } }
+)
+$found = @()
+foreach ($q in $queries) {
+    $filter = $q.Filter
+    $filter.StartTime = $since
+    try {
+        $found += @(Get-WinEvent -FilterHashtable $filter -MaxEvents $q.Max -ErrorAction Stop)
+    } catch {
+        if ([string]$_.FullyQualifiedErrorId -notmatch '^NoMatching') {
+            Write-RdpProblem "$($filter.LogName) $($filter.ProviderName): $($_.Exception.Message)"
+        }
+    }
+}
+$found | Sort-Object -Property TimeCreated |
+    Select-Object -Property 'LogName', 'ProviderName', 'Id', 'TimeCreated', @{ Name = 'Message'; Expression = { $m = [string]$_.Message; if ($m.Length -gt 1000) { $m.Substring(0, 1000) } else { $m } } } |
+    ConvertTo-Json -Depth 4 -Compress

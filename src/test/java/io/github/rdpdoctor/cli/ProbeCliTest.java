@@ -1,0 +1,236 @@
+package io.github.rdpdoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rdpdoctor.collectors.network.RealServers;
+import io.github.rdpdoctor.symptoms.HexCode;
+import io.github.rdpdoctor.symptoms.Symptom;
+import io.github.rdpdoctor.symptoms.SymptomLoader;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code rdp-doctor probe} against real servers on 127.0.0.1 (started with the probe tests' {@link RealServers}):
+ * xrdp with TLS and a valid certificate, xrdp with an expired certificate, the FreeRDP shadow server requiring NLA,
+ * and a closed port.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ProbeCliTest {
+
+    private Path dir;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private RealServers.Xrdp tls;
+    private RealServers.Xrdp expired;
+    private RealServers.ShadowNla shadow;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    void startServers() throws IOException {
+        RealServers.requireTools("xrdp", "openssl", "freerdp-shadow-cli", "winpr-hash", "Xvfb");
+        dir = Files.createTempDirectory("rdp-doctor-probe-cli");
+        try {
+            RealServers.Cert good = RealServers.selfSigned(dir, "tls", "tls.test", "IP:127.0.0.1", 400);
+            RealServers.Cert old = RealServers.selfSignedWithDates(dir, "expired", "expired.test",
+                    "20200101000000Z", "20200301000000Z");
+            tls = track(RealServers.Xrdp.start(dir, "xrdp-tls", Map.of("security_layer", "tls",
+                    "certificate", good.cert().toString(), "key_file", good.key().toString())));
+            expired = track(RealServers.Xrdp.start(dir, "xrdp-expired", Map.of("security_layer", "tls",
+                    "certificate", old.cert().toString(), "key_file", old.key().toString())));
+            shadow = track(RealServers.ShadowNla.start(dir));
+        } catch (RuntimeException | Error e) {
+            stopServers();
+            throw e;
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T t) {
+        running.add(t);
+        return t;
+    }
+
+    @AfterAll
+    void stopServers() {
+        for (AutoCloseable c : running) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // stop the others
+            }
+        }
+        running.clear();
+        if (dir != null) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // temp dir
+            }
+        }
+    }
+
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
+    }
+
+    private static boolean hasLine(String text, String regex) {
+        return Pattern.compile("(?m)^" + regex + "$").matcher(text).find();
+    }
+
+    @Test
+    void textShowsWhatTheProbeSawAndTheDiagnosis() {
+        String target = "127.0.0.1:" + tls.port;
+        CliTest.Run r = run("probe", target, "--timeout", "2000");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("Probe of " + target + ": 17 facts in "), out);
+        assertTrue(hasLine(out, "  collectors: dns \\d+ ms, tcp-connect \\d+ ms, rdp-negotiation \\d+ ms, tls \\d+ ms; "
+                + "did not apply: .*host-identity.*"), out);
+        for (String fact : List.of("network.rdp_port_state +open", "rdp.negotiation +ssl",
+                "rdp.negotiation.rdp +failure:ssl_required_by_server", "rdp.nla_required +false", "tls.handshake_ok +true",
+                "tls.max_version +1.3", "tls.cert_days_left +399", "tls.cert_name_match +true", "tls.cert_subject +CN=tls.test")) {
+            assertTrue(hasLine(out, "  " + fact), fact + " in\n" + out);
+        }
+        // then the diagnosis, rendered like `diagnose`: this server is healthy as far as a client can see
+        assertTrue(out.contains("\n== " + target + "  (probe)\nNo cause is supported by these facts."), out);
+        assertFalse(out.contains("Warnings:"), out);
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void jsonIsTheDiagnosisContract() throws Exception {
+        String target = "127.0.0.1:" + expired.port;
+        CliTest.Run r = run("probe", target, "--format", "json", "--timeout", "2000");
+        assertEquals(0, r.code(), r.err());
+        JsonNode d = json.readTree(r.out());
+        assertEquals(target, d.get("host").asText());
+        assertEquals("probe", d.get("source").asText());
+        JsonNode top = d.get("causes").get(0);
+        assertEquals("rdp-certificate-problem", top.get("id").asText(), r.out());
+        assertTrue(top.get("evidence").toString().contains("has expired"), r.out());
+        assertEquals(0, d.get("warnings").size(), r.out());
+    }
+
+    @Test
+    void markdownHasTheDiagnosisAndTheObservedFacts() {
+        CliTest.Run r = run("probe", "127.0.0.1:" + expired.port, "--format", "markdown", "--timeout", "2000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("## RDP diagnosis: 127.0.0.1:" + expired.port), r.out());
+        assertTrue(r.out().contains("| 1 | ") && r.out().contains("(`rdp-certificate-problem`)"), r.out());
+        assertTrue(r.out().contains("### Observed by the probe") && r.out().contains("- `tls.cert_subject`: CN=expired.test"), r.out());
+    }
+
+    @Test
+    void anExpectedAddressElsewherePointsAtDns() throws Exception {
+        CliTest.Run r = run("probe", "127.0.0.1:" + tls.port, "--expect-ip", "127.0.0.2", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("dns-wrong-host", json.readTree(r.out()).get("causes").get(0).get("id").asText(), r.out());
+    }
+
+    @Test
+    void savedFactsLoadWithoutWarningsAndMergeWithHostSideFacts(@TempDir Path tmp) throws Exception {
+        String target = "127.0.0.1:" + shadow.port;
+        Path yaml = tmp.resolve("probe.yaml");
+        CliTest.Run r = run("probe", target, "--save", yaml.toString(), "--format", "json", "--timeout", "2000");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("rdp-doctor: facts saved to " + yaml + "\n", r.err());
+        // alone, the NLA-only shadow server shows nothing wrong
+        assertEquals(0, json.readTree(r.out()).get("causes").size(), r.out());
+
+        SymptomSet saved = new SymptomLoader().load(yaml);
+        assertEquals(List.of(), saved.warnings(), "every name the probe writes is in the vocabulary");
+        assertEquals(target, saved.host());
+        OffsetDateTime.parse(saved.collectedAt());
+        assertEquals(true, saved.symptom("rdp.nla_required").orElseThrow().getValue());
+        assertEquals("hybrid", saved.symptom("rdp.negotiation").orElseThrow().getValue());
+        assertEquals(6L, saved.symptom("server.credssp_version").orElseThrow().getValue());
+        assertTrue(saved.symptom("ntlm.dns_computer_name").isPresent());
+        assertTrue(Files.readString(yaml).startsWith("# rdp-doctor probe of " + target + " at "), Files.readString(yaml));
+
+        Path jsonFile = tmp.resolve("probe.json");
+        assertEquals(0, run("probe", target, "--save", jsonFile.toString(), "--timeout", "2000").code());
+        SymptomSet savedJson = new SymptomLoader().load(jsonFile);
+        assertEquals(List.of(), savedJson.warnings());
+        assertEquals(names(saved), names(savedJson));
+
+        // merged with what the client side knows: an XP Embedded thin client cannot do the NLA this host requires
+        Path client = Files.writeString(tmp.resolve("client.yaml"), "host: " + target + "\nsymptoms:\n"
+                + "  client.error_code: \"0x904\"\n  client.extended_error_code: \"0x7\"\n  client.os: Windows XP Embedded\n");
+        CliTest.Run merged = run("diagnose", "--merge", "--format", "json", yaml.toString(), client.toString());
+        assertEquals(0, merged.code(), merged.err());
+        JsonNode d = json.readTree(merged.out());
+        assertEquals("credssp-nla-mismatch", d.get("causes").get(0).get("id").asText(), merged.out());
+        assertTrue(d.get("causes").get(0).get("evidence").toString().contains("accepts only NLA"), merged.out());
+        assertEquals(0, d.get("warnings").size(), merged.out());
+        assertEquals(new HexCode(0x904), new SymptomLoader().load(client).symptom("client.error_code").orElseThrow().getValue());
+    }
+
+    private static Set<String> names(SymptomSet s) {
+        return s.symptoms().stream().map(Symptom::getName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void hostsFileGivesOneJsonLinePerHostInOrderAndRejectsMalformedLines(@TempDir Path tmp) throws Exception {
+        int closed = RealServers.freePort();
+        Path hosts = Files.writeString(tmp.resolve("hosts.txt"), String.join("\n",
+                "# RDP hosts of the fleet",
+                "127.0.0.1:" + tls.port + "   # healthy xrdp",
+                "",
+                "127.0.0.1:" + closed,
+                "127.0.0.1:99999",
+                "127.0.0.1:" + expired.port,
+                ""));
+        CliTest.Run r = run("probe", "--hosts", hosts.toString(), "--concurrency", "2", "--timeout", "2000");
+        assertEquals(3, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String l : lines) {
+            nodes.add(json.readTree(l));
+        }
+        assertEquals(List.of("127.0.0.1:" + tls.port, "127.0.0.1:" + closed, "127.0.0.1:99999", "127.0.0.1:" + expired.port),
+                nodes.stream().map(n -> n.get("file").asText()).toList());
+        assertEquals(List.of("ok", "ok", "error", "ok"), nodes.stream().map(n -> n.get("status").asText()).toList());
+        assertEquals(0, nodes.get(0).get("diagnosis").get("causes").size(), lines.get(0));
+        assertEquals("rdp-disabled", nodes.get(1).get("diagnosis").get("causes").get(0).get("id").asText(), lines.get(1));
+        assertEquals(List.of("tcp-connect: connection to 127.0.0.1:" + closed + " refused"),
+                List.of(nodes.get(1).get("diagnosis").get("warnings").get(0).asText()));
+        assertEquals("127.0.0.1:99999: line 5 of " + hosts + ": not a HOST[:PORT]: port out of range in 127.0.0.1:99999",
+                nodes.get(2).get("error").get("message").asText());
+        assertEquals("rdp-certificate-problem", nodes.get(3).get("diagnosis").get("causes").get(0).get("id").asText());
+        assertTrue(r.err().startsWith("4 hosts: 3 diagnosed, 1 rejected; "), r.err());
+
+        Path out = tmp.resolve("probe.jsonl");
+        CliTest.Run toFile = run("probe", "--hosts", hosts.toString(), "--out", out.toString());
+        assertEquals(3, toFile.code(), toFile.err());
+        assertEquals("", toFile.out());
+        List<String> written = Files.readAllLines(out);
+        assertEquals(4, written.size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(nodes.get(i).get("file"), json.readTree(written.get(i)).get("file"));
+            assertEquals(nodes.get(i).get("status"), json.readTree(written.get(i)).get("status"));
+        }
+    }
+}

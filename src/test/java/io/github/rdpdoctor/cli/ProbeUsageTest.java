@@ -1,0 +1,77 @@
+package io.github.rdpdoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rdp-doctor probe}: usage errors exit 2, bad input exits 1, never with a stack trace. No network needed. */
+class ProbeUsageTest {
+
+    private static void usage(String expectedMessage, String... args) {
+        CliTest.Run r = CliTest.run(args);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(expectedMessage), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo(@TempDir Path dir) throws Exception {
+        Path hosts = Files.writeString(dir.resolve("hosts.txt"), "127.0.0.1\n");
+        usage("give a HOST[:PORT] or --hosts FILE", "probe");
+        usage("give either HOST[:PORT] or --hosts FILE, not both", "probe", "h.example", "--hosts", hosts.toString());
+        usage("--save: cannot tell the format of 'facts.txt': name it .yaml, .yml or .json", "probe", "h.example", "--save", "facts.txt");
+        usage("--timeout must be 1..600000 milliseconds", "probe", "h.example", "--timeout", "0");
+        usage("--expect-ip needs an IPv4 or IPv6 address, got 'db.example'", "probe", "h.example", "--expect-ip", "db.example");
+        usage("--expect-ip needs an IPv4 or IPv6 address, got '10.0.0.256'", "probe", "h.example", "--expect-ip", "10.0.0.256");
+        usage("--out and --concurrency go with --hosts FILE", "probe", "h.example", "--concurrency", "4");
+        usage("--format goes with a single HOST[:PORT]", "probe", "--hosts", hosts.toString(), "--format", "json");
+        usage("--save goes with a single HOST[:PORT]", "probe", "--hosts", hosts.toString(), "--save", "x.yaml");
+        usage("--concurrency must be 1..1024", "probe", "--hosts", hosts.toString(), "--concurrency", "0");
+        usage("Invalid value for option '--format'", "probe", "h.example", "--format", "xml");
+    }
+
+    @Test
+    void aMalformedTargetOrAMissingHostsFileExitsOne(@TempDir Path dir) {
+        CliTest.Run r = CliTest.run("probe", "127.0.0.1:99999");
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: not a HOST[:PORT]: port out of range in 127.0.0.1:99999\n", r.err());
+        r = CliTest.run("probe", "bad host!");
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: not a HOST[:PORT]: 'bad host!' (a host is a DNS name or an IP address)\n", r.err());
+        int closed = io.github.rdpdoctor.collectors.network.RealServers.freePort();
+        Path nowhere = dir.resolve("no-such-dir").resolve("facts.yaml");
+        r = CliTest.run("probe", "127.0.0.1:" + closed, "--save", nowhere.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.out().contains("[rdp-disabled]"), "the diagnosis is printed before the save fails: " + r.out());
+        assertEquals("rdp-doctor: cannot save the facts to " + nowhere + ": no such directory\n", r.err());
+        Path missing = dir.resolve("missing.txt");
+        r = CliTest.run("probe", "--hosts", missing.toString());
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: " + missing + ": no such file\n", r.err());
+    }
+
+    @Test
+    void targetsAndAddressesParseLikeTheyAreTyped() {
+        assertEquals("[fe80::1]:3390", ProbeCommand.parseTarget("[fe80::1]:3390").display());
+        assertEquals("fin-app-07.corp.example:3389", ProbeCommand.parseTarget("fin-app-07.corp.example").display());
+        assertEquals("xn--bcher-kva.example:3389", ProbeCommand.parseTarget("xn--bcher-kva.example").display());
+        assertTrue(ProbeCommand.isAddress("10.1.2.3"));
+        assertTrue(ProbeCommand.isAddress("::1"));
+        assertTrue(ProbeCommand.isAddress("[fe80::1]"));
+        assertFalse(ProbeCommand.isAddress("10.1.2"));
+        assertFalse(ProbeCommand.isAddress("dead:beef:zz::1"));
+        assertFalse(ProbeCommand.isAddress("localhost"));
+    }
+
+    @Test
+    void collectorsThatDidNotApplyAreFoldedByFamily() {
+        assertEquals(java.util.List.of("symptom-file", "host-identity", "windows-* (3)", "osquery-hosts"),
+                ProbeCommand.grouped(java.util.List.of("symptom-file", "host-identity", "windows-events", "windows-os",
+                        "osquery-hosts", "windows-sessions")));
+    }
+}

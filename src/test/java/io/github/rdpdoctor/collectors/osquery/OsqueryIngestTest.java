@@ -1,0 +1,160 @@
+package io.github.rdpdoctor.collectors.osquery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rdpdoctor.symptoms.HostEvent;
+import io.github.rdpdoctor.symptoms.Symptom;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import io.github.rdpdoctor.symptoms.UserSession;
+import java.io.ByteArrayInputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The ingester and the mapper against recorded osquery results in the documented formats. */
+class OsqueryIngestTest {
+    static final Instant INGEST_TIME = Instant.parse("2026-11-21T12:00:00Z");
+
+    static Path resource(String name) {
+        try {
+            return Path.of(OsqueryIngestTest.class.getClassLoader().getResource("osquery/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> order(OsqueryIngest in) {
+        return in.items().stream().map(i -> i instanceof OsqueryIngest.HostItem h ? "host " + h.host().identifier()
+                : "broken " + ((OsqueryIngest.Broken) i).name().replaceAll(".*/", "")).toList();
+    }
+
+    static Map<String, String> facts(SymptomSet s) {
+        return s.symptoms().stream().collect(Collectors.toMap(Symptom::getName, Symptom::getText));
+    }
+
+    static SymptomSet host(OsqueryIngest in, String id) {
+        return OsqueryMapper.toSymptomSet(in.hosts().stream().filter(h -> h.identifier().equals(id)).findFirst().orElseThrow(),
+                INGEST_TIME);
+    }
+
+    @Test
+    void snapshotLogHostsInOrderOfFirstLineAndBrokenLinesInPlace() {
+        OsqueryIngest in = new OsqueryIngest().read(resource("osqueryd.snapshots.log"));
+        assertEquals(List.of("host rdsh-02.corp.example", "host web-07.corp.example", "broken osqueryd.snapshots.log:5",
+                "broken osqueryd.snapshots.log:11"), order(in));
+        OsqueryIngest.Broken truncated = (OsqueryIngest.Broken) in.items().get(2);
+        assertTrue(truncated.problem().startsWith("malformed results log line (not JSON"), truncated.problem());
+        assertEquals("results log line without hostIdentifier", ((OsqueryIngest.Broken) in.items().get(3)).problem());
+        assertEquals(Map.of("pack_it-compliance_local_admins", 1L), in.ignoredQueries());
+    }
+
+    @Test
+    void aHostWithEveryQuery() {
+        OsqueryIngest in = new OsqueryIngest().read(resource("osqueryd.snapshots.log"));
+        SymptomSet s = host(in, "rdsh-02.corp.example");
+        Map<String, String> expected = new java.util.HashMap<>(Map.ofEntries(
+                Map.entry("server.service.termservice", "running"), Map.entry("server.rdp_enabled", "true"),
+                Map.entry("network.rdp_port", "3389"), Map.entry("server.security_layer", "2"),
+                Map.entry("server.user_authentication", "1"), Map.entry("server.max_outstanding_connections", "3000"),
+                Map.entry("server.credssp_oracle", "1"), Map.entry("server.network_profile", "domain"),
+                Map.entry("server.firewall_rdp_allowed", "true"), Map.entry("server.cert_expired", "true"),
+                Map.entry("tls.cert_days_left", "-23"), Map.entry("tls.cert_self_signed", "true"),
+                Map.entry("server.machinekeys_ok", "true"), Map.entry("server.listener_state", "listen"),
+                Map.entry("server.session_count", "2"), Map.entry("server.session_limit", "25"),
+                Map.entry("server.last_update_days", "36"), Map.entry("server.recent_update", "KB5044277"),
+                Map.entry("server.credssp_patched", "true"), Map.entry("server.security_software", "SentinelOne"),
+                Map.entry("server.os", "Windows Server 2019 Datacenter"), Map.entry("server.cloud", "azure")));
+        assertEquals(expected, facts(s));
+        assertEquals(List.of(1058, 36870), s.events().stream().map(HostEvent::getId).toList());
+        assertEquals("2026-11-19T22:41:05Z", s.events().get(0).getTime());
+        assertEquals(List.of(new UserSession("jdoe", "active", -1), new UserSession("alice", "disconnected", -1)), s.sessions());
+        assertEquals("2026-11-20T10:00:00Z", s.collectedAt(), "the log's unixTime, not the ingest time");
+        assertEquals("osquery", s.source());
+        assertEquals(List.of(), s.warnings());
+    }
+
+    @Test
+    void aHostWithPartialDataAndABadLineIsStillMapped() {
+        OsqueryIngest in = new OsqueryIngest().read(resource("osqueryd.snapshots.log"));
+        SymptomSet s = host(in, "web-07.corp.example");
+        assertEquals(Map.of("server.service.termservice", "stopped", "server.os", "Windows Server 2016 Standard"), facts(s));
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("osqueryd.snapshots.log:21: snapshot of rdp_services is not a list")),
+                s.warnings().toString());
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("osquery: no results for rdp_registry, rdp_network_profiles")),
+                s.warnings().toString());
+    }
+
+    @Test
+    void differentialEventsAreReplayedInOrder() {
+        OsqueryIngest in = new OsqueryIngest().read(resource("osqueryd.results.log"));
+        assertEquals(List.of("host ts01.branch.example.com", "host fs-03", "broken osqueryd.results.log:12"), order(in));
+        SymptomSet c = host(in, "ts01.branch.example.com");
+        assertEquals(Map.of("server.service.termservice", "hung", "server.listener_state", "listen", "server.session_count", "1"),
+                facts(c));
+        assertEquals(List.of(new UserSession("lnguyen", "disconnected", -1)), c.sessions());
+        assertTrue(c.warnings().stream().anyMatch(w -> w.contains("osqueryd.results.log:13: rdp_services line has neither snapshot, columns nor diffResults")),
+                c.warnings().toString());
+        assertEquals("2026-11-20T10:00:00Z", c.collectedAt());
+    }
+
+    @Test
+    void batchedDiffResultsFromAnOldLogWithHostname() {
+        OsqueryIngest in = new OsqueryIngest().read(resource("osqueryd.results.log"));
+        SymptomSet d = host(in, "fs-03");
+        assertEquals(Map.of("server.os", "Windows Server 2012 R2 Standard", "server.last_update_days", "3174",
+                "server.recent_update", "KB4088876", "server.credssp_patched", "false"), facts(d));
+    }
+
+    @Test
+    void aNewEpochStartsTheQueryAfresh() throws Exception {
+        String log = String.join("\n",
+                "{\"name\":\"pack_rdp-doctor_rdp_sessions\",\"hostIdentifier\":\"h\",\"unixTime\":100,\"epoch\":1,\"counter\":0,\"action\":\"added\",\"columns\":{\"user\":\"old\",\"type\":\"active\",\"tty\":\"RDP-Tcp#1\"}}",
+                "{\"name\":\"pack_rdp-doctor_rdp_sessions\",\"hostIdentifier\":\"h\",\"unixTime\":200,\"epoch\":2,\"counter\":0,\"action\":\"added\",\"columns\":{\"user\":\"new\",\"type\":\"active\",\"tty\":\"RDP-Tcp#2\"}}",
+                "{\"name\":\"pack_rdp-doctor_rdp_sessions\",\"hostIdentifier\":\"h\",\"unixTime\":200,\"epoch\":2,\"counter\":0,\"action\":\"added\",\"columns\":{\"user\":\"\",\"type\":\"listen\",\"tty\":\"RDP-Tcp\"}}");
+        OsqueryIngest in = new OsqueryIngest().read("mem", "mem", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
+        SymptomSet s = host(in, "h");
+        assertEquals(List.of(new UserSession("new", "active", -1)), s.sessions());
+        assertEquals("listen", facts(s).get("server.listener_state"));
+    }
+
+    @Test
+    void osqueryiOutputNamedByFileOrByOption() {
+        OsqueryIngest in = new OsqueryIngest().read(resource("osqueryi/ts09.corp.example__rdp_services.json"))
+                .read(resource("osqueryi/ts09.corp.example__rdp_registry.json"))
+                .read(resource("osqueryi/services-without-a-name.json"));
+        assertEquals(List.of("host ts09.corp.example", "broken services-without-a-name.json"), order(in));
+        SymptomSet s = host(in, "ts09.corp.example");
+        assertEquals(Map.of("server.service.termservice", "running", "server.rdp_enabled", "false", "network.rdp_port", "3389"), facts(s));
+        assertEquals("2026-11-21T12:00:00Z", s.collectedAt(), "osqueryi output has no time: the ingest time");
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("SessionEnv (Remote Desktop Configuration; makes the RDP certificate) is stopped")));
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("no collection time in the input")));
+
+        OsqueryIngest named = new OsqueryIngest("ts10", "rdp_services").read(resource("osqueryi/services-without-a-name.json"));
+        assertEquals(List.of("host ts10"), order(named));
+        OsqueryIngest wrongQuery = new OsqueryIngest("ts10", "users").read(resource("osqueryi/services-without-a-name.json"));
+        assertTrue(((OsqueryIngest.Broken) wrongQuery.items().get(0)).problem().contains("not one of the rdp-doctor pack"));
+    }
+
+    @Test
+    void emptyAndMissingFilesAreBrokenInputs() throws Exception {
+        OsqueryIngest in = new OsqueryIngest().read("empty.log", "empty.log", new ByteArrayInputStream(new byte[0]))
+                .read(Path.of("/nonexistent/osqueryd.results.log"));
+        assertEquals(List.of("broken empty.log", "broken osqueryd.results.log"), order(in));
+        assertEquals("no such file", ((OsqueryIngest.Broken) in.items().get(1)).problem());
+    }
+
+    @Test
+    void queryNamesWithAndWithoutPackPrefix() {
+        assertEquals("rdp_services", OsqueryQueries.resolve("pack_rdp-doctor_rdp_services"));
+        assertEquals("rdp_security_services", OsqueryQueries.resolve("pack_rdp_rdp_security_services"));
+        assertEquals("rdp_os", OsqueryQueries.resolve("rdp_os"));
+        assertEquals(null, OsqueryQueries.resolve("pack_it_users"));
+        assertEquals(Instant.parse("2026-11-20T08:02:51Z"), OsqueryMapper.systemTime("EA070B00050014000800020033000000"));
+    }
+}
