@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.bench.FleetGenerator;
+import io.github.rdpdoctor.cli.CliRun;
 import io.github.rdpdoctor.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -37,16 +38,6 @@ class BatchTest {
         assertTrue(broken > 10);
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String stdin, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     static List<JsonNode> lines(String text) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String l : text.split("\n")) {
@@ -67,8 +58,8 @@ class BatchTest {
     void nInputsGiveNLinesInDeterministicOrderWithErrorsReported() throws Exception {
         Path out1 = fleet.resolveSibling(fleet.getFileName() + "-a.jsonl");
         Path out2 = fleet.resolveSibling(fleet.getFileName() + "-b.jsonl");
-        Run r1 = cli("", "batch", "--threads", "2", "--out", out1.toString(), fleet.toString());
-        Run r2 = cli("", "batch", "--threads", "1", "--out", out2.toString(), fleet.toString());
+        CliRun r1 = CliRun.run("batch", "--threads", "2", "--out", out1.toString(), fleet.toString());
+        CliRun r2 = CliRun.run("batch", "--threads", "1", "--out", out2.toString(), fleet.toString());
         assertEquals(3, r1.code(), r1.err());
         assertEquals(3, r2.code(), r2.err());
         assertEquals(Files.readString(out1), Files.readString(out2), "same output on 1 and 2 threads");
@@ -88,7 +79,7 @@ class BatchTest {
 
     @Test
     void missingPathsAreReportedNotSkipped() throws Exception {
-        Run r = cli("", "batch", "examples/minimal-0x904-0x7.yaml", "no/such/file.yaml");
+        CliRun r = CliRun.run("batch", "examples/minimal-0x904-0x7.yaml", "no/such/file.yaml");
         assertEquals(3, r.code());
         List<JsonNode> lines = lines(r.out());
         assertEquals(2, lines.size());
@@ -99,7 +90,7 @@ class BatchTest {
 
     @Test
     void everyInputDiagnosedExitsZero() throws Exception {
-        Run r = cli("", "batch", "examples");
+        CliRun r = CliRun.run("batch", "examples");
         assertEquals(0, r.code(), r.err());
         try (var s = Files.list(Path.of("examples"))) {
             long n = s.filter(BatchInputs::isSymptomFile).count();
@@ -116,7 +107,7 @@ class BatchTest {
 
                 {"host": "c.example", "symptoms": {"network.rdp_port_state": "closed", "server.rdp_enabled": false}}
                 """;
-        Run r = cli(stdin, "batch", "-");
+        CliRun r = CliRun.withStdin(stdin, "batch", "-");
         assertEquals(3, r.code(), r.err());
         List<JsonNode> lines = lines(r.out());
         assertEquals(5, lines.size());
@@ -129,8 +120,8 @@ class BatchTest {
 
     @Test
     void linesKeepTheBestCausesAndTheFirstStepUnlessToldOtherwise() throws Exception {
-        JsonNode small = lines(cli("", "batch", "examples/minimal-0x904-0x7.yaml").out()).get(0).get("diagnosis");
-        JsonNode all = lines(cli("", "batch", "--max-causes", "0", "--full-remediation", "examples/minimal-0x904-0x7.yaml").out())
+        JsonNode small = lines(CliRun.run("batch", "examples/minimal-0x904-0x7.yaml").out()).get(0).get("diagnosis");
+        JsonNode all = lines(CliRun.run("batch", "--max-causes", "0", "--full-remediation", "examples/minimal-0x904-0x7.yaml").out())
                 .get(0).get("diagnosis");
         assertEquals(5, small.get("causes").size());
         assertTrue(all.get("causes").size() > 5, all.toString());
@@ -163,16 +154,16 @@ class BatchTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(2, cli("", "batch").code());
-        assertEquals(2, cli("", "batch", "--resume", "examples").code());
-        assertEquals(2, cli("", "batch", "--threads", "0", "examples").code());
+        assertEquals(2, CliRun.run("batch").code());
+        assertEquals(2, CliRun.run("batch", "--resume", "examples").code());
+        assertEquals(2, CliRun.run("batch", "--threads", "0", "examples").code());
     }
 
     @Test
     void resumeRefusesAnOutputOfOtherInputs(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.jsonl");
         Files.writeString(out, "{\"file\":\"other.yaml\",\"status\":\"ok\",\"diagnosis\":{\"causes\":[]}}\n");
-        Run r = cli("", "batch", "--resume", "--out", out.toString(), "examples");
+        CliRun r = CliRun.run("batch", "--resume", "--out", out.toString(), "examples");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("resume needs the same inputs in the same order"), r.err());
     }
@@ -199,7 +190,7 @@ class BatchTest {
         long before = Files.readString(out).lines().count();
         assertTrue(before > 0 && before < count, "killed mid-run after " + before + " lines");
 
-        Run r = cli("", "batch", "--resume", "--threads", "2", "--out", out.toString(), big.toString());
+        CliRun r = CliRun.run("batch", "--resume", "--threads", "2", "--out", out.toString(), big.toString());
         assertEquals(3, r.code(), r.err());
         List<JsonNode> lines = lines(Files.readString(out));
         assertEquals(count, lines.size());

@@ -19,16 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code batch --osquery}: osquery results diagnosed like any batch (same lines, resume, exit codes). */
 class BatchOsqueryTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     static String resource(String name) {
         try {
             return Path.of(BatchOsqueryTest.class.getClassLoader().getResource(name).toURI()).toString();
@@ -58,7 +48,7 @@ class BatchOsqueryTest {
 
     @Test
     void hostsAndBrokenLinesInOrderOfFirstAppearanceWithExitThree() throws Exception {
-        Run r = run("batch", "--threads", "2", "--osquery", snapshots, "--osquery", results);
+        CliRun r = CliRun.run("batch", "--threads", "2", "--osquery", snapshots, "--osquery", results);
         assertEquals(3, r.code(), r.err());
         List<JsonNode> l = lines(r.out());
         assertEquals(List.of("osquery:rdsh-02.corp.example", "osquery:web-07.corp.example", snapshots + ":5", snapshots + ":11",
@@ -74,20 +64,20 @@ class BatchOsqueryTest {
         assertTrue(r.err().contains("osquery: 1 line(s) of query pack_it-compliance_local_admins skipped"), r.err());
         assertTrue(r.err().contains("7 inputs: 4 diagnosed, 3 rejected"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
-        assertEquals(r.out(), run("batch", "--threads", "1", "--osquery", snapshots, "--osquery", results).out(),
+        assertEquals(r.out(), CliRun.run("batch", "--threads", "1", "--osquery", snapshots, "--osquery", results).out(),
                 "the output does not depend on the threads");
     }
 
     @Test
     void resumeContinuesAnInterruptedOsqueryRun(@TempDir Path dir) throws Exception {
         Path full = dir.resolve("full.jsonl");
-        assertEquals(3, run("batch", "--out", full.toString(), "--osquery", snapshots, "--osquery", results).code());
+        assertEquals(3, CliRun.run("batch", "--out", full.toString(), "--osquery", snapshots, "--osquery", results).code());
         List<String> all = Files.readAllLines(full, StandardCharsets.UTF_8);
         assertEquals(7, all.size());
         Path cut = dir.resolve("cut.jsonl");
         Files.writeString(cut, all.get(0) + "\n" + all.get(1) + "\n" + all.get(2) + "\n" + all.get(3).substring(0, 20),
                 StandardCharsets.UTF_8);
-        Run r = run("batch", "--out", cut.toString(), "--resume", "--osquery", snapshots, "--osquery", results);
+        CliRun r = CliRun.run("batch", "--out", cut.toString(), "--resume", "--osquery", snapshots, "--osquery", results);
         assertEquals(3, r.code(), r.err());
         assertEquals(all, Files.readAllLines(cut, StandardCharsets.UTF_8));
         assertTrue(r.err().contains("(3 kept from the earlier run)"), r.err());
@@ -95,7 +85,7 @@ class BatchOsqueryTest {
 
     @Test
     void symptomFilesFirstThenOsqueryHosts() throws Exception {
-        Run r = run("batch", "examples/minimal-0x904-0x7.yaml", "--osquery", resource("osquery/osqueryi/ts09.corp.example__rdp_services.json"),
+        CliRun r = CliRun.run("batch", "examples/minimal-0x904-0x7.yaml", "--osquery", resource("osquery/osqueryi/ts09.corp.example__rdp_services.json"),
                 "--osquery", resource("osquery/osqueryi/ts09.corp.example__rdp_registry.json"));
         assertEquals(0, r.code(), r.err());
         List<JsonNode> l = lines(r.out());
@@ -106,18 +96,18 @@ class BatchOsqueryTest {
 
     @Test
     void osqueryiOutputNamedOnTheCommandLine() throws Exception {
-        Run r = run("batch", "--osquery", resource("osquery/osqueryi/services-without-a-name.json"),
+        CliRun r = CliRun.run("batch", "--osquery", resource("osquery/osqueryi/services-without-a-name.json"),
                 "--osquery-host", "ts10.corp.example", "--osquery-query", "rdp_services");
         assertEquals(0, r.code(), r.err());
         assertEquals("osquery:ts10.corp.example", lines(r.out()).get(0).get("file").asText());
-        Run unnamed = run("batch", "--osquery", resource("osquery/osqueryi/services-without-a-name.json"));
+        CliRun unnamed = CliRun.run("batch", "--osquery", resource("osquery/osqueryi/services-without-a-name.json"));
         assertEquals(3, unnamed.code());
         assertTrue(lines(unnamed.out()).get(0).get("error").get("message").asText().contains("HOST__QUERY.json"), unnamed.out());
     }
 
     @Test
     void withoutPathsOrOsqueryItIsAUsageError() {
-        Run r = run("batch");
+        CliRun r = CliRun.run("batch");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("give PATH... or --osquery RESULTS_LOG"), r.err());
     }

@@ -14,16 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     static final String CERT_CASE = """
             host: rdsh-02.corp.example
             symptoms:
@@ -37,7 +27,7 @@ class CliTest {
     @Test
     void diagnoseTextShowsRankedCausesEvidenceAndNumberedSteps(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("cert.yaml"), CERT_CASE);
-        Run r = run("diagnose", f.toString());
+        CliRun r = CliRun.run("diagnose", f.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1. "), r.out());
         assertTrue(r.out().contains("[rdp-certificate-problem]  confidence 0."), r.out());
@@ -48,7 +38,7 @@ class CliTest {
     @Test
     void diagnoseJsonFollowsTheContract(@TempDir Path dir) throws Exception {
         Path f = Files.writeString(dir.resolve("cert.yaml"), CERT_CASE);
-        Run r = run("diagnose", "--format", "json", f.toString());
+        CliRun r = CliRun.run("diagnose", "--format", "json", f.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode d = new ObjectMapper().readTree(r.out());
         assertEquals("rdsh-02.corp.example", d.get("host").asText());
@@ -67,7 +57,7 @@ class CliTest {
     void badInputExitsOneWithTheLocationAndNoStackTrace(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "host: h\nsymptoms:\n  network.rdp_port: many\n");
         Path good = Files.writeString(dir.resolve("good.yaml"), CERT_CASE);
-        Run r = run("diagnose", bad.toString(), good.toString());
+        CliRun r = CliRun.run("diagnose", bad.toString(), good.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("bad.yaml:3: symptoms.network.rdp_port: expected an integer"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -76,14 +66,14 @@ class CliTest {
 
     @Test
     void usageErrorsExitTwo() {
-        assertEquals(2, run("diagnose").code());
-        assertEquals(2, run("diagnose", "--format", "xml", "x.yaml").code());
-        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, CliRun.run("diagnose").code());
+        assertEquals(2, CliRun.run("diagnose", "--format", "xml", "x.yaml").code());
+        assertEquals(2, CliRun.run("frobnicate").code());
     }
 
     @Test
     void rulesCheckPrintsProblemsAsFileLineCol(@TempDir Path dir) throws Exception {
-        assertEquals(0, run("rules", "check").code());
+        assertEquals(0, CliRun.run("rules", "check").code());
         Files.writeString(dir.resolve("mine.drl"), """
                 package site;
                 import io.github.rdpdoctor.symptoms.Symptom;
@@ -95,7 +85,7 @@ class CliTest {
                     findings.support(kcontext, "firewall-blocking", 0.3, "x");
                 end
                 """);
-        Run r = run("rules", "check", "--rules", dir.toString());
+        CliRun r = CliRun.run("rules", "check", "--rules", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().lines().anyMatch(l -> l.matches(".*mine\\.drl:6:\\d+: .+")), r.err());
     }
@@ -104,7 +94,7 @@ class CliTest {
     void rulesTestReportsPassAndFailPerScenario(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("ok.yaml"), CERT_CASE + "expect:\n  top_cause: rdp-certificate-problem\n");
         Files.writeString(dir.resolve("wrong.yaml"), CERT_CASE + "expect:\n  top_cause: dns-wrong-host\n");
-        Run r = run("rules", "test", dir.toString());
+        CliRun r = CliRun.run("rules", "test", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("PASS " + dir.resolve("ok.yaml")), r.out());
         assertTrue(r.out().contains("FAIL " + dir.resolve("wrong.yaml")), r.out());
@@ -113,13 +103,13 @@ class CliTest {
 
     @Test
     void kbListAndShow() {
-        Run list = run("kb", "list");
+        CliRun list = CliRun.run("kb", "list");
         assertEquals(0, list.code());
         assertEquals(18, list.out().lines().count());
-        Run show = run("kb", "show", "credssp-nla-mismatch");
+        CliRun show = CliRun.run("kb", "show", "credssp-nla-mismatch");
         assertEquals(0, show.code());
         assertTrue(show.out().contains("Remediation:") && show.out().contains("1. "), show.out());
-        Run unknown = run("kb", "show", "nope");
+        CliRun unknown = CliRun.run("kb", "show", "nope");
         assertEquals(1, unknown.code());
         assertTrue(unknown.err().contains("unknown cause 'nope'"), unknown.err());
     }
@@ -128,7 +118,7 @@ class CliTest {
     void mergeCombinesFilesOfOneHost(@TempDir Path dir) throws Exception {
         Path a = Files.writeString(dir.resolve("probe.yaml"), "host: h\nsymptoms:\n  client.error_code: \"0x904\"\n  network.rdp_port_state: open\n");
         Path b = Files.writeString(dir.resolve("host.yaml"), "host: h\nsymptoms:\n  network.rdp_port_state: filtered\n  server.cert_expired: true\n");
-        Run r = run("diagnose", "--merge", "--format", "json", a.toString(), b.toString());
+        CliRun r = CliRun.run("diagnose", "--merge", "--format", "json", a.toString(), b.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode d = new ObjectMapper().readTree(r.out());
         assertTrue(d.get("warnings").toString().contains("conflicting values for network.rdp_port_state"), d.toString());

@@ -13,16 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CollectCommandTest {
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     static boolean onWindows() {
         return System.getProperty("os.name", "").toLowerCase().startsWith("windows");
     }
@@ -31,7 +21,7 @@ class CollectCommandTest {
     void offWindowsCollectFailsWithAClearMessageAndNoStackTrace(@TempDir Path dir) {
         assumeFalse(onWindows());
         Path file = dir.resolve("host.json");
-        Run r = run("collect", "--host-side", "--save", file.toString());
+        CliRun r = CliRun.run("collect", "--host-side", "--save", file.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("rdp-doctor: collect reads Windows settings and runs on Windows only"), r.err());
         assertTrue(r.err().contains("Collect-RdpSymptoms.ps1"), r.err());
@@ -42,21 +32,21 @@ class CollectCommandTest {
     @Test
     void usageErrorsExitTwo(@TempDir Path dir) {
         String json = dir.resolve("x.json").toString();
-        Run both = run("collect", "--host-side", "--client-side", "--save", json);
+        CliRun both = CliRun.run("collect", "--host-side", "--client-side", "--save", json);
         assertEquals(2, both.code());
         assertTrue(both.err().contains("exclude each other"), both.err());
-        Run noTarget = run("collect", "--client-side", "--save", json);
+        CliRun noTarget = CliRun.run("collect", "--client-side", "--save", json);
         assertEquals(2, noTarget.code());
         assertTrue(noTarget.err().contains("--client-side needs --target HOST"), noTarget.err());
-        Run badName = run("collect", "--save", dir.resolve("x.txt").toString());
+        CliRun badName = CliRun.run("collect", "--save", dir.resolve("x.txt").toString());
         assertEquals(2, badName.code());
         assertTrue(badName.err().contains(".yaml, .yml or .json"), badName.err());
-        assertEquals(2, run("collect").code(), "--save is required");
+        assertEquals(2, CliRun.run("collect").code(), "--save is required");
     }
 
     @Test
     void collectIsListedInTheHelp() {
-        Run r = run("--help");
+        CliRun r = CliRun.run("--help");
         assertTrue(r.out().contains("collect"), r.out());
     }
 }

@@ -91,10 +91,6 @@ class ProbeCliTest {
         }
     }
 
-    private static CliTest.Run run(String... args) {
-        return CliTest.run(args);
-    }
-
     private static boolean hasLine(String text, String regex) {
         return Pattern.compile("(?m)^" + regex + "$").matcher(text).find();
     }
@@ -102,7 +98,7 @@ class ProbeCliTest {
     @Test
     void textShowsWhatTheProbeSawAndTheDiagnosis() {
         String target = "127.0.0.1:" + tls.port;
-        CliTest.Run r = run("probe", target, "--timeout", "2000");
+        CliRun r = CliRun.run("probe", target, "--timeout", "2000");
         assertEquals(0, r.code(), r.err());
         String out = r.out();
         assertTrue(out.startsWith("Probe of " + target + ": 17 facts in "), out);
@@ -122,7 +118,7 @@ class ProbeCliTest {
     @Test
     void jsonIsTheDiagnosisContract() throws Exception {
         String target = "127.0.0.1:" + expired.port;
-        CliTest.Run r = run("probe", target, "--format", "json", "--timeout", "2000");
+        CliRun r = CliRun.run("probe", target, "--format", "json", "--timeout", "2000");
         assertEquals(0, r.code(), r.err());
         JsonNode d = json.readTree(r.out());
         assertEquals(target, d.get("host").asText());
@@ -135,7 +131,7 @@ class ProbeCliTest {
 
     @Test
     void markdownHasTheDiagnosisAndTheObservedFacts() {
-        CliTest.Run r = run("probe", "127.0.0.1:" + expired.port, "--format", "markdown", "--timeout", "2000");
+        CliRun r = CliRun.run("probe", "127.0.0.1:" + expired.port, "--format", "markdown", "--timeout", "2000");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("## RDP diagnosis: 127.0.0.1:" + expired.port), r.out());
         assertTrue(r.out().contains("| 1 | ") && r.out().contains("(`rdp-certificate-problem`)"), r.out());
@@ -144,7 +140,7 @@ class ProbeCliTest {
 
     @Test
     void anExpectedAddressElsewherePointsAtDns() throws Exception {
-        CliTest.Run r = run("probe", "127.0.0.1:" + tls.port, "--expect-ip", "127.0.0.2", "--format", "json");
+        CliRun r = CliRun.run("probe", "127.0.0.1:" + tls.port, "--expect-ip", "127.0.0.2", "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals("dns-wrong-host", json.readTree(r.out()).get("causes").get(0).get("id").asText(), r.out());
     }
@@ -153,7 +149,7 @@ class ProbeCliTest {
     void savedFactsLoadWithoutWarningsAndMergeWithHostSideFacts(@TempDir Path tmp) throws Exception {
         String target = "127.0.0.1:" + shadow.port;
         Path yaml = tmp.resolve("probe.yaml");
-        CliTest.Run r = run("probe", target, "--save", yaml.toString(), "--format", "json", "--timeout", "2000");
+        CliRun r = CliRun.run("probe", target, "--save", yaml.toString(), "--format", "json", "--timeout", "2000");
         assertEquals(0, r.code(), r.err());
         assertEquals("rdp-doctor: facts saved to " + yaml + "\n", r.err());
         // alone, the NLA-only shadow server shows nothing wrong
@@ -170,7 +166,7 @@ class ProbeCliTest {
         assertTrue(Files.readString(yaml).startsWith("# rdp-doctor probe of " + target + " at "), Files.readString(yaml));
 
         Path jsonFile = tmp.resolve("probe.json");
-        assertEquals(0, run("probe", target, "--save", jsonFile.toString(), "--timeout", "2000").code());
+        assertEquals(0, CliRun.run("probe", target, "--save", jsonFile.toString(), "--timeout", "2000").code());
         SymptomSet savedJson = new SymptomLoader().load(jsonFile);
         assertEquals(List.of(), savedJson.warnings());
         assertEquals(names(saved), names(savedJson));
@@ -178,7 +174,7 @@ class ProbeCliTest {
         // merged with what the client side knows: an XP Embedded thin client cannot do the NLA this host requires
         Path client = Files.writeString(tmp.resolve("client.yaml"), "host: " + target + "\nsymptoms:\n"
                 + "  client.error_code: \"0x904\"\n  client.extended_error_code: \"0x7\"\n  client.os: Windows XP Embedded\n");
-        CliTest.Run merged = run("diagnose", "--merge", "--format", "json", yaml.toString(), client.toString());
+        CliRun merged = CliRun.run("diagnose", "--merge", "--format", "json", yaml.toString(), client.toString());
         assertEquals(0, merged.code(), merged.err());
         JsonNode d = json.readTree(merged.out());
         assertEquals("credssp-nla-mismatch", d.get("causes").get(0).get("id").asText(), merged.out());
@@ -202,7 +198,7 @@ class ProbeCliTest {
                 "127.0.0.1:99999",
                 "127.0.0.1:" + expired.port,
                 ""));
-        CliTest.Run r = run("probe", "--hosts", hosts.toString(), "--concurrency", "2", "--timeout", "2000");
+        CliRun r = CliRun.run("probe", "--hosts", hosts.toString(), "--concurrency", "2", "--timeout", "2000");
         assertEquals(3, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(4, lines.size(), r.out());
@@ -223,7 +219,7 @@ class ProbeCliTest {
         assertTrue(r.err().startsWith("4 hosts: 3 diagnosed, 1 rejected; "), r.err());
 
         Path out = tmp.resolve("probe.jsonl");
-        CliTest.Run toFile = run("probe", "--hosts", hosts.toString(), "--out", out.toString());
+        CliRun toFile = CliRun.run("probe", "--hosts", hosts.toString(), "--out", out.toString());
         assertEquals(3, toFile.code(), toFile.err());
         assertEquals("", toFile.out());
         List<String> written = Files.readAllLines(out);

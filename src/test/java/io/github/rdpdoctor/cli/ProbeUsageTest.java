@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProbeUsageTest {
 
     private static void usage(String expectedMessage, String... args) {
-        CliTest.Run r = CliTest.run(args);
+        CliRun r = CliRun.run(args);
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(expectedMessage), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -37,20 +37,20 @@ class ProbeUsageTest {
 
     @Test
     void aMalformedTargetOrAMissingHostsFileExitsOne(@TempDir Path dir) {
-        CliTest.Run r = CliTest.run("probe", "127.0.0.1:99999");
+        CliRun r = CliRun.run("probe", "127.0.0.1:99999");
         assertEquals(1, r.code());
         assertEquals("rdp-doctor: not a HOST[:PORT]: port out of range in 127.0.0.1:99999\n", r.err());
-        r = CliTest.run("probe", "bad host!");
+        r = CliRun.run("probe", "bad host!");
         assertEquals(1, r.code());
         assertEquals("rdp-doctor: not a HOST[:PORT]: 'bad host!' (a host is a DNS name or an IP address)\n", r.err());
         int closed = io.github.rdpdoctor.collectors.network.RealServers.freePort();
         Path nowhere = dir.resolve("no-such-dir").resolve("facts.yaml");
-        r = CliTest.run("probe", "127.0.0.1:" + closed, "--save", nowhere.toString());
+        r = CliRun.run("probe", "127.0.0.1:" + closed, "--save", nowhere.toString());
         assertEquals(1, r.code());
         assertTrue(r.out().contains("[rdp-disabled]"), "the diagnosis is printed before the save fails: " + r.out());
         assertEquals("rdp-doctor: cannot save the facts to " + nowhere + ": no such directory\n", r.err());
         Path missing = dir.resolve("missing.txt");
-        r = CliTest.run("probe", "--hosts", missing.toString());
+        r = CliRun.run("probe", "--hosts", missing.toString());
         assertEquals(1, r.code());
         assertEquals("rdp-doctor: " + missing + ": no such file\n", r.err());
     }
