@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bundled rules compiled at build time ({@code mvn package} runs {@link #main}), so that a process does not pay
- * for compiling 241 rules at every start. The file carries a SHA-256 of the DRL sources it was made from; when the
+ * for compiling the bundled rules at every start. The file carries a SHA-256 of the DRL sources it was made from; when the
  * bundled sources differ (or the file is missing or unreadable), the rules are compiled from DRL as usual.
  * Public only for the build step; not part of the API.
  */
