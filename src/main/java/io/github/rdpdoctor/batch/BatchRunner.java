@@ -75,14 +75,19 @@ public final class BatchRunner {
         this.threads = threads;
         this.maxCauses = maxCauses;
         this.fullRemediation = fullRemediation;
-        this.reader = reader != null ? reader : this::load;
+        this.reader = reader != null ? reader : symptomFiles(doctor);
     }
 
     public BatchRunner(RdpDoctor doctor, int threads) {
         this(doctor, threads, DEFAULT_MAX_CAUSES, false, null);
     }
 
-    private SymptomSet load(BatchInput in) {
+    /** The default reader: the input is a symptom file (or a line of one), read with the doctor's loader. */
+    public static Function<BatchInput, SymptomSet> symptomFiles(RdpDoctor doctor) {
+        return in -> load(doctor, in);
+    }
+
+    private static SymptomSet load(RdpDoctor doctor, BatchInput in) {
         byte[] bytes;
         try {
             bytes = in.read();

@@ -6,13 +6,8 @@ import io.github.rdpdoctor.batch.BatchRunner;
 import io.github.rdpdoctor.batch.BatchSummary;
 import io.github.rdpdoctor.collectors.osquery.OsqueryBatchSource;
 import io.github.rdpdoctor.engine.RdpDoctor;
-import io.github.rdpdoctor.symptoms.SymptomFileException;
-import io.github.rdpdoctor.symptoms.SymptomSet;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -102,7 +97,7 @@ final class BatchCommand implements Callable<Integer> {
         OsqueryBatchSource source = osquery.isEmpty() ? null
                 : OsqueryBatchSource.read(osquery, osqueryHost, osqueryQuery, Clock.systemUTC());
         BatchRunner runner = new BatchRunner(doctor, threads, maxCauses, fullRemediation,
-                source == null ? null : source.reader(in -> load(doctor, in)));
+                source == null ? null : source.reader(BatchRunner.symptomFiles(doctor)));
         Iterator<BatchInput> inputs = paths.isEmpty() ? List.<BatchInput>of().iterator() : new BatchInputs(paths, main.stdin);
         if (source != null) {
             inputs = concat(inputs, source.inputs().iterator());
@@ -119,19 +114,6 @@ final class BatchCommand implements Callable<Integer> {
         }
         printSummary(err, summary);
         return summary.rejected() > 0 ? SOME_REJECTED : Main.OK;
-    }
-
-    /** A symptom file input, read as the batch runner reads it by default. */
-    private static SymptomSet load(RdpDoctor doctor, BatchInput in) {
-        byte[] bytes;
-        try {
-            bytes = in.content() != null ? in.content() : Files.readAllBytes(in.path());
-        } catch (NoSuchFileException e) {
-            throw new SymptomFileException(in.name(), 0, "", "no such file");
-        } catch (IOException e) {
-            throw new SymptomFileException(in.name(), 0, "", "cannot read: " + e.getMessage());
-        }
-        return doctor.loader().parse(in.name(), bytes);
     }
 
     private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {
