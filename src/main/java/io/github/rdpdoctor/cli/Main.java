@@ -35,6 +35,24 @@ public final class Main {
         return run(args, InputStream.nullInputStream(), out, err);
     }
 
+    /** One line for a person: what failed and where, never a stack trace. */
+    static String message(Throwable ex) {
+        Throwable e = ex instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : ex;
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return f.getFile() + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return f.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : "cannot access");
+        }
+        if (e instanceof RdpDoctorException || e instanceof java.io.IOException) {
+            return e.getMessage();
+        }
+        return "internal error: " + e;
+    }
+
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
@@ -44,12 +62,7 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof RdpDoctorException || ex instanceof java.io.IOException
-                    || ex instanceof java.io.UncheckedIOException) {
-                cmd.getErr().println("rdp-doctor: " + ex.getMessage());
-            } else {
-                cmd.getErr().println("rdp-doctor: internal error: " + ex);
-            }
+            cmd.getErr().println("rdp-doctor: " + message(ex));
             cmd.getErr().flush();
             return BAD_INPUT;
         });

@@ -65,6 +65,17 @@ class CliTest {
     }
 
     @Test
+    void missingAndUnwritablePathsAreNamed(@TempDir Path dir) {
+        CliRun missing = CliRun.run("rules", "test", dir.resolve("nope").toString());
+        assertEquals(1, missing.code());
+        assertEquals("rdp-doctor: " + dir.resolve("nope") + ": no such file or directory", missing.err().trim());
+        CliRun unwritable = CliRun.run("batch", "--out", dir.resolve("no/such/dir/out.jsonl").toString(), "examples");
+        assertEquals(1, unwritable.code());
+        assertTrue(unwritable.err().startsWith("rdp-doctor: " + dir.resolve("no/such/dir/out.jsonl") + ": no such file or directory"),
+                unwritable.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, CliRun.run("diagnose").code());
         assertEquals(2, CliRun.run("diagnose", "--format", "xml", "x.yaml").code());
