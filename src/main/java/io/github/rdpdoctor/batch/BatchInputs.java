@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.batch;
 
+import io.github.rdpdoctor.symptoms.SymptomLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
@@ -36,11 +36,6 @@ public final class BatchInputs implements Iterator<BatchInput> {
         stack.push(items.iterator());
     }
 
-    /** True for names the batch reads from directories. */
-    public static boolean isSymptomFile(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
-    }
 
     @Override
     public boolean hasNext() {
@@ -84,7 +79,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                if (Files.isDirectory(p) || isSymptomFile(p)) {
+                if (Files.isDirectory(p) || SymptomLoader.isSymptomFile(p)) {
                     entries.add(p);
                 }
             }

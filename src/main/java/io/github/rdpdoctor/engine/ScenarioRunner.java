@@ -2,12 +2,12 @@ package io.github.rdpdoctor.engine;
 
 import io.github.rdpdoctor.symptoms.Expectation;
 import io.github.rdpdoctor.symptoms.SymptomSet;
+import io.github.rdpdoctor.symptoms.SymptomLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -42,15 +42,10 @@ public final class ScenarioRunner {
             return List.of(dir);
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(ScenarioRunner::isSymptomFile).sorted().toList();
+            return s.filter(Files::isRegularFile).filter(SymptomLoader::isSymptomFile).sorted().toList();
         }
     }
 
-    /** True for file names rdp-doctor reads as symptom files. */
-    public static boolean isSymptomFile(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
-    }
 
     public List<Result> runAll(Path dir) throws IOException {
         List<Result> out = new ArrayList<>();

@@ -68,6 +68,12 @@ public final class SymptomLoader {
         return vocabulary;
     }
 
+    /** True for the file names read as symptom files when walking directories: *.yaml, *.yml and *.json. */
+    public static boolean isSymptomFile(Path p) {
+        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+    }
+
     /** Reads and checks one symptom file. */
     public SymptomSet load(Path file) {
         String name = file.toString();

@@ -93,7 +93,7 @@ class BatchTest {
         CliRun r = CliRun.run("batch", "examples");
         assertEquals(0, r.code(), r.err());
         try (var s = Files.list(Path.of("examples"))) {
-            long n = s.filter(BatchInputs::isSymptomFile).count();
+            long n = s.filter(io.github.rdpdoctor.symptoms.SymptomLoader::isSymptomFile).count();
             assertEquals(n, lines(r.out()).size());
         }
     }
