@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +23,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,21 +72,7 @@ class ProbeCliTest {
 
     @AfterAll
     void stopServers() {
-        for (AutoCloseable c : running) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // stop the others
-            }
-        }
-        running.clear();
-        if (dir != null) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // temp dir
-            }
-        }
+        RealServers.stopAll(running, dir);
     }
 
     private static boolean hasLine(String text, String regex) {

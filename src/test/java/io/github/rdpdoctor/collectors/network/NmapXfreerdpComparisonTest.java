@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,21 +66,7 @@ class NmapXfreerdpComparisonTest {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable c : running) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // stop the others
-            }
-        }
-        running.clear();
-        if (dir != null) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // temp
-            }
-        }
+        RealServers.stopAll(running, dir);
     }
 
     record Row(String server, Map<String, String> probe, Map<String, String> nmap, Map<String, Integer> xfreerdp,

@@ -27,12 +27,10 @@ import java.security.Security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,14 +129,6 @@ class RealServerProbeTest {
 
     @AfterAll
     void stopServers() {
-        for (AutoCloseable c : running) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // keep stopping the others
-            }
-        }
-        running.clear();
         try {
             if (silent != null) {
                 silent.close();
@@ -149,13 +139,7 @@ class RealServerProbeTest {
         } catch (IOException ignored) {
             // best effort
         }
-        if (dir != null) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // temp dir
-            }
-        }
+        RealServers.stopAll(running, dir);
     }
 
     private CollectionReport probe(int port) {

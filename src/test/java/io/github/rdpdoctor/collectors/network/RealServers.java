@@ -206,6 +206,28 @@ public final class RealServers {
         }
     }
 
+    /**
+     * Test teardown: closes every started server (one failing close does not stop the others), forgets them, and
+     * deletes the tests' temporary directory.
+     */
+    public static void stopAll(List<? extends AutoCloseable> running, Path dir) {
+        for (AutoCloseable c : running) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // keep stopping the others
+            }
+        }
+        running.clear();
+        if (dir != null) {
+            try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory; nothing else to do
+            }
+        }
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);
