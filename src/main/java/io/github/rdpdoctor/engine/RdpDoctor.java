@@ -15,11 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.KieSessionsPool;
+import org.kie.api.runtime.conf.DirectFiringOption;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +124,10 @@ public final class RdpDoctor {
     /** Runs the facts again with a listener to name the rule that keeps firing. */
     private RuleAuthoringException runaway(SymptomSet facts) {
         Map<String, Integer> counts = new HashMap<>();
-        KieSession session = kieBase.newKieSession();
+        // through the agenda, so the listener hears every firing (direct firing does not report them)
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(DirectFiringOption.NO);
+        KieSession session = kieBase.newKieSession(conf, null);
         try {
             if (usesFindings) {
                 session.setGlobal("findings", new Findings());

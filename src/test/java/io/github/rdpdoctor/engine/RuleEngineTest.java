@@ -1,6 +1,7 @@
 package io.github.rdpdoctor.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,5 +204,36 @@ class RuleEngineTest {
         RankedCause c = after.diagnose(f).cause("client-side-corruption").orElseThrow();
         assertEquals("client-side-corruption: ancient RDP client", c.evidence().get(0).rule());
         assertTrue(after.ruleSources().stream().anyMatch(s -> s.name().endsWith("old-client.drl")));
+    }
+
+    @Test
+    void salienceIsHonouredWhenARuleAsksForIt() {
+        // the bundled rules only report, so they fire directly; a rule with salience switches that off
+        String drl = HEADER + """
+                declare Handled end
+
+                rule "firewall-blocking: low priority, only when nothing handled the port"
+                    salience -10
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                    not Handled()
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.6, "unhandled");
+                end
+
+                rule "network-unreachable: high priority, handles the port"
+                    salience 10
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    insert(new Handled());
+                    findings.support(kcontext, "network-unreachable", 0.4, "handled first");
+                end
+                """;
+        Diagnosis d = only("salience.drl", drl).diagnose(facts("network.rdp_port_state", "filtered"));
+        assertEquals(List.of("network-unreachable"), d.causes().stream().map(RankedCause::id).toList());
+        assertTrue(RuleCompiler.firingOrderIsFree(RuleCompiler.packages(RuleSource.bundled(), List.of())),
+                "bundled rules fire directly");
+        assertFalse(RuleCompiler.firingOrderIsFree(RuleCompiler.packages(List.of(new RuleSource("s.drl", drl)), List.of())));
     }
 }
