@@ -1,5 +1,9 @@
 package io.github.rdpdoctor.bench;
 
+import io.github.rdpdoctor.engine.RdpDoctor;
+import io.github.rdpdoctor.engine.ScenarioRunner;
+import io.github.rdpdoctor.symptoms.SymptomLoader;
+import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +55,18 @@ public final class BenchMain {
             }
         }
         rows.add(String.format(Locale.ROOT, "| diagnose / parse (median, 1 thread) | 1 | %.0f %% | | |", 100 * diag[1] / parse[1]));
+        Options floor = new OptionsBuilder()
+                .include(FloorBench.class.getName())
+                .threads(1).forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .measurementIterations(iterations).measurementTime(TimeValue.seconds(2))
+                .build();
+        for (RunResult r : new Runner(floor).run()) {
+            var stats = r.getPrimaryResult().getStatistics();
+            rows.add(String.format(Locale.ROOT, "| engine floor: %d one-pattern rules, no joins, %.0f firings per file (FloorBench) | 1 | %.1f µs | %.1f µs | %.1f µs |",
+                    FloorBench.RULES, FloorBench.firingsPerFile(), stats.getPercentile(50), stats.getPercentile(90), stats.getMean()));
+        }
+        rows.add(String.format(Locale.ROOT, "| rule firings per example file, bundled rules | | %.1f | | |", bundledFirings()));
         String example = System.getProperty("bench.example", "examples/minimal-0x904-0x7.yaml");
         long[] ms = processTimes(example, Integer.getInteger("bench.process.runs", 7));
         rows.add(String.format(Locale.ROOT, "| whole process `bin/rdp-doctor diagnose %s` | 1 | %d ms | %d ms | (n=%d) |",
@@ -61,6 +77,16 @@ public final class BenchMain {
         Files.createDirectories(Path.of("bench-results"));
         Files.writeString(Path.of("bench-results/core.md"), "Machine: " + Runtime.getRuntime().availableProcessors()
                 + " cores, " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "\n\n" + table);
+    }
+
+    private static double bundledFirings() throws IOException {
+        Path dir = Path.of(System.getProperty("rdpdoctor.examples", "examples"));
+        SymptomLoader loader = RdpDoctor.builder().build().loader();
+        List<SymptomSet> files = new ArrayList<>();
+        for (Path f : ScenarioRunner.scenarioFiles(dir)) {
+            files.add(loader.load(f));
+        }
+        return FloorBench.bundledFiringsPerFile(files);
     }
 
     private static long[] processTimes(String example, int runs) throws IOException, InterruptedException {
