@@ -51,19 +51,8 @@ public class FloorBench {
         }
     }
 
-    @State(Scope.Thread)
-    public static class Cursor {
-        int i;
-
-        int next(int n) {
-            int k = i;
-            i = k + 1 == n ? 0 : k + 1;
-            return k;
-        }
-    }
-
     @Benchmark
-    public Diagnosis diagnose(Shared s, Cursor c) {
+    public Diagnosis diagnose(Shared s, DiagnoseBench.Cursor c) {
         return s.doctor.diagnose(s.files.get(c.next(s.files.size())));
     }
 
