@@ -92,7 +92,7 @@ final class BatchCommand implements Callable<Integer> {
         if (paths.isEmpty() && osquery.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give PATH... or --osquery RESULTS_LOG");
         }
-        RdpDoctor doctor = rules.doctor();
+        RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
         OsqueryBatchSource source = osquery.isEmpty() ? null
                 : OsqueryBatchSource.read(osquery, osqueryHost, osqueryQuery, Clock.systemUTC());

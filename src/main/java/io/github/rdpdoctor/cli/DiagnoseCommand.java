@@ -37,7 +37,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RdpDoctor doctor = rules.doctor();
+        RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int code = Main.OK;

@@ -134,7 +134,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         String typed = target.strip();
         CollectionTarget t = parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip());
-        RdpDoctor doctor = rules.doctor();
+        RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         CollectionReport report = runner().run(t);
         SymptomSet facts = CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed,
                 CollectedSymptoms.SOURCE, Instant.now());
@@ -234,7 +234,7 @@ final class ProbeCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw usage("--concurrency must be 1.." + MAX_CONCURRENCY);
         }
-        RdpDoctor doctor = rules.doctor();
+        RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         CollectorRunner runner = runner();
         BatchRunner batch = new BatchRunner(doctor, concurrency, BatchRunner.DEFAULT_MAX_CAUSES, false,
                 in -> probeLine(runner, doctor, in));

@@ -31,9 +31,11 @@ final class RulesCommand {
         @Override
         public Integer call() {
             try {
-                RdpDoctor doctor = rules.doctor();
+                RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
                 int files = doctor.ruleSources().size();
-                spec.commandLine().getOut().println("OK: " + files + " rule file" + (files == 1 ? "" : "s") + " compiled");
+                int warnings = doctor.ruleWarnings().size();
+                spec.commandLine().getOut().println("OK: " + files + " rule file" + (files == 1 ? "" : "s") + " compiled"
+                        + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s")));
                 return Main.OK;
             } catch (RuleCompilationException e) {
                 PrintWriter err = spec.commandLine().getErr();
@@ -59,7 +61,7 @@ final class RulesCommand {
 
         @Override
         public Integer call() throws IOException {
-            ScenarioRunner runner = new ScenarioRunner(rules.doctor());
+            ScenarioRunner runner = new ScenarioRunner(rules.doctor(spec.commandLine().getErr()));
             PrintWriter out = spec.commandLine().getOut();
             List<ScenarioRunner.Result> results = runner.runAll(dir);
             if (results.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.github.rdpdoctor.cli;
 
 import io.github.rdpdoctor.engine.RdpDoctor;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,13 @@ final class RulesOptions {
     @Option(names = "--rules", paramLabel = "DIR", description = "Extra .drl file or directory of rules (repeatable).")
     List<Path> rules = new ArrayList<>();
 
-    RdpDoctor doctor() {
+    /** Builds the doctor; prints the added rules' warnings ({@link RdpDoctor#ruleWarnings()}) on {@code err}. */
+    RdpDoctor doctor(PrintWriter err) {
         RdpDoctor.Builder b = RdpDoctor.builder();
         rules.forEach(b::addRules);
-        return b.build();
+        RdpDoctor doctor = b.build();
+        doctor.ruleWarnings().forEach(w -> err.println(w.asWarning()));
+        err.flush();
+        return doctor;
     }
 }

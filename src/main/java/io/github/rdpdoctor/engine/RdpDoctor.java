@@ -52,8 +52,9 @@ public final class RdpDoctor {
     private final SymptomLoader loader;
     private final int firingLimit;
     private final List<RuleSource> ruleSources;
+    private final List<RuleProblem> ruleWarnings;
 
-    private RdpDoctor(Builder b, KieBase kieBase, List<RuleSource> sources) {
+    private RdpDoctor(Builder b, KieBase kieBase, List<RuleSource> sources, List<RuleProblem> ruleWarnings) {
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.usesFindings = kieBase.getKiePackages().stream()
@@ -62,6 +63,7 @@ public final class RdpDoctor {
         this.loader = new SymptomLoader(b.vocabulary);
         this.firingLimit = b.firingLimit;
         this.ruleSources = List.copyOf(sources);
+        this.ruleWarnings = List.copyOf(ruleWarnings);
     }
 
     public static Builder builder() {
@@ -232,6 +234,15 @@ public final class RdpDoctor {
         return ruleSources;
     }
 
+    /**
+     * Symptom patterns in the added rules (not the bundled ones) that compile but cannot match as written: a symptom
+     * name that is not in the vocabulary, {@code flag} or {@code number} of a symptom that never has one, an enum
+     * compared with a value it cannot take. Empty when there are none.
+     */
+    public List<RuleProblem> ruleWarnings() {
+        return ruleWarnings;
+    }
+
     public int firingLimit() {
         return firingLimit;
     }
@@ -331,7 +342,7 @@ public final class RdpDoctor {
                     precompiled.isPresent() ? "bundled" : "none");
             List<RuleSource> sources = new ArrayList<>(bundled);
             sources.addAll(extra);
-            return new RdpDoctor(this, kb, sources);
+            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary));
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieServices;
@@ -111,23 +112,26 @@ final class RuleCompiler {
 
     /** Rule names are the handle of evidence, so they must be unique across all files and packages. */
     private static void checkDuplicateNames(RuleSource src, Map<String, String> seen, List<RuleProblem> problems) {
-        PackageDescr pkg;
-        try {
-            DrlParser parser = new DrlParser(LanguageLevelOption.DRL6);
-            pkg = parser.parse(null, src.drl());
-        } catch (Exception e) {
+        Optional<PackageDescr> pkg = parse(src);
+        if (pkg.isEmpty()) {
             return; // the real build reports the syntax error with its location
         }
-        if (pkg == null) {
-            return;
-        }
-        for (RuleDescr rule : pkg.getRules()) {
+        for (RuleDescr rule : pkg.get().getRules()) {
             String where = src.name() + ":" + rule.getLine();
             String first = seen.putIfAbsent(rule.getName(), where);
             if (first != null) {
                 problems.add(new RuleProblem(src.name(), rule.getLine(), rule.getColumn() + 1,
                         "duplicate rule name \"" + rule.getName() + "\" (first defined at " + first + ")"));
             }
+        }
+    }
+
+    /** The parsed DRL, or empty when it does not parse (the build reports why, with the location). */
+    static Optional<PackageDescr> parse(RuleSource src) {
+        try {
+            return Optional.ofNullable(new DrlParser(LanguageLevelOption.DRL6).parse(null, src.drl()));
+        } catch (Exception e) {
+            return Optional.empty();
         }
     }
 

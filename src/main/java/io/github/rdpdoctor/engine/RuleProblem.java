@@ -11,4 +11,9 @@ public record RuleProblem(String file, int line, int column, String message) {
     public String toString() {
         return file + ":" + line + ":" + column + ": " + message;
     }
+
+    /** {@code FILE:LINE:COL: warning: message}, for a problem that does not stop the rules from compiling. */
+    public String asWarning() {
+        return file + ":" + line + ":" + column + ": warning: " + message;
+    }
 }

@@ -102,6 +102,31 @@ class CliTest {
     }
 
     @Test
+    void rulesCheckWarnsAboutPatternsThatCannotMatchButStillSucceeds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.drl"), """
+                package site;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                global io.github.rdpdoctor.engine.Findings findings;
+                rule "firewall-blocking: site rule"
+                when
+                    Symptom(name == "network.rdp_prot_state", text == "filtered")
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.3, "x");
+                end
+                """);
+        CliRun r = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().trim().endsWith("compiled, 1 warning"), r.out());
+        assertTrue(r.err().lines().anyMatch(l -> l.equals(dir.resolve("mine.drl") + ":6:5: warning: rule \"firewall-blocking: site rule\": "
+                + "symptom 'network.rdp_prot_state' is not in the vocabulary (kb/symptoms.yaml), so only files that carry "
+                + "this unknown name match; did you mean 'network.rdp_port_state'?")), r.err());
+        // the same warning reaches whoever diagnoses with these rules
+        CliRun d = CliRun.run("diagnose", "--rules", dir.toString(), "examples/minimal-0x904-0x7.yaml");
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.err().contains("mine.drl:6:5: warning: "), d.err());
+    }
+
+    @Test
     void rulesTestReportsPassAndFailPerScenario(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("ok.yaml"), CERT_CASE + "expect:\n  top_cause: rdp-certificate-problem\n");
         Files.writeString(dir.resolve("wrong.yaml"), CERT_CASE + "expect:\n  top_cause: dns-wrong-host\n");

@@ -1,0 +1,152 @@
+package io.github.rdpdoctor.engine;
+
+import io.github.rdpdoctor.symptoms.SymptomDefinition;
+import io.github.rdpdoctor.symptoms.SymptomType;
+import io.github.rdpdoctor.symptoms.Vocabulary;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+
+/**
+ * Finds symptom patterns that compile but can never match as the author meant, checked against the vocabulary:
+ * a name that is not in it (usually a typo), a typed view that the symptom never has ({@code flag} of a number,
+ * {@code number} of a text), and an enum compared with a value it cannot take. Drools accepts all of these
+ * silently; the rule would just never fire.
+ */
+final class VocabularyCheck {
+    private static final Pattern NAME = Pattern.compile("^\\s*name\\s*==\\s*\"([^\"]+)\"\\s*$");
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** A typed view read on the pattern's own symptom (not {@code $x.text} and not inside a string). */
+    private static final Pattern VIEW = Pattern.compile("(?<![\\w.$])(flag|number|text)\\b");
+    private static final Pattern TEXT_COMPARED = Pattern.compile("(?<![\\w.$])text\\s*(==|!=)\\s*\"([^\"]*)\"");
+    /** Not in the vocabulary: the engine adds it to every diagnosis. */
+    private static final SymptomDefinition TARGET_HOST = new SymptomDefinition(RdpDoctor.TARGET_HOST, SymptomType.STRING,
+            Double.NaN, Double.NaN, List.of(), "the RDP target as the user typed it");
+    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(4);
+
+    private VocabularyCheck() {
+    }
+
+    /** Warnings for every symptom pattern of {@code sources} that cannot match as written. */
+    static List<RuleProblem> warnings(List<RuleSource> sources, Vocabulary vocabulary) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (RuleSource src : sources) {
+            Optional<PackageDescr> pkg = RuleCompiler.parse(src);
+            if (pkg.isEmpty()) {
+                continue; // a syntax error: compiling reports it
+            }
+            for (RuleDescr rule : pkg.get().getRules()) {
+                if (rule.getLhs() != null) {
+                    walk(rule.getLhs(), src, rule, vocabulary, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void walk(BaseDescr d, RuleSource src, RuleDescr rule, Vocabulary vocabulary, List<RuleProblem> out) {
+        if (d instanceof PatternDescr p) {
+            if (isSymptom(p.getObjectType())) {
+                checkPattern(p, src, rule, vocabulary, out);
+            }
+            if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
+                walk(acc.getInput(), src, rule, vocabulary, out);
+            } else if (p.getSource() instanceof CollectDescr col && col.getInputPattern() != null) {
+                walk(col.getInputPattern(), src, rule, vocabulary, out);
+            }
+        } else if (d instanceof ConditionalElementDescr ce) {
+            for (BaseDescr child : ce.getDescrs()) {
+                walk(child, src, rule, vocabulary, out);
+            }
+        }
+    }
+
+    private static boolean isSymptom(String objectType) {
+        return objectType != null && (objectType.equals("Symptom") || objectType.endsWith(".Symptom"));
+    }
+
+    private static void checkPattern(PatternDescr p, RuleSource src, RuleDescr rule, Vocabulary vocabulary,
+                                     List<RuleProblem> out) {
+        String name = null;
+        List<ExprConstraintDescr> others = new ArrayList<>();
+        for (BaseDescr c : p.getDescrs()) {
+            if (c instanceof ExprConstraintDescr e) {
+                Matcher m = NAME.matcher(e.getExpression());
+                if (name == null && m.matches()) {
+                    name = m.group(1);
+                } else {
+                    others.add(e);
+                }
+            }
+        }
+        if (name == null) {
+            return; // no literal name: nothing to check against
+        }
+        String where = "rule \"" + rule.getName() + "\": ";
+        Optional<SymptomDefinition> def = name.equals(RdpDoctor.TARGET_HOST) ? Optional.of(TARGET_HOST)
+                : vocabulary.definition(name);
+        if (def.isEmpty()) {
+            String hint = closest(name, vocabulary).map(n -> "; did you mean '" + n + "'?").orElse("");
+            out.add(problem(src, p, where + "symptom '" + name + "' is not in the vocabulary (kb/symptoms.yaml), "
+                    + "so only files that carry this unknown name match" + hint));
+            return;
+        }
+        SymptomType type = def.get().type();
+        for (ExprConstraintDescr e : others) {
+            String code = STRING_LITERAL.matcher(e.getExpression()).replaceAll("\"\"");
+            Matcher v = VIEW.matcher(code);
+            while (v.find()) {
+                String view = v.group(1);
+                if (view.equals("flag") && type != SymptomType.BOOL
+                        || view.equals("number") && (type == SymptomType.BOOL || type == SymptomType.STRING
+                        || type == SymptomType.ENUM)) {
+                    out.add(problem(src, e, where + name + " is a " + type.name().toLowerCase(java.util.Locale.ROOT)
+                            + " symptom and has no '" + view + "', so '" + e.getExpression() + "' does not test it; use '"
+                            + viewFor(type) + "'"));
+                    break;
+                }
+            }
+            if (type == SymptomType.ENUM) {
+                Matcher t = TEXT_COMPARED.matcher(e.getExpression());
+                while (t.find()) {
+                    if (!def.get().values().contains(t.group(2))) {
+                        out.add(problem(src, e, where + "\"" + t.group(2) + "\" is not a value of " + name + " ("
+                                + String.join(", ", def.get().values()) + "), so 'text " + t.group(1) + " \""
+                                + t.group(2) + "\"' is " + (t.group(1).equals("==") ? "never" : "always") + " true"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String viewFor(SymptomType type) {
+        return switch (type) {
+            case BOOL -> "flag";
+            case INT, NUMBER -> "number";
+            case HEX -> "text (\"0x904\") or number";
+            case STRING, ENUM -> "text";
+        };
+    }
+
+    private static Optional<String> closest(String name, Vocabulary vocabulary) {
+        return vocabulary.definitions().stream().map(SymptomDefinition::name)
+                .filter(n -> DISTANCE.apply(n, name) >= 0)
+                .min(Comparator.comparingInt((String n) -> DISTANCE.apply(n, name)).thenComparing(n -> n));
+    }
+
+    private static RuleProblem problem(RuleSource src, BaseDescr at, String message) {
+        return new RuleProblem(src.name(), Math.max(at.getLine(), 0), Math.max(at.getColumn() + 1, 0), message);
+    }
+}
