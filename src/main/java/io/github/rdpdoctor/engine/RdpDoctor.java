@@ -102,8 +102,13 @@ public final class RdpDoctor {
     }
 
     private static void insertFacts(KieSession session, SymptomSet facts) {
-        session.insert(new Symptom(TARGET_HOST, facts.host()));
-        for (Symptom s : facts.symptoms()) {
+        List<Symptom> symptoms = new ArrayList<>(facts.symptoms().size() + 1);
+        if (facts.symptom(TARGET_HOST).isEmpty()) {
+            symptoms.add(new Symptom(TARGET_HOST, facts.host()));
+        }
+        symptoms.addAll(facts.symptoms());
+        // copies that see each other: rules that join symptoms are compiled as one pattern (JoinFolding)
+        for (Symptom s : Symptom.ofOneFile(symptoms)) {
             session.insert(s);
         }
         for (HostEvent e : facts.events()) {
@@ -175,13 +180,21 @@ public final class RdpDoctor {
             Cause cause = knowledge.cause(entry.getKey()).orElseThrow(() -> new RuleAuthoringException(
                     "rule \"" + findings.get(0).rule() + "\" concluded unknown cause '" + entry.getKey()
                             + "'; known causes are in kb/causes.yaml"));
+            // in a fixed order (strongest first, then by rule), so neither the listed evidence nor the last digit of
+            // the confidence depends on the order in which the rules happened to fire
+            Evidence[] evidence = new Evidence[findings.size()];
+            for (int i = 0; i < evidence.length; i++) {
+                Findings.Finding f = findings.get(i);
+                evidence[i] = new Evidence(f.rule(), f.detail(), f.weight());
+            }
+            java.util.Arrays.sort(evidence, BY_WEIGHT);
             double restFor = 1.0;
             double restAgainst = 1.0;
-            for (Findings.Finding f : findings) {
-                if (f.weight() > 0) {
-                    restFor *= 1.0 - f.weight();
+            for (Evidence e : evidence) {
+                if (e.weight() > 0) {
+                    restFor *= 1.0 - e.weight();
                 } else {
-                    restAgainst *= 1.0 + f.weight();
+                    restAgainst *= 1.0 + e.weight();
                 }
             }
             if (restFor == 1.0) {
@@ -192,12 +205,6 @@ public final class RdpDoctor {
                 LOG.debug("cause {} dropped: evidence against outweighs evidence for ({})", cause.id(), cf);
                 continue;
             }
-            Evidence[] evidence = new Evidence[findings.size()];
-            for (int i = 0; i < evidence.length; i++) {
-                Findings.Finding f = findings.get(i);
-                evidence[i] = new Evidence(f.rule(), f.detail(), f.weight());
-            }
-            java.util.Arrays.sort(evidence, BY_WEIGHT);
             scored.add(new Scored(cf, new RankedCause(cause.id(), cause.title(), round(cf), List.of(evidence),
                     cause.remediation(), cause.sources())));
         }
@@ -209,7 +216,8 @@ public final class RdpDoctor {
         return out;
     }
 
-    private static final Comparator<Evidence> BY_WEIGHT = Comparator.comparingDouble((Evidence e) -> -e.weight());
+    private static final Comparator<Evidence> BY_WEIGHT =
+            Comparator.comparingDouble((Evidence e) -> -e.weight()).thenComparing(Evidence::rule);
     private static final Comparator<Scored> BEST_FIRST =
             Comparator.comparingDouble((Scored s) -> -s.cf).thenComparing(s -> s.cause.id());
 
@@ -256,6 +264,7 @@ public final class RdpDoctor {
         private KnowledgeBase knowledge;
         private Vocabulary vocabulary = Vocabulary.bundled();
         private boolean usePrecompiled = true;
+        private boolean foldJoins = true;
 
         private Builder() {
         }
@@ -299,6 +308,12 @@ public final class RdpDoctor {
             return this;
         }
 
+        /** Tests: compile the rules as written, without folding joins of symptoms into one pattern. */
+        Builder foldJoins(boolean fold) {
+            this.foldJoins = fold;
+            return this;
+        }
+
         /** Replaces the bundled symptom vocabulary. */
         public Builder vocabulary(Vocabulary vocabulary) {
             this.vocabulary = vocabulary;
@@ -325,17 +340,17 @@ public final class RdpDoctor {
             }
             long t0 = System.nanoTime();
             List<KiePackage> packages = new ArrayList<>();
-            var precompiled = bundled.isEmpty() || !usePrecompiled ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
+            var precompiled = bundled.isEmpty() || !usePrecompiled || !foldJoins ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
                     : PrecompiledRules.load(bundled);
             if (precompiled.isPresent()) {
                 packages.addAll(precompiled.get());
                 if (!extra.isEmpty()) {
-                    packages.addAll(RuleCompiler.packages(extra, bundled));
+                    packages.addAll(RuleCompiler.packages(extra, bundled, foldJoins));
                 }
             } else {
                 List<RuleSource> all = new ArrayList<>(bundled);
                 all.addAll(extra);
-                packages.addAll(RuleCompiler.packages(all, List.of()));
+                packages.addAll(RuleCompiler.packages(all, List.of(), foldJoins));
             }
             KieBase kb = RuleCompiler.kieBase(packages);
             LOG.debug("rules ready in {} ms ({} precompiled)", (System.nanoTime() - t0) / 1_000_000,

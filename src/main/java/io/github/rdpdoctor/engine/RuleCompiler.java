@@ -18,6 +18,8 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -34,6 +36,7 @@ import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 
 /** Compiles DRL sources into one KieBase, turning every problem into a {@link RuleProblem}. */
 final class RuleCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private RuleCompiler() {
     }
 
@@ -42,15 +45,15 @@ final class RuleCompiler {
     }
 
     /**
-     * Compiles DRL sources into knowledge packages. Rule names must be unique across {@code sources} and the rules of
-     * {@code alreadyLoaded} (sources whose packages were loaded precompiled).
+     * Compiles DRL sources into knowledge packages, with joins of symptoms folded (see {@link JoinFolding}). Rule
+     * names must be unique across {@code sources} and the rules of {@code alreadyLoaded} (sources whose packages
+     * were loaded precompiled).
      */
     static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded) {
-        // Rules only read facts, so property reactivity buys nothing; class reactivity also avoids Drools' warnings
-        // about joins it cannot watch by property.
-        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        conf.setOption(PropertySpecificOption.ALLOWED);
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        return packages(sources, alreadyLoaded, true);
+    }
+
+    static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded, boolean foldJoins) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (RuleSource src : alreadyLoaded) {
@@ -58,11 +61,18 @@ final class RuleCompiler {
         }
         for (RuleSource src : sources) {
             checkDuplicateNames(src, seen, problems);
-            Resource res = ResourceFactory.newByteArrayResource(src.drl().getBytes(StandardCharsets.UTF_8));
-            res.setSourcePath(src.name());
-            res.setResourceType(ResourceType.DRL);
-            builder.add(res, ResourceType.DRL);
         }
+        if (foldJoins && problems.isEmpty()) {
+            List<RuleSource> folded = sources.stream().map(s -> new RuleSource(s.name(), JoinFolding.fold(s).drl())).toList();
+            KnowledgeBuilder builder = build(folded);
+            if (!builder.hasErrors()) {
+                return builder.getKnowledgePackages();
+            }
+            // compile the rules as written: their problems then point at the author's text, and if only the folded
+            // form failed, the rules still work (unfolded)
+            LOG.debug("folded rules did not compile, compiling them as written: {}", builder.getResults());
+        }
+        KnowledgeBuilder builder = build(sources);
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
             problems.add(toProblem(r));
         }
@@ -72,6 +82,21 @@ final class RuleCompiler {
             throw new RuleCompilationException(dedupe(problems));
         }
         return builder.getKnowledgePackages();
+    }
+
+    private static KnowledgeBuilder build(List<RuleSource> sources) {
+        // Rules only read facts, so property reactivity buys nothing; class reactivity also avoids Drools' warnings
+        // about joins it cannot watch by property.
+        KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
+        conf.setOption(PropertySpecificOption.ALLOWED);
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+        for (RuleSource src : sources) {
+            Resource res = ResourceFactory.newByteArrayResource(src.drl().getBytes(StandardCharsets.UTF_8));
+            res.setSourcePath(src.name());
+            res.setResourceType(ResourceType.DRL);
+            builder.add(res, ResourceType.DRL);
+        }
+        return builder;
     }
 
     static KieBase kieBase(Collection<KiePackage> packages) {

@@ -1,5 +1,10 @@
 package io.github.rdpdoctor.symptoms;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,11 +19,17 @@ import java.util.Objects;
  *   Symptom(name == "client.error_code", text == "0x904")
  * </pre>
  * Instances are immutable.
+ *
+ * <p>In a diagnosis each symptom also sees the others of its file: {@link #has(String)} and {@link #other(String)}.
+ * The engine uses them to match a rule that joins several symptoms as one pattern (see the README, "Writing and
+ * testing rules").
  */
 public final class Symptom {
     private final String name;
     private final Object value;
     private final int line;
+    /** The symptoms of the same file by name, including this one; empty when not part of a diagnosis. */
+    private final Map<String, Symptom> file;
 
     /**
      * @param name  symptom name, e.g. {@code network.rdp_port_state}
@@ -29,6 +40,44 @@ public final class Symptom {
         this.name = Objects.requireNonNull(name, "name");
         this.value = Objects.requireNonNull(value, "value");
         this.line = line;
+        this.file = Map.of();
+    }
+
+    private Symptom(Symptom s, Map<String, Symptom> file) {
+        this.name = s.name;
+        this.value = s.value;
+        this.line = s.line;
+        this.file = file;
+    }
+
+    /**
+     * Copies of {@code symptoms} (one file's, one per name) that see each other through {@link #has} and
+     * {@link #other}.
+     *
+     * @throws IllegalArgumentException when a name occurs twice
+     */
+    public static List<Symptom> ofOneFile(List<Symptom> symptoms) {
+        Map<String, Symptom> file = new HashMap<>(symptoms.size() * 2);
+        List<Symptom> copies = new ArrayList<>(symptoms.size());
+        Map<String, Symptom> view = Collections.unmodifiableMap(file);
+        for (Symptom s : symptoms) {
+            Symptom copy = new Symptom(s, view);
+            if (file.put(s.name, copy) != null) {
+                throw new IllegalArgumentException("symptom " + s.name + " is given twice");
+            }
+            copies.add(copy);
+        }
+        return copies;
+    }
+
+    /** Whether this symptom's file has a symptom with that name (false when not part of a diagnosis). */
+    public boolean has(String name) {
+        return file.containsKey(name);
+    }
+
+    /** The symptom of this symptom's file with that name, or null; check {@link #has(String)} first. */
+    public Symptom other(String name) {
+        return file.get(name);
     }
 
     public Symptom(String name, Object value) {

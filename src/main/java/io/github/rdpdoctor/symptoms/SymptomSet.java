@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param source      where the facts came from (file name, "probe", ...)
  * @param host        the RDP target as the user typed it
  * @param collectedAt ISO-8601 time of collection, or null
+ * @param symptoms    at most one per name (a file cannot say two things about one symptom)
  * @param expect      the expectation block of a rule scenario, or null
+ * @throws IllegalArgumentException when a symptom name occurs twice
  */
 public record SymptomSet(String source, String host, String collectedAt, List<Symptom> symptoms,
                          List<HostEvent> events, List<UserSession> sessions, List<String> warnings,
@@ -21,6 +23,12 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
 
     public SymptomSet {
         symptoms = List.copyOf(symptoms);
+        java.util.Set<String> names = new java.util.HashSet<>(symptoms.size() * 2);
+        for (Symptom s : symptoms) {
+            if (!names.add(s.getName())) {
+                throw new IllegalArgumentException("symptom " + s.getName() + " is given twice");
+            }
+        }
         events = List.copyOf(events);
         sessions = List.copyOf(sessions);
         warnings = List.copyOf(warnings);

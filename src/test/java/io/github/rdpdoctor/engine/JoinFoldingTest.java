@@ -1,0 +1,206 @@
+package io.github.rdpdoctor.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rdpdoctor.symptoms.Symptom;
+import io.github.rdpdoctor.symptoms.SymptomDefinition;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import io.github.rdpdoctor.symptoms.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Rules that join symptoms are compiled as one pattern; diagnoses stay exactly the same. */
+class JoinFoldingTest {
+    private static final String HEADER = """
+            package site;
+            import io.github.rdpdoctor.symptoms.Symptom;
+            import io.github.rdpdoctor.symptoms.HostEvent;
+            global io.github.rdpdoctor.engine.Findings findings;
+            """;
+    private static RdpDoctor folded;
+    private static RdpDoctor asWritten;
+
+    @BeforeAll
+    static void build() {
+        folded = RdpDoctor.builder().build();
+        asWritten = RdpDoctor.builder().foldJoins(false).build();
+    }
+
+    private static JoinFolding.Result fold(String lhs) {
+        return JoinFolding.fold(new RuleSource("site.drl", HEADER + "rule \"firewall-blocking: r\"\nwhen\n" + lhs
+                + "then\n    findings.support(kcontext, \"firewall-blocking\", 0.3, \"x\");\nend\n"));
+    }
+
+    private static String when(JoinFolding.Result r) {
+        return r.drl().substring(r.drl().indexOf("when\n") + 5, r.drl().indexOf("then\n"));
+    }
+
+    @Test
+    void symptomsJoinedAndNegatedBecomeOnePatternOnTheFirstSymptom() {
+        JoinFolding.Result r = fold("""
+                    Symptom(name == "a.one", flag == true)
+                    $d : Symptom(name == "a.two", number > 365, text.trim() != "x y")
+                    not Symptom(name == "a.three", text == "on" || text matches "o.*")
+                """);
+        assertEquals(List.of("firewall-blocking: r"), r.foldedRules());
+        assertEquals("    Symptom(name == \"a.one\", flag == true, has(\"a.two\"), other(\"a.two\").number > 365, "
+                + "other(\"a.two\").text.trim() != \"x y\", $d : other(\"a.two\"), "
+                + "!(has(\"a.three\") && (other(\"a.three\").text == \"on\" || other(\"a.three\").text matches \"o.*\")))\n\n\n",
+                when(r));
+    }
+
+    @Test
+    void theAnchorKeepsItsBindingAndTheLineCountIsKept() {
+        JoinFolding.Result r = fold("""
+                    not Symptom(name == "a.three")
+                    $s : Symptom(name == "a.one", text != "")
+                    // a comment
+                    Symptom(name == "a.two")
+                """);
+        assertEquals("    $s : Symptom(name == \"a.one\", text != \"\", !(has(\"a.three\")), has(\"a.two\"))\n\n\n\n", when(r));
+        assertEquals(r.drl().lines().count(), fold("""
+                    not Symptom(name == "a.three")
+                    $s : Symptom(name == "a.one", text != "")
+                    // a comment
+                    Symptom(name == "a.two")
+                """).drl().lines().count());
+    }
+
+    @Test
+    void rulesThatAreNotPlainSymptomJoinsStayAsWritten() {
+        for (String lhs : List.of(
+                "    Symptom(name == \"a.one\")\n",                                                  // nothing to join
+                "    $a : Symptom(name == \"a.one\")\n    Symptom(name == \"a.two\", text == $a.text)\n", // refers to a variable
+                "    Symptom(name == \"a.one\")\n    HostEvent(id == 1058)\n",                        // not a symptom
+                "    Symptom(name == \"a.one\")\n    exists Symptom(name == \"a.two\")\n",            // exists
+                "    Symptom(name == \"a.one\") or Symptom(name == \"a.two\")\n",                      // or
+                "    Symptom(name == \"a.one\")\n    Symptom(text == \"x\")\n",                        // no literal name
+                "    Symptom(name == \"a.one\")\n    Symptom(name == \"a.two\", $t : text)\n",          // a binding inside
+                "    not Symptom(name == \"a.one\")\n    not Symptom(name == \"a.two\")\n")) {         // no positive pattern
+            JoinFolding.Result r = fold(lhs);
+            assertEquals(List.of(), r.foldedRules(), lhs);
+            assertTrue(r.drl().contains(lhs), lhs);
+        }
+    }
+
+    @Test
+    void theBundledRulesFoldAndCompileWithoutFallingBackToTheWrittenForm() {
+        int count = 0;
+        List<RuleSource> foldedSources = new ArrayList<>();
+        for (RuleSource src : RuleSource.bundled()) {
+            JoinFolding.Result r = JoinFolding.fold(src);
+            count += r.foldedRules().size();
+            foldedSources.add(new RuleSource(src.name(), r.drl()));
+            assertEquals(src.drl().lines().count(), r.drl().lines().count(), src.name());
+        }
+        assertTrue(count >= 70, "folded " + count);
+        RuleCompiler.packages(foldedSources, List.of(), false); // throws when the folded DRL does not compile
+    }
+
+    @Test
+    void aFoldedRuleThatDoesNotCompileIsReportedAtTheAuthorsText() {
+        RuleCompilationException e = org.junit.jupiter.api.Assertions.assertThrows(RuleCompilationException.class,
+                () -> RdpDoctor.builder().addRules("site.drl", HEADER + """
+                        rule "firewall-blocking: typo in the second pattern"
+                        when
+                            Symptom(name == "network.rdp_port_state", text == "filtered")
+                            Symptom(name == "network.ping_ok", flg == true)
+                        then
+                            findings.support(kcontext, "firewall-blocking", 0.3, "x");
+                        end
+                        """).build());
+        assertTrue(e.problems().stream().allMatch(p -> p.file().equals("site.drl") && p.line() == 8), e.getMessage());
+        assertFalse(e.getMessage().contains("other("), e.getMessage());
+    }
+
+    @Test
+    void foldedAndWrittenRulesGiveTheSameDiagnosesOnExamplesAndHoldout() throws IOException {
+        int n = 0;
+        for (String dir : List.of("examples", "src/test/resources/holdout")) {
+            for (Path f : ScenarioRunner.scenarioFiles(Path.of(dir))) {
+                SymptomSet s = folded.loader().load(f);
+                assertSame(asWritten.diagnose(s), folded.diagnose(s), f.toString());
+                n++;
+            }
+        }
+        assertEquals(76, n);
+    }
+
+    /**
+     * Random files mixed from the examples: symptoms dropped (so {@code not} patterns match), taken from other
+     * examples, or given another value of their type.
+     */
+    @Test
+    void foldedAndWrittenRulesGiveTheSameDiagnosesOnThousandsOfMixedFiles() throws IOException {
+        List<SymptomSet> pool = new ArrayList<>();
+        for (String dir : List.of("examples", "src/test/resources/holdout")) {
+            for (Path f : ScenarioRunner.scenarioFiles(Path.of(dir))) {
+                pool.add(folded.loader().load(f));
+            }
+        }
+        Vocabulary vocabulary = Vocabulary.bundled();
+        Random random = new Random(20261125);
+        int listed = 0;
+        for (int i = 0; i < 3000; i++) {
+            SymptomSet base = pool.get(random.nextInt(pool.size()));
+            SymptomSet donor = pool.get(random.nextInt(pool.size()));
+            SymptomSet.Builder b = SymptomSet.builder(base.host(), vocabulary).source("mixed-" + i);
+            for (SymptomSet from : List.of(base, donor)) {
+                for (Symptom s : from.symptoms()) {
+                    if (random.nextDouble() < (from == base ? 0.25 : 0.7)) {
+                        continue;
+                    }
+                    b.symptom(s.getName(), random.nextDouble() < 0.2 ? otherValue(s, vocabulary, random) : s.getValue());
+                }
+            }
+            base.events().forEach(b::event);
+            donor.events().stream().filter(e -> random.nextBoolean()).forEach(b::event);
+            base.sessions().forEach(b::session);
+            SymptomSet s = b.build();
+            Diagnosis expected = asWritten.diagnose(s);
+            assertSame(expected, folded.diagnose(s), s.symptoms() + " " + s.events());
+            listed += expected.causes().size();
+        }
+        assertTrue(listed > 3000, "the mixed files should list causes: " + listed);
+    }
+
+    /** Equal diagnoses; on a difference the message lists causes, confidences and evidence rules of both. */
+    private static void assertSame(Diagnosis expected, Diagnosis actual, String what) {
+        assertEquals(brief(expected), brief(actual), what);
+        assertEquals(expected, actual, what);
+    }
+
+    private static String brief(Diagnosis d) {
+        StringBuilder b = new StringBuilder();
+        for (RankedCause c : d.causes()) {
+            b.append(c.id()).append(' ').append(c.confidence()).append('\n');
+            c.evidence().forEach(e -> b.append("    ").append(e.weight()).append(' ').append(e.rule()).append('\n'));
+        }
+        return b.toString();
+    }
+
+    private static Object otherValue(Symptom s, Vocabulary vocabulary, Random random) {
+        SymptomDefinition d = vocabulary.definition(s.getName()).orElse(null);
+        if (d == null) {
+            return s.getValue();
+        }
+        return switch (d.type()) {
+            case BOOL -> !((Boolean) s.getValue());
+            case ENUM -> d.values().get(random.nextInt(d.values().size()));
+            case INT, NUMBER -> {
+                double lo = Double.isNaN(d.min()) ? -30 : d.min();
+                double hi = Double.isNaN(d.max()) ? 4000 : d.max();
+                double v = lo + random.nextDouble() * (hi - lo);
+                yield d.type() == io.github.rdpdoctor.symptoms.SymptomType.INT ? (Object) (long) Math.floor(v) : (Object) v;
+            }
+            case STRING, HEX -> s.getValue();
+        };
+    }
+}
