@@ -121,9 +121,11 @@ final class JoinFolding {
             String has = "has(\"" + p.name + "\")";
             String other = "other(\"" + p.name + "\")";
             if (p.negated) {
-                StringBuilder all = new StringBuilder(has);
-                p.constraints.forEach(c -> all.append(" && (").append(qualify(c, other)).append(')'));
-                extra.append(", !(").append(all).append(')');
+                // not (has && c1 && c2) = !has || !c1 || !c2, with "x == v" negated as "x != v" where possible:
+                // Drools cannot compile "!(x != v)" to bytecode and would interpret it
+                StringBuilder any = new StringBuilder("(!").append(has);
+                p.constraints.forEach(c -> any.append(" || ").append(qualify(negate(c), other)));
+                extra.append(", ").append(any).append(')');
             } else {
                 extra.append(", ").append(has);
                 p.constraints.forEach(c -> extra.append(", ").append(qualify(c, other)));
@@ -167,6 +169,21 @@ final class JoinFolding {
             constraints.add(e.getExpression());
         }
         return Optional.of(new Part(name, p.getIdentifier(), constraints, negated));
+    }
+
+    private static final Pattern EQUALITY = Pattern.compile(
+            "^([^&|!=<>]+?)\\s*(==|!=)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|true|false|-?\\d+(?:\\.\\d+)?)$");
+
+    /**
+     * {@code !(c)}; an equality with a literal is turned around instead ({@code x != v} for {@code x == v}), which
+     * means the same also for null and NaN.
+     */
+    static String negate(String constraint) {
+        Matcher m = EQUALITY.matcher(constraint.strip());
+        if (m.matches() && !STRING_LITERAL.matcher(m.group(1)).find()) {
+            return m.group(1) + (m.group(2).equals("==") ? " != " : " == ") + m.group(3);
+        }
+        return "!(" + constraint + ")";
     }
 
     /** {@code number > 365} of the symptom {@code other} becomes {@code other("...").number > 365}. */

@@ -251,6 +251,11 @@ public final class RdpDoctor {
         return ruleWarnings;
     }
 
+    /** Tests: the compiled rule base. */
+    KieBase kieBase() {
+        return kieBase;
+    }
+
     public int firingLimit() {
         return firingLimit;
     }

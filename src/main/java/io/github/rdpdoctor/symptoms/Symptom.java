@@ -75,10 +75,22 @@ public final class Symptom {
         return file.containsKey(name);
     }
 
-    /** The symptom of this symptom's file with that name, or null; check {@link #has(String)} first. */
+    /**
+     * The symptom of this symptom's file with that name; when the file has none, a symptom without a value (flag
+     * null, number NaN, text empty), so check {@link #has(String)} first.
+     */
     public Symptom other(String name) {
-        return file.get(name);
+        Symptom s = file.get(name);
+        return s != null ? s : new Symptom(name, NO_VALUE, 0);
     }
+
+    /** The value of {@link #other(String)} for a name the file does not have. */
+    private static final Object NO_VALUE = new Object() {
+        @Override
+        public String toString() {
+            return "";
+        }
+    };
 
     public Symptom(String name, Object value) {
         this(name, value, 0);

@@ -52,8 +52,20 @@ class JoinFoldingTest {
         assertEquals(List.of("firewall-blocking: r"), r.foldedRules());
         assertEquals("    Symptom(name == \"a.one\", flag == true, has(\"a.two\"), other(\"a.two\").number > 365, "
                 + "other(\"a.two\").text.trim() != \"x y\", $d : other(\"a.two\"), "
-                + "!(has(\"a.three\") && (other(\"a.three\").text == \"on\" || other(\"a.three\").text matches \"o.*\")))\n\n\n",
+                + "(!has(\"a.three\") || !(other(\"a.three\").text == \"on\" || other(\"a.three\").text matches \"o.*\")))\n\n\n",
                 when(r));
+    }
+
+    @Test
+    void aNegatedEqualityIsTurnedAroundAndAnythingElseIsWrappedInNot() {
+        assertEquals("text == \"none\"", JoinFolding.negate("text != \"none\""));
+        assertEquals("flag != false", JoinFolding.negate(" flag == false"));
+        assertEquals("number != 0", JoinFolding.negate("number == 0"));
+        assertEquals("text.trim() == \"\"", JoinFolding.negate("text.trim() != \"\""));
+        assertEquals("!(number > 365)", JoinFolding.negate("number > 365"));
+        assertEquals("!(text == \"a\" || text == \"b\")", JoinFolding.negate("text == \"a\" || text == \"b\""));
+        assertEquals("!(text != \"a\" && flag == true)", JoinFolding.negate("text != \"a\" && flag == true"));
+        assertEquals("text != \"a == b\"", JoinFolding.negate("text == \"a == b\""));
     }
 
     @Test
@@ -64,7 +76,7 @@ class JoinFoldingTest {
                     // a comment
                     Symptom(name == "a.two")
                 """);
-        assertEquals("    $s : Symptom(name == \"a.one\", text != \"\", !(has(\"a.three\")), has(\"a.two\"))\n\n\n\n", when(r));
+        assertEquals("    $s : Symptom(name == \"a.one\", text != \"\", (!has(\"a.three\")), has(\"a.two\"))\n\n\n\n", when(r));
         assertEquals(r.drl().lines().count(), fold("""
                     not Symptom(name == "a.three")
                     $s : Symptom(name == "a.one", text != "")
@@ -139,6 +151,16 @@ class JoinFoldingTest {
      */
     @Test
     void foldedAndWrittenRulesGiveTheSameDiagnosesOnThousandsOfMixedFiles() throws IOException {
+        int listed = 0;
+        for (SymptomSet s : mixedFiles(3000, 20261125)) {
+            Diagnosis expected = asWritten.diagnose(s);
+            assertSame(expected, folded.diagnose(s), s.symptoms() + " " + s.events());
+            listed += expected.causes().size();
+        }
+        assertTrue(listed > 3000, "the mixed files should list causes: " + listed);
+    }
+
+    private static List<SymptomSet> mixedFiles(int count, long seed) throws IOException {
         List<SymptomSet> pool = new ArrayList<>();
         for (String dir : List.of("examples", "src/test/resources/holdout")) {
             for (Path f : ScenarioRunner.scenarioFiles(Path.of(dir))) {
@@ -146,9 +168,9 @@ class JoinFoldingTest {
             }
         }
         Vocabulary vocabulary = Vocabulary.bundled();
-        Random random = new Random(20261125);
-        int listed = 0;
-        for (int i = 0; i < 3000; i++) {
+        Random random = new Random(seed);
+        List<SymptomSet> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             SymptomSet base = pool.get(random.nextInt(pool.size()));
             SymptomSet donor = pool.get(random.nextInt(pool.size()));
             SymptomSet.Builder b = SymptomSet.builder(base.host(), vocabulary).source("mixed-" + i);
@@ -163,12 +185,65 @@ class JoinFoldingTest {
             base.events().forEach(b::event);
             donor.events().stream().filter(e -> random.nextBoolean()).forEach(b::event);
             base.sessions().forEach(b::session);
-            SymptomSet s = b.build();
-            Diagnosis expected = asWritten.diagnose(s);
-            assertSame(expected, folded.diagnose(s), s.symptoms() + " " + s.events());
-            listed += expected.causes().size();
+            out.add(b.build());
         }
-        assertTrue(listed > 3000, "the mixed files should list causes: " + listed);
+        return out;
+    }
+
+    /**
+     * Drools compiles a constraint to bytecode after it has been evaluated 20 times, and falls back to interpreting it
+     * (slowly, and with a warning on the console) when it cannot. Every folded constraint must compile. Reads Drools'
+     * internals (pinned version): the evaluator of each alpha-node constraint.
+     */
+    @Test
+    void everyFoldedConstraintThatRanOftenIsCompiledToBytecode() throws Exception {
+        RdpDoctor doctor = RdpDoctor.builder().build();
+        for (SymptomSet s : mixedFiles(3000, 42)) { // symptoms present in some, missing in others
+            doctor.diagnose(s);
+        }
+        java.lang.reflect.Field evaluator = org.drools.mvel.MVELConstraint.class.getDeclaredField("conditionEvaluator");
+        java.lang.reflect.Field counter = org.drools.mvel.MVELConstraint.class.getDeclaredField("invocationCounter");
+        evaluator.setAccessible(true);
+        counter.setAccessible(true);
+        List<org.drools.mvel.MVELConstraint> folded = new ArrayList<>();
+        java.util.Deque<Object> todo = new java.util.ArrayDeque<>();
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        todo.addAll(((org.drools.kiesession.rulebase.InternalKnowledgeBase) doctor.kieBase()).getRete().getObjectTypeNodes());
+        while (!todo.isEmpty()) {
+            Object node = todo.pop();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof org.drools.core.reteoo.AlphaNode a && a.getConstraint() instanceof org.drools.mvel.MVELConstraint c
+                    && c.getExpression().contains("other(\"") && ((java.util.concurrent.atomic.AtomicInteger) counter.get(c)).get() > 20) {
+                folded.add(c);
+            }
+            if (node instanceof org.drools.core.reteoo.ObjectSource source) {
+                todo.addAll(List.of(source.getObjectSinkPropagator().getSinks()));
+            }
+        }
+        assertTrue(folded.size() >= 10, "folded constraints that ran: " + folded.size());
+        long deadline = System.nanoTime() + 10_000_000_000L; // compiling happens on a Drools worker thread
+        List<String> interpreted;
+        do {
+            interpreted = new ArrayList<>();
+            for (org.drools.mvel.MVELConstraint c : folded) {
+                if (evaluator.get(c) instanceof org.drools.mvel.MVELConditionEvaluator) {
+                    interpreted.add(c.getExpression());
+                }
+            }
+        } while (!interpreted.isEmpty() && System.nanoTime() < deadline && sleep());
+        assertEquals(List.of(), interpreted);
+    }
+
+    private static boolean sleep() {
+        try {
+            Thread.sleep(50);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Equal diagnoses; on a difference the message lists causes, confidences and evidence rules of both. */
