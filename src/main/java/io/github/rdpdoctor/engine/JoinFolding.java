@@ -40,8 +40,12 @@ final class JoinFolding {
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     /** A property of the pattern's own symptom: not after a dot, a $variable or another identifier. */
     private static final Pattern OWN_PROPERTY = Pattern.compile("(?<![\\w.$])(flag|number|text|value|line)\\b");
-    /** What a folded pattern may not refer to: variables, bindings, {@code this}, getters called by name. */
-    private static final Pattern NOT_FOLDABLE = Pattern.compile("[$:]|\\bthis\\b|\\bget[A-Z]\\w*\\s*\\(|\\bname\\b");
+    /**
+     * What a folded pattern may not refer to: variables, bindings, {@code this}, its name, and the symptom's methods
+     * called without a property ({@code getText()}, {@code toString()}), which would run on the first symptom.
+     */
+    private static final Pattern NOT_FOLDABLE = Pattern.compile(
+            "[$:]|\\b(this|name)\\b|(?<![\\w.])(get[A-Z]\\w*|toString|equals|hashCode)\\s*\\(");
 
     /** The rewritten DRL and the names of the rules that were folded. */
     record Result(String drl, List<String> foldedRules) {
@@ -51,7 +55,11 @@ final class JoinFolding {
     }
 
     static Result fold(RuleSource src) {
-        Optional<PackageDescr> pkg = RuleCompiler.parse(src);
+        return fold(src, RuleCompiler.parse(src));
+    }
+
+    /** Folds with the DRL already parsed ({@code pkg} empty when it does not parse: then nothing is folded). */
+    static Result fold(RuleSource src, Optional<PackageDescr> pkg) {
         if (pkg.isEmpty()) {
             return new Result(src.drl(), List.of());
         }
@@ -188,15 +196,16 @@ final class JoinFolding {
 
     /** {@code number > 365} of the symptom {@code other} becomes {@code other("...").number > 365}. */
     static String qualify(String constraint, String other) {
+        String prefix = Matcher.quoteReplacement(other) + ".$1";
         StringBuilder out = new StringBuilder();
         Matcher literal = STRING_LITERAL.matcher(constraint);
         int at = 0;
         while (literal.find()) {
-            out.append(OWN_PROPERTY.matcher(constraint.substring(at, literal.start())).replaceAll(other + ".$1"));
+            out.append(OWN_PROPERTY.matcher(constraint.substring(at, literal.start())).replaceAll(prefix));
             out.append(literal.group());
             at = literal.end();
         }
-        out.append(OWN_PROPERTY.matcher(constraint.substring(at)).replaceAll(other + ".$1"));
+        out.append(OWN_PROPERTY.matcher(constraint.substring(at)).replaceAll(prefix));
         return out.toString();
     }
 }

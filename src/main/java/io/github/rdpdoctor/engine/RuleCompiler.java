@@ -57,13 +57,17 @@ final class RuleCompiler {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (RuleSource src : alreadyLoaded) {
-            checkDuplicateNames(src, seen, problems);
+            checkDuplicateNames(src, parse(src), seen, problems);
         }
+        List<RuleSource> folded = new ArrayList<>(sources.size());
         for (RuleSource src : sources) {
-            checkDuplicateNames(src, seen, problems);
+            Optional<PackageDescr> pkg = parse(src);
+            checkDuplicateNames(src, pkg, seen, problems);
+            if (foldJoins) {
+                folded.add(new RuleSource(src.name(), JoinFolding.fold(src, pkg).drl()));
+            }
         }
         if (foldJoins && problems.isEmpty()) {
-            List<RuleSource> folded = sources.stream().map(s -> new RuleSource(s.name(), JoinFolding.fold(s).drl())).toList();
             KnowledgeBuilder builder = build(folded);
             if (!builder.hasErrors()) {
                 return builder.getKnowledgePackages();
@@ -136,8 +140,8 @@ final class RuleCompiler {
     }
 
     /** Rule names are the handle of evidence, so they must be unique across all files and packages. */
-    private static void checkDuplicateNames(RuleSource src, Map<String, String> seen, List<RuleProblem> problems) {
-        Optional<PackageDescr> pkg = parse(src);
+    private static void checkDuplicateNames(RuleSource src, Optional<PackageDescr> pkg, Map<String, String> seen,
+                                            List<RuleProblem> problems) {
         if (pkg.isEmpty()) {
             return; // the real build reports the syntax error with its location
         }

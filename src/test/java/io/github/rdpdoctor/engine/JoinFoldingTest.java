@@ -57,6 +57,14 @@ class JoinFoldingTest {
     }
 
     @Test
+    void propertiesInsideStringsAndOfOtherObjectsAreLeftAlone() {
+        String other = "other(\"a.$b\")";
+        assertEquals("other(\"a.$b\").text == \"text\" || other(\"a.$b\").text.trim().length() > other(\"a.$b\").number",
+                JoinFolding.qualify("text == \"text\" || text.trim().length() > number", other));
+        assertEquals("Math.abs(other(\"a.$b\").number) > 2 && other(\"a.$b\").flag", JoinFolding.qualify("Math.abs(number) > 2 && flag", other));
+    }
+
+    @Test
     void aNegatedEqualityIsTurnedAroundAndAnythingElseIsWrappedInNot() {
         assertEquals("text == \"none\"", JoinFolding.negate("text != \"none\""));
         assertEquals("flag != false", JoinFolding.negate(" flag == false"));
@@ -95,6 +103,8 @@ class JoinFoldingTest {
                 "    Symptom(name == \"a.one\") or Symptom(name == \"a.two\")\n",                      // or
                 "    Symptom(name == \"a.one\")\n    Symptom(text == \"x\")\n",                        // no literal name
                 "    Symptom(name == \"a.one\")\n    Symptom(name == \"a.two\", $t : text)\n",          // a binding inside
+                "    Symptom(name == \"a.one\")\n    Symptom(name == \"a.two\", getText() == \"x\")\n",    // a getter by name
+                "    Symptom(name == \"a.one\")\n    Symptom(name == \"a.two\", toString() == \"x\")\n",   // a method of its own
                 "    not Symptom(name == \"a.one\")\n    not Symptom(name == \"a.two\")\n")) {         // no positive pattern
             JoinFolding.Result r = fold(lhs);
             assertEquals(List.of(), r.foldedRules(), lhs);
