@@ -25,10 +25,10 @@ import org.drools.drl.ast.descr.RuleDescr;
  * <pre>
  *     Symptom(name == "client.saved_credentials", flag == true,
  *             has("test.by_ip_works"), other("test.by_ip_works").flag == true, $w : other("test.by_ip_works"),
- *             !(has("client.other_hosts_work") &amp;&amp; (other("client.other_hosts_work").flag == false)))
+ *             (!has("client.other_hosts_work") || other("client.other_hosts_work").flag != false))
  * </pre>
  * where {@link io.github.rdpdoctor.symptoms.Symptom#other other} reads a symptom of the same file. Drools still
- * finds the first symptom by hashing its name, but no longer builds a join: a diagnosis costs about a fifth less.
+ * finds the first symptom by hashing its name, but no longer builds a join: a diagnosis costs about a quarter less.
  *
  * <p>Only rules whose conditions are all plain {@code Symptom(name == "...", ...)} patterns (or {@code not} of
  * one) and whose other patterns refer to no variable are folded; everything else is left as written. The text
@@ -129,8 +129,7 @@ final class JoinFolding {
             String has = "has(\"" + p.name + "\")";
             String other = "other(\"" + p.name + "\")";
             if (p.negated) {
-                // not (has && c1 && c2) = !has || !c1 || !c2, with "x == v" negated as "x != v" where possible:
-                // Drools cannot compile "!(x != v)" to bytecode and would interpret it
+                // not (has && c1 && c2) = !has || !c1 || !c2, an equality negated as the opposite equality
                 StringBuilder any = new StringBuilder("(!").append(has);
                 p.constraints.forEach(c -> any.append(" || ").append(qualify(negate(c), other)));
                 extra.append(", ").append(any).append(')');
