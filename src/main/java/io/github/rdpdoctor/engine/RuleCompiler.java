@@ -18,8 +18,6 @@ import org.drools.drl.parser.DrlParser;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.kie.api.KieBase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -33,10 +31,13 @@ import org.kie.internal.io.ResourceFactory;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Compiles DRL sources into one KieBase, turning every problem into a {@link RuleProblem}. */
 final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
+
     private RuleCompiler() {
     }
 
