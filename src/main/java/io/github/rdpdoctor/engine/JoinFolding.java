@@ -37,7 +37,8 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 final class JoinFolding {
     private static final Pattern NAME = Pattern.compile("^\\s*name\\s*==\\s*\"([^\"\\\\]+)\"\\s*$");
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** A DRL string literal, escapes included. */
+    static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     /** A property of the pattern's own symptom: not after a dot, a $variable or another identifier. */
     private static final Pattern OWN_PROPERTY = Pattern.compile("(?<![\\w.$])(flag|number|text|value|line)\\b");
     /**
@@ -147,10 +148,14 @@ final class JoinFolding {
     }
 
     private static boolean isPlainSymptom(PatternDescr p) {
-        String type = p.getObjectType();
-        return type != null && (type.equals("Symptom") || type.endsWith(".Symptom")) && p.getSource() == null
+        return isSymptomType(p.getObjectType()) && p.getSource() == null
                 && !p.isQuery() && !p.getDescrs().isEmpty() && p.getDescrs().get(0) instanceof ExprConstraintDescr e
                 && NAME.matcher(e.getExpression()).matches();
+    }
+
+    /** Whether a pattern's type names the symptom fact ({@code Symptom} or its qualified name). */
+    static boolean isSymptomType(String objectType) {
+        return objectType != null && (objectType.equals("Symptom") || objectType.endsWith(".Symptom"));
     }
 
     private static Optional<Part> part(PatternDescr p, boolean negated) {

@@ -4,7 +4,6 @@ import io.github.rdpdoctor.symptoms.SymptomDefinition;
 import io.github.rdpdoctor.symptoms.SymptomType;
 import io.github.rdpdoctor.symptoms.Vocabulary;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,7 +26,6 @@ import org.drools.drl.ast.descr.RuleDescr;
  */
 final class VocabularyCheck {
     private static final Pattern NAME = Pattern.compile("^\\s*name\\s*==\\s*\"([^\"]+)\"\\s*$");
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     /** A typed view read on the pattern's own symptom (not {@code $x.text} and not inside a string). */
     private static final Pattern VIEW = Pattern.compile("(?<![\\w.$])(flag|number|text)\\b");
     private static final Pattern TEXT_COMPARED = Pattern.compile("(?<![\\w.$])text\\s*(==|!=)\\s*\"([^\"]*)\"");
@@ -58,7 +56,7 @@ final class VocabularyCheck {
 
     private static void walk(BaseDescr d, RuleSource src, RuleDescr rule, Vocabulary vocabulary, List<RuleProblem> out) {
         if (d instanceof PatternDescr p) {
-            if (isSymptom(p.getObjectType())) {
+            if (JoinFolding.isSymptomType(p.getObjectType())) {
                 checkPattern(p, src, rule, vocabulary, out);
             }
             if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
@@ -71,10 +69,6 @@ final class VocabularyCheck {
                 walk(child, src, rule, vocabulary, out);
             }
         }
-    }
-
-    private static boolean isSymptom(String objectType) {
-        return objectType != null && (objectType.equals("Symptom") || objectType.endsWith(".Symptom"));
     }
 
     private static void checkPattern(PatternDescr p, RuleSource src, RuleDescr rule, Vocabulary vocabulary,
@@ -105,7 +99,7 @@ final class VocabularyCheck {
         }
         SymptomType type = def.get().type();
         for (ExprConstraintDescr e : others) {
-            String code = STRING_LITERAL.matcher(e.getExpression()).replaceAll("\"\"");
+            String code = JoinFolding.STRING_LITERAL.matcher(e.getExpression()).replaceAll("\"\"");
             Matcher v = VIEW.matcher(code);
             while (v.find()) {
                 String view = v.group(1);
@@ -141,9 +135,16 @@ final class VocabularyCheck {
     }
 
     private static Optional<String> closest(String name, Vocabulary vocabulary) {
-        return vocabulary.definitions().stream().map(SymptomDefinition::name)
-                .filter(n -> DISTANCE.apply(n, name) >= 0)
-                .min(Comparator.comparingInt((String n) -> DISTANCE.apply(n, name)).thenComparing(n -> n));
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (SymptomDefinition d : vocabulary.definitions()) {
+            int distance = DISTANCE.apply(d.name(), name); // -1: more than the threshold apart
+            if (distance >= 0 && (distance < bestDistance || distance == bestDistance && d.name().compareTo(best) < 0)) {
+                best = d.name();
+                bestDistance = distance;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static RuleProblem problem(RuleSource src, BaseDescr at, String message) {

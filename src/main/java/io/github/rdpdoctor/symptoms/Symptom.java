@@ -63,11 +63,16 @@ public final class Symptom {
         for (Symptom s : symptoms) {
             Symptom copy = new Symptom(s, view);
             if (file.put(s.name, copy) != null) {
-                throw new IllegalArgumentException("symptom " + s.name + " is given twice");
+                throw givenTwice(s.name);
             }
             copies.add(copy);
         }
         return copies;
+    }
+
+    /** The error for a file that gives a symptom twice. */
+    static IllegalArgumentException givenTwice(String name) {
+        return new IllegalArgumentException("symptom " + name + " is given twice");
     }
 
     /** Whether this symptom's file has a symptom with that name (false when not part of a diagnosis). */

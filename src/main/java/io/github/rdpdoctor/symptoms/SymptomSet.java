@@ -26,7 +26,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         java.util.Set<String> names = new java.util.HashSet<>(symptoms.size() * 2);
         for (Symptom s : symptoms) {
             if (!names.add(s.getName())) {
-                throw new IllegalArgumentException("symptom " + s.getName() + " is given twice");
+                throw Symptom.givenTwice(s.getName());
             }
         }
         events = List.copyOf(events);
