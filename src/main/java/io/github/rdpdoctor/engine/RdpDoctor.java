@@ -157,20 +157,20 @@ public final class RdpDoctor {
     }
 
     private List<RankedCause> rank(List<Findings.Finding> all) {
-        // group by cause, keeping first-seen order; a rule matching several facts counts once, with its strongest weight
+        // group by cause; a rule matching several facts counts once, with its strongest weight (on a tie, the
+        // smallest detail), so what is listed never depends on the order in which the matches fired
         Map<String, List<Findings.Finding>> byCause = new HashMap<>();
-        for (Findings.Finding f : all) {
-            List<Findings.Finding> list = byCause.computeIfAbsent(f.causeId(), k -> new ArrayList<>(4));
-            int same = -1;
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i).rule().equals(f.rule())) {
-                    same = i;
-                    break;
-                }
+        for (int i = 0, n = all.size(); i < n; i++) {
+            Findings.Finding f = all.get(i);
+            List<Findings.Finding> list = byCause.get(f.causeId());
+            if (list == null) {
+                list = new ArrayList<>(4);
+                byCause.put(f.causeId(), list);
             }
+            int same = indexOfRule(list, f.rule());
             if (same < 0) {
                 list.add(f);
-            } else if (Math.abs(f.weight()) > Math.abs(list.get(same).weight())) {
+            } else if (stronger(f, list.get(same))) {
                 list.set(same, f);
             }
         }
@@ -180,21 +180,17 @@ public final class RdpDoctor {
             Cause cause = knowledge.cause(entry.getKey()).orElseThrow(() -> new RuleAuthoringException(
                     "rule \"" + findings.get(0).rule() + "\" concluded unknown cause '" + entry.getKey()
                             + "'; known causes are in kb/causes.yaml"));
-            // in a fixed order (strongest first, then by rule), so neither the listed evidence nor the last digit of
-            // the confidence depends on the order in which the rules happened to fire
-            Evidence[] evidence = new Evidence[findings.size()];
-            for (int i = 0; i < evidence.length; i++) {
-                Findings.Finding f = findings.get(i);
-                evidence[i] = new Evidence(f.rule(), f.detail(), f.weight());
-            }
-            java.util.Arrays.sort(evidence, BY_WEIGHT);
+            // a product does not depend on the order of its factors, but its last bit does: combine in a fixed
+            // order (strongest first, then by rule), the order the evidence is listed in
+            findings.sort(BY_WEIGHT);
             double restFor = 1.0;
             double restAgainst = 1.0;
-            for (Evidence e : evidence) {
-                if (e.weight() > 0) {
-                    restFor *= 1.0 - e.weight();
+            for (int i = 0, n = findings.size(); i < n; i++) {
+                double w = findings.get(i).weight();
+                if (w > 0) {
+                    restFor *= 1.0 - w;
                 } else {
-                    restAgainst *= 1.0 + e.weight();
+                    restAgainst *= 1.0 + w;
                 }
             }
             if (restFor == 1.0) {
@@ -202,8 +198,12 @@ public final class RdpDoctor {
             }
             double cf = ConfidenceModel.certainty(1.0 - restFor, 1.0 - restAgainst);
             if (cf <= 0) {
-                LOG.debug("cause {} dropped: evidence against outweighs evidence for ({})", cause.id(), cf);
-                continue;
+                continue; // evidence against outweighs evidence for
+            }
+            Evidence[] evidence = new Evidence[findings.size()];
+            for (int i = 0; i < evidence.length; i++) {
+                Findings.Finding f = findings.get(i);
+                evidence[i] = new Evidence(f.rule(), f.detail(), f.weight());
             }
             scored.add(new Scored(cf, new RankedCause(cause.id(), cause.title(), round(cf), List.of(evidence),
                     cause.remediation(), cause.sources())));
@@ -216,8 +216,23 @@ public final class RdpDoctor {
         return out;
     }
 
-    private static final Comparator<Evidence> BY_WEIGHT =
-            Comparator.comparingDouble((Evidence e) -> -e.weight()).thenComparing(Evidence::rule);
+    private static int indexOfRule(List<Findings.Finding> list, String rule) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            if (list.get(i).rule().equals(rule)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code f} replaces {@code kept} as the one finding of its rule: a larger weight, or the same and a smaller detail. */
+    private static boolean stronger(Findings.Finding f, Findings.Finding kept) {
+        int c = Double.compare(Math.abs(f.weight()), Math.abs(kept.weight()));
+        return c > 0 || c == 0 && f.detail().compareTo(kept.detail()) < 0;
+    }
+
+    private static final Comparator<Findings.Finding> BY_WEIGHT =
+            Comparator.comparingDouble((Findings.Finding f) -> -f.weight()).thenComparing(Findings.Finding::rule);
     private static final Comparator<Scored> BEST_FIRST =
             Comparator.comparingDouble((Scored s) -> -s.cf).thenComparing(s -> s.cause.id());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rdpdoctor.symptoms.HostEvent;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,5 +236,43 @@ class RuleEngineTest {
         assertTrue(RuleCompiler.firingOrderIsFree(RuleCompiler.packages(RuleSource.bundled(), List.of())),
                 "bundled rules fire directly");
         assertFalse(RuleCompiler.firingOrderIsFree(RuleCompiler.packages(List.of(new RuleSource("s.drl", drl)), List.of())));
+    }
+
+    @Test
+    void aRuleMatchingSeveralFactsCountsOnceWithItsStrongestFindingWhateverTheirOrder() {
+        RdpDoctor doctor = only("events.drl", HEADER + """
+                rule "rdp-certificate-problem: event 1058"
+                when
+                    $e : HostEvent(id == 1058)
+                then
+                    findings.support(kcontext, "rdp-certificate-problem", 0.5, "event 1058 at " + $e.getTime());
+                end
+
+                rule "rdp-certificate-problem: event 36870, stronger when recent"
+                when
+                    $e : HostEvent(id == 36870)
+                then
+                    findings.support(kcontext, "rdp-certificate-problem", $e.getTime().startsWith("2026") ? 0.4 : 0.2,
+                            "event 36870 at " + $e.getTime());
+                end
+                """);
+        List<HostEvent> events = List.of(
+                new HostEvent("System", "TermService", 1058, "2026-11-02T08:00:00Z", ""),
+                new HostEvent("System", "TermService", 1058, "2026-11-01T08:00:00Z", ""),
+                new HostEvent("System", "TermService", 1058, "2026-11-03T08:00:00Z", ""),
+                new HostEvent("System", "Schannel", 36870, "2025-01-01T00:00:00Z", ""),
+                new HostEvent("System", "Schannel", 36870, "2026-11-01T00:00:00Z", ""),
+                new HostEvent("System", "Schannel", 36870, "2024-01-01T00:00:00Z", ""));
+        List<List<HostEvent>> orders = List.of(events, List.of(events.get(5), events.get(4), events.get(3), events.get(2), events.get(1), events.get(0)),
+                List.of(events.get(2), events.get(4), events.get(0), events.get(5), events.get(1), events.get(3)));
+        for (List<HostEvent> order : orders) {
+            SymptomSet.Builder b = SymptomSet.builder("h.example");
+            order.forEach(b::event);
+            List<Evidence> evidence = doctor.diagnose(b.build()).cause("rdp-certificate-problem").orElseThrow().evidence();
+            assertEquals(List.of(
+                    new Evidence("rdp-certificate-problem: event 1058", "event 1058 at 2026-11-01T08:00:00Z", 0.5),
+                    new Evidence("rdp-certificate-problem: event 36870, stronger when recent",
+                            "event 36870 at 2026-11-01T00:00:00Z", 0.4)), evidence, "events in order " + order);
+        }
     }
 }
