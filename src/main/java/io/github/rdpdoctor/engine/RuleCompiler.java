@@ -12,6 +12,7 @@ import java.util.Properties;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.conf.DirectFiringOption;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.parser.ParserError;
 import org.drools.drl.parser.DrlParser;
@@ -107,6 +108,8 @@ final class RuleCompiler {
     static KieBase kieBase(Collection<KiePackage> packages) {
         Properties conf = new Properties();
         conf.setProperty(DirectFiringOption.PROPERTY_NAME, Boolean.toString(firingOrderIsFree(packages)));
+        // each diagnosis runs its session on one thread from start to end: no locks around its propagation list
+        conf.setProperty(ThreadSafeOption.PROPERTY_NAME, "false");
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(conf));
         base.addPackages(packages);
         return base;
