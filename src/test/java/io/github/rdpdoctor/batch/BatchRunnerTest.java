@@ -1,0 +1,150 @@
+package io.github.rdpdoctor.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rdpdoctor.engine.RdpDoctor;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The runner itself: order under many threads, lines that do not wait for later inputs, failures that end the run. */
+class BatchRunnerTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static RdpDoctor doctor;
+
+    @BeforeAll
+    static void build() {
+        doctor = RdpDoctor.builder().build();
+    }
+
+    static BatchInput doc(int i) {
+        String json = i % 7 == 3
+                ? "{\"host\": \"h" + i + ".example\", \"symptoms\": {\"network.rdp_port\": \"x\"}}"
+                : "{\"host\": \"h" + i + ".example\", \"symptoms\": {\"client.error_code\": \"0x904\", "
+                        + "\"network.rdp_port_state\": \"" + (i % 2 == 0 ? "closed" : "filtered") + "\"}}";
+        return BatchInput.line("in-" + i, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Timeout(60)
+    void manyThreadsWithSmallWindowsKeepTheInputOrder() throws Exception {
+        int n = 3_000;
+        List<BatchInput> inputs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inputs.add(doc(i));
+        }
+        StringWriter out = new StringWriter();
+        List<Long> progress = new ArrayList<>();
+        BatchSummary s = new BatchRunner(doctor, 3).run(inputs.iterator(), out, progress::add);
+        String[] lines = out.toString().split("\n");
+        assertEquals(n, lines.length);
+        for (int i = 0; i < n; i++) {
+            JsonNode line = JSON.readTree(lines[i]);
+            assertEquals("in-" + i, line.get("file").asText());
+            assertEquals(i % 7 == 3 ? "error" : "ok", line.get("status").asText(), lines[i]);
+        }
+        assertEquals(n, s.total());
+        assertEquals(n / 7 + (n % 7 > 3 ? 1 : 0), s.rejected());
+        assertEquals(n, progress.get(progress.size() - 1));
+    }
+
+    @Test
+    @Timeout(60)
+    void aFinishedLineIsWrittenWhileTheNextInputIsStillAwaited() throws Exception {
+        // like `producer | rdp-doctor batch -`: the first document is there, the second is not yet
+        CountDownLatch firstWritten = new CountDownLatch(1);
+        Iterator<BatchInput> slowStream = new Iterator<>() {
+            int given;
+
+            @Override
+            public boolean hasNext() {
+                if (given == 1) {
+                    try {
+                        assertTrue(firstWritten.await(30, TimeUnit.SECONDS), "line 1 was not written while input 2 was awaited");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return given < 2;
+            }
+
+            @Override
+            public BatchInput next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return doc(given++);
+            }
+        };
+        Writer out = new StringWriter() {
+            @Override
+            public void flush() {
+                if (toString().contains("\"in-0\"")) {
+                    firstWritten.countDown();
+                }
+            }
+        };
+        BatchSummary s = new BatchRunner(doctor, 2).run(slowStream, out, x -> { });
+        assertEquals(2, s.total());
+        assertEquals(2, out.toString().split("\n").length);
+    }
+
+    @Test
+    @Timeout(60)
+    void anInputSourceThatFailsEndsTheRunWithItsError() {
+        UncheckedIOException broken = new UncheckedIOException("reading standard input: connection reset", new java.io.IOException());
+        Iterator<BatchInput> inputs = new Iterator<>() {
+            int given;
+
+            @Override
+            public boolean hasNext() {
+                if (given == 500) {
+                    throw broken;
+                }
+                return true;
+            }
+
+            @Override
+            public BatchInput next() {
+                return doc(given++);
+            }
+        };
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> new BatchRunner(doctor, 2).run(inputs, new StringWriter(), x -> { }));
+        assertSame(broken, e);
+    }
+
+    @Test
+    @Timeout(60)
+    void aReaderThatBreaksUnexpectedlyEndsTheRunWithItsError() {
+        List<BatchInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            inputs.add(doc(i));
+        }
+        IllegalStateException bug = new IllegalStateException("reader bug");
+        BatchRunner runner = new BatchRunner(doctor, 2, BatchRunner.DEFAULT_MAX_CAUSES, false, in -> {
+            if (in.name().equals("in-250")) {
+                throw bug;
+            }
+            return doctor.loader().parse(in.name(), in.content());
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> runner.run(inputs.iterator(), new StringWriter(), x -> { }));
+        assertSame(bug, e);
+    }
+}
