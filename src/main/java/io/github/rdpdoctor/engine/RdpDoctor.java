@@ -160,13 +160,8 @@ public final class RdpDoctor {
         // group by cause; a rule matching several facts counts once, with its strongest weight (on a tie, the
         // smallest detail), so what is listed never depends on the order in which the matches fired
         Map<String, List<Findings.Finding>> byCause = new HashMap<>();
-        for (int i = 0, n = all.size(); i < n; i++) {
-            Findings.Finding f = all.get(i);
-            List<Findings.Finding> list = byCause.get(f.causeId());
-            if (list == null) {
-                list = new ArrayList<>(4);
-                byCause.put(f.causeId(), list);
-            }
+        for (Findings.Finding f : all) {
+            List<Findings.Finding> list = byCause.computeIfAbsent(f.causeId(), k -> new ArrayList<>(4));
             int same = indexOfRule(list, f.rule());
             if (same < 0) {
                 list.add(f);
@@ -185,8 +180,8 @@ public final class RdpDoctor {
             findings.sort(BY_WEIGHT);
             double restFor = 1.0;
             double restAgainst = 1.0;
-            for (int i = 0, n = findings.size(); i < n; i++) {
-                double w = findings.get(i).weight();
+            for (Findings.Finding f : findings) {
+                double w = f.weight();
                 if (w > 0) {
                     restFor *= 1.0 - w;
                 } else {
@@ -217,7 +212,7 @@ public final class RdpDoctor {
     }
 
     private static int indexOfRule(List<Findings.Finding> list, String rule) {
-        for (int i = 0, n = list.size(); i < n; i++) {
+        for (int i = 0; i < list.size(); i++) {
             if (list.get(i).rule().equals(rule)) {
                 return i;
             }
