@@ -2,6 +2,7 @@ package io.github.rdpdoctor.engine;
 
 import io.github.rdpdoctor.knowledge.Cause;
 import io.github.rdpdoctor.knowledge.KnowledgeBase;
+import io.github.rdpdoctor.symptoms.FileFacts;
 import io.github.rdpdoctor.symptoms.HostEvent;
 import io.github.rdpdoctor.symptoms.Symptom;
 import io.github.rdpdoctor.symptoms.SymptomLoader;
@@ -107,14 +108,15 @@ public final class RdpDoctor {
             symptoms.add(new Symptom(TARGET_HOST, facts.host()));
         }
         symptoms.addAll(facts.symptoms());
-        // copies that see each other: rules that join symptoms are compiled as one pattern (JoinFolding)
-        for (Symptom s : Symptom.ofOneFile(symptoms)) {
+        // copies that see their file: rules that join facts are compiled as one pattern (JoinFolding)
+        FileFacts file = FileFacts.link(symptoms, facts.events(), facts.sessions());
+        for (Symptom s : file.symptoms()) {
             session.insert(s);
         }
-        for (HostEvent e : facts.events()) {
+        for (HostEvent e : file.events()) {
             session.insert(e);
         }
-        for (UserSession u : facts.sessions()) {
+        for (UserSession u : file.sessions()) {
             session.insert(u);
         }
     }

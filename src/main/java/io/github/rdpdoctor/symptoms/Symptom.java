@@ -1,10 +1,5 @@
 package io.github.rdpdoctor.symptoms;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,16 +15,16 @@ import java.util.Objects;
  * </pre>
  * Instances are immutable.
  *
- * <p>In a diagnosis each symptom also sees the others of its file: {@link #has(String)} and {@link #other(String)}.
- * The engine uses them to match a rule that joins several symptoms as one pattern (see the README, "Writing and
- * testing rules").
+ * <p>In a diagnosis each symptom also sees the rest of its file: {@link #hasSymptom(String)},
+ * {@link #symptom(String)} and {@link #hasEvent(int)} (see {@link FileFacts}). The engine uses them to match a rule
+ * that joins several facts as one pattern (see the README, "Writing and testing rules").
  */
 public final class Symptom {
     private final String name;
     private final Object value;
     private final int line;
-    /** The symptoms of the same file by name, including this one; empty when not part of a diagnosis. */
-    private final Map<String, Symptom> file;
+    /** What this symptom sees of its file; {@link FileView#NONE} when not part of a diagnosis. */
+    private final FileView file;
 
     /**
      * @param name  symptom name, e.g. {@code network.rdp_port_state}
@@ -40,34 +35,19 @@ public final class Symptom {
         this.name = Objects.requireNonNull(name, "name");
         this.value = Objects.requireNonNull(value, "value");
         this.line = line;
-        this.file = Map.of();
+        this.file = FileView.NONE;
     }
 
-    private Symptom(Symptom s, Map<String, Symptom> file) {
+    private Symptom(Symptom s, FileView file) {
         this.name = s.name;
         this.value = s.value;
         this.line = s.line;
         this.file = file;
     }
 
-    /**
-     * Copies of {@code symptoms} (one file's, one per name) that see each other through {@link #has} and
-     * {@link #other}.
-     *
-     * @throws IllegalArgumentException when a name occurs twice
-     */
-    public static List<Symptom> ofOneFile(List<Symptom> symptoms) {
-        Map<String, Symptom> file = new HashMap<>(symptoms.size() * 2);
-        List<Symptom> copies = new ArrayList<>(symptoms.size());
-        Map<String, Symptom> view = Collections.unmodifiableMap(file);
-        for (Symptom s : symptoms) {
-            Symptom copy = new Symptom(s, view);
-            if (file.put(s.name, copy) != null) {
-                throw givenTwice(s.name);
-            }
-            copies.add(copy);
-        }
-        return copies;
+    /** A copy that sees {@code file}. */
+    Symptom seeing(FileView file) {
+        return new Symptom(this, file);
     }
 
     /** The error for a file that gives a symptom twice. */
@@ -76,20 +56,29 @@ public final class Symptom {
     }
 
     /** Whether this symptom's file has a symptom with that name (false when not part of a diagnosis). */
-    public boolean has(String name) {
-        return file.containsKey(name);
+    public boolean hasSymptom(String name) {
+        return file.hasSymptom(name);
     }
 
     /**
      * The symptom of this symptom's file with that name; when the file has none, a symptom without a value (flag
-     * null, number NaN, text empty), so check {@link #has(String)} first.
+     * null, number NaN, text empty), so check {@link #hasSymptom(String)} first.
      */
-    public Symptom other(String name) {
-        Symptom s = file.get(name);
-        return s != null ? s : new Symptom(name, NO_VALUE, 0);
+    public Symptom symptom(String name) {
+        return file.symptom(name);
     }
 
-    /** The value of {@link #other(String)} for a name the file does not have. */
+    /** Whether this symptom's file has a host event with that id (false when not part of a diagnosis). */
+    public boolean hasEvent(int id) {
+        return file.hasEvent(id);
+    }
+
+    /** A symptom without a value: what {@link #symptom(String)} gives for a name the file does not have. */
+    static Symptom noValue(String name) {
+        return new Symptom(name, NO_VALUE, 0);
+    }
+
+    /** The value of {@link #noValue(String)}. */
     private static final Object NO_VALUE = new Object() {
         @Override
         public String toString() {

@@ -22,6 +22,7 @@ class JoinFoldingTest {
             package site;
             import io.github.rdpdoctor.symptoms.Symptom;
             import io.github.rdpdoctor.symptoms.HostEvent;
+            import io.github.rdpdoctor.symptoms.UserSession;
             global io.github.rdpdoctor.engine.Findings findings;
             """;
     private static RdpDoctor folded;
@@ -50,18 +51,18 @@ class JoinFoldingTest {
                     not Symptom(name == "a.three", text == "on" || text matches "o.*")
                 """);
         assertEquals(List.of("firewall-blocking: r"), r.foldedRules());
-        assertEquals("    Symptom(name == \"a.one\", flag == true, has(\"a.two\"), other(\"a.two\").number > 365, "
-                + "other(\"a.two\").text.trim() != \"x y\", $d : other(\"a.two\"), "
-                + "(!has(\"a.three\") || !(other(\"a.three\").text == \"on\" || other(\"a.three\").text matches \"o.*\")))\n\n\n",
+        assertEquals("    Symptom(name == \"a.one\", flag == true, hasSymptom(\"a.two\"), symptom(\"a.two\").number > 365, "
+                + "symptom(\"a.two\").text.trim() != \"x y\", $d : symptom(\"a.two\"), "
+                + "(!hasSymptom(\"a.three\") || !(symptom(\"a.three\").text == \"on\" || symptom(\"a.three\").text matches \"o.*\")))\n    \n    \n",
                 when(r));
     }
 
     @Test
     void propertiesInsideStringsAndOfOtherObjectsAreLeftAlone() {
-        String other = "other(\"a.$b\")";
-        assertEquals("other(\"a.$b\").text == \"text\" || other(\"a.$b\").text.trim().length() > other(\"a.$b\").number",
+        String other = "symptom(\"a.$b\")";
+        assertEquals("symptom(\"a.$b\").text == \"text\" || symptom(\"a.$b\").text.trim().length() > symptom(\"a.$b\").number",
                 JoinFolding.qualify("text == \"text\" || text.trim().length() > number", other));
-        assertEquals("Math.abs(other(\"a.$b\").number) > 2 && other(\"a.$b\").flag", JoinFolding.qualify("Math.abs(number) > 2 && flag", other));
+        assertEquals("Math.abs(symptom(\"a.$b\").number) > 2 && symptom(\"a.$b\").flag", JoinFolding.qualify("Math.abs(number) > 2 && flag", other));
     }
 
     @Test
@@ -84,7 +85,8 @@ class JoinFoldingTest {
                     // a comment
                     Symptom(name == "a.two")
                 """);
-        assertEquals("    $s : Symptom(name == \"a.one\", text != \"\", (!has(\"a.three\")), has(\"a.two\"))\n\n\n\n", when(r));
+        assertEquals("    \n    $s : Symptom(name == \"a.one\", text != \"\", (!hasSymptom(\"a.three\")), hasSymptom(\"a.two\"))\n"
+                + "    // a comment\n    \n", when(r));
         assertEquals(r.drl().lines().count(), fold("""
                     not Symptom(name == "a.three")
                     $s : Symptom(name == "a.one", text != "")
@@ -94,11 +96,59 @@ class JoinFoldingTest {
     }
 
     @Test
+    void variablesOfTheAnchorAndOfFoldedSymptomsAreRewritten() {
+        JoinFolding.Result r = fold("""
+                    $a : Symptom(name == "a.one", text != "")
+                    $b : Symptom(name == "a.two", text != $a.text, !text.equals("$a.text"))
+                    not Symptom(name == "a.three", number > $b.number)
+                """);
+        assertEquals("    $a : Symptom(name == \"a.one\", text != \"\", hasSymptom(\"a.two\"), symptom(\"a.two\").text != this.text, "
+                + "!symptom(\"a.two\").text.equals(\"$a.text\"), $b : symptom(\"a.two\"), "
+                + "(!hasSymptom(\"a.three\") || !(symptom(\"a.three\").number > symptom(\"a.two\").number)))\n    \n    \n", when(r));
+    }
+
+    @Test
+    void symptomsAndEventChecksAreFoldedIntoTheOneSessionPatternSoItStillFiresPerSession() {
+        JoinFolding.Result r = fold("""
+                    $u : Symptom(name == "client.user")
+                    $s : UserSession(belongsTo($u.text), state == "disc")
+                    HostEvent(id == 1149 || id == 261)
+                    not HostEvent(id == 1058)
+                """);
+        assertEquals("    \n    $s : UserSession(hasSymptom(\"client.user\"), belongsTo(symptom(\"client.user\").text), state == \"disc\", "
+                + "$u : symptom(\"client.user\"), (hasEvent(1149) || hasEvent(261)), !hasEvent(1058))\n    \n    \n", when(r));
+    }
+
+    @Test
+    void anAccumulateStaysAndTheSymptomsBesideItAreFolded() {
+        JoinFolding.Result r = fold("""
+                    Symptom(name == "a.one")
+                    $u : Symptom(name == "client.user")
+                    $n : Number(intValue > 1) from accumulate(UserSession(!belongsTo($u.text)), count(1))
+                """);
+        assertEquals("    Symptom(name == \"a.one\", hasSymptom(\"client.user\"), $u : symptom(\"client.user\"))\n    \n"
+                + "    $n : Number(intValue > 1) from accumulate(UserSession(!belongsTo($u.text)), count(1))\n", when(r));
+    }
+
+    @Test
+    void withoutAPositiveSymptomTheFirstEventCheckIsTheAnchor() {
+        JoinFolding.Result r = fold("""
+                    HostEvent(id == 1149)
+                    not Symptom(name == "a.one", text in ("x", "y"))
+                """);
+        assertEquals("    HostEvent(id == 1149, (!hasSymptom(\"a.one\") || !(symptom(\"a.one\").text in (\"x\", \"y\"))))\n    \n",
+                when(r));
+    }
+
+    @Test
     void rulesThatAreNotPlainSymptomJoinsStayAsWritten() {
         for (String lhs : List.of(
                 "    Symptom(name == \"a.one\")\n",                                                  // nothing to join
-                "    $a : Symptom(name == \"a.one\")\n    Symptom(name == \"a.two\", text == $a.text)\n", // refers to a variable
-                "    Symptom(name == \"a.one\")\n    HostEvent(id == 1058)\n",                        // not a symptom
+                "    $s : UserSession()\n    UserSession(user == $s.user)\n    Symptom(name == \"a.one\")\n"
+                        + "    Symptom(name == \"a.two\", text == $s.user)\n",                            // a variable of a kept pattern
+                "    Symptom(name == \"a.one\")\n    $n : Number() from accumulate(UserSession(), count(1))\n"
+                        + "    Symptom(name == \"a.two\", number == $n)\n",                               // a variable itself
+                "    not Symptom(name == \"a.one\")\n    not HostEvent(id == 1058)\n",              // nothing positive
                 "    Symptom(name == \"a.one\")\n    exists Symptom(name == \"a.two\")\n",            // exists
                 "    Symptom(name == \"a.one\") or Symptom(name == \"a.two\")\n",                      // or
                 "    Symptom(name == \"a.one\")\n    Symptom(text == \"x\")\n",                        // no literal name
@@ -122,7 +172,7 @@ class JoinFoldingTest {
             foldedSources.add(new RuleSource(src.name(), r.drl()));
             assertEquals(src.drl().lines().count(), r.drl().lines().count(), src.name());
         }
-        assertTrue(count >= 70, "folded " + count);
+        assertTrue(count >= 95, "folded " + count);
         RuleCompiler.packages(foldedSources, List.of(), false); // throws when the folded DRL does not compile
     }
 
@@ -138,8 +188,8 @@ class JoinFoldingTest {
                             findings.support(kcontext, "firewall-blocking", 0.3, "x");
                         end
                         """).build());
-        assertTrue(e.problems().stream().allMatch(p -> p.file().equals("site.drl") && p.line() == 8), e.getMessage());
-        assertFalse(e.getMessage().contains("other("), e.getMessage());
+        assertTrue(e.problems().stream().allMatch(p -> p.file().equals("site.drl") && p.line() == 9), e.getMessage());
+        assertFalse(e.getMessage().contains("hasSymptom("), e.getMessage());
     }
 
     @Test
@@ -225,7 +275,7 @@ class JoinFoldingTest {
                 continue;
             }
             if (node instanceof org.drools.core.reteoo.AlphaNode a && a.getConstraint() instanceof org.drools.mvel.MVELConstraint c
-                    && c.getExpression().contains("other(\"") && ((java.util.concurrent.atomic.AtomicInteger) counter.get(c)).get() > 20) {
+                    && c.getExpression().contains("symptom(\"") && ((java.util.concurrent.atomic.AtomicInteger) counter.get(c)).get() > 20) {
                 folded.add(c);
             }
             if (node instanceof org.drools.core.reteoo.ObjectSource source) {

@@ -16,15 +16,15 @@ class SymptomTest {
 
     @Test
     void symptomsOfOneFileSeeEachOther() {
-        List<Symptom> file = Symptom.ofOneFile(List.of(port, ping));
+        List<Symptom> file = FileFacts.link(List.of(port, ping), List.of(), List.of()).symptoms();
         assertEquals(List.of(port, ping), file); // equal copies, same line
         assertEquals(4, file.get(0).getLine());
-        assertTrue(file.get(0).has("network.ping_ok"));
-        assertSame(file.get(1), file.get(0).other("network.ping_ok"));
-        assertEquals(Boolean.FALSE, file.get(0).other("network.ping_ok").getFlag());
-        assertSame(file.get(0), file.get(1).other("network.rdp_port_state"));
-        assertFalse(file.get(0).has("tls.handshake_ok"));
-        Symptom none = file.get(0).other("tls.handshake_ok");
+        assertTrue(file.get(0).hasSymptom("network.ping_ok"));
+        assertSame(file.get(1), file.get(0).symptom("network.ping_ok"));
+        assertEquals(Boolean.FALSE, file.get(0).symptom("network.ping_ok").getFlag());
+        assertSame(file.get(0), file.get(1).symptom("network.rdp_port_state"));
+        assertFalse(file.get(0).hasSymptom("tls.handshake_ok"));
+        Symptom none = file.get(0).symptom("tls.handshake_ok");
         assertEquals("tls.handshake_ok", none.getName());
         assertNull(none.getFlag());
         assertTrue(Double.isNaN(none.getNumber()));
@@ -33,17 +33,42 @@ class SymptomTest {
 
     @Test
     void aSymptomOutsideADiagnosisSeesNoOther() {
-        assertFalse(port.has("network.ping_ok"));
-        assertEquals("", port.other("network.ping_ok").getText());
-        Symptom.ofOneFile(List.of(port, ping));
-        assertFalse(port.has("network.ping_ok"), "the originals are not changed");
+        assertFalse(port.hasSymptom("network.ping_ok"));
+        assertEquals("", port.symptom("network.ping_ok").getText());
+        FileFacts.link(List.of(port, ping), List.of(), List.of());
+        assertFalse(port.hasSymptom("network.ping_ok"), "the originals are not changed");
+    }
+
+    @Test
+    void eventsAndSessionsOfOneFileSeeItsSymptomsAndEventIds() {
+        HostEvent auth = new HostEvent("Security", "TerminalServices-RemoteConnectionManager", 1149, "", "");
+        HostEvent cert = new HostEvent("System", "TerminalServices-RemoteConnectionManager", 1058, "", "");
+        UserSession disc = new UserSession("FIN\\mrossi", "Disc", 300);
+        FileFacts file = FileFacts.link(List.of(port, ping), List.of(auth, cert), List.of(disc));
+        assertEquals(List.of(auth, cert), file.events());
+        assertEquals(List.of(disc), file.sessions());
+        for (var fact : List.of(file.symptoms().get(0), file.events().get(1), file.sessions().get(0))) {
+            Symptom portSeen = fact instanceof Symptom s ? s.symptom("network.rdp_port_state")
+                    : fact instanceof HostEvent e ? e.symptom("network.rdp_port_state")
+                    : ((UserSession) fact).symptom("network.rdp_port_state");
+            assertSame(file.symptoms().get(0), portSeen, fact.toString());
+        }
+        assertTrue(file.sessions().get(0).hasSymptom("network.ping_ok"));
+        assertFalse(file.sessions().get(0).hasSymptom("client.user"));
+        assertEquals("", file.sessions().get(0).symptom("client.user").getText());
+        assertTrue(file.symptoms().get(1).hasEvent(1149));
+        assertTrue(file.events().get(0).hasEvent(1058));
+        assertTrue(file.sessions().get(0).hasEvent(1058));
+        assertFalse(file.sessions().get(0).hasEvent(1004));
+        assertFalse(disc.hasEvent(1149), "the originals see nothing");
+        assertFalse(auth.hasSymptom("network.ping_ok"), "the originals see nothing");
     }
 
     @Test
     void aNameTwiceInOneFileIsRejected() {
         Symptom again = new Symptom("network.ping_ok", true, 9);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Symptom.ofOneFile(List.of(ping, port, again)));
+                () -> FileFacts.link(List.of(ping, port, again), List.of(), List.of()));
         assertEquals("symptom network.ping_ok is given twice", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new SymptomSet("f.yaml", "h", null,
                 List.of(ping, port, again), List.of(), List.of(), List.of(), null));

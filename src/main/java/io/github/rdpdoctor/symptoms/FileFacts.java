@@ -1,0 +1,53 @@
+package io.github.rdpdoctor.symptoms;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts of one file as a diagnosis inserts them: copies of the symptoms, events and sessions that see the
+ * file's symptoms ({@code hasSymptom(name)}, {@code symptom(name)}) and event ids ({@code hasEvent(id)}). The engine
+ * uses them to match a rule that joins facts as one pattern (see the README, "Writing and testing rules"). The
+ * originals are not changed.
+ */
+public record FileFacts(List<Symptom> symptoms, List<HostEvent> events, List<UserSession> sessions) {
+
+    public FileFacts {
+        symptoms = List.copyOf(symptoms);
+        events = List.copyOf(events);
+        sessions = List.copyOf(sessions);
+    }
+
+    /**
+     * Links one file's facts.
+     *
+     * @throws IllegalArgumentException when a symptom name occurs twice
+     */
+    public static FileFacts link(List<Symptom> symptoms, List<HostEvent> events, List<UserSession> sessions) {
+        Map<String, Symptom> byName = new HashMap<>(symptoms.size() * 2);
+        int[] eventIds = new int[events.size()];
+        for (int i = 0; i < eventIds.length; i++) {
+            eventIds[i] = events.get(i).getId();
+        }
+        FileView view = new FileView(Collections.unmodifiableMap(byName), eventIds);
+        List<Symptom> linkedSymptoms = new ArrayList<>(symptoms.size());
+        for (Symptom s : symptoms) {
+            Symptom copy = s.seeing(view);
+            if (byName.put(s.getName(), copy) != null) {
+                throw Symptom.givenTwice(s.getName());
+            }
+            linkedSymptoms.add(copy);
+        }
+        List<HostEvent> linkedEvents = new ArrayList<>(events.size());
+        for (HostEvent e : events) {
+            linkedEvents.add(e.seeing(view));
+        }
+        List<UserSession> linkedSessions = new ArrayList<>(sessions.size());
+        for (UserSession u : sessions) {
+            linkedSessions.add(u.seeing(view));
+        }
+        return new FileFacts(linkedSymptoms, linkedEvents, linkedSessions);
+    }
+}
