@@ -11,7 +11,6 @@ import io.github.rdpdoctor.symptoms.UserSession;
 import io.github.rdpdoctor.symptoms.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,14 +171,14 @@ public final class RdpDoctor {
             }
         }
         List<Scored> scored = new ArrayList<>(byCause.size());
-        for (var entry : byCause.entrySet()) {
-            List<Findings.Finding> findings = entry.getValue();
-            Cause cause = knowledge.cause(entry.getKey()).orElseThrow(() -> new RuleAuthoringException(
-                    "rule \"" + findings.get(0).rule() + "\" concluded unknown cause '" + entry.getKey()
+        for (List<Findings.Finding> findings : byCause.values()) {
+            String causeId = findings.get(0).causeId();
+            Cause cause = knowledge.cause(causeId).orElseThrow(() -> new RuleAuthoringException(
+                    "rule \"" + findings.get(0).rule() + "\" concluded unknown cause '" + causeId
                             + "'; known causes are in kb/causes.yaml"));
             // a product does not depend on the order of its factors, but its last bit does: combine in a fixed
             // order (strongest first, then by rule), the order the evidence is listed in
-            findings.sort(BY_WEIGHT);
+            findings.sort(RdpDoctor::strongestFirst);
             double restFor = 1.0;
             double restAgainst = 1.0;
             for (Findings.Finding f : findings) {
@@ -205,7 +204,7 @@ public final class RdpDoctor {
             scored.add(new Scored(cf, new RankedCause(cause.id(), cause.title(), round(cf), List.of(evidence),
                     cause.remediation(), cause.sources())));
         }
-        scored.sort(BEST_FIRST);
+        scored.sort(Scored::bestFirst);
         List<RankedCause> out = new ArrayList<>(scored.size());
         for (Scored s : scored) {
             out.add(s.cause);
@@ -228,12 +227,18 @@ public final class RdpDoctor {
         return c > 0 || c == 0 && f.detail().compareTo(kept.detail()) < 0;
     }
 
-    private static final Comparator<Findings.Finding> BY_WEIGHT =
-            Comparator.comparingDouble((Findings.Finding f) -> -f.weight()).thenComparing(Findings.Finding::rule);
-    private static final Comparator<Scored> BEST_FIRST =
-            Comparator.comparingDouble((Scored s) -> -s.cf).thenComparing(s -> s.cause.id());
+    /** Evidence order: largest weight first (support before evidence against), then by rule name. */
+    private static int strongestFirst(Findings.Finding a, Findings.Finding b) {
+        int c = Double.compare(b.weight(), a.weight());
+        return c != 0 ? c : a.rule().compareTo(b.rule());
+    }
 
     private record Scored(double cf, RankedCause cause) {
+        /** Cause order: highest confidence first, then by id. */
+        static int bestFirst(Scored a, Scored b) {
+            int c = Double.compare(b.cf, a.cf);
+            return c != 0 ? c : a.cause.id().compareTo(b.cause.id());
+        }
     }
 
     private static double round(double cf) {
