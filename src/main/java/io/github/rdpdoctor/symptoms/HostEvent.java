@@ -6,31 +6,29 @@ import java.util.Objects;
  * A Windows event seen on the RDP host, as rules see it: {@code HostEvent(id == 1058)}.
  * {@code source} is the provider name, e.g. {@code Microsoft-Windows-TerminalServices-RemoteConnectionManager}.
  */
-public final class HostEvent {
+public final class HostEvent extends FileFact {
     private final String log;
     private final String source;
     private final int id;
     private final String time;
     private final String message;
-    /** What this fact sees of its file; {@link FileView#NONE} when not part of a diagnosis. */
-    private final FileView file;
 
     public HostEvent(String log, String source, int id, String time, String message) {
+        super(FileView.NONE);
         this.log = log == null ? "" : log;
         this.source = source == null ? "" : source;
         this.id = id;
         this.time = time == null ? "" : time;
         this.message = message == null ? "" : message;
-        this.file = FileView.NONE;
     }
 
     private HostEvent(HostEvent o, FileView file) {
+        super(file);
         this.log = o.log;
         this.source = o.source;
         this.id = o.id;
         this.time = o.time;
         this.message = o.message;
-        this.file = file;
     }
 
     /** A copy that sees {@code file}. */
@@ -61,24 +59,6 @@ public final class HostEvent {
     /** True when the provider name contains {@code part}, ignoring case (e.g. "Schannel"). */
     public boolean fromSource(String part) {
         return source.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** Whether this fact's file has a symptom with that name (false when not part of a diagnosis). */
-    public boolean hasSymptom(String name) {
-        return file.hasSymptom(name);
-    }
-
-    /**
-     * The symptom of this fact's file with that name; when the file has none, a symptom without a value (flag null,
-     * number NaN, text empty), so check {@link #hasSymptom(String)} first.
-     */
-    public Symptom symptom(String name) {
-        return file.symptom(name);
-    }
-
-    /** Whether this fact's file has a host event with that id (false when not part of a diagnosis). */
-    public boolean hasEvent(int id) {
-        return file.hasEvent(id);
     }
 
     @Override

@@ -19,12 +19,10 @@ import java.util.Objects;
  * {@link #symptom(String)} and {@link #hasEvent(int)} (see {@link FileFacts}). The engine uses them to match a rule
  * that joins several facts as one pattern (see the README, "Writing and testing rules").
  */
-public final class Symptom {
+public final class Symptom extends FileFact {
     private final String name;
     private final Object value;
     private final int line;
-    /** What this symptom sees of its file; {@link FileView#NONE} when not part of a diagnosis. */
-    private final FileView file;
 
     /**
      * @param name  symptom name, e.g. {@code network.rdp_port_state}
@@ -32,17 +30,17 @@ public final class Symptom {
      * @param line  1-based line in the source file, 0 when not from a file
      */
     public Symptom(String name, Object value, int line) {
+        super(FileView.NONE);
         this.name = Objects.requireNonNull(name, "name");
         this.value = Objects.requireNonNull(value, "value");
         this.line = line;
-        this.file = FileView.NONE;
     }
 
     private Symptom(Symptom s, FileView file) {
+        super(file);
         this.name = s.name;
         this.value = s.value;
         this.line = s.line;
-        this.file = file;
     }
 
     /** A copy that sees {@code file}. */
@@ -53,24 +51,6 @@ public final class Symptom {
     /** The error for a file that gives a symptom twice. */
     static IllegalArgumentException givenTwice(String name) {
         return new IllegalArgumentException("symptom " + name + " is given twice");
-    }
-
-    /** Whether this symptom's file has a symptom with that name (false when not part of a diagnosis). */
-    public boolean hasSymptom(String name) {
-        return file.hasSymptom(name);
-    }
-
-    /**
-     * The symptom of this symptom's file with that name; when the file has none, a symptom without a value (flag
-     * null, number NaN, text empty), so check {@link #hasSymptom(String)} first.
-     */
-    public Symptom symptom(String name) {
-        return file.symptom(name);
-    }
-
-    /** Whether this symptom's file has a host event with that id (false when not part of a diagnosis). */
-    public boolean hasEvent(int id) {
-        return file.hasEvent(id);
     }
 
     /** A symptom without a value: what {@link #symptom(String)} gives for a name the file does not have. */

@@ -7,25 +7,23 @@ import java.util.Objects;
  * {@code UserSession(state == "disconnected", idleMinutes > 60)}.
  * {@code idleMinutes} is -1 when unknown.
  */
-public final class UserSession {
+public final class UserSession extends FileFact {
     private final String user;
     private final String state;
     private final long idleMinutes;
-    /** What this fact sees of its file; {@link FileView#NONE} when not part of a diagnosis. */
-    private final FileView file;
 
     public UserSession(String user, String state, long idleMinutes) {
+        super(FileView.NONE);
         this.user = user == null ? "" : user;
         this.state = state == null ? "" : state.toLowerCase(java.util.Locale.ROOT);
         this.idleMinutes = idleMinutes;
-        this.file = FileView.NONE;
     }
 
     private UserSession(UserSession o, FileView file) {
+        super(file);
         this.user = o.user;
         this.state = o.state;
         this.idleMinutes = o.idleMinutes;
-        this.file = file;
     }
 
     /** A copy that sees {@code file}. */
@@ -58,24 +56,6 @@ public final class UserSession {
         String s = slash >= 0 ? account.substring(slash + 1) : account;
         int at = s.indexOf('@');
         return at >= 0 ? s.substring(0, at) : s;
-    }
-
-    /** Whether this fact's file has a symptom with that name (false when not part of a diagnosis). */
-    public boolean hasSymptom(String name) {
-        return file.hasSymptom(name);
-    }
-
-    /**
-     * The symptom of this fact's file with that name; when the file has none, a symptom without a value (flag null,
-     * number NaN, text empty), so check {@link #hasSymptom(String)} first.
-     */
-    public Symptom symptom(String name) {
-        return file.symptom(name);
-    }
-
-    /** Whether this fact's file has a host event with that id (false when not part of a diagnosis). */
-    public boolean hasEvent(int id) {
-        return file.hasEvent(id);
     }
 
     @Override

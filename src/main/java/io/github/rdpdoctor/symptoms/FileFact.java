@@ -1,0 +1,34 @@
+package io.github.rdpdoctor.symptoms;
+
+/**
+ * What symptoms, host events and sessions have in common: in a diagnosis each of them also sees the rest of its
+ * file — the symptoms by name and the ids of the events (see {@link FileFacts}). The engine uses that to match a rule
+ * that joins facts as one pattern (see the README, "Writing and testing rules"); rule authors may call these methods
+ * too. Outside a diagnosis a fact sees nothing.
+ */
+public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
+    /** What this fact sees of its file; {@link FileView#NONE} when not part of a diagnosis. */
+    private final FileView file;
+
+    FileFact(FileView file) {
+        this.file = file;
+    }
+
+    /** Whether this fact's file has a symptom with that name (false when not part of a diagnosis). */
+    public final boolean hasSymptom(String name) {
+        return file.hasSymptom(name);
+    }
+
+    /**
+     * The symptom of this fact's file with that name; when the file has none, a symptom without a value (flag null,
+     * number NaN, text empty), so check {@link #hasSymptom(String)} first.
+     */
+    public final Symptom symptom(String name) {
+        return file.symptom(name);
+    }
+
+    /** Whether this fact's file has a host event with that id (false when not part of a diagnosis). */
+    public final boolean hasEvent(int id) {
+        return file.hasEvent(id);
+    }
+}
