@@ -169,11 +169,8 @@ final class JoinFolding {
         int close = anchorText.lastIndexOf(')');
         String own = anchorText.substring(open, close);
         Set<String> checked = new LinkedHashSet<>();
-        outsideLiterals(own, code -> {
-            VARIABLE_PROPERTY.matcher(code).results().map(m -> symptomVariables.get(m.group(1)))
-                    .filter(Objects::nonNull).forEach(checked::add);
-            return code;
-        });
+        VARIABLE_PROPERTY.matcher(STRING_LITERAL.matcher(own).replaceAll("\"\"")).results()
+                .map(m -> symptomVariables.get(m.group(1))).filter(Objects::nonNull).forEach(checked::add);
         StringBuilder merged = new StringBuilder(anchorText.substring(0, open));
         checked.forEach(name -> merged.append("hasSymptom(\"").append(name).append("\"), "));
         merged.append(replaceVariables(own, null, symptomVariables));
