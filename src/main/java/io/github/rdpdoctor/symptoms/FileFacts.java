@@ -1,7 +1,6 @@
 package io.github.rdpdoctor.symptoms;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ public record FileFacts(List<Symptom> symptoms, List<HostEvent> events, List<Use
         for (int i = 0; i < eventIds.length; i++) {
             eventIds[i] = events.get(i).getId();
         }
-        FileView view = new FileView(Collections.unmodifiableMap(byName), eventIds);
+        FileView view = new FileView(byName, eventIds); // FileView never hands its map out: no read-only wrapper
         List<Symptom> linkedSymptoms = new ArrayList<>(symptoms.size());
         for (Symptom s : symptoms) {
             Symptom copy = s.seeing(view);
