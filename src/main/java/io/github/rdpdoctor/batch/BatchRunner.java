@@ -1,6 +1,8 @@
 package io.github.rdpdoctor.batch;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.rdpdoctor.engine.Diagnosis;
@@ -10,12 +12,13 @@ import io.github.rdpdoctor.engine.RdpDoctorException;
 import io.github.rdpdoctor.symptoms.SymptomFileException;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
-import java.io.Writer;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,7 +101,22 @@ public final class BatchRunner {
 
     /** Writes one line per input to {@code out} (not closed). {@code progress} gets the count of lines written. */
     public BatchSummary run(Iterator<BatchInput> inputs, Writer out, LongConsumer progress) throws IOException {
-        return run(inputs, out, progress, new Tally(), 0);
+        return run(inputs, new Sink() {
+            @Override
+            public void write(byte[] line) throws IOException {
+                out.write(new String(line, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+        }, progress, new Tally(), 0);
+    }
+
+    /** Writes one line per input, UTF-8, to {@code out} (not closed). {@code progress} gets the count of lines written. */
+    public BatchSummary run(Iterator<BatchInput> inputs, OutputStream out, LongConsumer progress) throws IOException {
+        return run(inputs, Sink.of(out), progress, new Tally(), 0);
     }
 
     /**
@@ -114,13 +132,34 @@ public final class BatchRunner {
         } else {
             Files.deleteIfExists(outFile);
         }
-        try (Writer w = Files.newBufferedWriter(outFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
-            return run(inputs, w, progress, tally, kept);
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(outFile, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), 1 << 16)) {
+            return run(inputs, Sink.of(os), progress, tally, kept);
         }
     }
 
-    private BatchSummary run(Iterator<BatchInput> inputs, Writer out, LongConsumer progress, Tally tally, long resumed)
+    /** Where the lines go: a file or stream as bytes, or a character writer (the CLI's standard output). */
+    private interface Sink {
+        void write(byte[] line) throws IOException;
+
+        void flush() throws IOException;
+
+        static Sink of(OutputStream out) {
+            return new Sink() {
+                @Override
+                public void write(byte[] line) throws IOException {
+                    out.write(line);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+            };
+        }
+    }
+
+    private BatchSummary run(Iterator<BatchInput> inputs, Sink out, LongConsumer progress, Tally tally, long resumed)
             throws IOException {
         long t0 = System.nanoTime();
         InOrder lines = new InOrder(threads * 64);
@@ -128,9 +167,10 @@ public final class BatchRunner {
         List<Thread> workers = new ArrayList<>(threads);
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
+                ByteArrayBuilder buffer = new ByteArrayBuilder(8192);
                 try {
                     for (Numbered n; (n = source.next()) != null && lines.awaitRoom(n.seq()); ) {
-                        lines.put(n.seq(), process(n.input()));
+                        lines.put(n.seq(), process(n.input(), buffer));
                     }
                 } catch (InterruptedException e) {
                     // the run stopped
@@ -281,13 +321,16 @@ public final class BatchRunner {
         }
     }
 
-    private record Line(String json, String topCause, boolean ok) {
+    private record Line(byte[] json, String topCause, boolean ok) {
     }
 
-    /** Never throws for bad input: every input becomes an ok line or an error line. */
-    private Line process(BatchInput in) {
-        StringWriter sw = new StringWriter(1024);
-        try (JsonGenerator g = json.getFactory().createGenerator(sw)) {
+    /**
+     * Never throws for bad input: every input becomes an ok line or an error line. The line is written as UTF-8 into
+     * the worker's {@code buffer} and copied out (half the cost of writing characters and encoding them later).
+     */
+    private Line process(BatchInput in, ByteArrayBuilder buffer) {
+        buffer.reset();
+        try (JsonGenerator g = json.getFactory().createGenerator(buffer, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("file", in.name());
             try {
@@ -299,8 +342,9 @@ public final class BatchRunner {
                 g.writeFieldName("diagnosis");
                 json.writeValue(g, d);
                 g.writeEndObject();
+                g.writeRaw('\n');
                 g.flush();
-                return new Line(sw.append('\n').toString(), d.top().map(RankedCause::id).orElse(null), true);
+                return new Line(buffer.toByteArray(), d.top().map(RankedCause::id).orElse(null), true);
             } catch (RdpDoctorException | UncheckedIOException e) {
                 g.writeStringField("status", "error");
                 g.writeObjectFieldStart("error");
@@ -317,8 +361,9 @@ public final class BatchRunner {
                 }
                 g.writeEndObject();
                 g.writeEndObject();
+                g.writeRaw('\n');
                 g.flush();
-                return new Line(sw.append('\n').toString(), null, false);
+                return new Line(buffer.toByteArray(), null, false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

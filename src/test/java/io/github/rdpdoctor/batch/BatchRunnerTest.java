@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.engine.RdpDoctor;
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -146,5 +147,29 @@ class BatchRunnerTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> runner.run(inputs.iterator(), new StringWriter(), x -> { }));
         assertSame(bug, e);
+    }
+
+    @Test
+    @Timeout(60)
+    void bytesAndCharactersCarryTheSameUtf8Lines() throws Exception {
+        // names and values outside ASCII (a Cyrillic host, an accented file name, a CJK user) survive both sinks
+        List<BatchInput> inputs = List.of(
+                BatchInput.line("café-1.json", ("{\"host\": \"сервер-1.example\", \"symptoms\": {\"client.error_code\": \"0x904\", "
+                        + "\"client.user\": \"用户\", \"network.rdp_port_state\": \"closed\"}}").getBytes(StandardCharsets.UTF_8)),
+                BatchInput.line("café-2.json", "{\"host\": \"h2\", \"symptoms\": {\"network.rdp_port\": \"ü\"}}".getBytes(StandardCharsets.UTF_8)));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter chars = new StringWriter();
+        new BatchRunner(doctor, 2).run(inputs.iterator(), bytes, x -> { });
+        new BatchRunner(doctor, 1).run(inputs.iterator(), chars, x -> { });
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(chars.toString(), text);
+        String[] lines = text.split("\n");
+        assertEquals(2, lines.length);
+        JsonNode ok = JSON.readTree(lines[0]);
+        assertEquals("café-1.json", ok.get("file").asText());
+        assertEquals("сервер-1.example", ok.at("/diagnosis/host").asText());
+        JsonNode bad = JSON.readTree(lines[1]);
+        assertEquals("error", bad.get("status").asText());
+        assertTrue(bad.at("/error/message").asText().contains("café-2.json"), lines[1]);
     }
 }
