@@ -126,7 +126,7 @@ public final class BatchBench {
         Path out = Path.of("target", "bench-memory-out.jsonl");
         ProcessBuilder pb = new ProcessBuilder("bin/rdp-doctor", "batch", "--out", out.toString(), fleet.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("RDP_DOCTOR_JAVA_OPTS", "-Xmx256m");
+        pb.environment().put("RDP_DOCTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"); // the launcher's batch options, capped heap
         long t0 = System.nanoTime();
         Process p = pb.start();
         long peakKb = 0;

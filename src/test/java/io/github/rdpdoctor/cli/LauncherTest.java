@@ -1,0 +1,82 @@
+package io.github.rdpdoctor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/rdp-doctor}'s choice of JVM options, run on a copy of the script with a {@code java} and an {@code mvn}
+ * on the PATH that only record what they were given (nothing is built, no JVM is started).
+ */
+class LauncherTest {
+    @TempDir
+    Path dir;
+
+    private List<String> javaArgs(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path bin = Files.createDirectories(dir.resolve("project/bin"));
+        Files.copy(Path.of("bin/rdp-doctor"), bin.resolve("rdp-doctor"), StandardCopyOption.REPLACE_EXISTING);
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        Path log = dir.resolve("java-args.txt");
+        script(tools.resolve("java"), "printf '%s\\n' \"$@\" > '" + log + "'");
+        script(tools.resolve("mvn"), "exit 0");
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of("bash", bin.resolve("rdp-doctor").toString())));
+        pb.command().addAll(List.of(args));
+        pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
+        pb.environment().remove("RDP_DOCTOR_JAVA_OPTS");
+        pb.environment().putAll(env);
+        Process p = pb.redirectErrorStream(true).redirectOutput(dir.resolve("launcher-output.txt").toFile()).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("launcher-output.txt")));
+        return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
+    private static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static List<String> jvmOptions(List<String> javaArgs) {
+        return javaArgs.subList(0, javaArgs.indexOf("-jar"));
+    }
+
+    @Test
+    @Timeout(60)
+    void oneFileCommandsStartQuicklyOnTheC1Compiler() throws Exception {
+        List<String> args = javaArgs(Map.of(), "diagnose", "examples/minimal-0x904-0x7.yaml");
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), jvmOptions(args));
+        assertTrue(args.get(args.indexOf("-jar") + 1).endsWith("target/rdp-doctor-0.1.0-SNAPSHOT-cli.jar"), args.toString());
+        assertEquals(List.of("diagnose", "examples/minimal-0x904-0x7.yaml"), args.subList(args.indexOf("-jar") + 2, args.size()));
+    }
+
+    @Test
+    @Timeout(60)
+    void batchAndReportGetTheFullJit() throws Exception {
+        for (String command : List.of("batch", "report")) {
+            List<String> args = javaArgs(Map.of(), command, "in");
+            assertEquals(List.of("-XX:+UseSerialGC"), jvmOptions(args), command);
+            assertFalse(args.contains("-XX:TieredStopAtLevel=1"), command);
+            assertEquals(List.of(command, "in"), args.subList(args.indexOf("-jar") + 2, args.size()));
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void rdpDoctorJavaOptsReplaceTheDefaults() throws Exception {
+        List<String> args = javaArgs(Map.of("RDP_DOCTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"), "batch", "in");
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m"), jvmOptions(args));
+    }
+}
