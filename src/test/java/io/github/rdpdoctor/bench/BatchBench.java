@@ -8,6 +8,7 @@ import io.github.rdpdoctor.engine.RdpDoctor;
 import io.github.rdpdoctor.engine.RdpDoctorException;
 import io.github.rdpdoctor.symptoms.SymptomLoader;
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,8 +49,11 @@ public final class BatchBench {
     private static void throughput(Path fleet, int count) throws Exception {
         RdpDoctor doctor = RdpDoctor.builder().build();
         List<Path> files;
-        try (Stream<Path> s = Files.walk(fleet)) {
+        try (Stream<Path> s = Files.walk(fleet, FileVisitOption.FOLLOW_LINKS)) { // as the batch's inputs do
             files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        if (files.size() != count) {
+            throw new IllegalStateException(fleet + " holds " + files.size() + " files, not " + count + "; delete it to regenerate");
         }
         Path out = Path.of("target", "bench-batch-out.jsonl");
         double[][] fps = new double[2][3];
