@@ -109,7 +109,9 @@ final class BatchCommand implements Callable<Integer> {
             if (out != null) {
                 summary = runner.runToFile(inputs, out, resume, progress);
             } else {
-                summary = runner.run(inputs, spec.commandLine().getOut(), progress);
+                PrintWriter stdout = spec.commandLine().getOut();
+                summary = stdout instanceof StandardOutput bytes ? runner.run(inputs, bytes.bytes(), progress)
+                        : runner.run(inputs, stdout, progress);
             }
         }
         printSummary(err, summary);

@@ -1,11 +1,8 @@
 package io.github.rdpdoctor.cli;
 
 import io.github.rdpdoctor.engine.RdpDoctorException;
-import java.io.BufferedWriter;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,8 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
-        System.exit(run(args, System.in, out, new PrintWriter(System.err, true)));
+        System.exit(run(args, System.in, StandardOutput.of(System.out), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (used by tests). */

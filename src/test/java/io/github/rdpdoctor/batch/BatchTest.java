@@ -152,6 +152,29 @@ class BatchTest {
         assertTrue(!out.contains("diagnosing") && out.contains(COUNT + " inputs:"), out);
     }
 
+    /** A real process writing to its standard output gives, byte for byte, what the in-process run prints. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void standardOutputOfARealProcessCarriesTheSameUtf8Lines(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("examples/minimal-0x904-0x7.yaml"), dir.resolve("a.yaml"));
+        Files.writeString(dir.resolve("café.yaml"), "host: сервер-1.example\nsymptoms:\n  client.error_code: 0x904\n"
+                + "  client.user: 用户\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("z-broken.yaml"), "host: ü\nsymptoms:\n  network.rdp_port: lots\n", StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] stdout = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue());
+        String text = new String(stdout, StandardCharsets.UTF_8);
+        assertEquals(CliRun.run("batch", dir.toString()).out(), text);
+        List<JsonNode> lines = lines(text);
+        assertEquals(3, lines.size());
+        assertEquals(dir.resolve("café.yaml").toString(), lines.get(1).get("file").asText());
+        assertEquals("сервер-1.example", lines.get(1).at("/diagnosis/host").asText());
+        assertEquals("error", lines.get(2).get("status").asText());
+    }
+
     @Test
     void usageErrorsExitTwo() {
         assertEquals(2, CliRun.run("batch").code());
