@@ -101,17 +101,7 @@ public final class BatchRunner {
 
     /** Writes one line per input to {@code out} (not closed). {@code progress} gets the count of lines written. */
     public BatchSummary run(Iterator<BatchInput> inputs, Writer out, LongConsumer progress) throws IOException {
-        return run(inputs, new Sink() {
-            @Override
-            public void write(byte[] line) throws IOException {
-                out.write(new String(line, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void flush() throws IOException {
-                out.flush();
-            }
-        }, progress, new Tally(), 0);
+        return run(inputs, Sink.of(out), progress, new Tally(), 0);
     }
 
     /** Writes one line per input, UTF-8, to {@code out} (not closed). {@code progress} gets the count of lines written. */
@@ -138,7 +128,7 @@ public final class BatchRunner {
         }
     }
 
-    /** Where the lines go: a file or stream as bytes, or a character writer (the CLI's standard output). */
+    /** Where the lines go: a file or byte stream, or a character writer (an embedder's, a test's). */
     private interface Sink {
         void write(byte[] line) throws IOException;
 
@@ -149,6 +139,20 @@ public final class BatchRunner {
                 @Override
                 public void write(byte[] line) throws IOException {
                     out.write(line);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+            };
+        }
+
+        static Sink of(Writer out) {
+            return new Sink() {
+                @Override
+                public void write(byte[] line) throws IOException {
+                    out.write(new String(line, StandardCharsets.UTF_8));
                 }
 
                 @Override
