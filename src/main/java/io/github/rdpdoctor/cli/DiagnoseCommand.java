@@ -6,6 +6,7 @@ import io.github.rdpdoctor.engine.RdpDoctorException;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,12 +43,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int code = Main.OK;
         if (merge) {
-            SymptomSet merged = null;
+            List<SymptomSet> sets = new ArrayList<>();
             for (Path f : files) {
-                SymptomSet s = doctor.loader().load(f);
-                merged = merged == null ? s : merged.mergedWith(s);
+                sets.add(doctor.loader().load(f));
             }
-            print(out, doctor.diagnose(merged), false);
+            print(out, doctor.diagnose(SymptomSet.merge(sets)), false);
             return code;
         }
         boolean several = files.size() > 1;

@@ -57,11 +57,18 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
         if (Double.isNaN(min) && Double.isNaN(max)) {
             return "";
         }
-        return " " + (Double.isNaN(min) ? "" : fmt(min)) + ".." + (Double.isNaN(max) ? "" : fmt(max));
+        if (Double.isNaN(max)) {
+            return " of " + fmt(min) + " or more";
+        }
+        if (Double.isNaN(min)) {
+            return " of " + fmt(max) + " or less";
+        }
+        return " " + fmt(min) + ".." + fmt(max);
     }
 
+    /** A number as a person writes it: 150, not 150.0. */
     private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     private IllegalArgumentException wrong(Object raw) {
@@ -128,7 +135,7 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
     private <T extends Number> T inRange(T n) {
         double d = n.doubleValue();
         if ((!Double.isNaN(min) && d < min) || (!Double.isNaN(max) && d > max)) {
-            throw new IllegalArgumentException("expected " + expected() + ", got " + n + " (out of range)");
+            throw new IllegalArgumentException("expected " + expected() + ", got " + fmt(d) + " (out of range)");
         }
         return n;
     }

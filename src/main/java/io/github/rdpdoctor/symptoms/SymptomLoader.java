@@ -1,15 +1,23 @@
 package io.github.rdpdoctor.symptoms;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads symptom files (YAML or JSON, contract {@code rdp-symptoms/v1}) into {@link SymptomSet}s.
@@ -74,7 +83,10 @@ public final class SymptomLoader {
         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
     }
 
-    /** Reads and checks one symptom file. */
+    /**
+     * Reads and checks one symptom file. Reading stops at {@value #MAX_BYTES} bytes, also for pipes and devices
+     * whose size is not known beforehand.
+     */
     public SymptomSet load(Path file) {
         String name = file.toString();
         byte[] content;
@@ -83,7 +95,12 @@ public final class SymptomLoader {
             if (size > MAX_BYTES) {
                 throw new SymptomFileException(name, 0, "", "file is " + size + " bytes; the limit is " + MAX_BYTES);
             }
-            content = Files.readAllBytes(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                content = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (content.length > MAX_BYTES) {
+                throw new SymptomFileException(name, 0, "", "more than " + MAX_BYTES + " bytes; the limit is " + MAX_BYTES);
+            }
         } catch (NoSuchFileException e) {
             throw new SymptomFileException(name, 0, "", "no such file");
         } catch (IOException e) {
@@ -120,32 +137,135 @@ public final class SymptomLoader {
         }
         boolean isJson = content[first] == '{' || name.toLowerCase(Locale.ROOT).endsWith(".json");
         JsonFactory factory = isJson ? json : yaml;
-        try (JsonParser p = factory.createParser(content)) {
+        JsonParser p = null;
+        try {
+            p = factory.createParser(content);
             return new Reader(name, p).document();
         } catch (SymptomFileException e) {
             throw e;
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new SymptomFileException(name, loc == null ? 0 : Math.max(loc.getLineNr(), 0), "",
-                    (isJson ? "malformed JSON: " : "malformed YAML: ") + firstLine(e.getOriginalMessage()));
         } catch (IOException | RuntimeException e) {
-            // SnakeYAML reports limit violations and some syntax errors as runtime exceptions
-            throw new SymptomFileException(name, 0, "", (isJson ? "malformed JSON: " : "malformed YAML: ") + firstLine(e.getMessage()));
+            // Jackson's syntax and limit errors, and SnakeYAML's (some arrive as runtime exceptions)
+            throw malformed(name, content, isJson ? "JSON" : "YAML", p, e);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // reading from memory: nothing to release
+                }
+            }
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
+    /** One message for a document the parsers refused: the line of the problem and what is wrong, in plain words. */
+    private static SymptomFileException malformed(String name, byte[] content, String format, JsonParser p, Exception e) {
+        int badByte = firstInvalidUtf8(content);
+        if (badByte >= 0) {
+            return new SymptomFileException(name, lineAt(content, badByte), "", String.format(Locale.ROOT,
+                    "not UTF-8 text (byte 0x%02X at offset %d): a binary file, or text in another encoding; save it as UTF-8", content[badByte] & 0xff, badByte));
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+                String context = y.getContext() == null ? "" : y.getContext() + ": ";
+                return new SymptomFileException(name, y.getProblemMark().getLine() + 1, "",
+                        "malformed YAML: " + context + plain(y.getProblem()));
+            }
+        }
+        int line = 0;
+        if (e instanceof JsonProcessingException j && j.getLocation() != null) {
+            line = Math.max(j.getLocation().getLineNr(), 0);
+        }
+        if (line == 0 && p != null) {
+            line = Math.max(p.currentLocation().getLineNr(), 0);
+        }
+        String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        if (e instanceof StreamConstraintsException || message != null && message.toLowerCase(Locale.ROOT).contains("nesting depth")) {
+            return new SymptomFileException(name, line, p == null ? "" : path(p), limitExceeded(message));
+        }
+        return new SymptomFileException(name, line, "", "malformed " + format + ": " + plain(message));
+    }
+
+    private static String limitExceeded(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        if (m.contains("nesting depth")) {
+            return "nested deeper than " + MAX_DEPTH + " levels (the limit)";
+        }
+        if (m.contains("string value length")) {
+            return "a text value is longer than " + MAX_TEXT + " characters (the limit)";
+        }
+        if (m.contains("number value length")) {
+            return "a number is longer than 64 digits (the limit)";
+        }
+        if (m.contains("document length")) {
+            return "more than " + MAX_BYTES + " bytes (the limit)";
+        }
+        return "over a size limit: " + plain(message);
+    }
+
+    /** A parser message without the parser's internals: first line only, no source locations or setting names. */
+    private static String plain(String message) {
+        if (message == null || message.isBlank()) {
             return "unreadable document";
         }
         int nl = message.indexOf('\n');
-        return (nl >= 0 ? message.substring(0, nl) : message).trim();
+        String m = nl >= 0 ? message.substring(0, nl) : message;
+        m = m.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:.*", "")
+                .replaceAll(",?\\s*\\(?from `[^`]*`\\)?", "")
+                .replaceAll("\\s*\\(code \\d+\\)", "");
+        return m.trim();
+    }
+
+    /** The field at the parser's position, written as in messages: {@code symptoms.client.os}, {@code events[2].id}. */
+    private static String path(JsonParser p) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add("." + c.getCurrentName());
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            field.append(parts.get(i));
+        }
+        return field.length() > 0 && field.charAt(0) == '.' ? field.substring(1) : field.toString();
+    }
+
+    /** Offset of the first byte that is not part of valid UTF-8, or -1. */
+    private static int firstInvalidUtf8(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) {
+                return in.position();
+            }
+            if (r.isUnderflow()) {
+                return -1;
+            }
+            out.clear();
+        }
+    }
+
+    private static int lineAt(byte[] content, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (content[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** One pass over the token stream of one document. */
     private final class Reader {
         private final String file;
         private final JsonParser p;
+        private final YAMLParser yamlAliases;
         private String host;
         private int hostLine;
         private String collectedAt;
@@ -158,6 +278,42 @@ public final class SymptomLoader {
         Reader(String file, JsonParser p) {
             this.file = file;
             this.p = p;
+            this.yamlAliases = p instanceof YAMLParser y ? y : null;
+        }
+
+        /** The next token; a YAML alias anywhere in the document is an error (aliases are never expanded). */
+        private JsonToken next() throws IOException {
+            JsonToken t = p.nextToken();
+            if (yamlAliases != null && yamlAliases.isCurrentAlias()) {
+                throw error(path(), "YAML aliases (*" + p.getText() + ") are not allowed in symptom files; write the value out");
+            }
+            if (t == JsonToken.FIELD_NAME && p.currentName().length() > MAX_TEXT) {
+                throw error("", "a field name of " + p.currentName().length() + " characters; the limit is " + MAX_TEXT);
+            }
+            return t;
+        }
+
+        /** Skips the value at the current token (a whole map or list), still refusing aliases inside it. */
+        private void skip() throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == null || !t.isStructStart()) {
+                return;
+            }
+            for (int depth = 1; depth > 0; ) {
+                JsonToken n = next();
+                if (n == null) {
+                    return;
+                }
+                if (n.isStructStart()) {
+                    depth++;
+                } else if (n.isStructEnd()) {
+                    depth--;
+                }
+            }
+        }
+
+        private String path() {
+            return SymptomLoader.path(p);
         }
 
         private int line() {
@@ -169,16 +325,16 @@ public final class SymptomLoader {
         }
 
         SymptomSet document() throws IOException {
-            JsonToken t = p.nextToken();
+            JsonToken t = next();
             if (t == null) {
                 throw new SymptomFileException(file, 0, "", "empty document; expected a symptom document with at least 'host'");
             }
             if (t != JsonToken.START_OBJECT) {
                 throw error("", "expected a map with 'host' and 'symptoms' at the top, got " + describe(t));
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                JsonToken v = p.nextToken();
+                JsonToken v = next();
                 switch (key) {
                     case "schema" -> {
                         String schema = scalarText(key);
@@ -200,14 +356,14 @@ public final class SymptomLoader {
                     case "expect" -> readExpect(v);
                     default -> {
                         warnings.add(file + ":" + line() + ": unknown top-level field '" + key + "' ignored");
-                        p.skipChildren();
+                        skip();
                     }
                 }
             }
             if (host == null) {
                 throw new SymptomFileException(file, 1, "host", "required field 'host' is missing");
             }
-            if (p.nextToken() != null) {
+            if (next() != null) {
                 throw error("", "more than one document in the file");
             }
             return new SymptomSet(file, host, collectedAt, new ArrayList<>(symptoms.values()), events, sessions,
@@ -221,10 +377,10 @@ public final class SymptomLoader {
             if (t != JsonToken.START_OBJECT) {
                 throw error("symptoms", "expected a map of symptom name to value, got " + describe(t));
             }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 String field = "symptoms." + name;
-                JsonToken v = p.nextToken();
+                JsonToken v = next();
                 int at = line();
                 Object raw = scalar(field, v);
                 if (symptoms.size() >= MAX_ENTRIES) {
@@ -262,7 +418,7 @@ public final class SymptomLoader {
                 throw error(key, "expected a list, got " + describe(t));
             }
             int i = 0;
-            while (p.nextToken() != JsonToken.END_ARRAY) {
+            while (next() != JsonToken.END_ARRAY) {
                 String field = key + "[" + i + "]";
                 if (i++ >= MAX_ENTRIES) {
                     throw error(field, "more than " + MAX_ENTRIES + " entries");
@@ -281,9 +437,9 @@ public final class SymptomLoader {
             String time = null;
             String message = null;
             Long id = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                JsonToken v = p.nextToken();
+                JsonToken v = next();
                 String f = field + "." + key;
                 switch (key) {
                     case "log" -> log = scalarText(f);
@@ -293,7 +449,7 @@ public final class SymptomLoader {
                     case "message" -> message = scalarText(f);
                     default -> {
                         warnings.add(file + ":" + line() + ": unknown field '" + f + "' ignored");
-                        p.skipChildren();
+                        skip();
                     }
                 }
             }
@@ -308,9 +464,9 @@ public final class SymptomLoader {
             String user = null;
             String state = null;
             long idle = -1;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                JsonToken v = p.nextToken();
+                JsonToken v = next();
                 String f = field + "." + key;
                 switch (key) {
                     case "user" -> user = scalarText(f);
@@ -318,7 +474,7 @@ public final class SymptomLoader {
                     case "idle_minutes" -> idle = wholeNumber(f, v, 0, Long.MAX_VALUE);
                     default -> {
                         warnings.add(file + ":" + line() + ": unknown field '" + f + "' ignored");
-                        p.skipChildren();
+                        skip();
                     }
                 }
             }
@@ -336,9 +492,9 @@ public final class SymptomLoader {
             String top = null;
             List<String> listed = new ArrayList<>();
             List<String> notListed = new ArrayList<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (next() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                JsonToken v = p.nextToken();
+                JsonToken v = next();
                 switch (key) {
                     case "top_cause" -> top = scalarText("expect.top_cause");
                     case "listed" -> textList("expect.listed", v, listed);
@@ -353,17 +509,21 @@ public final class SymptomLoader {
             if (t != JsonToken.START_ARRAY) {
                 throw error(field, "expected a list of cause ids, got " + describe(t));
             }
-            while (p.nextToken() != JsonToken.END_ARRAY) {
+            while (next() != JsonToken.END_ARRAY) {
                 out.add(scalarText(field));
             }
         }
 
         private Object scalar(String field, JsonToken t) throws IOException {
-            if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-                throw error(field, "YAML aliases (*" + p.getText() + ") are not allowed in symptom files; write the value out");
-            }
             return switch (t) {
-                case VALUE_STRING -> p.getText();
+                case VALUE_STRING -> {
+                    String text = p.getText();
+                    if (text.length() > MAX_TEXT) {
+                        // JSON parsers enforce this while reading; the YAML parser does not
+                        throw error(field, "text of " + text.length() + " characters; the limit is " + MAX_TEXT);
+                    }
+                    yield text;
+                }
                 case VALUE_TRUE -> Boolean.TRUE;
                 case VALUE_FALSE -> Boolean.FALSE;
                 case VALUE_NULL -> null;
@@ -373,7 +533,13 @@ public final class SymptomLoader {
                     }
                     yield p.getLongValue();
                 }
-                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                case VALUE_NUMBER_FLOAT -> {
+                    String text = p.getText().trim().toLowerCase(Locale.ROOT);
+                    if (text.endsWith("nan") || text.endsWith("inf")) {
+                        throw error(field, "expected a finite number, got " + p.getText());
+                    }
+                    yield p.getDoubleValue();
+                }
                 default -> throw error(field, "expected a single value (text, number or true/false), got " + describe(t));
             };
         }
@@ -397,7 +563,8 @@ public final class SymptomLoader {
                 throw error(field, "expected a whole number, got " + (v instanceof String s ? "\"" + s + "\"" : v));
             }
             if (n < min || n > max) {
-                throw error(field, "expected a whole number " + min + ".." + max + ", got " + n + " (out of range)");
+                String range = max == Long.MAX_VALUE ? " of " + min + " or more" : " " + min + ".." + max;
+                throw error(field, "expected a whole number" + range + ", got " + n + " (out of range)");
             }
             return n;
         }

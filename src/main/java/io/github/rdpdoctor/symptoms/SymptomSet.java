@@ -44,35 +44,79 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         return Optional.empty();
     }
 
-    /**
-     * Combines facts about the same host: values of {@code later} win; a symptom whose value differs
-     * between the two is reported as a warning. Events and sessions are joined without duplicates.
-     */
+    /** Combines this set with a later one; see {@link #merge(List)}. */
     public SymptomSet mergedWith(SymptomSet later) {
-        List<String> warn = new ArrayList<>(warnings);
-        warn.addAll(later.warnings);
-        if (!host.equalsIgnoreCase(later.host)) {
-            warn.add("merging facts of different hosts: '" + host + "' (" + source + ") and '" + later.host
-                    + "' (" + later.source + "); using '" + later.host + "'");
+        return merge(List.of(this, later));
+    }
+
+    /**
+     * Combines facts about one host collected in several files, in the order given; later sets win.
+     * <ul>
+     *   <li>symptoms: the later value wins; a value that differs is reported as a warning naming the set each value
+     *       came from;</li>
+     *   <li>sessions are a snapshot of the host's session table: a set with sessions replaces the sessions of the
+     *       sets before it (a warning when they differ); a set without sessions keeps them;</li>
+     *   <li>events are occurrences: all are kept, each once;</li>
+     *   <li>sets about different hosts are merged with a warning (a probe may know the host by its address and a
+     *       host-side collector by its name), using the last host.</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException when {@code sets} is empty
+     */
+    public static SymptomSet merge(List<SymptomSet> sets) {
+        if (sets.isEmpty()) {
+            throw new IllegalArgumentException("nothing to merge");
         }
+        SymptomSet first = sets.get(0);
+        if (sets.size() == 1) {
+            return first;
+        }
+        List<String> warn = new ArrayList<>();
         Map<String, Symptom> byName = new LinkedHashMap<>();
-        for (Symptom s : symptoms) {
-            byName.put(s.getName(), s);
-        }
-        for (Symptom s : later.symptoms) {
-            Symptom old = byName.put(s.getName(), s);
-            if (old != null && !old.getValue().equals(s.getValue())) {
-                warn.add("conflicting values for " + s.getName() + ": " + old.getText() + " (" + source + ") and "
-                        + s.getText() + " (" + later.source + "); using " + s.getText());
+        Map<String, String> origin = new LinkedHashMap<>();
+        List<HostEvent> ev = new ArrayList<>();
+        java.util.Set<HostEvent> seenEvents = new java.util.HashSet<>();
+        List<UserSession> ses = List.of();
+        String sessionsFrom = null;
+        String host = first.host;
+        String hostFrom = first.source;
+        String collectedAt = null;
+        Expectation expect = null;
+        StringBuilder sources = new StringBuilder();
+        for (SymptomSet set : sets) {
+            sources.append(sources.length() > 0 ? "+" : "").append(set.source);
+            warn.addAll(set.warnings);
+            if (!host.equalsIgnoreCase(set.host)) {
+                warn.add("merging facts of different hosts: '" + host + "' (" + hostFrom + ") and '" + set.host
+                        + "' (" + set.source + "); using '" + set.host + "'");
             }
+            host = set.host;
+            hostFrom = set.source;
+            for (Symptom sy : set.symptoms) {
+                Symptom old = byName.put(sy.getName(), sy);
+                if (old != null && !old.getValue().equals(sy.getValue())) {
+                    warn.add("conflicting values for " + sy.getName() + ": " + old.getText() + " (" + origin.get(sy.getName())
+                            + ") and " + sy.getText() + " (" + set.source + "); using " + sy.getText());
+                }
+                origin.put(sy.getName(), set.source);
+            }
+            for (HostEvent e : set.events) {
+                if (seenEvents.add(e)) {
+                    ev.add(e);
+                }
+            }
+            if (!set.sessions.isEmpty()) {
+                if (sessionsFrom != null && !new java.util.HashSet<>(ses).equals(new java.util.HashSet<>(set.sessions))) {
+                    warn.add("sessions differ: " + ses + " (" + sessionsFrom + ") and " + set.sessions + " (" + set.source
+                            + "); using the sessions of " + set.source);
+                }
+                ses = set.sessions;
+                sessionsFrom = set.source;
+            }
+            collectedAt = set.collectedAt != null ? set.collectedAt : collectedAt;
+            expect = set.expect != null ? set.expect : expect;
         }
-        List<HostEvent> ev = new ArrayList<>(events);
-        later.events.stream().filter(e -> !ev.contains(e)).forEach(ev::add);
-        List<UserSession> ses = new ArrayList<>(sessions);
-        later.sessions.stream().filter(s -> !ses.contains(s)).forEach(ses::add);
-        return new SymptomSet(source + "+" + later.source, later.host,
-                later.collectedAt != null ? later.collectedAt : collectedAt,
-                new ArrayList<>(byName.values()), ev, ses, warn, later.expect != null ? later.expect : expect);
+        return new SymptomSet(sources.toString(), host, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect);
     }
 
     /** Starts a symptom set for code that collects facts itself; values are checked against the bundled vocabulary. */

@@ -69,7 +69,7 @@ class CollectedSymptomsTest {
         SymptomSet set = CollectedSymptoms.toSymptomSet(run(odd));
         assertEquals(List.of("odd: symptom rdp.negotiation: expected one of rdp, ssl, hybrid, hybrid_ex, rdstls, failure,"
                         + " no_response, closed, got \"carrier_pigeon\"; the value was left out",
-                "odd: symptom server.credssp_version: expected an integer 0.., got -1 (out of range); the value was left out"),
+                "odd: symptom server.credssp_version: expected an integer of 0 or more, got -1 (out of range); the value was left out"),
                 set.warnings());
         assertFalse(set.symptom("rdp.negotiation").isPresent());
         assertEquals("1.0", set.symptom("tls.max_version").orElseThrow().getValue());

@@ -164,21 +164,89 @@ class SymptomLoaderTest {
         assertTrue(e.getMessage().contains("limit"), e.getMessage());
 
         String deep = "host: h\nx: " + "[".repeat(200) + "]".repeat(200) + "\n";
-        assertTrue(rejected("deep.yaml", deep).getMessage().contains("malformed YAML"));
+        assertEquals("deep.yaml:2: nested deeper than 16 levels (the limit)", rejected("deep.yaml", deep).getMessage().replaceAll(": x\\S*:", ":"));
         String deepJson = "{\"host\":\"h\",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}";
-        assertTrue(rejected("deep.json", deepJson).getMessage().contains("malformed JSON"));
+        assertEquals("nested deeper than 16 levels (the limit)", rejected("deep.json", deepJson).problem());
 
-        // aliases are never expanded: a "billion laughs" under unknown keys is skipped cheaply with warnings
+        // aliases are never expanded, and refused wherever they are: a "billion laughs" under unknown keys too
         StringBuilder bomb = new StringBuilder("host: h\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 12; i++) {
             bomb.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ", ").repeat(9))
                     .append("*a").append(i - 1).append("]\n");
         }
-        assertEquals(12, yaml(bomb.toString()).warnings().size());
-        // and an alias where a value is read is an error
+        SymptomFileException laughs = rejected("bomb.yaml", bomb.toString());
+        assertEquals("bomb.yaml:3: a1[0]: YAML aliases (*a0) are not allowed in symptom files; write the value out",
+                laughs.getMessage());
         SymptomFileException alias = rejected("alias.yaml", "host: h\nsymptoms:\n  client.user: &u alice\n  client.os: *u\n");
         assertEquals("symptoms.client.os", alias.field());
         assertTrue(alias.problem().contains("aliases"), alias.problem());
+        assertEquals("expect.listed", rejected("e.yaml", "host: h\nx: &l [a]\nexpect:\n  listed: *l\n").field());
+    }
+
+    @Test
+    void streamsAndDevicesAreReadOnlyUpToTheLimit() {
+        // the size of a device or pipe is 0 to Files.size; reading must still stop at the limit
+        SymptomFileException e = assertThrows(SymptomFileException.class, () -> loader.load(Path.of("/dev/zero")));
+        assertEquals("/dev/zero: more than 1048576 bytes; the limit is 1048576", e.getMessage());
+    }
+
+    @Test
+    void yamlSyntaxErrorsNameTheLineOfTheProblemAndSayWhatIsWrong() {
+        SymptomFileException tab = rejected("tab.yaml", "host: h\nsymptoms:\n\tnetwork.ping_ok: true\n");
+        assertEquals(3, tab.line());
+        assertTrue(tab.problem().contains("found character '\\t(TAB)' that cannot start any token"), tab.problem());
+        SymptomFileException indent = rejected("i.yaml", "host: h\nsymptoms:\n  client.error_code: \"0x904\"\n   network.rdp_port: 3389\n");
+        assertEquals(4, indent.line(), indent.getMessage());
+    }
+
+    @Test
+    void textInAnotherEncodingNamesTheLineOfTheFirstBadByte() {
+        byte[] latin1 = "host: h\nsymptoms:\n  network.ping_ok: true\n  client.user: \"Jos\u00e9\"\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (String name : new String[] {"latin1.yaml", "latin1.json"}) {
+            byte[] doc = name.endsWith(".json")
+                    ? "{\"host\": \"h\",\n\"symptoms\": {\n\"client.user\":\n \"Jos\u00e9\"}}".getBytes(StandardCharsets.ISO_8859_1)
+                    : latin1;
+            SymptomFileException e = assertThrows(SymptomFileException.class, () -> loader.parse(name, doc));
+            assertEquals(4, e.line(), e.getMessage());
+            assertTrue(e.problem().startsWith("not UTF-8 text (byte 0xE9 at offset "), e.problem());
+        }
+    }
+
+    @Test
+    void limitMessagesNameLineAndFieldWithoutParserInternals() {
+        String deep = "{\"host\": \"h\",\n \"x\":\n " + "[".repeat(20) + "]".repeat(20) + "}";
+        SymptomFileException nested = rejected("deep.json", deep);
+        assertEquals(3, nested.line());
+        assertTrue(nested.field().startsWith("x[0]"), nested.field());
+        assertEquals("nested deeper than 16 levels (the limit)", nested.problem());
+
+        String longText = "x".repeat(70_000);
+        SymptomFileException json = rejected("s.json", "{\"host\": \"h\",\n \"symptoms\": {\"client.os\": \"" + longText + "\"}}");
+        assertEquals("symptoms.client.os", json.field());
+        assertEquals("a text value is longer than 65536 characters (the limit)", json.problem());
+        SymptomFileException yaml = rejected("s.yaml", "host: h\nsymptoms:\n  client.os: " + longText + "\n");
+        assertEquals("s.yaml:3: symptoms.client.os: text of 70000 characters; the limit is 65536", yaml.getMessage());
+        assertEquals("host", rejected("h.yaml", "host: " + longText + "\n").field());
+
+        SymptomFileException cut = rejected("cut.json", "{\"host\": \"h\",\n \"symptoms\": {\"network.ping_ok\": true\n");
+        assertEquals(3, cut.line(), cut.getMessage());
+        assertFalse(cut.getMessage().contains("Source") || cut.getMessage().contains("`"), cut.getMessage());
+    }
+
+    @Test
+    void notANumberIsAValueErrorOfItsField() {
+        SymptomFileException e = rejected("n.yaml", "host: h\nsymptoms:\n  network.latency_ms: .nan\n");
+        assertEquals("n.yaml:3: symptoms.network.latency_ms: expected a finite number, got .nan", e.getMessage());
+        assertEquals("symptoms.network.latency_ms", rejected("i.yaml", "host: h\nsymptoms:\n  network.latency_ms: -.inf\n").field());
+    }
+
+    @Test
+    void valuesOutOfRangeAreQuotedAsWritten() {
+        assertEquals("expected a number 0..100, got 150 (out of range)",
+                rejected("p.yaml", "host: h\nsymptoms:\n  network.packet_loss_pct: 150\n").problem());
+        assertEquals("expected a whole number of 0 or more, got -3 (out of range)",
+                rejected("s.yaml", "host: h\nsessions:\n  - {state: active, idle_minutes: -3}\n").problem());
     }
 
     @Test
@@ -204,6 +272,35 @@ class SymptomLoaderTest {
         assertEquals(3, m.symptoms().size());
         assertEquals(1, m.warnings().size());
         assertTrue(m.warnings().get(0).contains("conflicting values for network.ping_ok"), m.warnings().get(0));
+    }
+
+    @Test
+    void mergeNamesTheFileEachConflictingValueCameFrom() {
+        SymptomSet n1 = loader.parse("n1.yaml", "host: h\nsymptoms:\n  network.latency_ms: 4\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet n2 = loader.parse("n2.yaml", "host: h\nsymptoms:\n  network.ping_ok: true\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet n3 = loader.parse("n3.yaml", "host: h\nsymptoms:\n  network.latency_ms: 9\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet m = SymptomSet.merge(java.util.List.of(n1, n2, n3));
+        assertEquals(java.util.List.of("conflicting values for network.latency_ms: 4 (n1.yaml) and 9 (n3.yaml); using 9"),
+                m.warnings());
+        assertEquals("n1.yaml+n2.yaml+n3.yaml", m.source());
+    }
+
+    @Test
+    void sessionsOfALaterFileReplaceTheEarlierSnapshot() {
+        SymptomSet s1 = loader.parse("s1.yaml", "host: h\nsessions:\n  - {user: alice, state: disconnected, idle_minutes: 720}\n  - {user: bob, state: disconnected}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        SymptomSet probe = loader.parse("probe.yaml", "host: h\nsymptoms:\n  network.ping_ok: true\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet s2 = loader.parse("s2.yaml", "host: h\nsessions:\n  - {user: alice, state: active}\n".getBytes(StandardCharsets.UTF_8));
+
+        SymptomSet m = SymptomSet.merge(java.util.List.of(s1, probe, s2));
+        assertEquals(java.util.List.of(new UserSession("alice", "active", -1)), m.sessions());
+        assertEquals(1, m.warnings().size(), m.warnings()::toString);
+        assertTrue(m.warnings().get(0).startsWith("sessions differ: [alice (disconnected, idle 720 min), bob (disconnected)] (s1.yaml)"
+                + " and [alice (active)] (s2.yaml); using the sessions of s2.yaml"), m.warnings().get(0));
+        // a file without sessions (a network probe) keeps the snapshot it follows, without a warning
+        SymptomSet kept = SymptomSet.merge(java.util.List.of(s1, probe));
+        assertEquals(s1.sessions(), kept.sessions());
+        assertTrue(kept.warnings().isEmpty(), kept.warnings()::toString);
     }
 
     @Test
