@@ -42,6 +42,8 @@ public final class RdpDoctor {
     /** The symptom every diagnosis gets besides the file's: the target host as typed. */
     public static final String TARGET_HOST = "target.host";
     public static final int DEFAULT_FIRING_LIMIT = 10_000;
+    /** Firings allowed per input fact on top of the firing limit. */
+    public static final int FIRINGS_PER_FACT = 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(RdpDoctor.class);
 
@@ -83,20 +85,23 @@ public final class RdpDoctor {
     public Diagnosis diagnose(SymptomSet facts) {
         Findings findings = new Findings();
         KieSession session = sessions.newKieSession();
+        int limit = limitFor(facts);
         int fired;
         try {
             if (usesFindings) {
                 session.setGlobal("findings", findings);
             }
             insertFacts(session, facts);
-            fired = session.fireAllRules(firingLimit);
+            fired = session.fireAllRules(limit);
         } catch (ConsequenceException e) {
             throw failedRule(e);
+        } catch (RuntimeException e) {
+            throw failedCondition(e, facts);
         } finally {
             session.dispose();
         }
-        if (fired >= firingLimit) {
-            throw runaway(facts);
+        if (fired >= limit) {
+            throw runaway(facts, limit);
         }
         return new Diagnosis(facts.host(), facts.source(), rank(findings.all()), facts.warnings());
     }
@@ -120,6 +125,29 @@ public final class RdpDoctor {
         }
     }
 
+    /**
+     * The firing limit for these facts: the configured limit plus {@value #FIRINGS_PER_FACT} per fact, so that a file
+     * within the loader's limits (up to 10,000 events or sessions, each matched by several rules) is never cut off,
+     * while a rule that keeps inserting or modifying facts is still stopped after a bounded number of firings.
+     */
+    private int limitFor(SymptomSet facts) {
+        long n = 1L + facts.symptoms().size() + facts.events().size() + facts.sessions().size();
+        return (int) Math.min(Integer.MAX_VALUE, firingLimit + FIRINGS_PER_FACT * n);
+    }
+
+    /** A rule's condition threw while facts were matched (e.g. a method call on a null field). */
+    private static RuntimeException failedCondition(RuntimeException e, SymptomSet facts) {
+        if (e instanceof RdpDoctorException || !e.getClass().getName().startsWith("org.drools.")) {
+            return e;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root == e ? "" : ": " + root;
+        return new RuleAuthoringException(e.getMessage() + " on " + facts.source() + why);
+    }
+
     private RuleAuthoringException failedRule(ConsequenceException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RuleAuthoringException rae) {
@@ -130,7 +158,7 @@ public final class RdpDoctor {
     }
 
     /** Runs the facts again with a listener to name the rule that keeps firing. */
-    private RuleAuthoringException runaway(SymptomSet facts) {
+    private RuleAuthoringException runaway(SymptomSet facts, int limit) {
         Map<String, Integer> counts = new HashMap<>();
         // through the agenda, so the listener hears every firing (direct firing does not report them)
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
@@ -147,14 +175,14 @@ public final class RdpDoctor {
                 }
             });
             insertFacts(session, facts);
-            session.fireAllRules(firingLimit);
+            session.fireAllRules(limit);
         } finally {
             session.dispose();
         }
         var worst = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         return new RuleAuthoringException("rule \"" + worst.getKey() + "\" fired " + worst.getValue()
-                + " times on " + facts.source() + " and the firing limit of " + firingLimit
-                + " was reached; does it insert or modify facts on every firing?");
+                + " times on " + facts.source() + " and the firing limit of " + limit + " was reached (" + firingLimit
+                + " plus " + FIRINGS_PER_FACT + " per input fact); does it insert or modify facts on every firing?");
     }
 
     private List<RankedCause> rank(List<Findings.Finding> all) {
@@ -309,7 +337,10 @@ public final class RdpDoctor {
             return this;
         }
 
-        /** Maximum rule firings per diagnosis; reaching it is an error naming the runaway rule. */
+        /**
+         * Maximum rule firings per diagnosis, plus {@value RdpDoctor#FIRINGS_PER_FACT} per input fact; reaching it is an
+         * error naming the runaway rule.
+         */
         public Builder firingLimit(int limit) {
             if (limit < 1) {
                 throw new IllegalArgumentException("firing limit must be at least 1");
@@ -361,20 +392,23 @@ public final class RdpDoctor {
                 knowledge = KnowledgeBase.bundled();
             }
             long t0 = System.nanoTime();
+            // the bundled rules only report; added rules that insert or modify facts need Drools as written
+            boolean reportOnly = !RuleCompiler.updatesFacts(extra);
+            boolean fold = foldJoins && reportOnly;
             List<KiePackage> packages = new ArrayList<>();
-            var precompiled = bundled.isEmpty() || !usePrecompiled || !foldJoins ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
+            var precompiled = bundled.isEmpty() || !usePrecompiled || !fold ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
                     : PrecompiledRules.load(bundled);
             if (precompiled.isPresent()) {
                 packages.addAll(precompiled.get());
                 if (!extra.isEmpty()) {
-                    packages.addAll(RuleCompiler.packages(extra, bundled, foldJoins));
+                    packages.addAll(RuleCompiler.packages(extra, bundled, fold));
                 }
             } else {
                 List<RuleSource> all = new ArrayList<>(bundled);
                 all.addAll(extra);
-                packages.addAll(RuleCompiler.packages(all, List.of(), foldJoins));
+                packages.addAll(RuleCompiler.packages(all, List.of(), fold));
             }
-            KieBase kb = RuleCompiler.kieBase(packages);
+            KieBase kb = RuleCompiler.kieBase(packages, reportOnly);
             LOG.debug("rules ready in {} ms ({} precompiled)", (System.nanoTime() - t0) / 1_000_000,
                     precompiled.isPresent() ? "bundled" : "none");
             List<RuleSource> sources = new ArrayList<>(bundled);

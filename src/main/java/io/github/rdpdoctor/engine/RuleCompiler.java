@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.conf.DirectFiringOption;
@@ -16,6 +17,7 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.drools.compiler.compiler.DescrBuildError;
 import org.drools.drl.parser.ParserError;
 import org.drools.drl.parser.DrlParser;
+import org.drools.drl.ast.descr.FunctionDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.kie.api.KieBase;
@@ -43,7 +45,7 @@ final class RuleCompiler {
     }
 
     static KieBase compile(List<RuleSource> sources) {
-        return kieBase(packages(sources, List.of()));
+        return kieBase(packages(sources, List.of()), !updatesFacts(sources));
     }
 
     /**
@@ -105,9 +107,13 @@ final class RuleCompiler {
         return builder;
     }
 
-    static KieBase kieBase(Collection<KiePackage> packages) {
+    /**
+     * @param reportOnly true when no rule changes the facts (see {@link #updatesFacts}); only then may sessions fire
+     *                   matches directly, which neither honours a firing limit nor Drools' insert/modify semantics
+     */
+    static KieBase kieBase(Collection<KiePackage> packages, boolean reportOnly) {
         Properties conf = new Properties();
-        conf.setProperty(DirectFiringOption.PROPERTY_NAME, Boolean.toString(firingOrderIsFree(packages)));
+        conf.setProperty(DirectFiringOption.PROPERTY_NAME, Boolean.toString(reportOnly && firingOrderIsFree(packages)));
         // each diagnosis runs its session on one thread from start to end: no locks around its propagation list
         conf.setProperty(ThreadSafeOption.PROPERTY_NAME, "false");
         InternalKnowledgeBase base = KnowledgeBaseFactory.newKnowledgeBase(KieServices.get().newKieBaseConfiguration(conf));
@@ -137,6 +143,44 @@ final class RuleCompiler {
             }
         }
         return true;
+    }
+
+    /** Working-memory actions in a consequence or function, and any other use of the rule context or runtime. */
+    private static final Pattern CHANGES_FACTS = Pattern.compile(
+            "\\b(insert|insertLogical|modify|update|delete|retract|drools|kcontext|getKieRuntime|getEntryPoint|halt)\\b");
+    /** The one use of the rule context that only reports: {@code findings.support(kcontext, ...)} and its kind. */
+    private static final Pattern REPORTS = Pattern.compile("\\bfindings\\s*\\.\\s*\\w+\\s*\\(\\s*kcontext\\b");
+
+    /**
+     * Whether a rule in {@code sources} may change the facts: its consequence (or a DRL function) inserts, modifies
+     * or deletes facts, or uses the rule context or the runtime other than to pass it to {@code findings}. The
+     * bundled rules only report. Rules that change facts get Drools' ordered agenda (direct firing would ignore
+     * the firing limit and break modify chains) and are compiled as written: folded joins look only at the facts
+     * of the file, not at facts a rule derives.
+     */
+    static boolean updatesFacts(List<RuleSource> sources) {
+        for (RuleSource src : sources) {
+            Optional<PackageDescr> pkg = parse(src);
+            if (pkg.isEmpty()) {
+                return true; // does not parse: the build reports it; assume the worst meanwhile
+            }
+            for (RuleDescr rule : pkg.get().getRules()) {
+                if (changesFacts(String.valueOf(rule.getConsequence()))) {
+                    return true;
+                }
+            }
+            for (FunctionDescr f : pkg.get().getFunctions()) {
+                if (changesFacts(f.getBody())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean changesFacts(String code) {
+        String rest = code == null ? "" : REPORTS.matcher(code).replaceAll("findings(");
+        return CHANGES_FACTS.matcher(rest.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"")).find();
     }
 
     private static List<RuleProblem> dedupe(List<RuleProblem> problems) {

@@ -1,10 +1,15 @@
 package io.github.rdpdoctor.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rdpdoctor.knowledge.Cause;
+import io.github.rdpdoctor.symptoms.HostEvent;
 import io.github.rdpdoctor.symptoms.SymptomDefinition;
+import io.github.rdpdoctor.symptoms.SymptomLoader;
+import io.github.rdpdoctor.symptoms.SymptomSet;
+import io.github.rdpdoctor.symptoms.UserSession;
 import io.github.rdpdoctor.symptoms.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,5 +112,48 @@ class BundledRulesTest {
     void consequencesOnlyReportFindings() {
         assertEquals(-1, allDrl.indexOf("insert("), "bundled rules must not insert facts");
         assertEquals(-1, allDrl.indexOf("modify("), "bundled rules must not modify facts");
+        assertFalse(RuleCompiler.updatesFacts(doctor.ruleSources()), "bundled rules must only report");
+    }
+
+    /**
+     * A file within the loader's limits is never cut off by the firing limit: 10,000 events of any id the rules
+     * read (or 10,000 sessions of any state), on top of every symptom of every example, each matched by several rules.
+     */
+    @Test
+    void theLargestFilesTheLoaderAcceptsAreDiagnosedWithinTheFiringLimit() throws Exception {
+        List<SymptomSet> examples = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
+            for (java.nio.file.Path f : files.sorted().toList()) {
+                if (SymptomLoader.isSymptomFile(f)) {
+                    examples.add(doctor.loader().load(f));
+                }
+            }
+        }
+        SymptomSet all = SymptomSet.merge(examples);
+        Matcher ids = Pattern.compile("HostEvent\\([^)]*id == (\\d+)").matcher(allDrl);
+        java.util.Set<Integer> read = new java.util.TreeSet<>();
+        while (ids.find()) {
+            read.add(Integer.parseInt(ids.group(1)));
+        }
+        read.addAll(CONTRACT_EVENTS);
+        for (int id : read) {
+            List<HostEvent> events = new ArrayList<>();
+            for (int i = 0; i < SymptomLoader.MAX_ENTRIES; i++) {
+                events.add(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", id,
+                        "2026-11-20T09:10:00Z", "event " + i));
+            }
+            SymptomSet big = new SymptomSet("events-" + id, all.host(), null, all.symptoms(), events, List.of(), List.of(), null);
+            assertFalse(doctor.diagnose(big).causes().isEmpty(), "event " + id);
+        }
+        String user = all.symptom("client.user").map(s -> s.getText()).orElse("alice");
+        for (String state : List.of("active", "disconnected", "disc", "idle", "down", "listen", "conn")) {
+            List<UserSession> sessions = new ArrayList<>();
+            for (int i = 0; i < SymptomLoader.MAX_ENTRIES; i++) {
+                sessions.add(new UserSession(i % 2 == 0 ? user : "user" + i, state, 10_000 + i));
+            }
+            SymptomSet big = new SymptomSet("sessions-" + state, all.host(), null, all.symptoms(), all.events(), sessions,
+                    List.of(), null);
+            assertFalse(doctor.diagnose(big).causes().isEmpty(), "sessions " + state);
+        }
     }
 }

@@ -123,8 +123,154 @@ class RuleEngineTest {
                 end
                 """).build();
         RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> d.diagnose(facts("network.ping_ok", true)));
-        assertTrue(e.getMessage().contains("firing limit of 500"), e.getMessage());
+        // 500 plus 16 for each of the two facts (the file's symptom and the target host)
+        assertTrue(e.getMessage().contains("firing limit of 532 was reached (500 plus 16 per input fact)"), e.getMessage());
         assertTrue(e.getMessage().contains("rule \"endless echo\"") || e.getMessage().contains("rule \"echo again\""), e.getMessage());
+    }
+
+    @Test
+    @Timeout(60)
+    void aSingleRuleThatInsertsWhatItMatchesIsStoppedAndNamed() {
+        // the issue's own example: one rule inserting a new fact it matches again, with nothing asking for an order
+        RdpDoctor d = RdpDoctor.builder().withoutBundledRules().firingLimit(1000).addRules("loop.drl", HEADER + """
+                rule "seed"
+                when
+                    Symptom(name == "client.error_code")
+                then
+                    insert(new HostEvent("System", "x", 9000, null, null));
+                end
+
+                rule "runaway insert of events"
+                when
+                    $e : HostEvent(id >= 9000)
+                then
+                    insert(new HostEvent("System", "x", $e.getId() + 1, null, null));
+                end
+                """).build();
+        RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> d.diagnose(facts("client.error_code", "0x904")));
+        assertTrue(e.getMessage().startsWith("rule \"runaway insert of events\" fired "), e.getMessage());
+    }
+
+    @Test
+    @Timeout(60)
+    void aRuleThatModifiesItsOwnFactForeverIsStoppedAndNamed() {
+        RdpDoctor d = RdpDoctor.builder().withoutBundledRules().firingLimit(1000).addRules("count.drl", HEADER + """
+                declare Counter
+                    n : int
+                end
+
+                rule "start counting"
+                when
+                    Symptom(name == "client.error_code")
+                then
+                    insert(new Counter(0));
+                end
+
+                rule "count forever"
+                when
+                    $c : Counter(n >= 0)
+                then
+                    modify($c) { setN($c.getN() + 1) }
+                end
+                """).build();
+        RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> d.diagnose(facts("client.error_code", "0x904")));
+        assertTrue(e.getMessage().startsWith("rule \"count forever\" fired "), e.getMessage());
+    }
+
+    @Test
+    void rulesThatModifyFactsChainAsInDrools() {
+        RdpDoctor d = only("stages.drl", HEADER + """
+                declare Stage
+                    n : int
+                end
+
+                rule "stage 0 on the error code"
+                when
+                    Symptom(name == "client.error_code")
+                then
+                    insert(new Stage(0));
+                end
+
+                rule "stage 0 becomes 1"
+                when
+                    $s : Stage(n == 0)
+                then
+                    modify($s) { setN(1) }
+                end
+
+                rule "firewall-blocking: stage 1 reached"
+                when
+                    Stage(n == 1)
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.4, "stage 1");
+                end
+                """);
+        RankedCause top = d.diagnose(facts("client.error_code", "0x904")).top().orElseThrow();
+        assertEquals("firewall-blocking: stage 1 reached", top.evidence().get(0).rule());
+    }
+
+    @Test
+    void joinsSeeSymptomsThatRulesDerive() {
+        // joins of symptoms are folded into one pattern over the file's facts; a derived symptom must still match
+        RdpDoctor d = only("derived.drl", HEADER + """
+                rule "derive edge suspect"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    insert(new Symptom("site.edge_suspect", Boolean.TRUE));
+                end
+
+                rule "firewall-blocking: error code and derived edge suspect"
+                when
+                    Symptom(name == "client.error_code")
+                    Symptom(name == "site.edge_suspect", flag == true)
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.4, "joined with a derived fact");
+                end
+
+                rule "dns-wrong-host: no derived edge suspect"
+                when
+                    Symptom(name == "client.error_code")
+                    not Symptom(name == "site.edge_suspect")
+                then
+                    findings.support(kcontext, "dns-wrong-host", 0.2, "not joined with a derived fact");
+                end
+                """);
+        Diagnosis both = d.diagnose(facts("client.error_code", "0x904", "network.rdp_port_state", "filtered"));
+        assertEquals(List.of("firewall-blocking"), both.causes().stream().map(RankedCause::id).toList());
+        Diagnosis none = d.diagnose(facts("client.error_code", "0x904", "network.rdp_port_state", "open"));
+        assertEquals(List.of("dns-wrong-host"), none.causes().stream().map(RankedCause::id).toList());
+    }
+
+    @Test
+    void reportOnlyRulesAreToldApartFromRulesThatChangeFacts() {
+        assertFalse(RuleCompiler.updatesFacts(List.of(new RuleSource("r.drl", PORT_RULES + """
+                rule "firewall-blocking: words in text"
+                when Symptom(name == "x") then
+                    findings.support(kcontext, "firewall-blocking", 0.1, "insert the update, then modify or delete it");
+                end
+                """))));
+        for (String rhs : List.of("insert(new Symptom(\"a\", 1));", "drools.halt();", "kcontext.getKieRuntime().insert(1);",
+                "helper(kcontext);", "delete($s);")) {
+            assertTrue(RuleCompiler.updatesFacts(List.of(new RuleSource("r.drl", HEADER
+                    + "rule \"x\" when $s : Symptom(name == \"x\") then " + rhs + " end\n"))), rhs);
+        }
+        assertFalse(RuleCompiler.updatesFacts(RuleSource.bundled()), "the bundled rules only report");
+    }
+
+    @Test
+    void aConditionThatThrowsNamesTheRule() {
+        RdpDoctor d = only("npe.drl", HEADER + """
+                rule "firewall-blocking: flag of a hex code"
+                when
+                    Symptom(name == "client.error_code", flag.booleanValue() == true)
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.3, "x");
+                end
+                """);
+        RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> d.diagnose(facts("client.error_code", "0x904")));
+        assertTrue(e.getMessage().contains("Rule \"firewall-blocking: flag of a hex code\""), e.getMessage());
+        assertTrue(e.getMessage().contains(" on api"), e.getMessage());
     }
 
     @Test
