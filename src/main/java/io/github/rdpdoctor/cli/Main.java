@@ -49,12 +49,25 @@ public final class Main {
         return "internal error: " + e;
     }
 
+    /** {@code -h, --help} on every command and subcommand: its usage on standard output, exit 0. */
+    private static void addHelpOption(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOption(sub);
+        }
+    }
+
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         CommandLine cl = new CommandLine(new Main(in));
+        addHelpOption(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {

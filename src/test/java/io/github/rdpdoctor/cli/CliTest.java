@@ -83,6 +83,21 @@ class CliTest {
     }
 
     @Test
+    void everyCommandPrintsItsUsageForHelp() {
+        for (String[] cmd : new String[][] {{"diagnose"}, {"batch"}, {"report"}, {"rules"}, {"rules", "check"},
+                {"rules", "test"}, {"kb"}, {"kb", "list"}, {"kb", "show"}, {"probe"}, {"collect"}}) {
+            for (String help : new String[] {"--help", "-h"}) {
+                String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 1);
+                args[cmd.length] = help;
+                CliRun r = CliRun.run(args);
+                assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+                assertTrue(r.out().startsWith("Usage: rdp-doctor " + String.join(" ", cmd)), String.join(" ", args) + ": " + r.out());
+                assertEquals("", r.err(), String.join(" ", args));
+            }
+        }
+    }
+
+    @Test
     void rulesCheckPrintsProblemsAsFileLineCol(@TempDir Path dir) throws Exception {
         assertEquals(0, CliRun.run("rules", "check").code());
         Files.writeString(dir.resolve("mine.drl"), """
