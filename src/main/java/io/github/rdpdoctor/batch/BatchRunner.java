@@ -40,6 +40,7 @@ import java.util.function.LongConsumer;
  * {"file": "...", "status": "ok", "diagnosis": {...}}
  * {"file": "...", "status": "error", "error": {"message": "...", "line": 3, "field": "symptoms.x"}}
  * </pre>
+ * "line" is always there: 0 when the problem concerns the whole input (missing, unreadable, empty, too big).
  * At most {@code threads * 64} inputs are in flight, so memory stays flat however many inputs there are.
  * Lines are written and flushed in order as they complete (in groups, and no line waits more than about 20 ms once
  * the lines before it are written), so a killed run leaves a prefix of the final output (plus at most one partial
@@ -354,14 +355,13 @@ public final class BatchRunner {
                 g.writeObjectFieldStart("error");
                 if (e instanceof SymptomFileException sfe) {
                     g.writeStringField("message", sfe.getMessage());
-                    if (sfe.line() > 0) {
-                        g.writeNumberField("line", sfe.line());
-                    }
+                    g.writeNumberField("line", sfe.line());
                     if (!sfe.field().isEmpty()) {
                         g.writeStringField("field", sfe.field());
                     }
                 } else {
                     g.writeStringField("message", in.name() + ": " + e.getMessage());
+                    g.writeNumberField("line", 0);
                 }
                 g.writeEndObject();
                 g.writeEndObject();

@@ -88,6 +88,26 @@ class BatchTest {
         assertTrue(lines.get(1).get("error").get("message").asText().contains("no such file"));
     }
 
+    /** The error object is {"message", "line"} for every error: problems of the whole input have line 0. */
+    @Test
+    void everyErrorCarriesALineZeroForWholeFileProblems(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("empty.yaml"), "");
+        Files.createSymbolicLink(dir.resolve("dangling.yaml"), dir.resolve("gone.yaml"));
+        Files.writeString(dir.resolve("bad.yaml"), "host: h\nsymptoms:\n  network.rdp_port: lots\n");
+        CliRun r = CliRun.run("batch", dir.resolve("missing.yaml").toString(), dir.resolve("empty.yaml").toString(),
+                dir.resolve("dangling.yaml").toString(), "/dev/null", dir.resolve("bad.yaml").toString());
+        assertEquals(3, r.code(), r.err());
+        List<JsonNode> lines = lines(r.out());
+        assertEquals(5, lines.size(), r.out());
+        for (int i = 0; i < 4; i++) {
+            JsonNode error = lines.get(i).get("error");
+            assertTrue(error.has("line") && error.get("line").isInt(), lines.get(i).toString());
+            assertEquals(0, error.get("line").asInt(), lines.get(i).toString());
+        }
+        assertTrue(lines.get(3).at("/error/message").asText().contains("not a regular file"), lines.get(3).toString());
+        assertEquals(3, lines.get(4).at("/error/line").asInt(), lines.get(4).toString());
+    }
+
     @Test
     void everyInputDiagnosedExitsZero() throws Exception {
         CliRun r = CliRun.run("batch", "examples");
