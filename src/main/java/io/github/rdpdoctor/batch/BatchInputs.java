@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,9 +22,11 @@ import java.util.NoSuchElementException;
  * Enumerates batch inputs lazily and in a deterministic order: the PATH arguments in the order given;
  * a directory depth-first with entries sorted by name (only .yaml, .yml and .json files); {@code -} as one
  * document per line of standard input. Only one directory listing is held in memory at a time.
+ * Symbolic links are followed; one that leads back to a directory being walked (one of its own parents) is a loop
+ * and becomes one error input instead of being walked again.
  */
 public final class BatchInputs implements Iterator<BatchInput> {
-    private final Deque<Iterator<?>> stack = new ArrayDeque<>();
+    private final Deque<Frame> stack = new ArrayDeque<>();
     private final InputStream stdin;
     private BatchInput next;
 
@@ -33,14 +36,18 @@ public final class BatchInputs implements Iterator<BatchInput> {
         for (String a : args) {
             items.add(a.equals("-") ? "-" : Path.of(a));
         }
-        stack.push(items.iterator());
+        stack.push(new Frame(items.iterator(), null, null));
+    }
+
+    /** The entries still to go of one level of the walk; {@code dir} and its {@code key} are null for the arguments. */
+    private record Frame(Iterator<?> entries, Path dir, Object key) {
     }
 
 
     @Override
     public boolean hasNext() {
         while (next == null && !stack.isEmpty()) {
-            Iterator<?> top = stack.peek();
+            Iterator<?> top = stack.peek().entries();
             if (!top.hasNext()) {
                 stack.pop();
                 continue;
@@ -49,7 +56,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
             if (item instanceof BatchInput b) {
                 next = b;
             } else if ("-".equals(item)) {
-                stack.push(stdinLines());
+                stack.push(new Frame(stdinLines(), null, null));
             } else {
                 Path p = (Path) item;
                 if (Files.isDirectory(p)) {
@@ -74,8 +81,25 @@ public final class BatchInputs implements Iterator<BatchInput> {
         return n;
     }
 
-    /** Pushes a directory's entries, sorted by name: symptom files and subdirectories. */
+    /**
+     * Pushes a directory's entries, sorted by name: symptom files and subdirectories. A directory that is one of those
+     * being walked (reached again through a link) becomes an error input instead.
+     */
     private void listDirectory(Path dir) {
+        Object key;
+        try {
+            key = directoryKey(dir);
+        } catch (IOException e) {
+            next = BatchInput.broken(dir.toString(), "cannot list directory: " + e.getMessage());
+            return;
+        }
+        for (Frame f : stack) {
+            if (key.equals(f.key())) {
+                next = BatchInput.broken(dir.toString(), "directory loop: leads back to " + f.dir()
+                        + " (already being walked); not followed");
+                return;
+            }
+        }
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
@@ -88,7 +112,13 @@ public final class BatchInputs implements Iterator<BatchInput> {
             return;
         }
         entries.sort(null);
-        stack.push(entries.iterator());
+        stack.push(new Frame(entries.iterator(), dir, key));
+    }
+
+    /** What identifies a directory however it is reached: device and inode where the file system has them. */
+    private static Object directoryKey(Path dir) throws IOException {
+        Object key = Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+        return key != null ? key : dir.toRealPath();
     }
 
     private Iterator<BatchInput> stdinLines() {
