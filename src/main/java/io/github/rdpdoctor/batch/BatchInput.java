@@ -1,7 +1,6 @@
 package io.github.rdpdoctor.batch;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.rdpdoctor.symptoms.SymptomLoader;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +24,8 @@ public record BatchInput(String name, Path path, byte[] content, String problem)
         return new BatchInput(name, null, null, problem);
     }
 
-    byte[] read() throws IOException {
-        return content != null ? content : Files.readAllBytes(path);
+    /** The document: at most {@link SymptomLoader#MAX_BYTES} bytes are read from a file (a bigger one is an error). */
+    byte[] read() {
+        return content != null ? content : SymptomLoader.read(path);
     }
 }

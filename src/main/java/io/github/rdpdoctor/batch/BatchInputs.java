@@ -1,12 +1,11 @@
 package io.github.rdpdoctor.batch;
 
 import io.github.rdpdoctor.symptoms.SymptomLoader;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,22 +120,27 @@ public final class BatchInputs implements Iterator<BatchInput> {
         return key != null ? key : dir.toRealPath();
     }
 
+    /** One input per line of standard input; a line longer than the document limit is read to its end but not kept. */
     private Iterator<BatchInput> stdinLines() {
-        BufferedReader r = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16);
+        BoundedLines lines = new BoundedLines(stdin, SymptomLoader.MAX_BYTES);
         return new Iterator<>() {
-            int lineNo;
-            String line;
+            long lineNo;
+            BatchInput line;
             boolean done;
 
             @Override
             public boolean hasNext() {
                 if (line == null && !done) {
                     try {
-                        line = r.readLine();
+                        done = !lines.next();
                     } catch (IOException e) {
                         throw new UncheckedIOException("reading standard input: " + e.getMessage(), e);
                     }
-                    done = line == null;
+                    if (!done) {
+                        String name = "<stdin>:" + ++lineNo;
+                        line = lines.line() != null ? BatchInput.line(name, lines.line())
+                                : BatchInput.broken(name, "line is " + lines.length() + " bytes; the limit is " + SymptomLoader.MAX_BYTES);
+                    }
                 }
                 return line != null;
             }
@@ -146,11 +150,81 @@ public final class BatchInputs implements Iterator<BatchInput> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                lineNo++;
-                String l = line;
+                BatchInput l = line;
                 line = null;
-                return BatchInput.line("<stdin>:" + lineNo, l.getBytes(StandardCharsets.UTF_8));
+                return l;
             }
         };
+    }
+
+    /**
+     * The lines of a byte stream, ended by \n or \r\n (a last line may lack it). At most {@code max} bytes of a line
+     * are kept: the rest of a longer line is read and dropped, so memory stays bounded however long it is.
+     */
+    static final class BoundedLines {
+        private final InputStream in;
+        private final int max;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int end;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private byte[] line;
+        private long length;
+
+        BoundedLines(InputStream in, int max) {
+            this.in = in;
+            this.max = max;
+        }
+
+        /** Reads the next line; false at the end of the stream. */
+        boolean next() throws IOException {
+            kept.reset();
+            length = 0;
+            boolean any = false;
+            while (true) {
+                if (pos == end) {
+                    int n = in.read(buf);
+                    if (n < 0) {
+                        if (!any) {
+                            return false;
+                        }
+                        break;
+                    }
+                    pos = 0;
+                    end = n;
+                    continue;
+                }
+                any = true;
+                int stop = pos;
+                while (stop < end && buf[stop] != '\n') {
+                    stop++;
+                }
+                int room = (int) Math.max(0, Math.min(stop - pos, max + 1L - length));
+                kept.write(buf, pos, room); // one byte over the limit tells a line that is too long
+                length += stop - pos;
+                pos = stop;
+                if (stop < end) {
+                    pos++; // the \n
+                    break;
+                }
+            }
+            byte[] bytes = kept.toByteArray();
+            if (length <= max + 1L && bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
+                bytes = Arrays.copyOf(bytes, bytes.length - 1);
+                length--;
+            }
+            line = length <= max ? bytes : null;
+            return true;
+        }
+
+        /** The line's bytes without its end, or null when it was longer than the limit. */
+        byte[] line() {
+            return line;
+        }
+
+        /** The line's length in bytes (also when it was too long to keep). */
+        long length() {
+            return length;
+        }
     }
 }

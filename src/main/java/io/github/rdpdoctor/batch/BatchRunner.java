@@ -22,7 +22,6 @@ import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -89,15 +88,7 @@ public final class BatchRunner {
     }
 
     private static SymptomSet load(RdpDoctor doctor, BatchInput in) {
-        byte[] bytes;
-        try {
-            bytes = in.read();
-        } catch (NoSuchFileException e) {
-            throw new SymptomFileException(in.name(), 0, "", "no such file");
-        } catch (IOException e) {
-            throw new SymptomFileException(in.name(), 0, "", "cannot read: " + e.getMessage());
-        }
-        return doctor.loader().parse(in.name(), bytes);
+        return doctor.loader().parse(in.name(), in.read());
     }
 
     /** Writes one line per input to {@code out} (not closed). {@code progress} gets the count of lines written. */

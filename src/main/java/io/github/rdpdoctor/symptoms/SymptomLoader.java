@@ -88,6 +88,16 @@ public final class SymptomLoader {
      * whose size is not known beforehand.
      */
     public SymptomSet load(Path file) {
+        return parse(file.toString(), read(file));
+    }
+
+    /**
+     * The bytes of a symptom file, at most {@value #MAX_BYTES}: a bigger file is refused by its size, and reading
+     * stops after the limit and one byte more for pipes and devices whose size is not known beforehand.
+     *
+     * @throws SymptomFileException naming the file when it is missing, unreadable or too big
+     */
+    public static byte[] read(Path file) {
         String name = file.toString();
         byte[] content;
         try {
@@ -106,7 +116,7 @@ public final class SymptomLoader {
         } catch (IOException e) {
             throw new SymptomFileException(name, 0, "", "cannot read: " + e.getMessage());
         }
-        return parse(name, content);
+        return content;
     }
 
     /**

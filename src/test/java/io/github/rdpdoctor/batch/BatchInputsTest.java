@@ -1,13 +1,20 @@
 package io.github.rdpdoctor.batch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rdpdoctor.symptoms.SymptomLoader;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,5 +78,61 @@ class BatchInputsTest {
         List<BatchInput> inputs = all(dir.toString(), dir.toString());
         assertEquals(2, inputs.size());
         assertTrue(inputs.stream().allMatch(in -> in.problem() == null));
+    }
+
+    /** A stream of {@code size} bytes of 'x' made as it is read: nothing of it is held in memory. */
+    static InputStream generated(long size) {
+        return new InputStream() {
+            long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'x' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 'x');
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    /** A 300 MB line on stdin (an OutOfMemoryError before) is one error input; the lines around it are read as usual. */
+    @Test
+    @Timeout(60)
+    void aStdinLineOverTheLimitIsReadToItsEndAndBecomesOneError() {
+        long huge = 300L << 20;
+        InputStream stdin = new SequenceInputStream(Collections.enumeration(List.of(
+                new ByteArrayInputStream("{\"host\": \"a\"}\r\n".getBytes(StandardCharsets.UTF_8)),
+                generated(huge),
+                new ByteArrayInputStream("\n\n".getBytes(StandardCharsets.UTF_8)),
+                generated(SymptomLoader.MAX_BYTES),
+                new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)),
+                generated(SymptomLoader.MAX_BYTES + 1),
+                new ByteArrayInputStream("\n{\"host\": \"b\"}".getBytes(StandardCharsets.UTF_8)))));
+        List<BatchInput> inputs = all(stdin, "-");
+        assertEquals(List.of("<stdin>:1", "<stdin>:2", "<stdin>:3", "<stdin>:4", "<stdin>:5", "<stdin>:6"),
+                inputs.stream().map(BatchInput::name).toList());
+        assertEquals("{\"host\": \"a\"}", new String(inputs.get(0).content(), StandardCharsets.UTF_8));
+        assertEquals("line is " + huge + " bytes; the limit is 1048576", inputs.get(1).problem());
+        assertEquals(0, inputs.get(2).content().length, "a blank line is an input too");
+        assertEquals(SymptomLoader.MAX_BYTES, inputs.get(3).content().length, "a line of exactly the limit is kept");
+        assertEquals("line is 1048577 bytes; the limit is 1048576", inputs.get(4).problem());
+        assertEquals("{\"host\": \"b\"}", new String(inputs.get(5).content(), StandardCharsets.UTF_8), "last line without \\n");
+    }
+
+    /** Bytes that are not UTF-8 reach the loader as they are (it names the bad byte) instead of being replaced. */
+    @Test
+    void stdinLinesAreKeptAsBytes() {
+        byte[] latin1 = "{\"host\": \"caf\u00e9\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        List<BatchInput> inputs = all(new ByteArrayInputStream(latin1), "-");
+        assertEquals(1, inputs.size());
+        assertArrayEquals(Arrays.copyOf(latin1, latin1.length - 1), inputs.get(0).content());
     }
 }

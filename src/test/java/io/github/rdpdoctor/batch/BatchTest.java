@@ -9,12 +9,15 @@ import io.github.rdpdoctor.bench.FleetGenerator;
 import io.github.rdpdoctor.cli.CliRun;
 import io.github.rdpdoctor.cli.Main;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -106,6 +109,48 @@ class BatchTest {
         }
         assertTrue(lines.get(3).at("/error/message").asText().contains("not a regular file"), lines.get(3).toString());
         assertEquals(3, lines.get(4).at("/error/line").asInt(), lines.get(4).toString());
+    }
+
+    /** A 3 GB (sparse) file was read whole before: OutOfMemoryError, no lines. Now it is refused by its size. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void anOversizedFileIsOneErrorLineAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("huge.json").toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        Files.copy(Path.of("examples/minimal-0x904-0x7.yaml"), dir.resolve("ok.yaml"));
+        CliRun r = CliRun.run("batch", dir.toString());
+        assertEquals(3, r.code(), r.err());
+        List<JsonNode> lines = lines(r.out());
+        assertEquals(2, lines.size(), r.out());
+        assertEquals(dir.resolve("huge.json") + ": file is 3221225472 bytes; the limit is 1048576",
+                lines.get(0).at("/error/message").asText());
+        assertEquals("ok", lines.get(1).get("status").asText());
+    }
+
+    /** A real process on a small heap: a 200 MB line on stdin is read and dropped, not held (OutOfMemoryError before). */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aHugeStdinLineDoesNotNeedTheMemoryOfTheLine(@TempDir Path dir) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx64m", "-XX:+UseSerialGC", Main.class.getName(), "batch", "-")
+                .redirectOutput(dir.resolve("out.jsonl").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write("{\"host\": \"a.example\"}\n".getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) 'x');
+            for (int i = 0; i < 200; i++) {
+                stdin.write(chunk);
+            }
+            stdin.write("\n{\"host\": \"b.example\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(3, p.exitValue(), err);
+        List<JsonNode> lines = lines(Files.readString(dir.resolve("out.jsonl")));
+        assertEquals(List.of("ok", "error", "ok"), lines.stream().map(n -> n.get("status").asText()).toList());
+        assertEquals("<stdin>:2: line is " + (200L << 20) + " bytes; the limit is 1048576", lines.get(1).at("/error/message").asText());
+        assertEquals("b.example", lines.get(2).at("/diagnosis/host").asText());
     }
 
     @Test
