@@ -5,13 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -25,23 +26,24 @@ import java.util.NoSuchElementException;
  * and becomes one error input instead of being walked again.
  */
 public final class BatchInputs implements Iterator<BatchInput> {
+    /**
+     * Why a name with a replacement character may not be found: its bytes were not UTF-8 and Java decoded them lossily.
+     * Files found in a directory walk are read by their original bytes, only their reported name is lossy.
+     */
+    private static final String NOT_UTF8 = " (the name was not valid UTF-8 and cannot be passed on unchanged; "
+            + "give its directory instead)";
     private final Deque<Frame> stack = new ArrayDeque<>();
     private final InputStream stdin;
     private BatchInput next;
 
     public BatchInputs(List<String> args, InputStream stdin) {
         this.stdin = stdin;
-        List<Object> items = new ArrayList<>();
-        for (String a : args) {
-            items.add(a.equals("-") ? "-" : Path.of(a));
-        }
-        stack.push(new Frame(items.iterator(), null, null));
+        stack.push(new Frame(List.copyOf(args).iterator(), null, null));
     }
 
     /** The entries still to go of one level of the walk; {@code dir} and its {@code key} are null for the arguments. */
     private record Frame(Iterator<?> entries, Path dir, Object key) {
     }
-
 
     @Override
     public boolean hasNext() {
@@ -57,13 +59,17 @@ public final class BatchInputs implements Iterator<BatchInput> {
             } else if ("-".equals(item)) {
                 stack.push(new Frame(stdinLines(), null, null));
             } else {
-                Path p = (Path) item;
+                Path p = item instanceof Path path ? path : argument((String) item);
+                if (p == null) {
+                    continue; // next is the argument's error
+                }
                 if (Files.isDirectory(p)) {
                     listDirectory(p);
                 } else if (Files.isRegularFile(p)) {
                     next = BatchInput.file(p);
                 } else {
-                    next = BatchInput.broken(p.toString(), Files.exists(p) ? "not a regular file" : "no such file or directory");
+                    next = BatchInput.broken(p.toString(), Files.exists(p) ? "not a regular file"
+                            : "no such file or directory" + (p.toString().indexOf('\uFFFD') >= 0 ? NOT_UTF8 : ""));
                 }
             }
         }
@@ -78,6 +84,19 @@ public final class BatchInputs implements Iterator<BatchInput> {
         BatchInput n = next;
         next = null;
         return n;
+    }
+
+    /** A PATH argument as a path, or null (and {@code next} an error input) when it cannot be one. */
+    private Path argument(String arg) {
+        try {
+            return Path.of(arg);
+        } catch (InvalidPathException e) {
+            String encoding = System.getProperty("sun.jnu.encoding", "");
+            next = BatchInput.broken(arg, "not a usable file name: " + (encoding.equalsIgnoreCase("UTF-8") ? e.getReason()
+                    : "it has characters that file names in this locale's encoding (" + encoding + ") cannot have; "
+                    + "run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (bin/rdp-doctor does)"));
+            return null;
+        }
     }
 
     /**

@@ -135,4 +135,15 @@ class BatchInputsTest {
         assertEquals(1, inputs.size());
         assertArrayEquals(Arrays.copyOf(latin1, latin1.length - 1), inputs.get(0).content());
     }
+
+    /** An argument that cannot be a path (here a NUL) is an error input of its own; the others go on. */
+    @Test
+    void anArgumentThatIsNoPathIsOneErrorInput() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), "host: a\n");
+        List<BatchInput> inputs = all("bad\0name.yaml", dir.resolve("a.yaml").toString());
+        assertEquals(2, inputs.size());
+        assertEquals("bad\0name.yaml", inputs.get(0).name());
+        assertEquals("not a usable file name: Nul character not allowed", inputs.get(0).problem());
+        assertNull(inputs.get(1).problem());
+    }
 }

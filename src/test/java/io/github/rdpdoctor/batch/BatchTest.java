@@ -153,6 +153,55 @@ class BatchTest {
         assertEquals("b.example", lines.get(2).at("/diagnosis/host").asText());
     }
 
+    /**
+     * Under cron or systemd there is often no locale: Java then reads arguments as ASCII and a non-ASCII name was an
+     * InvalidPathException that ended the whole run with no lines. Now that argument is one error line.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void withoutALocaleANonAsciiArgumentIsOneErrorLine(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("examples/minimal-0x904-0x7.yaml"), dir.resolve("good.yaml"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "name=\"$(printf '\\303\\244.yaml')\"; cp good.yaml \"$name\"; " // ä in UTF-8, whatever this JVM's locale
+                + "exec \"$0\" -cp \"$1\" " + Main.class.getName() + " batch good.yaml \"$name\"";
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script, java, System.getProperty("java.class.path"))
+                .directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), Files.readString(dir.resolve("err.txt")));
+        List<JsonNode> lines = lines(out);
+        assertEquals(List.of("ok", "error"), lines.stream().map(n -> n.get("status").asText()).toList());
+        assertTrue(lines.get(1).at("/error/message").asText().contains("run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8"), out);
+    }
+
+    /**
+     * Names that are not UTF-8 (Latin-1 bytes) decode lossily in Java: such an argument cannot be found and says why;
+     * the same file found in a directory walk is read by its real bytes. Each gives its own line.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void latin1NamesEachGiveTheirOwnLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("fleet"));
+        Files.copy(Path.of("examples/minimal-0x904-0x7.yaml"), dir.resolve("good.yaml"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "latin1=\"$(printf 'caf\\351.yaml')\"; cp good.yaml \"$latin1\"; cp good.yaml \"fleet/$latin1\"; "
+                + "exec \"$0\" -cp \"$1\" " + Main.class.getName() + " batch \"$latin1\" fleet good.yaml";
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script, java, System.getProperty("java.class.path"))
+                .directory(dir.toFile()).redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().put("LC_ALL", "C.UTF-8");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS));
+        assertEquals(3, p.exitValue(), Files.readString(dir.resolve("err.txt")));
+        List<JsonNode> lines = lines(out);
+        assertEquals(List.of("error", "ok", "ok"), lines.stream().map(n -> n.get("status").asText()).toList(), out);
+        assertEquals("caf\uFFFD.yaml", lines.get(0).get("file").asText());
+        assertTrue(lines.get(0).at("/error/message").asText().contains("no such file or directory (the name was not valid UTF-8"), out);
+        assertEquals("fleet/caf\uFFFD.yaml", lines.get(1).get("file").asText());
+    }
+
     @Test
     void everyInputDiagnosedExitsZero() throws Exception {
         CliRun r = CliRun.run("batch", "examples");
