@@ -31,12 +31,15 @@ class LauncherTest {
         Files.copy(Path.of("bin/rdp-doctor"), bin.resolve("rdp-doctor"), StandardCopyOption.REPLACE_EXISTING);
         Path tools = Files.createDirectories(dir.resolve("tools"));
         Path log = dir.resolve("java-args.txt");
-        script(tools.resolve("java"), "printf '%s\\n' \"$@\" > '" + log + "'");
+        script(tools.resolve("java"), "printf '%s\\n' \"$@\" > '" + log + "'\n"
+                + "printf 'LANG=%s\\nLC_ALL=%s\\nLC_CTYPE=%s\\n' \"${LANG-unset}\" \"${LC_ALL-unset}\" \"${LC_CTYPE-unset}\" > '"
+                + dir.resolve("java-env.txt") + "'");
         script(tools.resolve("mvn"), "exit 0");
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of("bash", bin.resolve("rdp-doctor").toString())));
         pb.command().addAll(List.of(args));
         pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
         pb.environment().remove("RDP_DOCTOR_JAVA_OPTS");
+        pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
         pb.environment().putAll(env);
         Process p = pb.redirectErrorStream(true).redirectOutput(dir.resolve("launcher-output.txt").toFile()).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
@@ -78,5 +81,27 @@ class LauncherTest {
     void rdpDoctorJavaOptsReplaceTheDefaults() throws Exception {
         List<String> args = javaArgs(Map.of("RDP_DOCTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"), "batch", "in");
         assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m"), jvmOptions(args));
+    }
+
+    /** The locale settings the JVM was started with, as LANG=..., LC_ALL=..., LC_CTYPE=... ("unset" when not set). */
+    private List<String> javaLocale(Map<String, String> env) throws Exception {
+        javaArgs(env, "batch", "in");
+        return Files.readAllLines(dir.resolve("java-env.txt"), StandardCharsets.UTF_8);
+    }
+
+    /** cron and systemd often run without a locale: Java could not name non-ASCII files then. */
+    @Test
+    @Timeout(60)
+    void withoutAUtf8LocaleTheJvmGetsCUtf8() throws Exception {
+        assertEquals(List.of("LANG=unset", "LC_ALL=C.UTF-8", "LC_CTYPE=unset"), javaLocale(Map.of()));
+        assertEquals(List.of("LANG=unset", "LC_ALL=C.UTF-8", "LC_CTYPE=unset"), javaLocale(Map.of("LC_ALL", "POSIX")));
+        assertEquals(List.of("LANG=C.UTF-8", "LC_ALL=C.UTF-8", "LC_CTYPE=C"), javaLocale(Map.of("LANG", "C.UTF-8", "LC_CTYPE", "C")));
+    }
+
+    @Test
+    @Timeout(60)
+    void aUtf8LocaleOfTheUserIsKept() throws Exception {
+        assertEquals(List.of("LANG=C.UTF-8", "LC_ALL=unset", "LC_CTYPE=unset"), javaLocale(Map.of("LANG", "C.UTF-8")));
+        assertEquals(List.of("LANG=unset", "LC_ALL=C.utf8", "LC_CTYPE=unset"), javaLocale(Map.of("LC_ALL", "C.utf8")));
     }
 }
