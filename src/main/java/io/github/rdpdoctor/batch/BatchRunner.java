@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -91,7 +92,10 @@ public final class BatchRunner {
         return doctor.loader().parse(in.name(), in.read());
     }
 
-    /** Writes one line per input to {@code out} (not closed). {@code progress} gets the count of lines written. */
+    /**
+     * Writes one line per input to {@code out} (not closed). {@code progress} gets the count of lines written. A failed
+     * write ends the run with an IOException (also for a {@link PrintWriter}, which only reports it in checkError).
+     */
     public BatchSummary run(Iterator<BatchInput> inputs, Writer out, LongConsumer progress) throws IOException {
         return run(inputs, Sink.of(out), progress, new Tally(), 0);
     }
@@ -150,6 +154,9 @@ public final class BatchRunner {
                 @Override
                 public void flush() throws IOException {
                     out.flush();
+                    if (out instanceof PrintWriter p && p.checkError()) { // a PrintWriter keeps its failures to itself
+                        throw new IOException("the writer reported an error");
+                    }
                 }
             };
         }

@@ -6,6 +6,7 @@ import io.github.rdpdoctor.batch.BatchRunner;
 import io.github.rdpdoctor.batch.BatchSummary;
 import io.github.rdpdoctor.collectors.osquery.OsqueryBatchSource;
 import io.github.rdpdoctor.engine.RdpDoctor;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -110,8 +111,12 @@ final class BatchCommand implements Callable<Integer> {
                 summary = runner.runToFile(inputs, out, resume, progress);
             } else {
                 PrintWriter stdout = spec.commandLine().getOut();
-                summary = stdout instanceof StandardOutput bytes ? runner.run(inputs, bytes.bytes(), progress)
-                        : runner.run(inputs, stdout, progress);
+                try {
+                    summary = stdout instanceof StandardOutput bytes ? runner.run(inputs, bytes.bytes(), progress)
+                            : runner.run(inputs, stdout, progress);
+                } catch (IOException e) { // lines were lost: the run stops (exit 1) with one line on stderr
+                    throw new IOException("cannot write to standard output: " + e.getMessage(), e);
+                }
             }
         }
         printSummary(err, summary);

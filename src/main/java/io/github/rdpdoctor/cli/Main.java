@@ -1,6 +1,8 @@
 package io.github.rdpdoctor.cli;
 
 import io.github.rdpdoctor.engine.RdpDoctorException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -23,7 +25,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, StandardOutput.of(System.out), new PrintWriter(System.err, true)));
+        // the file descriptor itself, not System.out: a PrintStream would swallow a failed write (full disk, closed pipe)
+        System.exit(run(args, System.in, StandardOutput.of(new FileOutputStream(FileDescriptor.out)),
+                new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (used by tests). */
@@ -77,6 +81,10 @@ public final class Main {
         });
         int code = cl.execute(args);
         out.flush();
+        if (out.checkError() && code != BAD_INPUT) { // what was printed did not arrive (batch reports its own failure)
+            err.println("rdp-doctor: cannot write to standard output");
+            code = BAD_INPUT;
+        }
         err.flush();
         return code;
     }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.engine.RdpDoctor;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -171,5 +175,67 @@ class BatchRunnerTest {
         JsonNode bad = JSON.readTree(lines[1]);
         assertEquals("error", bad.get("status").asText());
         assertTrue(bad.at("/error/message").asText().contains("café-2.json"), lines[1]);
+    }
+
+    /** Stands for a full disk: takes {@code room} bytes, then every write fails. */
+    static OutputStream fullAfter(int room) {
+        return new OutputStream() {
+            int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written + len > room) {
+                    throw new IOException("No space left on device");
+                }
+                written += len;
+            }
+        };
+    }
+
+    /** Inputs made as they are taken, counting how many were taken. */
+    static final class Counted implements Iterator<BatchInput> {
+        final int total;
+        int taken;
+
+        Counted(int total) {
+            this.total = total;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return taken < total;
+        }
+
+        @Override
+        public BatchInput next() {
+            return doc(taken++);
+        }
+    }
+
+    /** A write that fails ends the run with its error at once: no summary of a run whose lines were lost. */
+    @Test
+    @Timeout(60)
+    void aFailedWriteEndsTheRunPromptly() {
+        Counted inputs = new Counted(200_000);
+        IOException e = assertThrows(IOException.class,
+                () -> new BatchRunner(doctor, 2).run(inputs, fullAfter(20_000), x -> { }));
+        assertEquals("No space left on device", e.getMessage());
+        assertTrue(inputs.taken < 5_000, "stopped after " + inputs.taken + " of 200,000 inputs");
+    }
+
+    /** A PrintWriter swallows write failures (only checkError tells): the run must not take that for success. */
+    @Test
+    @Timeout(60)
+    void aPrintWriterThatFailedEndsTheRunToo() {
+        Counted inputs = new Counted(200_000);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(fullAfter(20_000), StandardCharsets.UTF_8));
+        IOException e = assertThrows(IOException.class, () -> new BatchRunner(doctor, 2).run(inputs, out, x -> { }));
+        assertEquals("the writer reported an error", e.getMessage());
+        assertTrue(inputs.taken < 5_000, "stopped after " + inputs.taken + " of 200,000 inputs");
     }
 }
