@@ -9,6 +9,7 @@ import io.github.rdpdoctor.engine.RdpDoctor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class BatchCommand implements Callable<Integer> {
                     "osquery: %d line(s) of query %s skipped (not in the rdp-doctor pack)%n", n, q));
         }
         BatchSummary summary;
-        try (Progress progress = Progress.start(out != null, paths, source == null ? 0 : source.inputs().size())) {
+        try (Progress progress = Progress.start(paths, source == null ? 0 : source.inputs().size())) {
             if (out != null) {
                 summary = runner.runToFile(inputs, out, resume, progress);
             } else {
@@ -154,7 +155,32 @@ final class BatchCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** A progress bar on stderr when a person watches (a console, output not on the terminal); otherwise silent. */
+    /** Set by {@code bin/rdp-doctor} to whether standard error is a terminal ({@code [ -t 2 ]}): Java 17 cannot ask. */
+    static final String STDERR_TERMINAL = "rdp-doctor.stderr.terminal";
+
+    /**
+     * Whether standard error is a terminal: the launcher's word when it gave one; else where file descriptor 2 leads
+     * ({@code /proc/self/fd/2} on Linux: a terminal device, not a file or pipe); else (no /proc) no.
+     *
+     * @param launcherSays the {@value #STDERR_TERMINAL} property, or null
+     * @param fd2          the target of {@code /proc/self/fd/2}, or null when it cannot be read
+     */
+    static boolean stderrIsTerminal(String launcherSays, String fd2) {
+        if (launcherSays != null) {
+            return Boolean.parseBoolean(launcherSays);
+        }
+        return fd2 != null && (fd2.startsWith("/dev/pts/") || fd2.startsWith("/dev/tty") || fd2.equals("/dev/console"));
+    }
+
+    private static String fd2() {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** A progress bar on stderr exactly when stderr is a terminal (a person watches it); otherwise silent. */
     private static final class Progress implements LongConsumer, AutoCloseable {
         private final ProgressBar bar;
 
@@ -162,9 +188,8 @@ final class BatchCommand implements Callable<Integer> {
             this.bar = bar;
         }
 
-        static Progress start(boolean outputToFile, List<String> paths, int moreInputs) {
-            boolean terminal = System.console() != null && outputToFile;
-            if (!terminal) {
+        static Progress start(List<String> paths, int moreInputs) {
+            if (!stderrIsTerminal(System.getProperty(STDERR_TERMINAL), fd2())) {
                 return new Progress(null);
             }
             long total = -1;

@@ -246,24 +246,47 @@ class BatchTest {
         assertTrue(all.get("causes").get(0).get("remediation").size() > 1);
     }
 
-    /** The bar appears on a terminal (a pseudo-terminal made by util-linux's script) and not when piped. */
+    /**
+     * The bar appears exactly when stderr is a terminal (a pseudo-terminal made by util-linux's script), whatever stdin
+     * and stdout are; here without the launcher, so the JVM looks where its file descriptor 2 leads.
+     */
     @Test
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void progressBarOnlyOnATerminal(@TempDir Path dir) throws Exception {
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void progressBarExactlyWhenStderrIsATerminal(@TempDir Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "batch", "--out", dir.resolve("o.jsonl").toString(), fleet.toString());
-        Path log = dir.resolve("tty.log");
-        Process tty = new ProcessBuilder("script", "-qec", String.join(" ", cmd.stream().map(a -> "'" + a + "'").toList()),
-                log.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assertTrue(tty.waitFor(100, TimeUnit.SECONDS));
-        String screen = Files.readString(log);
+        String batch = String.join(" ", java, "-cp", "'" + System.getProperty("java.class.path") + "'", Main.class.getName(),
+                "batch", "'" + fleet + "'");
+        String out = dir.resolve("o.jsonl").toString();
+
+        String screen = onTerminal(dir, batch + " --out '" + out + "'");
         assertTrue(screen.contains("diagnosing 100%") && screen.contains(COUNT + "/" + COUNT), screen);
 
-        Process piped = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // stdout to a file and stdin from one (System.console() is null): stderr is still the terminal
+        screen = onTerminal(dir, batch + " > '" + out + "' < /dev/null");
+        assertTrue(screen.contains("diagnosing 100%"), screen);
+        assertEquals(COUNT, lines(Files.readString(Path.of(out))).size());
+
+        // stdin and stdout on the terminal, stderr to a file: no bar, no \r or escape codes in the file
+        Path errFile = dir.resolve("err.txt");
+        onTerminal(dir, batch + " --out '" + out + "' 2> '" + errFile + "'");
+        String err = Files.readString(errFile);
+        assertTrue(err.contains(COUNT + " inputs:"), err);
+        assertTrue(!err.contains("diagnosing") && err.indexOf('\r') < 0 && err.indexOf('\u001b') < 0, err);
+
+        Process piped = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "batch", "--out", out, fleet.toString()).redirectErrorStream(true).start();
+        String text = new String(piped.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(piped.waitFor(100, TimeUnit.SECONDS));
-        assertTrue(!out.contains("diagnosing") && out.contains(COUNT + " inputs:"), out);
+        assertTrue(!text.contains("diagnosing") && text.contains(COUNT + " inputs:"), text);
+    }
+
+    /** What a terminal shows while {@code command} runs in a shell on it. */
+    private static String onTerminal(Path dir, String command) throws Exception {
+        Path log = dir.resolve("tty.log");
+        Process tty = new ProcessBuilder("script", "-qec", command, log.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(tty.waitFor(100, TimeUnit.SECONDS));
+        return Files.readString(log);
     }
 
     /** A real process writing to its standard output gives, byte for byte, what the in-process run prints. */

@@ -27,6 +27,11 @@ class LauncherTest {
     Path dir;
 
     private List<String> javaArgs(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return launch(env, false, args);
+    }
+
+    /** Runs the launcher copy with its output to a file, or {@code onTerminal} under util-linux's script (a pty). */
+    private List<String> launch(Map<String, String> env, boolean onTerminal, String... args) throws IOException, InterruptedException {
         Path bin = Files.createDirectories(dir.resolve("project/bin"));
         Files.copy(Path.of("bin/rdp-doctor"), bin.resolve("rdp-doctor"), StandardCopyOption.REPLACE_EXISTING);
         Path tools = Files.createDirectories(dir.resolve("tools"));
@@ -37,6 +42,9 @@ class LauncherTest {
         script(tools.resolve("mvn"), "exit 0");
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of("bash", bin.resolve("rdp-doctor").toString())));
         pb.command().addAll(List.of(args));
+        if (onTerminal) {
+            pb.command(List.of("script", "-qec", String.join(" ", pb.command()), dir.resolve("typescript").toString()));
+        }
         pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
         pb.environment().remove("RDP_DOCTOR_JAVA_OPTS");
         pb.environment().keySet().removeIf(k -> k.equals("LANG") || k.startsWith("LC_"));
@@ -60,7 +68,7 @@ class LauncherTest {
     @Timeout(60)
     void oneFileCommandsStartQuicklyOnTheC1Compiler() throws Exception {
         List<String> args = javaArgs(Map.of(), "diagnose", "examples/minimal-0x904-0x7.yaml");
-        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), jvmOptions(args));
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Drdp-doctor.stderr.terminal=false"), jvmOptions(args));
         assertTrue(args.get(args.indexOf("-jar") + 1).endsWith("target/rdp-doctor-0.1.0-SNAPSHOT-cli.jar"), args.toString());
         assertEquals(List.of("diagnose", "examples/minimal-0x904-0x7.yaml"), args.subList(args.indexOf("-jar") + 2, args.size()));
     }
@@ -70,7 +78,7 @@ class LauncherTest {
     void batchAndReportGetTheFullJit() throws Exception {
         for (String command : List.of("batch", "report")) {
             List<String> args = javaArgs(Map.of(), command, "in");
-            assertEquals(List.of("-XX:+UseSerialGC"), jvmOptions(args), command);
+            assertEquals(List.of("-XX:+UseSerialGC", "-Drdp-doctor.stderr.terminal=false"), jvmOptions(args), command);
             assertFalse(args.contains("-XX:TieredStopAtLevel=1"), command);
             assertEquals(List.of(command, "in"), args.subList(args.indexOf("-jar") + 2, args.size()));
         }
@@ -80,7 +88,7 @@ class LauncherTest {
     @Timeout(60)
     void rdpDoctorJavaOptsReplaceTheDefaults() throws Exception {
         List<String> args = javaArgs(Map.of("RDP_DOCTOR_JAVA_OPTS", "-XX:+UseSerialGC -Xmx256m"), "batch", "in");
-        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m"), jvmOptions(args));
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Drdp-doctor.stderr.terminal=false"), jvmOptions(args));
     }
 
     /** The locale settings the JVM was started with, as LANG=..., LC_ALL=..., LC_CTYPE=... ("unset" when not set). */
@@ -103,5 +111,15 @@ class LauncherTest {
     void aUtf8LocaleOfTheUserIsKept() throws Exception {
         assertEquals(List.of("LANG=C.UTF-8", "LC_ALL=unset", "LC_CTYPE=unset"), javaLocale(Map.of("LANG", "C.UTF-8")));
         assertEquals(List.of("LANG=unset", "LC_ALL=C.utf8", "LC_CTYPE=unset"), javaLocale(Map.of("LC_ALL", "C.utf8")));
+    }
+
+    /** Java 17 cannot tell whether stderr is a terminal; the launcher can ({@code [ -t 2 ]}) and says so. */
+    @Test
+    @Timeout(60)
+    void theLauncherTellsTheJvmWhetherStderrIsATerminal() throws Exception {
+        assertTrue(javaArgs(Map.of(), "batch", "in").contains("-Drdp-doctor.stderr.terminal=false"));
+        List<String> onTerminal = launch(Map.of(), true, "batch", "in");
+        assertTrue(onTerminal.contains("-Drdp-doctor.stderr.terminal=true"), onTerminal.toString());
+        assertFalse(onTerminal.contains("-Drdp-doctor.stderr.terminal=false"), onTerminal.toString());
     }
 }
