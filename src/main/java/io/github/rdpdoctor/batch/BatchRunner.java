@@ -411,6 +411,14 @@ public final class BatchRunner {
                     throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": is for '" + fields[0] + "' but input "
                             + (kept + 1) + " is '" + in.name() + "'; resume needs the same inputs in the same order");
                 }
+                if (in.content() != null) {
+                    // a stream's names (<stdin>:N) say nothing about its documents: compare what they hold
+                    String differs = differs(in, fields);
+                    if (differs != null) {
+                        throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": " + differs
+                                + "; resume needs the same inputs in the same order");
+                    }
+                }
                 tally.add("ok".equals(fields[1]), fields[2]);
                 kept++;
                 keptBytes += line.size() + 1;
@@ -423,7 +431,36 @@ public final class BatchRunner {
         return kept;
     }
 
-    /** file, status, top cause id (or null) of an output line; null when the line is not a complete result. */
+    /**
+     * Whether a kept line is not the result of this input read again: an ok line must be for the same host, an error
+     * line must have the same message. Null when they agree.
+     */
+    private String differs(BatchInput in, String[] kept) {
+        boolean keptOk = "ok".equals(kept[1]);
+        String now;
+        try {
+            SymptomSet facts = reader.apply(in);
+            if (keptOk) {
+                return facts.host().equals(kept[3]) ? null
+                        : "is for host '" + kept[3] + "' but input " + in.name() + " is for host '" + facts.host() + "'";
+            }
+            doctor.diagnose(facts); // the kept error may have come from a rule
+            return "is an error line but input " + in.name() + " is now diagnosed (host '" + facts.host() + "')";
+        } catch (SymptomFileException e) {
+            now = e.getMessage();
+        } catch (RdpDoctorException | UncheckedIOException e) {
+            now = in.name() + ": " + e.getMessage();
+        }
+        if (keptOk) {
+            return "is for host '" + kept[3] + "' but input " + in.name() + " is now rejected: " + now;
+        }
+        return now.equals(kept[4]) ? null : "reports \"" + kept[4] + "\" but input " + in.name() + " now gives \"" + now + "\"";
+    }
+
+    /**
+     * file, status, top cause id, host and error message (each null when absent) of an output line; null when the
+     * line is not a complete result.
+     */
     private static String[] parseLine(ObjectMapper mapper, byte[] line) {
         try {
             var node = mapper.readTree(line);
@@ -432,7 +469,10 @@ public final class BatchRunner {
             }
             var causes = node.path("diagnosis").path("causes");
             String top = causes.isArray() && causes.size() > 0 ? causes.get(0).path("id").asText() : null;
-            return new String[] {node.get("file").asText(), node.get("status").asText(), top};
+            var host = node.path("diagnosis").path("host");
+            var message = node.path("error").path("message");
+            return new String[] {node.get("file").asText(), node.get("status").asText(), top,
+                    host.isTextual() ? host.asText() : null, message.isTextual() ? message.asText() : null};
         } catch (IOException e) {
             return null;
         }

@@ -45,6 +45,45 @@ class BatchRunnerTest {
         return BatchInput.line("in-" + i, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A stream's inputs are all named by position; resume compares what each kept line says with the document. */
+    @Test
+    @Timeout(60)
+    void resumingAStreamChecksTheDocumentsNotOnlyTheirNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        List<BatchInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            inputs.add(BatchInput.line("<stdin>:" + (i + 1), doc(i).content()));
+        }
+        java.nio.file.Path full = dir.resolve("full.jsonl");
+        new BatchRunner(doctor, 2).runToFile(inputs.iterator(), full, false, n -> { });
+        List<String> lines = java.nio.file.Files.readAllLines(full);
+        java.nio.file.Path out = dir.resolve("out.jsonl");
+
+        // the same stream: the kept 10 lines (ok and error lines) are accepted, the rest is added
+        java.nio.file.Files.write(out, lines.subList(0, 10));
+        BatchSummary same = new BatchRunner(doctor, 2).runToFile(inputs.iterator(), out, true, n -> { });
+        assertEquals(10, same.resumed());
+        assertEquals(lines, java.nio.file.Files.readAllLines(out));
+
+        // another stream with the same number of lines (the first two documents swapped): refused, file untouched
+        List<BatchInput> swapped = new ArrayList<>(inputs);
+        swapped.set(0, BatchInput.line("<stdin>:1", doc(1).content()));
+        swapped.set(1, BatchInput.line("<stdin>:2", doc(0).content()));
+        java.nio.file.Files.write(out, lines.subList(0, 10));
+        var e = assertThrows(io.github.rdpdoctor.engine.RdpDoctorException.class,
+                () -> new BatchRunner(doctor, 2).runToFile(swapped.iterator(), out, true, n -> { }));
+        assertEquals(out + ":1: is for host 'h0.example' but input <stdin>:1 is for host 'h1.example'; resume needs the same"
+                + " inputs in the same order", e.getMessage());
+        assertEquals(lines.subList(0, 10), java.nio.file.Files.readAllLines(out));
+
+        // an error line kept for a document that is now valid (inputs 3 and 4 swapped: 3 is the broken one)
+        List<BatchInput> other = new ArrayList<>(inputs);
+        other.set(3, BatchInput.line("<stdin>:4", doc(4).content()));
+        var e2 = assertThrows(io.github.rdpdoctor.engine.RdpDoctorException.class,
+                () -> new BatchRunner(doctor, 2).runToFile(other.iterator(), out, true, n -> { }));
+        assertTrue(e2.getMessage().startsWith(out + ":4: is an error line but input <stdin>:4 is now diagnosed"), e2.getMessage());
+    }
+
     @Test
     @Timeout(60)
     void manyThreadsWithSmallWindowsKeepTheInputOrder() throws Exception {
