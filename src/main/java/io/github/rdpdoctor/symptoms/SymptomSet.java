@@ -160,11 +160,15 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
 
         /**
          * Adds a symptom. Known names are converted to their vocabulary type (so "0x904" and 2308 both work);
-         * unknown names are kept with a warning.
+         * unknown names are kept with a warning. A name can be given once, as in a symptom file.
          *
-         * @throws IllegalArgumentException when a known name gets a value of the wrong type or out of range
+         * @throws IllegalArgumentException when a known name gets a value of the wrong type or out of range, or
+         *                                  when the name was given before
          */
         public Builder symptom(String name, Object value) {
+            if (symptoms.containsKey(name)) {
+                throw Symptom.givenTwice(name);
+            }
             SymptomDefinition def = vocabulary.find(name);
             Object typed;
             if (def != null) {

@@ -74,4 +74,14 @@ class SymptomTest {
                 List.of(ping, port, again), List.of(), List.of(), List.of(), null));
         assertEquals("symptom network.ping_ok is given twice", e.getMessage());
     }
+
+    @Test
+    void theBuilderRefusesASecondValueForANameLikeAFileDoes() {
+        SymptomSet.Builder b = SymptomSet.builder("h.example").symptom("client.error_code", "0x904");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.symptom("client.error_code", "0x7"));
+        assertEquals("symptom client.error_code is given twice", e.getMessage());
+        assertEquals("0x904", b.build().symptom("client.error_code").orElseThrow().getText(), "the first value stays");
+        SymptomSet.Builder unknown = SymptomSet.builder("h.example").symptom("site.rack", "a1");
+        assertThrows(IllegalArgumentException.class, () -> unknown.symptom("site.rack", "b2"));
+    }
 }
