@@ -40,6 +40,11 @@ import org.slf4j.LoggerFactory;
 /** Compiles DRL sources into one KieBase, turning every problem into a {@link RuleProblem}. */
 final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
+    private static final String NULL_PACKAGE = "Parser returned a null Package";
+    /** Drools on a rule name used twice in a package: said outright, or as a clash of the classes it generates. */
+    private static final Pattern DROOLS_DUPLICATE = Pattern.compile(
+            "Duplicate rule name: .*|Rule Compilation error\\s*(The type Rule_\\S+ is already defined\\s*)+");
+    private static final String DUPLICATE = "duplicate rule name";
 
     private RuleCompiler() {
     }
@@ -63,8 +68,10 @@ final class RuleCompiler {
         for (RuleSource src : alreadyLoaded) {
             checkDuplicateNames(src, parse(src), seen, problems);
         }
+        List<RuleSource> written = new ArrayList<>(sources.size());
         List<RuleSource> folded = new ArrayList<>(sources.size());
         for (RuleSource src : sources) {
+            written.add(src);
             Optional<PackageDescr> pkg = parse(src);
             checkDuplicateNames(src, pkg, seen, problems);
             if (foldJoins) {
@@ -80,16 +87,35 @@ final class RuleCompiler {
             // form failed, the rules still work (unfolded)
             LOG.debug("folded rules did not compile, compiling them as written: {}", builder.getResults());
         }
-        KnowledgeBuilder builder = build(sources);
-        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
-            problems.add(toProblem(r));
-        }
+        KnowledgeBuilder builder = build(written);
+        problems.addAll(droolsProblems(builder, problems));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                     .thenComparingInt(RuleProblem::column));
             throw new RuleCompilationException(dedupe(problems));
         }
         return builder.getKnowledgePackages();
+    }
+
+    /**
+     * Drools' errors, without two that only repeat a problem reported already: "Parser returned a null Package",
+     * which follows every syntax error of a file (kept when it is the file's only problem), and Drools' report of a
+     * duplicate rule name where {@code ours} has it with its first definition.
+     */
+    private static List<RuleProblem> droolsProblems(KnowledgeBuilder builder, List<RuleProblem> ours) {
+        List<RuleProblem> out = new ArrayList<>();
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+            RuleProblem p = toProblem(r);
+            boolean reported = r.getMessage() != null && DROOLS_DUPLICATE.matcher(r.getMessage().trim()).matches()
+                    && ours.stream().anyMatch(o -> o.file().equals(p.file()) && o.line() == p.line()
+                    && o.message().startsWith(DUPLICATE));
+            if (!reported) {
+                out.add(p);
+            }
+        }
+        out.removeIf(p -> p.message().equals(NULL_PACKAGE)
+                && out.stream().anyMatch(o -> o != p && o.file().equals(p.file())));
+        return out;
     }
 
     private static KnowledgeBuilder build(List<RuleSource> sources) {
@@ -198,7 +224,7 @@ final class RuleCompiler {
             String first = seen.putIfAbsent(rule.getName(), where);
             if (first != null) {
                 problems.add(new RuleProblem(src.name(), rule.getLine(), rule.getColumn() + 1,
-                        "duplicate rule name \"" + rule.getName() + "\" (first defined at " + first + ")"));
+                        DUPLICATE + " \"" + rule.getName() + "\" (first defined at " + first + ")"));
             }
         }
     }

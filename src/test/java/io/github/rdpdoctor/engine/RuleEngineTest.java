@@ -315,6 +315,55 @@ class RuleEngineTest {
     }
 
     @Test
+    void aSyntaxErrorIsOneProblemWithoutDroolsFollowOnMessage() {
+        String rule = """
+                rule "firewall-blocking: port filtered"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.4, "x");
+                end
+                """;
+        List<String> broken = List.of(
+                rule.replace("\"filtered\")", "\"filtered\""),      // unclosed pattern
+                rule.replace("\", text", "\" text"),                 // missing comma
+                rule.replace("end\n", ""));                          // missing end
+        for (String drl : broken) {
+            RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> only("bad.drl", HEADER + drl));
+            assertEquals(1, e.problems().size(), e.getMessage());
+            assertTrue(e.problems().get(0).line() > 4, e.getMessage());
+            assertFalse(e.getMessage().contains("null Package"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDuplicateRuleNameInOnePackageIsOneProblem() {
+        String twice = PORT_RULES + PORT_RULES.substring(PORT_RULES.indexOf("rule \"firewall-blocking: ping fails\""));
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> only("a.drl", twice));
+        assertEquals(List.of(
+                new RuleProblem("a.drl", 25, 1, "duplicate rule name \"firewall-blocking: ping fails\" (first defined at a.drl:12)"),
+                new RuleProblem("a.drl", 32, 1, "duplicate rule name \"firewall-blocking: other client works\" "
+                        + "(first defined at a.drl:19)")), e.problems());
+        // not the same text: Drools reports its own "Duplicate rule name" instead of a clash of generated classes
+        String changed = twice.substring(0, twice.lastIndexOf("0.5")) + "0.4" + twice.substring(twice.lastIndexOf("0.5") + 3);
+        e = assertThrows(RuleCompilationException.class, () -> only("a.drl", changed.replace("0.3", "0.2")));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().stream().allMatch(p -> p.message().startsWith("duplicate rule name")), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateOfABundledRuleInTheBundledPackageIsOneProblemAlsoWhenCompiledTogether() {
+        String drl = PORT_RULES.substring(PORT_RULES.indexOf("rule \""), PORT_RULES.indexOf("rule \"firewall-blocking: ping fails\""))
+                .replace("firewall-blocking: port filtered",
+                        "dns-wrong-host: host name resolves to another address than the host's real one");
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> RdpDoctor.builder()
+                .usePrecompiled(false).addRules("same-package.drl", HEADER.replace("test.rules", "io.github.rdpdoctor.rules") + drl)
+                .build());
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).toString().startsWith("same-package.drl:5:1: duplicate rule name"), e.getMessage());
+    }
+
+    @Test
     void unknownCauseIdAndBadWeightNameTheRule() {
         RdpDoctor unknown = only("u.drl", HEADER + """
                 rule "typo in cause"
