@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieServices;
@@ -56,7 +58,7 @@ final class RuleCompiler {
     /**
      * Compiles DRL sources into knowledge packages, with joins of symptoms folded (see {@link JoinFolding}). Rule
      * names must be unique across {@code sources} and the rules of {@code alreadyLoaded} (sources whose packages
-     * were loaded precompiled).
+     * were loaded precompiled), and so must the names of the sources: a file given twice is one problem.
      */
     static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded) {
         return packages(sources, alreadyLoaded, true);
@@ -65,12 +67,19 @@ final class RuleCompiler {
     static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded, boolean foldJoins) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
+        Set<String> files = new HashSet<>();
         for (RuleSource src : alreadyLoaded) {
+            files.add(src.name());
             checkDuplicateNames(src, parse(src), seen, problems);
         }
         List<RuleSource> written = new ArrayList<>(sources.size());
         List<RuleSource> folded = new ArrayList<>(sources.size());
         for (RuleSource src : sources) {
+            if (!files.add(src.name())) {
+                // its rules would all be reported as duplicates of themselves
+                problems.add(new RuleProblem(src.name(), 1, 1, "rule file given twice; add each rule file once"));
+                continue;
+            }
             written.add(src);
             Optional<PackageDescr> pkg = parse(src);
             checkDuplicateNames(src, pkg, seen, problems);

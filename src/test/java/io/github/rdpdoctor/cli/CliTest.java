@@ -142,6 +142,33 @@ class CliTest {
     }
 
     @Test
+    void aRuleFileGivenTwiceOnTheCommandLineIsAUsageError(@TempDir Path dir) throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(site.resolve("site.drl"), """
+                package site;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                global io.github.rdpdoctor.engine.Findings findings;
+                rule "firewall-blocking: site rule"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.3, "x");
+                end
+                """);
+        CliRun same = CliRun.run("rules", "check", "--rules", site.toString(), "--rules", site.toString());
+        assertEquals(2, same.code(), same.err());
+        assertTrue(same.err().startsWith("--rules " + site + " is given twice; give each rule file once"), same.err());
+        CliRun spelt = CliRun.run("rules", "check", "--rules", site.toString(), "--rules", dir.resolve("site/../site/").toString());
+        assertEquals(2, spelt.code(), spelt.err());
+        assertTrue(spelt.err().startsWith("--rules " + site + " and --rules " + dir.resolve("site/../site") + " are the same"), spelt.err());
+        CliRun inside = CliRun.run("diagnose", "--rules", site.resolve("site.drl").toString(), "--rules", site.toString(),
+                "examples/minimal-0x904-0x7.yaml");
+        assertEquals(2, inside.code(), inside.err());
+        assertTrue(inside.err().startsWith("--rules " + site.resolve("site.drl") + " is inside --rules " + site), inside.err());
+        assertEquals(0, CliRun.run("rules", "check", "--rules", site.toString()).code());
+    }
+
+    @Test
     void rulesTestReportsPassAndFailPerScenario(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("ok.yaml"), CERT_CASE + "expect:\n  top_cause: rdp-certificate-problem\n");
         Files.writeString(dir.resolve("wrong.yaml"), CERT_CASE + "expect:\n  top_cause: dns-wrong-host\n");

@@ -364,6 +364,17 @@ class RuleEngineTest {
     }
 
     @Test
+    void aRuleFileGivenTwiceIsOneProblemNotOnePerRule(@TempDir Path dir) throws Exception {
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> RdpDoctor.builder()
+                .withoutBundledRules().addRules("a.drl", PORT_RULES).addRules("a.drl", PORT_RULES).build());
+        assertEquals(List.of(new RuleProblem("a.drl", 1, 1, "rule file given twice; add each rule file once")), e.problems());
+        Files.writeString(dir.resolve("site.drl"), PORT_RULES);
+        e = assertThrows(RuleCompilationException.class, () -> RdpDoctor.builder().addRules(dir).addRules(dir).build());
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals(dir.resolve("site.drl") + ":1:1: rule file given twice; add each rule file once", e.problems().get(0).toString());
+    }
+
+    @Test
     void unknownCauseIdAndBadWeightNameTheRule() {
         RdpDoctor unknown = only("u.drl", HEADER + """
                 rule "typo in cause"
