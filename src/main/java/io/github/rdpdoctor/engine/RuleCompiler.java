@@ -58,7 +58,8 @@ final class RuleCompiler {
     /**
      * Compiles DRL sources into knowledge packages, with joins of symptoms folded (see {@link JoinFolding}). Rule
      * names must be unique across {@code sources} and the rules of {@code alreadyLoaded} (sources whose packages
-     * were loaded precompiled), and so must the names of the sources: a file given twice is one problem.
+     * were loaded precompiled), and so must the names of the sources: a file given twice is one problem. A source
+     * that is not DRL text ({@link RuleSource#unreadable()}) is listed with the other problems.
      */
     static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded) {
         return packages(sources, alreadyLoaded, true);
@@ -78,6 +79,10 @@ final class RuleCompiler {
             if (!files.add(src.name())) {
                 // its rules would all be reported as duplicates of themselves
                 problems.add(new RuleProblem(src.name(), 1, 1, "rule file given twice; add each rule file once"));
+                continue;
+            }
+            if (src.unreadable() != null) {
+                problems.add(src.unreadable());
                 continue;
             }
             written.add(src);

@@ -6,13 +6,20 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -20,31 +27,82 @@ import java.util.stream.Stream;
 /**
  * One DRL text and the name it is reported under in problems and evidence.
  *
- * @param name a file path, or {@code rules/NAME.drl} for the bundled rules
+ * @param name       a file path, or {@code rules/NAME.drl} for the bundled rules
+ * @param drl        the text; empty when the file is not UTF-8 text
+ * @param unreadable why the file is not DRL text (reported with the compile problems), or null
  */
-public record RuleSource(String name, String drl) {
+public record RuleSource(String name, String drl, RuleProblem unreadable) {
     /** Classpath folder of the bundled rules. */
     public static final String BUNDLED_DIR = "rdp-doctor/rules";
 
-    /** Reads a .drl file, or every .drl file under a directory (sorted by path). */
+    public RuleSource(String name, String drl) {
+        this(name, drl, null);
+    }
+
+    /**
+     * Reads a .drl file, or every .drl file under a directory (sorted by path). A file that is not UTF-8 text is
+     * returned with its problem in {@link #unreadable()}, so that compiling lists it with the other problems.
+     *
+     * @throws RdpDoctorException when the path does not exist or a file cannot be read
+     */
     public static List<RuleSource> fromPath(Path path) {
         List<RuleSource> out = new ArrayList<>();
-        try {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> files = Files.walk(path)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList()) {
-                        out.add(new RuleSource(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
-                    }
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.walk(path)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList()) {
+                    out.add(read(f));
                 }
-            } else if (Files.isRegularFile(path)) {
-                out.add(new RuleSource(path.toString(), Files.readString(path, StandardCharsets.UTF_8)));
-            } else {
-                throw new RdpDoctorException(path + ": no such rule file or directory");
+            } catch (IOException | UncheckedIOException e) {
+                throw new RdpDoctorException(path + ": cannot read rules: " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new RdpDoctorException(path + ": cannot read rules: " + e.getMessage(), e);
+        } else if (Files.isRegularFile(path)) {
+            out.add(read(path));
+        } else {
+            throw new RdpDoctorException(path + ": no such rule file or directory");
         }
         return out;
+    }
+
+    private static RuleSource read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RdpDoctorException(file + ": cannot read rules: "
+                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()), e);
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        CoderResult r = utf8.decode(in, text, true);
+        if (r.isError()) {
+            return new RuleSource(file.toString(), "", at(file, bytes, in.position(), String.format(Locale.ROOT,
+                    "not UTF-8 text (byte 0x%02X at offset %d): a binary file, or text in another encoding; save it as UTF-8",
+                    bytes[in.position()] & 0xff, in.position())));
+        }
+        utf8.flush(text);
+        String drl = text.flip().toString();
+        int nul = drl.indexOf('\0');
+        if (nul >= 0) {
+            int offset = drl.substring(0, nul).getBytes(StandardCharsets.UTF_8).length;
+            return new RuleSource(file.toString(), "", at(file, bytes, offset,
+                    "binary data (NUL byte at offset " + offset + "); expected DRL text"));
+        }
+        return new RuleSource(file.toString(), drl);
+    }
+
+    /** A problem at byte {@code offset} of the file: 1-based line, and column counted in bytes. */
+    private static RuleProblem at(Path file, byte[] bytes, int offset, String message) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new RuleProblem(file.toString(), line, offset - lineStart + 1, message);
     }
 
     /** The rules shipped inside rdp-doctor (from the jar or from target/classes). */
@@ -78,7 +136,7 @@ public record RuleSource(String name, String drl) {
             } else {
                 Path dir = Paths.get(url.toURI());
                 for (RuleSource s : fromPath(dir)) {
-                    out.add(new RuleSource("rules/" + dir.relativize(Path.of(s.name())), s.drl()));
+                    out.add(new RuleSource("rules/" + dir.relativize(Path.of(s.name())), s.drl(), s.unreadable()));
                 }
             }
         } catch (IOException e) {

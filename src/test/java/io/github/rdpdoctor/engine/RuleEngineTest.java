@@ -375,6 +375,22 @@ class RuleEngineTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8TextIsAProblemAtItsFirstBadByteListedWithTheOthers(@TempDir Path dir) throws Exception {
+        byte[] latin1 = (HEADER + "// Grüße\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("a-latin1.drl"), latin1);
+        Files.write(dir.resolve("b-nul.drl"), "package x;\n\n  \0\0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("c-broken.drl"), HEADER + "rule \"r\" when Symptom(nmae == \"x\") then end\n");
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> RdpDoctor.builder().withoutBundledRules().addRules(dir).build());
+        List<String> lines = e.problems().stream().map(RuleProblem::toString).toList();
+        assertEquals(3, lines.size(), e.getMessage());
+        assertEquals(dir.resolve("a-latin1.drl") + ":5:6: not UTF-8 text (byte 0xFC at offset " + (HEADER.length() + 5)
+                + "): a binary file, or text in another encoding; save it as UTF-8", lines.get(0));
+        assertEquals(dir.resolve("b-nul.drl") + ":3:3: binary data (NUL byte at offset 14); expected DRL text", lines.get(1));
+        assertTrue(lines.get(2).startsWith(dir.resolve("c-broken.drl") + ":5:"), lines.get(2));
+    }
+
+    @Test
     void unknownCauseIdAndBadWeightNameTheRule() {
         RdpDoctor unknown = only("u.drl", HEADER + """
                 rule "typo in cause"
