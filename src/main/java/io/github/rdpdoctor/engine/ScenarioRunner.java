@@ -36,13 +36,16 @@ public final class ScenarioRunner {
         this.doctor = doctor;
     }
 
-    /** Scenario files under a directory (recursive): *.yaml, *.yml and *.json, sorted by path. */
+    /**
+     * Scenario files under a directory (recursive): *.yaml, *.yml and *.json, sorted by path. Every such name that
+     * is not a directory counts, also a link to a missing file: running it reports why it cannot be read.
+     */
     public static List<Path> scenarioFiles(Path dir) throws IOException {
         if (Files.isRegularFile(dir)) {
             return List.of(dir);
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(SymptomLoader::isSymptomFile).sorted().toList();
+            return s.filter(p -> !Files.isDirectory(p)).filter(SymptomLoader::isSymptomFile).sorted().toList();
         }
     }
 
@@ -57,6 +60,9 @@ public final class ScenarioRunner {
 
     /** Runs one scenario; bad input or a misbehaving rule is a failure of that scenario, not an exception. */
     public Result run(Path file) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return new Result(file, null, List.of(file + ": not a regular file")); // a pipe would wait for a writer
+        }
         SymptomSet facts;
         Diagnosis d;
         try {

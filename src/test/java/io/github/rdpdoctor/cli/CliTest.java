@@ -186,6 +186,13 @@ class CliTest {
         assertTrue(r.out().contains("PASS " + dir.resolve("ok.yaml")), r.out());
         assertTrue(r.out().contains("FAIL " + dir.resolve("wrong.yaml")), r.out());
         assertTrue(r.out().trim().endsWith("1 passed, 1 failed"), r.out());
+
+        Files.createSymbolicLink(dir.resolve("vanished.yaml"), dir.resolve("gone/vanished.yaml"));
+        CliRun dangling = CliRun.run("rules", "test", dir.toString());
+        assertEquals(1, dangling.code());
+        assertTrue(dangling.out().contains("FAIL " + dir.resolve("vanished.yaml") + "\n     " + dir.resolve("vanished.yaml")
+                + ": no such file\n"), dangling.out());
+        assertTrue(dangling.out().trim().endsWith("1 passed, 2 failed"), dangling.out());
     }
 
     @Test

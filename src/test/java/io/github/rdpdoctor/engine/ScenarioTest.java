@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rdpdoctor.knowledge.Cause;
@@ -70,5 +71,28 @@ class ScenarioTest {
         ScenarioRunner.Result r = new ScenarioRunner(doctor).run(f);
         assertTrue(!r.passed() && r.failures().size() == 2, r.failures().toString());
         assertTrue(r.failures().get(0).startsWith("top cause is rdp-service-failure"), r.failures().get(0));
+    }
+
+    @Test
+    void aScenarioThatCannotBeReadIsAFailedScenarioNotLeftOut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("a-ok.yaml"), "host: h\nsymptoms:\n  server.service.termservice: stopped\n"
+                + "expect:\n  top_cause: rdp-service-failure\n");
+        Path dangling = java.nio.file.Files.createSymbolicLink(dir.resolve("b-dangling.yaml"), dir.resolve("gone.yaml"));
+        java.nio.file.Files.createDirectories(dir.resolve("c-dir.yaml"));
+        List<ScenarioRunner.Result> results = new ScenarioRunner(doctor).runAll(dir);
+        assertEquals(List.of(dir.resolve("a-ok.yaml"), dangling), results.stream().map(ScenarioRunner.Result::file).toList());
+        assertTrue(results.get(0).passed(), results.get(0).failures().toString());
+        assertEquals(List.of(dangling + ": no such file"), results.get(1).failures());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aPipeNamedLikeAScenarioFailsInsteadOfWaitingForAWriter(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path pipe = dir.resolve("pipe.yaml");
+        int made = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start().waitFor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "mkfifo is not available");
+        List<ScenarioRunner.Result> results = new ScenarioRunner(doctor).runAll(dir);
+        assertEquals(1, results.size());
+        assertEquals(List.of(pipe + ": not a regular file"), results.get(0).failures());
     }
 }
