@@ -1,7 +1,10 @@
 package io.github.rdpdoctor.cli;
 
+import io.github.rdpdoctor.engine.ConsequenceCheck;
 import io.github.rdpdoctor.engine.RdpDoctor;
 import io.github.rdpdoctor.engine.RuleCompilationException;
+import io.github.rdpdoctor.engine.RuleProblem;
+import io.github.rdpdoctor.engine.RuleSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +27,8 @@ final class RulesOptions {
      * Builds the doctor; prints the added rules' warnings ({@link RdpDoctor#ruleWarnings()}) on {@code err}.
      *
      * @throws ParameterException when two --rules name the same file (the same path, or one inside the other)
-     * @throws RuleCompilationException when the rules do not compile
+     * @throws RuleCompilationException when the rules do not compile, or a consequence names an unknown cause or a
+     *                                  weight outside (0, 1] as a literal
      */
     RdpDoctor doctor(PrintWriter err) {
         refuseOverlaps();
@@ -33,6 +37,14 @@ final class RulesOptions {
         RdpDoctor doctor = b.build();
         doctor.ruleWarnings().forEach(w -> err.println(w.asWarning()));
         err.flush();
+        if (!rules.isEmpty()) {
+            // the bundled rules come first and pass this check (ConsequenceCheckTest)
+            List<RuleSource> added = doctor.ruleSources().subList(RuleSource.bundled().size(), doctor.ruleSources().size());
+            List<RuleProblem> problems = ConsequenceCheck.problems(added, doctor.knowledge());
+            if (!problems.isEmpty()) {
+                throw new RuleCompilationException(problems);
+            }
+        }
         return doctor;
     }
 

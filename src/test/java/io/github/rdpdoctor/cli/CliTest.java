@@ -126,6 +126,33 @@ class CliTest {
     }
 
     @Test
+    void rulesCheckFailsOnALiteralUnknownCauseOrWeightBeforeAnyRuleFires(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.drl"), """
+                package site;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                global io.github.rdpdoctor.engine.Findings findings;
+                rule "firewall-blocking: site rule"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    findings.support(kcontext, "firewall-blockin", 0.3, "x");
+                    findings.against(kcontext, "firewall-blocking", 1.5, "y");
+                end
+                """);
+        Path mine = dir.resolve("mine.drl");
+        CliRun r = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(mine + ":8:32: rule \"firewall-blocking: site rule\": 'firewall-blockin' is not a cause id of the knowledge "
+                + "base (kb/causes.yaml); did you mean 'firewall-blocking'?\n"
+                + mine + ":9:53: rule \"firewall-blocking: site rule\": weight 1.5 for 'firewall-blocking' is outside (0, 1]\n"
+                + "2 problems", r.err().trim());
+        // the same for every command given the rules, though no rule fires on this file
+        CliRun d = CliRun.run("diagnose", "--rules", dir.toString(), "examples/minimal-0x904-0x7.yaml");
+        assertEquals(1, d.code(), d.err());
+        assertTrue(d.err().contains(mine + ":8:32: "), d.err());
+    }
+
+    @Test
     void rulesCheckWarnsAboutPatternsThatCannotMatchButStillSucceeds(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("mine.drl"), """
                 package site;
