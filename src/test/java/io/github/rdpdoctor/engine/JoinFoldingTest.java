@@ -11,7 +11,9 @@ import io.github.rdpdoctor.symptoms.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -234,14 +236,16 @@ class JoinFoldingTest {
             SymptomSet base = pool.get(random.nextInt(pool.size()));
             SymptomSet donor = pool.get(random.nextInt(pool.size()));
             SymptomSet.Builder b = SymptomSet.builder(base.host(), vocabulary).source("mixed-" + i);
+            Map<String, Object> values = new LinkedHashMap<>(); // a donor's value replaces the base's
             for (SymptomSet from : List.of(base, donor)) {
                 for (Symptom s : from.symptoms()) {
                     if (random.nextDouble() < (from == base ? 0.25 : 0.7)) {
                         continue;
                     }
-                    b.symptom(s.getName(), random.nextDouble() < 0.2 ? otherValue(s, vocabulary, random) : s.getValue());
+                    values.put(s.getName(), random.nextDouble() < 0.2 ? otherValue(s, vocabulary, random) : s.getValue());
                 }
             }
+            values.forEach(b::symptom);
             base.events().forEach(b::event);
             donor.events().stream().filter(e -> random.nextBoolean()).forEach(b::event);
             base.sessions().forEach(b::session);
