@@ -1,6 +1,5 @@
 package io.github.rdpdoctor.cli;
 
-import io.github.rdpdoctor.engine.ConsequenceCheck;
 import io.github.rdpdoctor.engine.RdpDoctor;
 import io.github.rdpdoctor.engine.RuleCompilationException;
 import io.github.rdpdoctor.engine.RuleProblem;
@@ -28,7 +27,7 @@ final class RulesOptions {
      *
      * @throws ParameterException when two --rules name the same file (the same path, or one inside the other)
      * @throws RuleCompilationException when the rules do not compile, or a consequence names an unknown cause or a
-     *                                  weight outside (0, 1] as a literal
+     *                                  weight outside (0, 1] as a literal (checked by {@link RdpDoctor.Builder#build()})
      */
     RdpDoctor doctor(PrintWriter err) {
         refuseOverlaps();
@@ -37,14 +36,6 @@ final class RulesOptions {
         RdpDoctor doctor = b.build();
         doctor.ruleWarnings().forEach(w -> err.println(w.asWarning()));
         err.flush();
-        if (!rules.isEmpty()) {
-            // the bundled rules come first and pass this check (ConsequenceCheckTest)
-            List<RuleSource> added = doctor.ruleSources().subList(RuleSource.bundled().size(), doctor.ruleSources().size());
-            List<RuleProblem> problems = ConsequenceCheck.problems(added, doctor.knowledge());
-            if (!problems.isEmpty()) {
-                throw new RuleCompilationException(problems);
-            }
-        }
         return doctor;
     }
 

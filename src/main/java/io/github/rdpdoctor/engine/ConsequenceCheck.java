@@ -15,9 +15,9 @@ import org.drools.drl.ast.descr.RuleDescr;
  * Finds what {@link Findings} would refuse when the rule fires, before it fires: a {@code findings.support(...)} or
  * {@code findings.against(...)} call in a consequence whose cause id is a literal that is not a cause of the
  * knowledge base, or whose weight is a literal outside (0, 1]. Computed ids and weights are left to the check at
- * run time. Public only for the command line; not part of the API.
+ * run time. {@link RdpDoctor.Builder#build()} runs it on the added rules.
  */
-public final class ConsequenceCheck {
+final class ConsequenceCheck {
     private static final Pattern CALL = Pattern.compile("(?<![\\w.$])findings\\s*\\.\\s*(support|against)\\s*\\(");
     private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"|'([^'\\\\]*)'");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[dDfF]?");
@@ -27,7 +27,7 @@ public final class ConsequenceCheck {
     }
 
     /** Problems, as {@code FILE:LINE:COL} of the literal, of every call with a literal id or weight that would fail. */
-    public static List<RuleProblem> problems(List<RuleSource> sources, KnowledgeBase knowledge) {
+    static List<RuleProblem> problems(List<RuleSource> sources, KnowledgeBase knowledge) {
         List<RuleProblem> out = new ArrayList<>();
         for (RuleSource src : sources) {
             Optional<PackageDescr> pkg = RuleCompiler.parse(src);

@@ -27,19 +27,19 @@ public final class Findings {
 
     /** The rule that fired adds evidence for {@code causeId} with strength {@code weight} in (0, 1]. */
     public void support(RuleContext ctx, String causeId, double weight, String detail) {
-        add(ctx, causeId, weight, detail);
+        add(ctx, causeId, weight, weight, detail);
     }
 
     /** The rule that fired adds evidence against {@code causeId} with strength {@code weight} in (0, 1]. */
     public void against(RuleContext ctx, String causeId, double weight, String detail) {
-        add(ctx, causeId, -weight, detail);
+        add(ctx, causeId, weight, -weight, detail);
     }
 
-    private void add(RuleContext ctx, String causeId, double signedWeight, String detail) {
+    /** {@code weight} as the rule gave it (checked: a negative weight does not turn support into evidence against). */
+    private void add(RuleContext ctx, String causeId, double weight, double signedWeight, String detail) {
         String rule = ctx == null ? "?" : ctx.getRule().getName();
-        double w = Math.abs(signedWeight);
-        if (!(w > 0 && w <= 1)) {
-            throw new RuleAuthoringException("rule \"" + rule + "\" gave weight " + w
+        if (!(weight > 0 && weight <= 1)) {
+            throw new RuleAuthoringException("rule \"" + rule + "\" gave weight " + weight
                     + " for cause '" + causeId + "'; weights must be in (0, 1]");
         }
         findings.add(new Finding(causeId, signedWeight, rule, detail == null ? "" : detail));

@@ -395,7 +395,34 @@ public final class RdpDoctor {
             // the bundled rules only report; added rules that insert or modify facts need Drools as written
             boolean reportOnly = !RuleCompiler.updatesFacts(extra);
             boolean fold = foldJoins && reportOnly;
+            // literal cause ids and weights of the added rules are checked before anything fires, with the compile problems
+            List<RuleProblem> literals = ConsequenceCheck.problems(extra, knowledge);
             List<KiePackage> packages = new ArrayList<>();
+            try {
+                compileInto(packages, bundled, extra, fold);
+            } catch (RuleCompilationException e) {
+                throw literals.isEmpty() ? e : new RuleCompilationException(sorted(e.problems(), literals));
+            }
+            if (!literals.isEmpty()) {
+                throw new RuleCompilationException(sorted(literals, List.of()));
+            }
+            KieBase kb = RuleCompiler.kieBase(packages, reportOnly);
+            LOG.debug("rules ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            List<RuleSource> sources = new ArrayList<>(bundled);
+            sources.addAll(extra);
+            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary));
+        }
+
+        private static List<RuleProblem> sorted(List<RuleProblem> a, List<RuleProblem> b) {
+            List<RuleProblem> all = new ArrayList<>(a);
+            all.addAll(b);
+            all.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                    .thenComparingInt(RuleProblem::column));
+            return all;
+        }
+
+        /** The bundled rules precompiled when they can be, plus the added ones compiled; or everything compiled. */
+        private void compileInto(List<KiePackage> packages, List<RuleSource> bundled, List<RuleSource> extra, boolean fold) {
             var precompiled = bundled.isEmpty() || !usePrecompiled || !fold ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
                     : PrecompiledRules.load(bundled);
             if (precompiled.isPresent()) {
@@ -408,12 +435,6 @@ public final class RdpDoctor {
                 all.addAll(extra);
                 packages.addAll(RuleCompiler.packages(all, List.of(), fold));
             }
-            KieBase kb = RuleCompiler.kieBase(packages, reportOnly);
-            LOG.debug("rules ready in {} ms ({} precompiled)", (System.nanoTime() - t0) / 1_000_000,
-                    precompiled.isPresent() ? "bundled" : "none");
-            List<RuleSource> sources = new ArrayList<>(bundled);
-            sources.addAll(extra);
-            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary));
         }
     }
 }

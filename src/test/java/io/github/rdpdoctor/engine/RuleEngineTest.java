@@ -392,20 +392,43 @@ class RuleEngineTest {
 
     @Test
     void unknownCauseIdAndBadWeightNameTheRule() {
-        RdpDoctor unknown = only("u.drl", HEADER + """
+        // written as literals: build() reports them at the literal, before any rule fires
+        RuleCompilationException literal = assertThrows(RuleCompilationException.class, () -> only("u.drl", HEADER + """
                 rule "typo in cause"
                 when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewal-blocking", 0.3, "x"); end
+                rule "too strong"
+                when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewall-blocking", 1.5, "x"); end
+                """));
+        assertEquals(2, literal.problems().size(), literal.getMessage());
+        assertTrue(literal.problems().get(0).toString().startsWith("u.drl:6:"), literal.getMessage());
+        assertTrue(literal.problems().get(1).toString().startsWith("u.drl:8:"), literal.getMessage());
+
+        // computed: the rule is named when it fires
+        RdpDoctor unknown = only("u.drl", HEADER + """
+                rule "typo in cause"
+                when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewal-" + "blocking", 0.3, "x"); end
                 """);
         RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> unknown.diagnose(facts("network.ping_ok", true)));
         assertTrue(e.getMessage().contains("\"typo in cause\"") && e.getMessage().contains("firewal-blocking"), e.getMessage());
 
         RdpDoctor weight = only("w.drl", HEADER + """
                 rule "too strong"
-                when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewall-blocking", 1.5, "x"); end
+                when Symptom(name == "network.ping_ok") then findings.support(kcontext, "firewall-blocking", 3 * 0.5, "x"); end
                 """);
         RuleAuthoringException w = assertThrows(RuleAuthoringException.class, () -> weight.diagnose(facts("network.ping_ok", true)));
         assertTrue(w.getMessage().contains("\"too strong\"") && w.getMessage().contains("(0, 1]"), w.getMessage());
+
+        // a negative weight is an error, not evidence against (nor, through against(), support)
+        for (String call : List.of("support", "against")) {
+            RdpDoctor negative = only("n.drl", HEADER + """
+                    rule "negative"
+                    when Symptom(name == "network.ping_ok") then findings.%s(kcontext, "firewall-blocking", 0 - 0.3, "x"); end
+                    """.formatted(call));
+            RuleAuthoringException n = assertThrows(RuleAuthoringException.class, () -> negative.diagnose(facts("network.ping_ok", true)));
+            assertTrue(n.getMessage().contains("gave weight -0.3"), n.getMessage());
+        }
     }
+
 
     @Test
     void ruleDirectoryAddedAtRunTime(@TempDir Path dir) throws Exception {
