@@ -40,6 +40,7 @@ final class VocabularyCheck {
     /** Warnings for every symptom pattern of {@code sources} that cannot match as written. */
     static List<RuleProblem> warnings(List<RuleSource> sources, Vocabulary vocabulary) {
         List<RuleProblem> out = new ArrayList<>();
+        java.util.Set<String> derived = derivedNames(sources);
         for (RuleSource src : sources) {
             Optional<PackageDescr> pkg = RuleCompiler.parse(src);
             if (pkg.isEmpty()) {
@@ -47,32 +48,50 @@ final class VocabularyCheck {
             }
             for (RuleDescr rule : pkg.get().getRules()) {
                 if (rule.getLhs() != null) {
-                    walk(rule.getLhs(), src, rule, vocabulary, out);
+                    walk(rule.getLhs(), src, rule, vocabulary, derived, out);
                 }
             }
         }
         return out;
     }
 
-    private static void walk(BaseDescr d, RuleSource src, RuleDescr rule, Vocabulary vocabulary, List<RuleProblem> out) {
+    /** {@code new Symptom("NAME", ...)} in a consequence: a name some rule derives. */
+    private static final Pattern DERIVED = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?Symptom\\s*\\(\\s*\"([^\"]+)\"");
+
+    /** The symptom names the rules' consequences create. */
+    private static java.util.Set<String> derivedNames(List<RuleSource> sources) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RuleSource src : sources) {
+            RuleCompiler.parse(src).ifPresent(pkg -> pkg.getRules().forEach(rule -> {
+                Matcher m = DERIVED.matcher(String.valueOf(rule.getConsequence()));
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }));
+        }
+        return names;
+    }
+
+    private static void walk(BaseDescr d, RuleSource src, RuleDescr rule, Vocabulary vocabulary, java.util.Set<String> derived,
+                             List<RuleProblem> out) {
         if (d instanceof PatternDescr p) {
             if (JoinFolding.isSymptomType(p.getObjectType())) {
-                checkPattern(p, src, rule, vocabulary, out);
+                checkPattern(p, src, rule, vocabulary, derived, out);
             }
             if (p.getSource() instanceof AccumulateDescr acc && acc.getInput() != null) {
-                walk(acc.getInput(), src, rule, vocabulary, out);
+                walk(acc.getInput(), src, rule, vocabulary, derived, out);
             } else if (p.getSource() instanceof CollectDescr col && col.getInputPattern() != null) {
-                walk(col.getInputPattern(), src, rule, vocabulary, out);
+                walk(col.getInputPattern(), src, rule, vocabulary, derived, out);
             }
         } else if (d instanceof ConditionalElementDescr ce) {
             for (BaseDescr child : ce.getDescrs()) {
-                walk(child, src, rule, vocabulary, out);
+                walk(child, src, rule, vocabulary, derived, out);
             }
         }
     }
 
     private static void checkPattern(PatternDescr p, RuleSource src, RuleDescr rule, Vocabulary vocabulary,
-                                     List<RuleProblem> out) {
+                                     java.util.Set<String> derived, List<RuleProblem> out) {
         String name = null;
         List<ExprConstraintDescr> others = new ArrayList<>();
         for (BaseDescr c : p.getDescrs()) {
@@ -91,6 +110,9 @@ final class VocabularyCheck {
         String where = "rule \"" + rule.getName() + "\": ";
         Optional<SymptomDefinition> def = name.equals(RdpDoctor.TARGET_HOST) ? Optional.of(TARGET_HOST)
                 : vocabulary.definition(name);
+        if (def.isEmpty() && derived.contains(name)) {
+            return; // a rule inserts symptoms of this name: the name is the rule author's own
+        }
         if (def.isEmpty()) {
             String hint = closest(name, vocabulary).map(n -> "; did you mean '" + n + "'?").orElse("");
             out.add(problem(src, p, where + "symptom '" + name + "' is not in the vocabulary (kb/symptoms.yaml), "

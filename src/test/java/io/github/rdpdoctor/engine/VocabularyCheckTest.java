@@ -45,6 +45,21 @@ class VocabularyCheckTest {
     }
 
     @Test
+    void aNameThatARuleDerivesIsNotReportedAsUnknown() {
+        String derive = """
+                rule "derive edge suspect"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    insert(new Symptom("site.edge_suspect", Boolean.TRUE));
+                end
+                """;
+        assertEquals(List.of(), warningsOf(derive + rule("derived", "Symptom(name == \"site.edge_suspect\", flag == true)")));
+        // a misspelt use of the derived name is still reported
+        assertEquals(1, warningsOf(derive + rule("typo", "Symptom(name == \"site.edge_suspekt\", flag == true)")).size());
+    }
+
+    @Test
     void aTypedViewTheSymptomNeverHasIsReportedAtTheConstraint() {
         List<RuleProblem> w = warningsOf(rule("views",
                 "Symptom(name == \"server.os\", number < 10)",
