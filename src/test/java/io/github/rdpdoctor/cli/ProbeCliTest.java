@@ -85,7 +85,7 @@ class ProbeCliTest {
         CliRun r = CliRun.run("probe", target, "--timeout", "2000");
         assertEquals(0, r.code(), r.err());
         String out = r.out();
-        assertTrue(out.startsWith("Probe of " + target + ": 17 facts in "), out);
+        assertTrue(out.startsWith("Probe of " + target + ": 18 facts in "), out);
         assertTrue(hasLine(out, "  collectors: dns \\d+ ms, tcp-connect \\d+ ms, rdp-negotiation \\d+ ms, tls \\d+ ms; "
                 + "did not apply: .*host-identity.*"), out);
         for (String fact : List.of("network.rdp_port_state +open", "rdp.negotiation +ssl",
@@ -124,9 +124,19 @@ class ProbeCliTest {
 
     @Test
     void anExpectedAddressElsewherePointsAtDns() throws Exception {
-        CliRun r = CliRun.run("probe", "127.0.0.1:" + tls.port, "--expect-ip", "127.0.0.2", "--format", "json");
+        CliRun r = CliRun.run("probe", "localhost:" + tls.port, "--expect-ip", "127.0.0.2", "--format", "json");
         assertEquals(0, r.code(), r.err());
         assertEquals("dns-wrong-host", json.readTree(r.out()).get("causes").get(0).get("id").asText(), r.out());
+    }
+
+    @Test
+    void anExpectedAddressForAnAddressTargetIsIgnoredWithAWarningAndDoesNotBlameDns() throws Exception {
+        CliRun r = CliRun.run("probe", "127.0.0.1:" + tls.port, "--expect-ip", "127.0.0.2", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode d = json.readTree(r.out());
+        assertEquals(0, d.get("causes").size(), r.out());
+        assertEquals("dns: expected address 127.0.0.2 ignored: it only applies to host names, and 127.0.0.1 is an"
+                + " address (no DNS lookup)", d.get("warnings").get(0).asText(), r.out());
     }
 
     @Test

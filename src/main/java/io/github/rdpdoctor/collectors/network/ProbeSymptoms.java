@@ -6,11 +6,11 @@ package io.github.rdpdoctor.collectors.network;
  * {@code extension: true}.
  */
 public final class ProbeSymptoms {
-    /** contract: first address the resolver returns for the host (what a client connects to). */
+    /** contract: the host's first address in the order a Windows client tries them (IPv6 first; the literal itself for an address). */
     public static final String DNS_RESOLVED_IP = "network.dns_resolved_ip";
     /** contract: the expected address given by the user. */
     public static final String DNS_EXPECTED_IP = "network.dns_expected_ip";
-    /** added: every address the resolver returns, comma-separated, in resolver order. */
+    /** added: every address the resolver returns, comma-separated, in the order a Windows client tries them. */
     public static final String DNS_ALL_IPS = "network.dns_all_ips";
     /** added: the host name resolved (false: lookup failed). */
     public static final String DNS_OK = "network.dns_ok";
@@ -19,6 +19,13 @@ public final class ProbeSymptoms {
     public static final String RDP_PORT_STATE = "network.rdp_port_state";
     /** contract: the port probed. */
     public static final String RDP_PORT = "network.rdp_port";
+    /**
+     * added: the address the TCP connect reached: the first of the host's addresses, tried in the order a Windows
+     * client tries them (IPv6 first), that accepted the connection. The later collectors use it.
+     */
+    public static final String CONNECTED_IP = "network.connected_ip";
+    /** contract: ICMP or path reachability; the probe sets it false only when the network says there is no route. */
+    public static final String PING_OK = "network.ping_ok";
     /** contract: TCP connect time in milliseconds (one round trip). */
     public static final String LATENCY_MS = "network.latency_ms";
 

@@ -4,13 +4,14 @@ import io.github.rdpdoctor.collectors.CollectionContext;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One TCP connection with one X.224 Connection Request, answered or not. Maps every way it can
@@ -27,7 +28,7 @@ final class RdpExchange {
         NO_RESPONSE,
         /** Bytes came back that are not a valid answer (garbage, truncated, absurd length). */
         INVALID,
-        /** The TCP connection could not be made. */
+        /** The TCP connection could not be made (refused, timed out, unreachable): the host was never reached. */
         CONNECT_FAILED
     }
 
@@ -40,10 +41,32 @@ final class RdpExchange {
     private RdpExchange() {
     }
 
-    /** The address to connect to: the DNS collector's answer when there is one, else the host. */
+    /**
+     * The address to connect to: the one the TCP collector connected to, else the first the DNS collector found,
+     * else the host's first address in the order a client tries them.
+     */
     static InetAddress address(CollectionContext ctx) throws UnknownHostException {
-        String ip = ctx.fact(ProbeSymptoms.DNS_RESOLVED_IP);
-        return InetAddress.getByName(ip != null ? ip : ctx.target().host());
+        String ip = ctx.fact(ProbeSymptoms.CONNECTED_IP);
+        if (ip == null) {
+            ip = ctx.fact(ProbeSymptoms.DNS_RESOLVED_IP);
+        }
+        return ip != null ? InetAddress.getByName(ip) : candidates(ctx).get(0);
+    }
+
+    /**
+     * Every address of the host, in the order a Windows client tries them: the DNS collector's list when there is
+     * one (already in that order), else the host's own lookup.
+     */
+    static List<InetAddress> candidates(CollectionContext ctx) throws UnknownHostException {
+        String all = ctx.fact(ProbeSymptoms.DNS_ALL_IPS);
+        if (all == null || all.isBlank()) {
+            return DnsCollector.connectOrder(InetAddress.getAllByName(ctx.target().host()));
+        }
+        List<InetAddress> out = new ArrayList<>();
+        for (String ip : all.split(",")) {
+            out.add(InetAddress.getByName(ip.strip())); // address literals written by the DNS collector: no lookup
+        }
+        return out;
     }
 
     static Socket connect(InetAddress address, int port, CollectionContext ctx, long deadline) throws IOException {
@@ -78,12 +101,12 @@ final class RdpExchange {
         Socket s;
         try {
             s = connect(address, ctx.target().port(), ctx, deadline);
-        } catch (ConnectException e) {
-            return new Outcome(requested, Status.CONNECT_FAILED, null, null, "connect refused: " + e.getMessage());
         } catch (SocketTimeoutException e) {
-            return new Outcome(requested, Status.NO_RESPONSE, null, null, "connect timed out");
+            return new Outcome(requested, Status.CONNECT_FAILED, null, null, "TCP connect to "
+                    + address.getHostAddress() + " timed out");
         } catch (IOException e) {
-            return new Outcome(requested, Status.CONNECT_FAILED, null, null, "connect failed: " + e);
+            return new Outcome(requested, Status.CONNECT_FAILED, null, null, "TCP connect to "
+                    + address.getHostAddress() + " failed: " + e.getMessage());
         }
         boolean close = true;
         Wire wire = null;

@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code rdp.negotiation_failure}, {@code rdp.nla_required}, and per request
  * {@code rdp.negotiation.hybrid_ssl}, {@code .ssl}, {@code .rdp} with one of: a protocol name
  * (rdp, ssl, hybrid, hybrid_ex, rdstls, rdsaad), {@code failure:<code name>}, {@code closed},
- * {@code no_response}, {@code invalid}.
+ * {@code no_response}, {@code invalid}. A request whose TCP connect fails gets no value (and ends the
+ * requests) with a warning: the host was never reached, so it neither closed nor ignored anything.
  */
 public final class RdpNegotiationCollector implements SymptomCollector {
 
@@ -71,6 +72,12 @@ public final class RdpNegotiationCollector implements SymptomCollector {
                 break;
             }
             RdpExchange.Outcome o = RdpExchange.negotiate(address, ctx, r.protocols(), false);
+            if (o.status() == RdpExchange.Status.CONNECT_FAILED) {
+                // TCP never connected: the host closed nothing and answered nothing, so nothing to record
+                out.warn("request " + RdpProtocols.describe(r.protocols()) + " not sent: " + o.detail()
+                        + (outcomes.size() + 1 < REQUESTS.size() ? "; remaining requests skipped" : ""));
+                break;
+            }
             outcomes.add(o);
             out.put(ProbeSymptoms.RDP_NEGOTIATION_PREFIX + r.key(), value(o, out));
             if (o.status() != RdpExchange.Status.REPLY) {
@@ -83,6 +90,9 @@ public final class RdpNegotiationCollector implements SymptomCollector {
                 break;
             }
         }
+        if (outcomes.isEmpty()) {
+            return out.build();
+        }
         headline(outcomes.get(0), out);
         Boolean nla = nlaRequired(outcomes);
         if (nla != null) {
@@ -94,7 +104,7 @@ public final class RdpNegotiationCollector implements SymptomCollector {
     /** The per-request value; adds warnings for protocol violations. */
     static String value(RdpExchange.Outcome o, CollectorResult.Builder out) {
         switch (o.status()) {
-            case CLOSED, CONNECT_FAILED:
+            case CLOSED:
                 return "closed";
             case NO_RESPONSE:
                 return "no_response";
@@ -140,7 +150,7 @@ public final class RdpNegotiationCollector implements SymptomCollector {
 
     private static void headline(RdpExchange.Outcome first, CollectorResult.Builder out) {
         switch (first.status()) {
-            case CLOSED, CONNECT_FAILED -> out.put(ProbeSymptoms.RDP_NEGOTIATION, "closed");
+            case CLOSED -> out.put(ProbeSymptoms.RDP_NEGOTIATION, "closed");
             case NO_RESPONSE -> out.put(ProbeSymptoms.RDP_NEGOTIATION, "no_response");
             case INVALID -> { /* rdp.invalid_response already says it */ }
             case REPLY -> {

@@ -9,18 +9,24 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NoRouteToHostException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * TCP connect to the RDP port: open (connected), closed (refused), filtered (no answer, or the
- * network says the host is unreachable), with the connect time as latency. A connect of half a
- * second or more is measured again: it usually hides a retransmitted SYN (lost, or dropped by a
- * full listen queue), which is no round trip; when the second one is slow too, latency is left
- * out and a warning says why.
+ * TCP connect to the RDP port, as mstsc connects: the host's addresses are tried in the order a Windows client
+ * tries them (IPv6 first) until one accepts; {@code network.connected_ip} says which one, and the later
+ * collectors use it. Open (connected), closed (refused by at least one address), filtered (no answer, or the
+ * network says there is no way there), with the connect time as latency. When every address was "network
+ * unreachable" (no route from this client), {@code network.ping_ok} is false too: the path, not a host, is missing.
+ * A connect of half a second or more is measured again: it usually hides a retransmitted SYN (lost, or dropped by
+ * a full listen queue), which is no round trip; when the second one is slow too, latency is left out and a
+ * warning says why.
  */
 public final class TcpConnectCollector implements SymptomCollector {
 
@@ -31,7 +37,8 @@ public final class TcpConnectCollector implements SymptomCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of(ProbeSymptoms.RDP_PORT, ProbeSymptoms.RDP_PORT_STATE, ProbeSymptoms.LATENCY_MS);
+        return Set.of(ProbeSymptoms.RDP_PORT, ProbeSymptoms.RDP_PORT_STATE, ProbeSymptoms.LATENCY_MS,
+                ProbeSymptoms.CONNECTED_IP, ProbeSymptoms.PING_OK);
     }
 
     @Override
@@ -44,42 +51,78 @@ public final class TcpConnectCollector implements SymptomCollector {
         return !Boolean.FALSE.equals(soFar.get(ProbeSymptoms.DNS_OK));
     }
 
+    /** How one connect attempt failed. */
+    private enum Failure { REFUSED, NO_ANSWER, NETWORK_UNREACHABLE, OTHER }
+
     @Override
     public CollectorResult collect(CollectionContext ctx) throws IOException {
         CollectorResult.Builder out = CollectorResult.builder();
         int port = ctx.target().port();
         out.put(ProbeSymptoms.RDP_PORT, (long) port);
-        InetAddress address = RdpExchange.address(ctx);
-        int timeout = (int) Math.max(1, Math.min(ctx.ioTimeout().toMillis(), ctx.remaining().toMillis()));
-        try (Socket s = ctx.closeOnTimeout(new Socket())) {
-            long start = System.nanoTime();
-            s.connect(new InetSocketAddress(address, port), timeout);
-            long nanos = System.nanoTime() - start;
-            out.put(ProbeSymptoms.RDP_PORT_STATE, "open");
-            if (nanos >= SLOW_CONNECT_NANOS) {
-                nanos = secondSample(ctx, address, port, nanos, out);
+        List<InetAddress> addresses = RdpExchange.candidates(ctx);
+        EnumSet<Failure> failures = EnumSet.noneOf(Failure.class);
+        for (InetAddress address : addresses) {
+            if (!failures.isEmpty() && ctx.remaining().isZero()) {
+                out.warn("no time left to try " + address.getHostAddress());
+                break;
             }
-            if (nanos >= 0) {
-                out.put(ProbeSymptoms.LATENCY_MS, Math.round(nanos / 10_000.0) / 100.0);
+            int timeout = (int) Math.max(1, Math.min(ctx.ioTimeout().toMillis(), ctx.remaining().toMillis()));
+            try (Socket s = ctx.closeOnTimeout(new Socket())) {
+                long start = System.nanoTime();
+                s.connect(new InetSocketAddress(address, port), timeout);
+                long nanos = System.nanoTime() - start;
+                out.put(ProbeSymptoms.RDP_PORT_STATE, "open");
+                out.put(ProbeSymptoms.CONNECTED_IP, address.getHostAddress());
+                if (!failures.isEmpty()) {
+                    out.warn("connected to " + address.getHostAddress() + " after the address(es) before it failed;"
+                            + " a client tries them in the same order, so it waits for those failures first");
+                }
+                String expected = ctx.fact(ProbeSymptoms.DNS_EXPECTED_IP);
+                if (expected != null && !expected.equals(address.getHostAddress())) {
+                    out.warn("connected to " + address.getHostAddress() + ", not to the expected " + expected
+                            + ": a client reaches this address of the name first");
+                }
+                if (nanos >= SLOW_CONNECT_NANOS) {
+                    nanos = secondSample(ctx, address, port, nanos, out);
+                }
+                if (nanos >= 0) {
+                    out.put(ProbeSymptoms.LATENCY_MS, Math.round(nanos / 10_000.0) / 100.0);
+                }
+                return out.build();
+            } catch (SocketTimeoutException e) {
+                failures.add(Failure.NO_ANSWER);
+                out.warn("no answer from " + address.getHostAddress() + ":" + port + " within " + timeout + " ms");
+            } catch (SocketException e) { // refused, unreachable, no route, timed out in the kernel, not permitted
+                Failure f = classify(e);
+                failures.add(f);
+                out.warn(switch (f) {
+                    case REFUSED -> "connection to " + address.getHostAddress() + ":" + port + " refused";
+                    case NETWORK_UNREACHABLE -> "connect to " + address.getHostAddress() + ":" + port
+                            + " failed: network is unreachable (no route from this client to that network)";
+                    default -> "connect to " + address.getHostAddress() + ":" + port + " failed: " + e.getMessage();
+                });
             }
-        } catch (ConnectException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (msg.toLowerCase(java.util.Locale.ROOT).contains("refused")) {
-                out.put(ProbeSymptoms.RDP_PORT_STATE, "closed");
-                out.warn("connection to " + address.getHostAddress() + ":" + port + " refused");
-            } else {
-                // e.g. "Network is unreachable", "Connection timed out" from the kernel
-                out.put(ProbeSymptoms.RDP_PORT_STATE, "filtered");
-                out.warn("connect to " + address.getHostAddress() + ":" + port + " failed: " + msg);
-            }
-        } catch (SocketTimeoutException e) {
-            out.put(ProbeSymptoms.RDP_PORT_STATE, "filtered");
-            out.warn("no answer from " + address.getHostAddress() + ":" + port + " within " + timeout + " ms");
-        } catch (NoRouteToHostException e) {
-            out.put(ProbeSymptoms.RDP_PORT_STATE, "filtered");
-            out.warn("no route to " + address.getHostAddress() + ": " + e.getMessage());
+        }
+        // a refusal (RST) means a host answered; otherwise nothing did
+        out.put(ProbeSymptoms.RDP_PORT_STATE, failures.contains(Failure.REFUSED) ? "closed" : "filtered");
+        if (failures.equals(EnumSet.of(Failure.NETWORK_UNREACHABLE))) {
+            out.put(ProbeSymptoms.PING_OK, false);
         }
         return out.build();
+    }
+
+    private static Failure classify(SocketException e) {
+        String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        if (e instanceof ConnectException && msg.contains("refused")) {
+            return Failure.REFUSED;
+        }
+        if (msg.contains("network is unreachable")) { // ENETUNREACH: no route to the network (locally or a router's ICMP)
+            return Failure.NETWORK_UNREACHABLE;
+        }
+        if (e instanceof ConnectException && msg.contains("timed out")) {
+            return Failure.NO_ANSWER;
+        }
+        return Failure.OTHER; // e.g. "No route to host" (EHOSTUNREACH, also what a rejecting firewall causes)
     }
 
     /**

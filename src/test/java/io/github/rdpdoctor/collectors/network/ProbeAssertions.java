@@ -34,7 +34,7 @@ final class ProbeAssertions {
     /** DNS + TCP symptoms of an open 127.0.0.1 port. */
     static Map<String, Object> openLoopback(int port) {
         return m("network.dns_ok", true, "network.dns_resolved_ip", "127.0.0.1", "network.dns_all_ips", "127.0.0.1",
-                "network.rdp_port", (long) port, "network.rdp_port_state", "open");
+                "network.rdp_port", (long) port, "network.rdp_port_state", "open", "network.connected_ip", "127.0.0.1");
     }
 
     /**

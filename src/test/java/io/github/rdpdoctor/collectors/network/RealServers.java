@@ -83,9 +83,14 @@ public final class RealServers {
 
     /** A TCP port that was free on 127.0.0.1 a moment ago. */
     public static int freePort() {
+        return freePort(InetAddress.getLoopbackAddress());
+    }
+
+    /** A TCP port that was free on this address a moment ago. */
+    static int freePort(InetAddress address) {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(false);
-            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            s.bind(new InetSocketAddress(address, 0));
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -179,13 +184,18 @@ public final class RealServers {
 
     /** Waits until something accepts TCP connections on 127.0.0.1:port. */
     static void awaitPort(int port, Process p, Path log, Duration max) {
+        awaitPort(InetAddress.getLoopbackAddress(), port, p, log, max);
+    }
+
+    /** Waits until something accepts TCP connections on address:port. */
+    static void awaitPort(InetAddress address, int port, Process p, Path log, Duration max) {
         long end = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < end) {
             if (!p.isAlive()) {
                 fail("server exited with " + p.exitValue() + " before listening on " + port + ":\n" + tail(log));
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                s.connect(new InetSocketAddress(address, port), 200);
                 return;
             } catch (IOException e) {
                 sleep(50);
@@ -270,14 +280,20 @@ public final class RealServers {
          * @param globals [Globals] settings to set, e.g. security_layer=tls, certificate=..., ssl_protocols=...
          */
         public static Xrdp start(Path dir, String name, Map<String, String> globals) {
+            return start(dir, name, globals, InetAddress.getLoopbackAddress());
+        }
+
+        /** Listening on this address only, e.g. ::1 for a server without IPv4. */
+        public static Xrdp start(Path dir, String name, Map<String, String> globals, InetAddress listen) {
             Path ini = dir.resolve(name + ".ini");
             Path log = dir.resolve(name + ".log");
             Path console = dir.resolve(name + ".console");
             int attempts = 0;
             while (true) {
-                int port = freePort();
+                int port = freePort(listen);
                 Map<String, String> settings = new LinkedHashMap<>();
-                settings.put("port", "tcp://127.0.0.1:" + port);
+                settings.put("port", listen instanceof java.net.Inet6Address
+                        ? "tcp6://{" + listen.getHostAddress() + "}:" + port : "tcp://" + listen.getHostAddress() + ":" + port);
                 settings.put("fork", "false");
                 settings.putAll(globals);
                 writeIni(ini, settings, log);
@@ -287,7 +303,7 @@ public final class RealServers {
                             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                             .start();
                     try {
-                        awaitPort(port, p, log, Duration.ofSeconds(10));
+                        awaitPort(listen, port, p, log, Duration.ofSeconds(10));
                     } catch (AssertionError e) {
                         stop(p);
                         if (++attempts < 3) {

@@ -26,7 +26,7 @@ class VocabularyContractTest {
 
     /** Names the probe adds beyond the contract (in kb/symptoms.yaml with {@code extension: true}). */
     static final Set<String> ADDED = Set.of(
-            "network.dns_all_ips", "network.dns_ok",
+            "network.dns_all_ips", "network.dns_ok", "network.connected_ip",
             "rdp.negotiation.hybrid_ssl", "rdp.negotiation.ssl", "rdp.negotiation.rdp",
             "rdp.negotiation_legacy", "rdp.invalid_response",
             "tls.handshake_alert", "tls.cert_subject",
