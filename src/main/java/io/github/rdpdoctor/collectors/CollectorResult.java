@@ -102,6 +102,11 @@ public record CollectorResult(Map<String, Object> symptoms, List<String> warning
             return symptoms.containsKey(name);
         }
 
+        /** The symptom's value so far, or null. */
+        public Object get(String name) {
+            return symptoms.get(name);
+        }
+
         public CollectorResult build() {
             return new CollectorResult(symptoms, warnings, events, sessions);
         }

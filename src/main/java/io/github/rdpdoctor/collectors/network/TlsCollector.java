@@ -23,7 +23,9 @@ import java.util.Set;
  * the certificate and, as the version the host picked, {@code tls.max_version}. When JSSE cannot
  * finish (a host that only speaks TLS 1.0/1.1, which the JDK disables), a raw ClientHello
  * ({@link TlsHello}) on a new connection finds the host's highest version and reads its
- * certificate from the plaintext handshake, trying 1.3/1.2/1.1/1.0 from the top down.
+ * certificate from the plaintext handshake, trying 1.3/1.2/1.1/1.0 from the top down. Such a host gets
+ * {@code tls.handshake_ok} true: it completes its side of a TLS 1.0/1.1 handshake (ServerHello, certificate);
+ * only this JDK's own policy keeps JSSE from finishing it.
  */
 public final class TlsCollector implements SymptomCollector {
 
@@ -89,8 +91,7 @@ public final class TlsCollector implements SymptomCollector {
             session = JsseTls.handshake(plain, host, ctx.target().port(), trust, budget);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             RdpExchange.closeQuietly(plain);
-            out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, false);
-            out.warn("TLS handshake failed: " + (ctx.isExpired() ? "collector time is up" : describe(e)));
+            String failure = "TLS handshake failed: " + (ctx.isExpired() ? "collector time is up" : describe(e));
             String alert = receivedAlert(e);
             if (alert != null) {
                 out.put(ProbeSymptoms.TLS_HANDSHAKE_ALERT, alert);
@@ -98,6 +99,17 @@ public final class TlsCollector implements SymptomCollector {
             X509Certificate[] chain = trust.chain();
             leaf = chain != null && chain.length > 0 ? chain[0] : null;
             leaf = rawScan(ctx, address, request, out, leaf, true);
+            Object v = out.get(ProbeSymptoms.TLS_MAX_VERSION);
+            if ("1.0".equals(v) || "1.1".equals(v)) {
+                // the host does TLS, only in a version this JDK disables: its handshake works, JSSE's refusal is local
+                out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, true);
+                out.warn("TLS handshake with the JDK's TLS (1.2/1.3) failed: " + (alert != null ? "alert " + alert
+                        : describe(e)) + "; the host completed its side of a TLS " + v + " handshake (ServerHello and"
+                        + " certificate) with the probe's own ClientHello");
+            } else {
+                out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, false);
+                out.warn(failure);
+            }
         }
         if (session != null) {
             RdpExchange.closeQuietly(session.socket());
