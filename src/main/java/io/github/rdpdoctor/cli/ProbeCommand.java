@@ -56,7 +56,8 @@ final class ProbeCommand implements Callable<Integer> {
     static final int SOME_REJECTED = 3;
     static final int MAX_CONCURRENCY = 1024;
     private static final Pattern HOST_NAME = Pattern.compile("[\\p{L}\\p{N}_-]+(\\.[\\p{L}\\p{N}_-]+)*\\.?");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[\\p{Alnum}_.-]+)?");
+    /** Looks like an IPv6 literal; starting with a hex digit or ':' makes InetAddress parse it, never look it up. */
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]*(%[\\p{Alnum}_.-]+)?");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     @Spec
@@ -288,6 +289,9 @@ final class ProbeCommand implements Callable<Integer> {
         }
 
         static HostLines open(Path file) {
+            if (Files.isDirectory(file)) {
+                throw new RdpDoctorException(file + ": is a directory, not a hosts file");
+            }
             try {
                 return new HostLines(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
@@ -310,6 +314,9 @@ final class ProbeCommand implements Callable<Integer> {
                     return false;
                 }
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a UTF-8 byte order mark, as Windows editors write
+                }
                 int hash = line.indexOf('#');
                 String text = (hash >= 0 ? line.substring(0, hash) : line).strip();
                 if (text.isEmpty()) {
@@ -354,8 +361,11 @@ final class ProbeCommand implements Callable<Integer> {
             throw new RdpDoctorException("not a HOST[:PORT]: " + e.getMessage());
         }
         String h = t.host();
-        boolean ok = h.indexOf(':') >= 0 ? IPV6.matcher(h).matches() : HOST_NAME.matcher(h).matches();
-        if (!ok) {
+        if (h.indexOf(':') >= 0 && !isAddress(h)) { // e.g. 1.2.3.4:3389:1, never an IPv6 literal
+            throw new RdpDoctorException("not a HOST[:PORT]: '" + text + "' (more than one ':' but not an IPv6 address;"
+                    + " an IPv6 address with a port is written [addr]:port)");
+        }
+        if (h.indexOf(':') < 0 && !HOST_NAME.matcher(h).matches()) {
             throw new RdpDoctorException("not a HOST[:PORT]: '" + text + "' (a host is a DNS name or an IP address)");
         }
         return t;
@@ -371,7 +381,8 @@ final class ProbeCommand implements Callable<Integer> {
             return false;
         }
         try {
-            return java.net.InetAddress.getByName(v6) instanceof java.net.Inet6Address;
+            java.net.InetAddress.getByName(v6); // an IPv6 literal (::ffff:a.b.c.d comes back as IPv4); never a lookup
+            return true;
         } catch (java.net.UnknownHostException e) {
             return false;
         }

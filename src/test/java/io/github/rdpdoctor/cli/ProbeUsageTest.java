@@ -53,6 +53,37 @@ class ProbeUsageTest {
         r = CliRun.run("probe", "--hosts", missing.toString());
         assertEquals(1, r.code());
         assertEquals("rdp-doctor: " + missing + ": no such file\n", r.err());
+        r = CliRun.run("probe", "--hosts", dir.toString());
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: " + dir + ": is a directory, not a hosts file\n", r.err());
+    }
+
+    @Test
+    void anAddressWithTwoPortsIsAMalformedTargetNotAnIpv6Address(@TempDir Path dir) throws Exception {
+        CliRun r = CliRun.run("probe", "1.2.3.4:3389:1");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("", r.out());
+        assertEquals("rdp-doctor: not a HOST[:PORT]: '1.2.3.4:3389:1' (more than one ':' but not an IPv6 address; an"
+                + " IPv6 address with a port is written [addr]:port)\n", r.err());
+        Path hosts = Files.writeString(dir.resolve("hosts.txt"), "1.2.3.4:3389:1\n");
+        r = CliRun.run("probe", "--hosts", hosts.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.out().startsWith("{\"file\":\"1.2.3.4:3389:1\",\"status\":\"error\""), r.out());
+        assertTrue(r.out().contains("line 1 of " + hosts + ": not a HOST[:PORT]: '1.2.3.4:3389:1' (more than one ':'"),
+                r.out());
+        // unbracketed IPv6 literals without a port still work
+        assertEquals("[::1]:3389", ProbeCommand.parseTarget("::1").display());
+        assertEquals("[fe80::1]:3389", ProbeCommand.parseTarget("fe80::1").display());
+        assertEquals("[::ffff:10.0.0.1]:3389", ProbeCommand.parseTarget("::ffff:10.0.0.1").display());
+    }
+
+    @Test
+    void aHostsFileWithAByteOrderMarkKeepsItsFirstHost(@TempDir Path dir) throws Exception {
+        int closed = io.github.rdpdoctor.collectors.network.RealServers.freePort();
+        Path hosts = Files.writeString(dir.resolve("hosts.txt"), "\uFEFF127.0.0.1:" + closed + "\r\n");
+        CliRun r = CliRun.run("probe", "--hosts", hosts.toString(), "--timeout", "2000");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("{\"file\":\"127.0.0.1:" + closed + "\",\"status\":\"ok\""), r.out());
     }
 
     @Test
