@@ -71,7 +71,8 @@ final class CollectCommand implements Callable<Integer> {
         String os = System.getProperty("os.name", "unknown");
         if (!WindowsCollector.isWindows(os)) {
             err.println("rdp-doctor: collect reads Windows settings and runs on Windows only (this is " + os + ").");
-            err.println("  On the Windows machine run: rdp-doctor collect --host-side --save FILE.json");
+            err.println("  On the Windows machine run: rdp-doctor collect " + (side == Side.CLIENT
+                    ? "--client-side --target " + target.strip() : "--host-side") + " --save FILE.json");
             err.println("  or push collectors/windows/Collect-RdpSymptoms.ps1 with your own tools; for fleets see batch --osquery.");
             err.flush();
             return Main.BAD_INPUT;

@@ -25,8 +25,19 @@ class CollectCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("rdp-doctor: collect reads Windows settings and runs on Windows only"), r.err());
         assertTrue(r.err().contains("Collect-RdpSymptoms.ps1"), r.err());
+        assertTrue(r.err().contains("On the Windows machine run: rdp-doctor collect --host-side --save FILE.json"), r.err());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void offWindowsTheSuggestedCommandIsTheSideThatWasAskedFor(@TempDir Path dir) {
+        assumeFalse(onWindows());
+        CliRun r = CliRun.run("collect", "--client-side", "--target", "fin-app-07", "--save", dir.resolve("c.json").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("On the Windows machine run: rdp-doctor collect --client-side --target fin-app-07"
+                + " --save FILE.json"), r.err());
+        assertFalse(r.err().contains("--host-side"), r.err());
     }
 
     @Test
