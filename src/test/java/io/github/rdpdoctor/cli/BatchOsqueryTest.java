@@ -69,6 +69,23 @@ class BatchOsqueryTest {
     }
 
     @Test
+    void slashPackDelimiterIsReadAndAHostWithoutPackRowsIsAnErrorLine(@TempDir Path dir) throws Exception {
+        String row = "{\"snapshot\": [{\"key\": \"HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\Terminal"
+                + " Server\", \"name\": \"fDenyTSConnections\", \"type\": \"REG_DWORD\", \"data\": \"1\"}], \"action\":"
+                + " \"snapshot\", \"name\": \"%s\", \"hostIdentifier\": \"%s\", \"unixTime\": 1795168800}\n";
+        Path log = Files.writeString(dir.resolve("osqueryd.results.log"), String.format(row, "pack/rdp-doctor/rdp_registry", "ts1")
+                + String.format(row, "pack/other/registry_dump", "ts2"));
+        CliRun r = CliRun.run("batch", "--osquery", log.toString());
+        assertEquals(3, r.code(), r.err());
+        List<JsonNode> l = lines(r.out());
+        assertEquals(List.of("osquery:ts1", "osquery:ts2"), l.stream().map(n -> n.get("file").asText()).toList());
+        assertEquals("rdp-disabled", causes(l.get(0)).get(0), l.get(0).toString());
+        assertEquals("error", l.get(1).get("status").asText(), l.get(1).toString());
+        assertTrue(l.get(1).get("error").get("message").asText().contains("no results of the rdp-doctor pack's queries for"
+                + " this host, only of pack/other/registry_dump"), l.get(1).toString());
+    }
+
+    @Test
     void resumeContinuesAnInterruptedOsqueryRun(@TempDir Path dir) throws Exception {
         Path full = dir.resolve("full.jsonl");
         assertEquals(3, CliRun.run("batch", "--out", full.toString(), "--osquery", snapshots, "--osquery", results).code());

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *       The host is {@code hostIdentifier} (older logs: {@code hostname}); the query is {@code name} with the
  *       pack prefix ({@code pack_<pack>_}) removed. Lines are replayed in file order: a snapshot replaces the
  *       query's rows, added/removed change them, the first run of an epoch (counter 0) starts afresh.
- *       Lines of other queries are counted and skipped.</li>
+ *       Lines of other queries are counted and skipped; a host that has only such lines becomes a {@link Broken}
+ *       item saying so (never left out silently).</li>
  *   <li>{@code osqueryi --json} output: a JSON array of rows of one query on one host. The host and query come
  *       from {@link #OsqueryIngest(String, String) the --osquery-host / --osquery-query options} or else from
  *       the file name {@code HOST__QUERY.json} (e.g. {@code web01.corp.example__rdp_services.json}).</li>
@@ -60,6 +61,9 @@ public final class OsqueryIngest {
     private final Map<String, OsqueryHost> hosts = new LinkedHashMap<>();
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Long> ignoredQueries = new TreeMap<>();
+    /** Hosts seen only in lines of other queries: their place in {@link #items}. */
+    private final Map<String, Integer> withoutPackRows = new LinkedHashMap<>();
+    private final Map<String, java.util.Set<String>> otherNames = new LinkedHashMap<>();
 
     /** One entry in the output order: a host, or a line / file that could not be read. */
     public sealed interface Item permits HostItem, Broken {
@@ -234,6 +238,9 @@ public final class OsqueryIngest {
         String query = OsqueryQueries.resolve(name);
         if (query == null) {
             ignoredQueries.merge(name, 1L, Long::sum);
+            if (known == null) {
+                otherQueriesOnly(hostId, name);
+            }
             return;
         }
         OsqueryHost h = known != null ? known : host(hostId);
@@ -299,9 +306,33 @@ public final class OsqueryIngest {
     private OsqueryHost host(String id) {
         return hosts.computeIfAbsent(id, k -> {
             OsqueryHost h = new OsqueryHost(k);
-            items.add(new HostItem(h));
+            Integer place = withoutPackRows.remove(k);
+            if (place != null) {
+                items.set(place, new HostItem(h)); // its first lines were of other queries: keep its place
+            } else {
+                items.add(new HostItem(h));
+            }
             return h;
         });
+    }
+
+    /**
+     * A host seen so far only in lines of other queries: an error item at its place (replaced by the host once a line
+     * of the pack comes), so no host in the input is left out without a word.
+     */
+    private void otherQueriesOnly(String hostId, String query) {
+        Integer place = withoutPackRows.get(hostId);
+        java.util.Set<String> names = otherNames.computeIfAbsent(hostId, k -> new java.util.LinkedHashSet<>());
+        names.add(query);
+        Broken b = new Broken(OsqueryBatchSource.PREFIX + hostId, "no results of the rdp-doctor pack's queries for this"
+                + " host, only of " + String.join(", ", names.stream().limit(3).toList()) + (names.size() > 3 ? ", ..." : "")
+                + " (is kb/osquery/rdp-doctor.conf in its osquery configuration?)");
+        if (place == null) {
+            withoutPackRows.put(hostId, items.size());
+            items.add(b);
+        } else {
+            items.set(place, b);
+        }
     }
 
     private static String text(JsonNode n) {

@@ -139,7 +139,8 @@ public final class OsqueryMapper {
             return PsJson.integer(raw(section, value));
         }
 
-        Optional<String> text(String section, String value) {
+        @Override
+        public Optional<String> text(String section, String value) {
             return PsJson.text(raw(section, value));
         }
 

@@ -28,8 +28,10 @@ public final class OsqueryQueries {
     }
 
     /**
-     * The pack query a results-log name stands for: the name itself, or a name ending in {@code _<query>} (osqueryd
-     * names pack queries {@code pack_<pack>_<query>}); the longest match wins. Null for other queries.
+     * The pack query a results-log name stands for: the name itself, or a scheduled pack query
+     * {@code pack<D><pack><D><query>} for any pack name and any delimiter D (osqueryd's {@code --pack_delimiter}:
+     * {@code _} by default, often {@code /} or {@code :}, any string allowed); the longest query name that fits wins.
+     * Null for other queries.
      */
     public static String resolve(String name) {
         if (name == null) {
@@ -37,10 +39,25 @@ public final class OsqueryQueries {
         }
         String best = null;
         for (String q : NAMES) {
-            if ((name.equals(q) || name.endsWith("_" + q)) && (best == null || q.length() > best.length())) {
+            if (name.endsWith(q) && (best == null || q.length() > best.length())
+                    && (name.length() == q.length() || packPrefix(name.substring(0, name.length() - q.length())))) {
                 best = q;
             }
         }
         return best;
+    }
+
+    /** {@code pack<D><pack><D>} with a non-empty delimiter D and a non-empty pack name. */
+    private static boolean packPrefix(String prefix) {
+        if (!prefix.startsWith("pack")) {
+            return false;
+        }
+        String rest = prefix.substring(4);
+        for (int d = 1; 2 * d < rest.length(); d++) {
+            if (rest.endsWith(rest.substring(0, d))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -55,6 +55,9 @@ public final class RdpSettingsCollector extends WindowsCollector {
 
         /** True when the section's key was read (it exists, even if empty). */
         boolean has(String section);
+
+        /** The value as written (a number or text), empty when absent or blank. */
+        java.util.Optional<String> text(String section, String value);
     }
 
     @Override
@@ -70,6 +73,11 @@ public final class RdpSettingsCollector extends WindowsCollector {
             }
 
             @Override
+            public java.util.Optional<String> text(String section, String value) {
+                return PsJson.text(PsJson.field(PsJson.field(root, section), value));
+            }
+
+            @Override
             public boolean has(String section) {
                 return PsJson.field(root, section).isObject();
             }
@@ -81,19 +89,19 @@ public final class RdpSettingsCollector extends WindowsCollector {
      * with the osquery ingester.
      */
     public static void apply(Values v, WinFacts facts) {
-        OptionalLong deny = pick(v, "fDenyTSConnections", "TerminalServer");
+        OptionalLong deny = pick(v, "fDenyTSConnections", "TerminalServer", facts);
         if (deny.isPresent()) {
             facts.put("server.rdp_enabled", deny.getAsLong() == 0);
-        } else if (v.has("TerminalServer")) {
+        } else if (v.has("TerminalServer") && !invalid(v, "fDenyTSConnections", "TerminalServer")) {
             facts.warn("fDenyTSConnections is not set");
         }
         OptionalLong port = v.get("RdpTcp", "PortNumber");
         if (port.isPresent()) {
             facts.put("network.rdp_port", port.getAsLong());
         }
-        pick(v, "SecurityLayer", "RdpTcp").ifPresent(x -> facts.put("server.security_layer", x));
-        pick(v, "UserAuthentication", "RdpTcp").ifPresent(x -> facts.put("server.user_authentication", x));
-        OptionalLong enc = pick(v, "MinEncryptionLevel", "RdpTcp");
+        pick(v, "SecurityLayer", "RdpTcp", facts).ifPresent(x -> facts.put("server.security_layer", x));
+        pick(v, "UserAuthentication", "RdpTcp", facts).ifPresent(x -> facts.put("server.user_authentication", x));
+        OptionalLong enc = pick(v, "MinEncryptionLevel", "RdpTcp", facts);
         if (enc.isPresent() && enc.getAsLong() == 4) {
             facts.warn("MinEncryptionLevel is 4 (FIPS compliant): clients without FIPS support cannot connect");
         }
@@ -115,9 +123,23 @@ public final class RdpSettingsCollector extends WindowsCollector {
         }
     }
 
-    /** The Group Policy value when set, else the value of the given section. */
-    private static OptionalLong pick(Values v, String value, String section) {
-        OptionalLong policy = v.get("Policy", value);
-        return policy.isPresent() ? policy : v.get(section, value);
+    /**
+     * The Group Policy value when set, else the value of the given section; a value that is set but is no number is
+     * a warning naming it (and counts as not set).
+     */
+    private static OptionalLong pick(Values v, String value, String section, WinFacts facts) {
+        for (String sec : new String[] {"Policy", section}) {
+            OptionalLong n = v.get(sec, value);
+            if (n.isPresent()) {
+                return n;
+            }
+            v.text(sec, value).ifPresent(t -> facts.warn(value + " has the invalid value '" + t + "' ("
+                    + (sec.equals("Policy") ? "policy" : sec) + "; a DWORD number is expected); ignored"));
+        }
+        return OptionalLong.empty();
+    }
+
+    private static boolean invalid(Values v, String value, String section) {
+        return v.text("Policy", value).isPresent() || v.text(section, value).isPresent();
     }
 }

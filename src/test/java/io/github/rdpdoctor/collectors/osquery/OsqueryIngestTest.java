@@ -155,6 +155,53 @@ class OsqueryIngestTest {
         assertEquals("rdp_security_services", OsqueryQueries.resolve("pack_rdp_rdp_security_services"));
         assertEquals("rdp_os", OsqueryQueries.resolve("rdp_os"));
         assertEquals(null, OsqueryQueries.resolve("pack_it_users"));
+        // any --pack_delimiter osquery takes: "/" and ":" as fleet managers set them, or longer strings
+        assertEquals("rdp_registry", OsqueryQueries.resolve("pack/rdp-doctor/rdp_registry"));
+        assertEquals("rdp_registry", OsqueryQueries.resolve("pack:rdp-doctor:rdp_registry"));
+        assertEquals("rdp_os", OsqueryQueries.resolve("pack::rdp::rdp_os"));
+        assertEquals("rdp_security_services", OsqueryQueries.resolve("pack/rdp/rdp_security_services"));
+        assertEquals(null, OsqueryQueries.resolve("pack/it/users"));
+        assertEquals(null, OsqueryQueries.resolve("pack/rdp_os"), "a pack name is needed between the delimiters");
         assertEquals(Instant.parse("2026-11-20T08:02:51Z"), OsqueryMapper.systemTime("EA070B00050014000800020033000000"));
+    }
+
+    private static OsqueryIngest log(String... lines) throws java.io.IOException {
+        return new OsqueryIngest().read("mem.log", "mem.log",
+                new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String registryLine(String host, String name, String data) {
+        return "{\"snapshot\": [{\"key\": \"HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\Terminal Server\","
+                + " \"name\": \"fDenyTSConnections\", \"type\": \"REG_DWORD\", \"data\": \"" + data + "\"}],"
+                + " \"action\": \"snapshot\", \"name\": \"" + name + "\", \"hostIdentifier\": \"" + host + "\","
+                + " \"unixTime\": 1795168800}";
+    }
+
+    @Test
+    void rowsNamedWithASlashPackDelimiterAreRead() throws Exception {
+        OsqueryIngest in = log(registryLine("ts1", "pack/rdp-doctor/rdp_registry", "1"));
+        assertEquals(List.of("host ts1"), order(in));
+        assertEquals("false", facts(host(in, "ts1")).get("server.rdp_enabled"));
+    }
+
+    @Test
+    void aHostWithOnlyOtherQueriesIsAnErrorItemInItsPlaceNeverDropped() throws Exception {
+        String other = "{\"snapshot\": [{\"username\": \"x\"}], \"action\": \"snapshot\", \"name\": \"pack/it/users\","
+                + " \"hostIdentifier\": \"%s\", \"unixTime\": 1795168800}";
+        OsqueryIngest in = log(String.format(other, "only-other"), registryLine("ts1", "pack_rdp-doctor_rdp_registry", "0"),
+                String.format(other, "later-rdp"), registryLine("later-rdp", "pack_rdp-doctor_rdp_registry", "1"));
+        assertEquals(List.of("broken osquery:only-other", "host ts1", "host later-rdp"), order(in));
+        assertEquals("no results of the rdp-doctor pack's queries for this host, only of pack/it/users (is"
+                + " kb/osquery/rdp-doctor.conf in its osquery configuration?)", ((OsqueryIngest.Broken) in.items().get(0)).problem());
+        assertEquals(Map.of("pack/it/users", 2L), in.ignoredQueries());
+    }
+
+    @Test
+    void aRegistryValueThatIsNoNumberIsAWarningNamingIt() throws Exception {
+        SymptomSet s = host(log(registryLine("ts1", "pack_rdp-doctor_rdp_registry", "abc")), "ts1");
+        assertEquals(null, facts(s).get("server.rdp_enabled"));
+        assertTrue(s.warnings().contains("osquery: fDenyTSConnections has the invalid value 'abc' (TerminalServer; a DWORD"
+                + " number is expected); ignored"), s.warnings()::toString);
+        assertTrue(s.warnings().stream().noneMatch(w -> w.contains("not set")), s.warnings()::toString);
     }
 }
