@@ -91,7 +91,7 @@ public final class TlsCollector implements SymptomCollector {
             session = JsseTls.handshake(plain, host, ctx.target().port(), trust, budget);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             RdpExchange.closeQuietly(plain);
-            String failure = "TLS handshake failed: " + (ctx.isExpired() ? "collector time is up" : describe(e));
+            out.warn("TLS handshake failed: " + (ctx.isExpired() ? "collector time is up" : describe(e)));
             String alert = receivedAlert(e);
             if (alert != null) {
                 out.put(ProbeSymptoms.TLS_HANDSHAKE_ALERT, alert);
@@ -103,12 +103,11 @@ public final class TlsCollector implements SymptomCollector {
             if ("1.0".equals(v) || "1.1".equals(v)) {
                 // the host does TLS, only in a version this JDK disables: its handshake works, JSSE's refusal is local
                 out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, true);
-                out.warn("TLS handshake with the JDK's TLS (1.2/1.3) failed: " + (alert != null ? "alert " + alert
-                        : describe(e)) + "; the host completed its side of a TLS " + v + " handshake (ServerHello and"
-                        + " certificate) with the probe's own ClientHello");
+                out.warn("the host completed its side of a TLS " + v + " handshake (ServerHello and certificate) with"
+                        + " the probe's own ClientHello: the failure is this JDK refusing TLS " + v
+                        + ", so tls.handshake_ok is true");
             } else {
                 out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, false);
-                out.warn(failure);
             }
         }
         if (session != null) {

@@ -229,9 +229,9 @@ class RealServerProbeTest {
                 "tls.cert_days_left", 9L, "tls.cert_self_signed", true, "tls.cert_name_match", true,
                 "tls.cert_subject", "CN=old.test"));
         assertSymptoms(r, want);
-        assertEquals(List.of("tls: TLS handshake with the JDK's TLS (1.2/1.3) failed: alert protocol_version; the host"
-                + " completed its side of a TLS 1.0 handshake (ServerHello and certificate) with the probe's own"
-                + " ClientHello"), r.warnings());
+        assertEquals(List.of("tls: TLS handshake failed: SSLHandshakeException: Received fatal alert: protocol_version",
+                "tls: the host completed its side of a TLS 1.0 handshake (ServerHello and certificate) with the probe's own"
+                + " ClientHello: the failure is this JDK refusing TLS 1.0, so tls.handshake_ok is true"), r.warnings());
         Diagnosis d = assertTopCause(r, "tls-protocol-mismatch"); // TLS 1.0 at most, protocol_version alert
         assertTrue(d.causes().get(0).confidence() >= 0.6, d::toString);
         assertEquals(List.of("tls-protocol-mismatch"), ids(d), "a working handshake is no certificate problem");
