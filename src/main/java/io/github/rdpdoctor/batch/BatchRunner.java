@@ -31,6 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 
 /**
@@ -239,17 +242,24 @@ public final class BatchRunner {
     /**
      * The lines of the inputs by number, handed to the writing thread in that order; at most {@code capacity} wait
      * at a time. Workers wake the writer only when half the window may be ready, for the lines after the last input
-     * was taken, or when they wait for room; otherwise the writer looks every {@link #MAX_DELAY_MS} ms. Waking a
+     * was taken, or when the window is full; otherwise the writer looks every {@link #MAX_DELAY_MS} ms. Waking a
      * thread for every line cost 12-16 % of a one-thread batch on a 2-core VM (a system call and an interrupt to the
-     * other core each time).
+     * other core each time). Workers and the writer wait on conditions of their own: workers waiting for room never
+     * wake each other (when they did, with one monitor, they could keep it busy waking each other while the writer
+     * starved: a batch stuck behind one slow input).
      */
     private static final class InOrder {
         static final long MAX_DELAY_MS = 20;
         private final Line[] slots;
         private final int batch;
+        private final ReentrantLock lock = new ReentrantLock();
+        /** Workers wait here for room in the window. */
+        private final Condition room = lock.newCondition();
+        /** The writer waits here for the next line. */
+        private final Condition ready = lock.newCondition();
         private long next;
         private long total = -1;
-        private boolean stopped;
+        private volatile boolean stopped;
         private Throwable failure;
 
         InOrder(int capacity) {
@@ -262,65 +272,98 @@ public final class BatchRunner {
         }
 
         /** Waits until input {@code seq} fits in the window; false when the run stopped. */
-        synchronized boolean awaitRoom(long seq) throws InterruptedException {
-            while (seq >= next + slots.length && !stopped) {
-                notifyAll(); // the window is full of finished lines: the writer should take them now
-                wait();
+        boolean awaitRoom(long seq) throws InterruptedException {
+            lock.lock();
+            try {
+                if (seq >= next + slots.length) {
+                    ready.signal(); // the window is full of finished lines: the writer should take them now
+                    while (seq >= next + slots.length && !stopped) {
+                        room.await();
+                    }
+                }
+                return !stopped;
+            } finally {
+                lock.unlock();
             }
-            return !stopped;
         }
 
-        synchronized void put(long seq, Line line) {
-            slots[slot(seq)] = line;
-            if (seq - next == batch - 1 || total >= 0) { // half a window may be ready, or this is the tail of the input
-                notifyAll();
+        void put(long seq, Line line) {
+            lock.lock();
+            try {
+                slots[slot(seq)] = line;
+                if (seq - next == batch - 1 || total >= 0) { // half a window may be ready, or this is the tail of the input
+                    ready.signal();
+                }
+            } finally {
+                lock.unlock();
             }
         }
 
         /** Every input has been taken; there are {@code count} in all. */
-        synchronized void exhausted(long count) {
-            total = count;
-            notifyAll();
-        }
-
-        synchronized void fail(Throwable e) {
-            if (failure == null) {
-                failure = e;
+        void exhausted(long count) {
+            lock.lock();
+            try {
+                total = count;
+                ready.signal();
+            } finally {
+                lock.unlock();
             }
-            stop();
         }
 
-        synchronized void stop() {
-            stopped = true;
-            notifyAll();
+        void fail(Throwable e) {
+            lock.lock();
+            try {
+                if (failure == null) {
+                    failure = e;
+                }
+                stop();
+            } finally {
+                lock.unlock();
+            }
         }
 
-        synchronized boolean stopped() {
+        void stop() {
+            lock.lock();
+            try {
+                stopped = true;
+                ready.signalAll();
+                room.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        boolean stopped() {
             return stopped;
         }
 
         /** The next lines in order, as many as are ready (at least one); null when all have been handed out. */
-        synchronized List<Line> takeReady() throws InterruptedException {
-            while (failure == null && next != total && slots[slot(next)] == null) {
-                wait(MAX_DELAY_MS);
+        List<Line> takeReady() throws InterruptedException {
+            lock.lock();
+            try {
+                while (failure == null && next != total && slots[slot(next)] == null) {
+                    ready.await(MAX_DELAY_MS, TimeUnit.MILLISECONDS);
+                }
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+                if (next == total) {
+                    return null;
+                }
+                List<Line> ready = new ArrayList<>();
+                for (int i = slot(next); slots[i] != null; i = slot(next)) {
+                    ready.add(slots[i]);
+                    slots[i] = null;
+                    next++;
+                }
+                room.signalAll(); // room for workers waiting for it
+                return ready;
+            } finally {
+                lock.unlock();
             }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            if (next == total) {
-                return null;
-            }
-            List<Line> ready = new ArrayList<>();
-            for (int i = slot(next); slots[i] != null; i = slot(next)) {
-                ready.add(slots[i]);
-                slots[i] = null;
-                next++;
-            }
-            notifyAll(); // room for workers waiting for it
-            return ready;
         }
     }
 
