@@ -11,6 +11,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.Channels;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -99,24 +102,31 @@ public final class SymptomLoader {
      */
     public static byte[] read(Path file) {
         String name = file.toString();
-        byte[] content;
-        try {
-            long size = Files.size(file);
+        try (SeekableByteChannel ch = Files.newByteChannel(file); InputStream in = Channels.newInputStream(ch)) {
+            long size = ch.size();
             if (size > MAX_BYTES) {
                 throw new SymptomFileException(name, 0, "", "file is " + size + " bytes; the limit is " + MAX_BYTES);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                content = in.readNBytes(MAX_BYTES + 1);
+            byte[] content = in.readNBytes((int) size); // a regular file, as big as it says: one array, no copy
+            int beyond = content.length == size ? in.read() : -1;
+            if (beyond < 0) {
+                return content;
             }
-            if (content.length > MAX_BYTES) {
+            // longer than its size: a pipe, a device, a growing file; read on, up to one byte over the limit
+            ByteArrayOutputStream all = new ByteArrayOutputStream(content.length + 8192);
+            all.write(content, 0, content.length);
+            all.write(beyond);
+            byte[] rest = in.readNBytes(MAX_BYTES + 1 - all.size());
+            all.write(rest, 0, rest.length);
+            if (all.size() > MAX_BYTES) {
                 throw new SymptomFileException(name, 0, "", "more than " + MAX_BYTES + " bytes; the limit is " + MAX_BYTES);
             }
+            return all.toByteArray();
         } catch (NoSuchFileException e) {
             throw new SymptomFileException(name, 0, "", "no such file");
         } catch (IOException e) {
             throw new SymptomFileException(name, 0, "", "cannot read: " + e.getMessage());
         }
-        return content;
     }
 
     /**
