@@ -554,9 +554,10 @@ public final class SymptomLoader {
                     yield p.getLongValue();
                 }
                 case VALUE_NUMBER_FLOAT -> {
-                    String text = p.getText().trim().toLowerCase(Locale.ROOT);
-                    if (text.endsWith("nan") || text.endsWith("inf")) {
-                        throw error(field, "expected a finite number, got " + p.getText());
+                    String text = p.getText();
+                    char last = text.isEmpty() ? '0' : Character.toLowerCase(text.charAt(text.length() - 1));
+                    if (last == 'n' || last == 'f') { // YAML's .nan, .inf, -.inf
+                        throw error(field, "expected a finite number, got " + text.trim());
                     }
                     yield p.getDoubleValue();
                 }
