@@ -176,7 +176,7 @@ final class BatchCommand implements Callable<Integer> {
         try {
             return Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return null;
+            return null; // no /proc (not Linux), or not allowed to look: the caller shows no bar
         }
     }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.engine.RdpDoctor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -247,26 +246,6 @@ class BatchRunnerTest {
         assertTrue(bad.at("/error/message").asText().contains("café-2.json"), lines[1]);
     }
 
-    /** Stands for a full disk: takes {@code room} bytes, then every write fails. */
-    static OutputStream fullAfter(int room) {
-        return new OutputStream() {
-            int written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (written + len > room) {
-                    throw new IOException("No space left on device");
-                }
-                written += len;
-            }
-        };
-    }
-
     /** Inputs made as they are taken, counting how many were taken. */
     static final class Counted implements Iterator<BatchInput> {
         final int total;
@@ -293,7 +272,7 @@ class BatchRunnerTest {
     void aFailedWriteEndsTheRunPromptly() {
         Counted inputs = new Counted(200_000);
         IOException e = assertThrows(IOException.class,
-                () -> new BatchRunner(doctor, 2).run(inputs, fullAfter(20_000), x -> { }));
+                () -> new BatchRunner(doctor, 2).run(inputs, FullDisk.after(20_000), x -> { }));
         assertEquals("No space left on device", e.getMessage());
         assertTrue(inputs.taken < 5_000, "stopped after " + inputs.taken + " of 200,000 inputs");
     }
@@ -303,7 +282,7 @@ class BatchRunnerTest {
     @Timeout(60)
     void aPrintWriterThatFailedEndsTheRunToo() {
         Counted inputs = new Counted(200_000);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(fullAfter(20_000), StandardCharsets.UTF_8));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(FullDisk.after(20_000), StandardCharsets.UTF_8));
         IOException e = assertThrows(IOException.class, () -> new BatchRunner(doctor, 2).run(inputs, out, x -> { }));
         assertEquals("the writer reported an error", e.getMessage());
         assertTrue(inputs.taken < 5_000, "stopped after " + inputs.taken + " of 200,000 inputs");

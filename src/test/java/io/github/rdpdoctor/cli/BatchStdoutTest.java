@@ -1,11 +1,11 @@
 package io.github.rdpdoctor.cli;
 
+import io.github.rdpdoctor.batch.FullDisk;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,32 +28,12 @@ class BatchStdoutTest {
         return args;
     }
 
-    /** Stands for a full disk: takes {@code room} bytes, then every write fails. */
-    static OutputStream fullAfter(int room) {
-        return new OutputStream() {
-            int written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                if (written + len > room) {
-                    throw new IOException("No space left on device");
-                }
-                written += len;
-            }
-        };
-    }
-
     /** A full disk under standard output ({@code > /full/o.jsonl}): exit 1 and one line, no summary of a run that lost lines. */
     @Test
     @Timeout(60)
     void aFullDiskOnStandardOutputIsFatal() {
         StringWriter err = new StringWriter();
-        int code = Main.run(manyInputs().toArray(String[]::new), InputStream.nullInputStream(), StandardOutput.of(fullAfter(100_000)),
+        int code = Main.run(manyInputs().toArray(String[]::new), InputStream.nullInputStream(), StandardOutput.of(FullDisk.after(100_000)),
                 new PrintWriter(err));
         assertEquals(Main.BAD_INPUT, code, err.toString());
         assertEquals("rdp-doctor: cannot write to standard output: No space left on device\n", err.toString());
@@ -65,7 +45,7 @@ class BatchStdoutTest {
     void anyCommandWhoseOutputWasLostExitsOne() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"diagnose", "examples/minimal-0x904-0x7.yaml"}, InputStream.nullInputStream(),
-                StandardOutput.of(fullAfter(0)), new PrintWriter(err));
+                StandardOutput.of(FullDisk.after(0)), new PrintWriter(err));
         assertEquals(Main.BAD_INPUT, code, err.toString());
         assertEquals("rdp-doctor: cannot write to standard output\n", err.toString());
     }
