@@ -28,9 +28,13 @@ final class ConsequenceCheck {
 
     /** Problems, as {@code FILE:LINE:COL} of the literal, of every call with a literal id or weight that would fail. */
     static List<RuleProblem> problems(List<RuleSource> sources, KnowledgeBase knowledge) {
+        return problems(sources, knowledge, RuleCompiler::parse);
+    }
+
+    static List<RuleProblem> problems(List<RuleSource> sources, KnowledgeBase knowledge, java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
         List<RuleProblem> out = new ArrayList<>();
         for (RuleSource src : sources) {
-            Optional<PackageDescr> pkg = RuleCompiler.parse(src);
+            Optional<PackageDescr> pkg = parsed.apply(src);
             if (pkg.isEmpty()) {
                 continue; // a syntax error: compiling reports it
             }

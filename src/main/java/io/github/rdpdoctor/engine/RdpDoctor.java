@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
@@ -392,14 +393,18 @@ public final class RdpDoctor {
                 knowledge = KnowledgeBase.bundled();
             }
             long t0 = System.nanoTime();
+            // every check below reads the parsed DRL: each source is parsed once
+            Map<RuleSource, java.util.Optional<PackageDescr>> parsedOnce = new java.util.IdentityHashMap<>();
+            java.util.function.Function<RuleSource, java.util.Optional<PackageDescr>> parsed =
+                    src -> parsedOnce.computeIfAbsent(src, RuleCompiler::parse);
             // the bundled rules only report; added rules that insert or modify facts need Drools as written
-            boolean reportOnly = !RuleCompiler.updatesFacts(extra);
+            boolean reportOnly = !RuleCompiler.updatesFacts(extra, parsed);
             boolean fold = foldJoins && reportOnly;
             // literal cause ids and weights of the added rules are checked before anything fires, with the compile problems
-            List<RuleProblem> literals = ConsequenceCheck.problems(extra, knowledge);
+            List<RuleProblem> literals = ConsequenceCheck.problems(extra, knowledge, parsed);
             List<KiePackage> packages = new ArrayList<>();
             try {
-                compileInto(packages, bundled, extra, fold);
+                compileInto(packages, bundled, extra, fold, parsed);
             } catch (RuleCompilationException e) {
                 throw literals.isEmpty() ? e : new RuleCompilationException(sorted(e.problems(), literals));
             }
@@ -410,7 +415,7 @@ public final class RdpDoctor {
             LOG.debug("rules ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
             List<RuleSource> sources = new ArrayList<>(bundled);
             sources.addAll(extra);
-            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary));
+            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary, parsed));
         }
 
         private static List<RuleProblem> sorted(List<RuleProblem> a, List<RuleProblem> b) {
@@ -422,18 +427,19 @@ public final class RdpDoctor {
         }
 
         /** The bundled rules precompiled when they can be, plus the added ones compiled; or everything compiled. */
-        private void compileInto(List<KiePackage> packages, List<RuleSource> bundled, List<RuleSource> extra, boolean fold) {
+        private void compileInto(List<KiePackage> packages, List<RuleSource> bundled, List<RuleSource> extra, boolean fold,
+                                 java.util.function.Function<RuleSource, java.util.Optional<PackageDescr>> parsed) {
             var precompiled = bundled.isEmpty() || !usePrecompiled || !fold ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
                     : PrecompiledRules.load(bundled);
             if (precompiled.isPresent()) {
                 packages.addAll(precompiled.get());
                 if (!extra.isEmpty()) {
-                    packages.addAll(RuleCompiler.packages(extra, bundled, fold));
+                    packages.addAll(RuleCompiler.packages(extra, bundled, fold, parsed));
                 }
             } else {
                 List<RuleSource> all = new ArrayList<>(bundled);
                 all.addAll(extra);
-                packages.addAll(RuleCompiler.packages(all, List.of(), fold));
+                packages.addAll(RuleCompiler.packages(all, List.of(), fold, parsed));
             }
         }
     }

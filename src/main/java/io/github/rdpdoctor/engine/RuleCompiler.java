@@ -66,12 +66,18 @@ final class RuleCompiler {
     }
 
     static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded, boolean foldJoins) {
+        return packages(sources, alreadyLoaded, foldJoins, RuleCompiler::parse);
+    }
+
+    /** @param parsed the parsed DRL of a source (a builder parses each source once for all its checks) */
+    static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded, boolean foldJoins,
+                                           java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         Set<String> files = new HashSet<>();
         for (RuleSource src : alreadyLoaded) {
             files.add(src.name());
-            checkDuplicateNames(src, parse(src), seen, problems);
+            checkDuplicateNames(src, parsed.apply(src), seen, problems);
         }
         List<RuleSource> written = new ArrayList<>(sources.size());
         List<RuleSource> folded = new ArrayList<>(sources.size());
@@ -86,7 +92,7 @@ final class RuleCompiler {
                 continue;
             }
             written.add(src);
-            Optional<PackageDescr> pkg = parse(src);
+            Optional<PackageDescr> pkg = parsed.apply(src);
             checkDuplicateNames(src, pkg, seen, problems);
             if (foldJoins) {
                 folded.add(new RuleSource(src.name(), JoinFolding.fold(src, pkg).drl()));
@@ -199,8 +205,12 @@ final class RuleCompiler {
      * of the file, not at facts a rule derives.
      */
     static boolean updatesFacts(List<RuleSource> sources) {
+        return updatesFacts(sources, RuleCompiler::parse);
+    }
+
+    static boolean updatesFacts(List<RuleSource> sources, java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
         for (RuleSource src : sources) {
-            Optional<PackageDescr> pkg = parse(src);
+            Optional<PackageDescr> pkg = parsed.apply(src);
             if (pkg.isEmpty()) {
                 return true; // does not parse: the build reports it; assume the worst meanwhile
             }

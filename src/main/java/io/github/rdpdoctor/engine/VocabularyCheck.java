@@ -39,10 +39,14 @@ final class VocabularyCheck {
 
     /** Warnings for every symptom pattern of {@code sources} that cannot match as written. */
     static List<RuleProblem> warnings(List<RuleSource> sources, Vocabulary vocabulary) {
+        return warnings(sources, vocabulary, RuleCompiler::parse);
+    }
+
+    static List<RuleProblem> warnings(List<RuleSource> sources, Vocabulary vocabulary, java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
         List<RuleProblem> out = new ArrayList<>();
-        java.util.Set<String> derived = derivedNames(sources);
+        java.util.Set<String> derived = derivedNames(sources, parsed);
         for (RuleSource src : sources) {
-            Optional<PackageDescr> pkg = RuleCompiler.parse(src);
+            Optional<PackageDescr> pkg = parsed.apply(src);
             if (pkg.isEmpty()) {
                 continue; // a syntax error: compiling reports it
             }
@@ -59,10 +63,10 @@ final class VocabularyCheck {
     private static final Pattern DERIVED = Pattern.compile("\\bnew\\s+(?:[\\w.]+\\.)?Symptom\\s*\\(\\s*\"([^\"]+)\"");
 
     /** The symptom names the rules' consequences create. */
-    private static java.util.Set<String> derivedNames(List<RuleSource> sources) {
+    private static java.util.Set<String> derivedNames(List<RuleSource> sources, java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
         java.util.Set<String> names = new java.util.HashSet<>();
         for (RuleSource src : sources) {
-            RuleCompiler.parse(src).ifPresent(pkg -> pkg.getRules().forEach(rule -> {
+            parsed.apply(src).ifPresent(pkg -> pkg.getRules().forEach(rule -> {
                 Matcher m = DERIVED.matcher(String.valueOf(rule.getConsequence()));
                 while (m.find()) {
                     names.add(m.group(1));
