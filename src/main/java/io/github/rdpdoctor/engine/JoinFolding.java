@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
 import org.drools.drl.ast.descr.NotDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
@@ -110,9 +111,9 @@ final class JoinFolding {
     }
 
     /** One condition of a rule: a pattern (maybe under {@code not}) and the text it spans. */
-    private record Condition(BaseDescr descr, PatternDescr pattern, boolean negated) {
+    private record Condition(BaseDescr descr, PatternDescr pattern, boolean negated, boolean exists) {
         boolean isSymptom() {
-            return pattern != null && isPlainSymptom(pattern);
+            return pattern != null && !exists && isPlainSymptom(pattern);
         }
 
         boolean isEventCheck() {
@@ -121,7 +122,7 @@ final class JoinFolding {
 
         /** A plain event or session pattern: one that can anchor a fold. */
         boolean isFact() {
-            return pattern != null && !negated && !isEventCheck() && pattern.getSource() == null && !pattern.isQuery()
+            return pattern != null && !negated && !exists && !isEventCheck() && pattern.getSource() == null && !pattern.isQuery()
                     && (isType(pattern.getObjectType(), "HostEvent") || isType(pattern.getObjectType(), "UserSession"));
         }
     }
@@ -137,8 +138,10 @@ final class JoinFolding {
                 return Optional.empty();
             }
             boolean negated = d instanceof NotDescr n && n.getDescrs().size() == 1;
-            BaseDescr inner = negated ? (BaseDescr) ((NotDescr) d).getDescrs().get(0) : d;
-            conditions.add(new Condition(d, inner instanceof PatternDescr p ? p : null, negated));
+            boolean exists = d instanceof ExistsDescr x && x.getDescrs().size() == 1;
+            BaseDescr inner = negated ? (BaseDescr) ((NotDescr) d).getDescrs().get(0)
+                    : exists ? (BaseDescr) ((ExistsDescr) d).getDescrs().get(0) : d;
+            conditions.add(new Condition(d, inner instanceof PatternDescr p ? p : null, negated, exists));
         }
         Condition anchor = anchor(conditions);
         if (anchor == null) {
@@ -216,7 +219,7 @@ final class JoinFolding {
         }
         if (onlyFoldable && facts.isEmpty()) {
             for (Condition c : conditions) {
-                if (c.isEventCheck() && !c.negated) {
+                if (c.isEventCheck() && !c.negated && !c.exists) {
                     return c;
                 }
             }

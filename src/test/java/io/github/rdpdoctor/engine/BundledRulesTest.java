@@ -121,6 +121,24 @@ class BundledRulesTest {
      */
     @Test
     void theLargestFilesTheLoaderAcceptsAreDiagnosedWithinTheFiringLimit() throws Exception {
+        largestFilesAreDiagnosed(doctor);
+    }
+
+    /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
+    @Test
+    void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {
+        RdpDoctor unfolded = RdpDoctor.builder().addRules("site.drl", RuleEngineTest.HEADER + """
+                rule "site: never fires but would insert"
+                when
+                    Symptom(name == "site.none")
+                then
+                    insert(new Symptom("site.derived", Boolean.TRUE));
+                end
+                """).build();
+        largestFilesAreDiagnosed(unfolded);
+    }
+
+    private static void largestFilesAreDiagnosed(RdpDoctor doctor) throws Exception {
         List<SymptomSet> examples = new ArrayList<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
             for (java.nio.file.Path f : files.sorted().toList()) {
@@ -141,6 +159,11 @@ class BundledRulesTest {
             for (int i = 0; i < SymptomLoader.MAX_ENTRIES; i++) {
                 events.add(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", id,
                         "2026-11-20T09:10:00Z", "event " + i));
+            }
+            // every event id the rules read, half of them this one: rules joining two ids see both many times
+            for (int i = 0; i < events.size(); i += 2) {
+                int other = List.copyOf(read).get((i / 2) % read.size());
+                events.set(i, new HostEvent("System", "x", other, "2026-11-20T09:10:00Z", "event " + i));
             }
             SymptomSet big = new SymptomSet("events-" + id, all.host(), null, all.symptoms(), events, List.of(), List.of(), null);
             assertFalse(doctor.diagnose(big).causes().isEmpty(), "event " + id);

@@ -164,6 +164,16 @@ class JoinFoldingTest {
         }
     }
 
+    /** {@code exists} of an event check is folded like the bare check: presence, once per anchor fact. */
+    @Test
+    void anExistingEventCheckIsFoldedLikeABareOne() {
+        JoinFolding.Result r = fold("""
+                    $e : HostEvent(id == 1511 || id == 1502)
+                    exists HostEvent(id == 1149)
+                """);
+        assertEquals("    $e : HostEvent(id == 1511 || id == 1502, hasEvent(1149))\n    \n", when(r));
+    }
+
     @Test
     void theBundledRulesFoldAndCompileWithoutFallingBackToTheWrittenForm() {
         int count = 0;
