@@ -70,6 +70,12 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // Drools' advice on property reactivity (rules that change facts switch it on) concerns the bundled rules' joins,
+        // which a person running the CLI cannot change
+        String reactivity = "org.slf4j.simpleLogger.log.org.drools.mvel.MVELConstraint";
+        if (System.getProperty(reactivity) == null) {
+            System.setProperty(reactivity, "error");
+        }
         CommandLine cl = new CommandLine(new Main(in));
         addHelpOption(cl);
         cl.setOut(out);

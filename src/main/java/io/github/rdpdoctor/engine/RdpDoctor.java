@@ -56,8 +56,12 @@ public final class RdpDoctor {
     private final int firingLimit;
     private final List<RuleSource> ruleSources;
     private final List<RuleProblem> ruleWarnings;
+    /** Rules whose consequence may insert, modify or delete facts: the ones a runaway is blamed on first. */
+    private final java.util.Set<String> factChangingRules;
 
-    private RdpDoctor(Builder b, KieBase kieBase, List<RuleSource> sources, List<RuleProblem> ruleWarnings) {
+    private RdpDoctor(Builder b, KieBase kieBase, List<RuleSource> sources, List<RuleProblem> ruleWarnings,
+                      java.util.Set<String> factChangingRules) {
+        this.factChangingRules = java.util.Set.copyOf(factChangingRules);
         this.kieBase = kieBase;
         this.sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.usesFindings = kieBase.getKiePackages().stream()
@@ -180,7 +184,11 @@ public final class RdpDoctor {
         } finally {
             session.dispose();
         }
-        var worst = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        // a rule that re-fires because another keeps changing its fact fires as often: blame a rule that changes facts
+        var suspects = counts.entrySet().stream().filter(e -> factChangingRules.contains(e.getKey())).toList();
+        var worst = (suspects.isEmpty() ? counts.entrySet().stream().toList() : suspects).stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .orElseThrow();
         return new RuleAuthoringException("rule \"" + worst.getKey() + "\" fired " + worst.getValue()
                 + " times on " + facts.source() + " and the firing limit of " + limit + " was reached (" + firingLimit
                 + " plus " + FIRINGS_PER_FACT + " per input fact); does it insert or modify facts on every firing?");
@@ -404,7 +412,7 @@ public final class RdpDoctor {
             List<RuleProblem> literals = ConsequenceCheck.problems(extra, knowledge, parsed);
             List<KiePackage> packages = new ArrayList<>();
             try {
-                compileInto(packages, bundled, extra, fold, parsed);
+                compileInto(packages, bundled, extra, fold, !reportOnly, parsed);
             } catch (RuleCompilationException e) {
                 throw literals.isEmpty() ? e : new RuleCompilationException(sorted(e.problems(), literals));
             }
@@ -415,7 +423,8 @@ public final class RdpDoctor {
             LOG.debug("rules ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
             List<RuleSource> sources = new ArrayList<>(bundled);
             sources.addAll(extra);
-            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary, parsed));
+            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary, parsed),
+                    reportOnly ? java.util.Set.of() : RuleCompiler.rulesThatChangeFacts(extra, parsed));
         }
 
         private static List<RuleProblem> sorted(List<RuleProblem> a, List<RuleProblem> b) {
@@ -428,18 +437,19 @@ public final class RdpDoctor {
 
         /** The bundled rules precompiled when they can be, plus the added ones compiled; or everything compiled. */
         private void compileInto(List<KiePackage> packages, List<RuleSource> bundled, List<RuleSource> extra, boolean fold,
+                                 boolean changesFacts,
                                  java.util.function.Function<RuleSource, java.util.Optional<PackageDescr>> parsed) {
             var precompiled = bundled.isEmpty() || !usePrecompiled || !fold ? java.util.Optional.<java.util.Collection<KiePackage>>empty()
                     : PrecompiledRules.load(bundled);
             if (precompiled.isPresent()) {
                 packages.addAll(precompiled.get());
                 if (!extra.isEmpty()) {
-                    packages.addAll(RuleCompiler.packages(extra, bundled, fold, parsed));
+                    packages.addAll(RuleCompiler.packages(extra, bundled, fold, changesFacts, parsed));
                 }
             } else {
                 List<RuleSource> all = new ArrayList<>(bundled);
                 all.addAll(extra);
-                packages.addAll(RuleCompiler.packages(all, List.of(), fold, parsed));
+                packages.addAll(RuleCompiler.packages(all, List.of(), fold, changesFacts, parsed));
             }
         }
     }

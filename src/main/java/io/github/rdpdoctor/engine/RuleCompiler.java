@@ -66,12 +66,16 @@ final class RuleCompiler {
     }
 
     static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded, boolean foldJoins) {
-        return packages(sources, alreadyLoaded, foldJoins, RuleCompiler::parse);
+        return packages(sources, alreadyLoaded, foldJoins, false, RuleCompiler::parse);
     }
 
-    /** @param parsed the parsed DRL of a source (a builder parses each source once for all its checks) */
+    /**
+     * @param changesFacts whether a rule changes facts ({@link #updatesFacts}): then patterns are property reactive, as
+     *                     Drools documents ({@code modify} of a property a pattern does not test does not wake it)
+     * @param parsed       the parsed DRL of a source (a builder parses each source once for all its checks)
+     */
     static Collection<KiePackage> packages(List<RuleSource> sources, List<RuleSource> alreadyLoaded, boolean foldJoins,
-                                           java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
+                                           boolean changesFacts, java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         Set<String> files = new HashSet<>();
@@ -99,7 +103,7 @@ final class RuleCompiler {
             }
         }
         if (foldJoins && problems.isEmpty()) {
-            KnowledgeBuilder builder = build(folded);
+            KnowledgeBuilder builder = build(folded, changesFacts);
             if (!builder.hasErrors()) {
                 return builder.getKnowledgePackages();
             }
@@ -107,7 +111,7 @@ final class RuleCompiler {
             // form failed, the rules still work (unfolded)
             LOG.debug("folded rules did not compile, compiling them as written: {}", builder.getResults());
         }
-        KnowledgeBuilder builder = build(written);
+        KnowledgeBuilder builder = build(written, changesFacts);
         problems.addAll(droolsProblems(builder, problems));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
@@ -138,11 +142,11 @@ final class RuleCompiler {
         return out;
     }
 
-    private static KnowledgeBuilder build(List<RuleSource> sources) {
-        // Rules only read facts, so property reactivity buys nothing; class reactivity also avoids Drools' warnings
-        // about joins it cannot watch by property.
+    private static KnowledgeBuilder build(List<RuleSource> sources, boolean changesFacts) {
+        // Rules that only read facts gain nothing from property reactivity; class reactivity also avoids Drools' warnings
+        // about joins it cannot watch by property. Rules that modify facts get Drools' default, property reactivity.
         KnowledgeBuilderConfiguration conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration();
-        conf.setOption(PropertySpecificOption.ALLOWED);
+        conf.setOption(changesFacts ? PropertySpecificOption.ALWAYS : PropertySpecificOption.ALLOWED);
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
         for (RuleSource src : sources) {
             Resource res = ResourceFactory.newByteArrayResource(src.drl().getBytes(StandardCharsets.UTF_8));
@@ -226,6 +230,17 @@ final class RuleCompiler {
             }
         }
         return false;
+    }
+
+    /** The names of the rules whose own consequence may change facts (see {@link #updatesFacts}). */
+    static Set<String> rulesThatChangeFacts(List<RuleSource> sources, java.util.function.Function<RuleSource, Optional<PackageDescr>> parsed) {
+        Set<String> names = new HashSet<>();
+        for (RuleSource src : sources) {
+            parsed.apply(src).ifPresent(pkg -> pkg.getRules().stream()
+                    .filter(rule -> changesFacts(String.valueOf(rule.getConsequence())))
+                    .forEach(rule -> names.add(rule.getName())));
+        }
+        return names;
     }
 
     private static boolean changesFacts(String code) {

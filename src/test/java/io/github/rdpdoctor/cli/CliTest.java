@@ -97,6 +97,34 @@ class CliTest {
         }
     }
 
+    /** Rules that change facts switch Drools to property reactivity; its advice on the bundled joins is not printed. */
+    @Test
+    void addedRulesThatChangeFactsRunWithoutDroolsNoise(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("derive.drl"), """
+                package site;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                global io.github.rdpdoctor.engine.Findings findings;
+                rule "site: derive edge suspect"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    insert(new Symptom("site.edge_suspect", Boolean.TRUE));
+                end
+                rule "firewall-blocking: derived edge suspect"
+                when
+                    Symptom(name == "site.edge_suspect", flag == true)
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.3, "edge suspect");
+                end
+                """);
+        Path file = dir.resolve("f.yaml");
+        Files.writeString(file, "host: h\nsymptoms:\n  network.rdp_port_state: filtered\n");
+        CliRun r = CliRun.run("diagnose", "--format", "json", "--rules", dir.toString(), file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("\"firewall-blocking: derived edge suspect\""), r.out());
+    }
+
     @Test
     void rulesCheckPrintsProblemsAsFileLineCol(@TempDir Path dir) throws Exception {
         assertEquals(0, CliRun.run("rules", "check").code());

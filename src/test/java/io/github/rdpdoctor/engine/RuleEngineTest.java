@@ -178,6 +178,78 @@ class RuleEngineTest {
     }
 
     @Test
+    void modifyingAPropertyAPatternDoesNotTestDoesNotWakeItAgain() {
+        // Drools' default, property reactivity: only a change of n would re-evaluate Stage(n == 0)
+        RdpDoctor d = only("prop.drl", HEADER + """
+                declare Stage
+                    n : int
+                    m : int
+                end
+
+                rule "seed"
+                when
+                    Symptom(name == "client.error_code")
+                then
+                    insert(new Stage(0, 0));
+                end
+
+                rule "firewall-blocking: count m while n is 0"
+                when
+                    $s : Stage(n == 0)
+                then
+                    modify($s) { setM($s.getM() + 1) }
+                    findings.support(kcontext, "firewall-blocking", 0.3, "m is now " + $s.getM());
+                end
+                """);
+        RankedCause top = d.diagnose(facts("client.error_code", "0x904")).top().orElseThrow();
+        assertEquals("m is now 1", top.evidence().get(0).detail());
+    }
+
+    @Test
+    void insertLogicalWorks() {
+        RdpDoctor d = only("tms.drl", HEADER + """
+                rule "derive logically"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    insertLogical(new Symptom("site.edge_suspect", Boolean.TRUE));
+                end
+
+                rule "firewall-blocking: derived logically"
+                when
+                    Symptom(name == "site.edge_suspect", flag == true)
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.4, "edge suspect");
+                end
+                """);
+        assertEquals("firewall-blocking",
+                d.diagnose(facts("network.rdp_port_state", "filtered")).top().orElseThrow().id());
+    }
+
+    @Test
+    @Timeout(60)
+    void aRunawayIsBlamedOnTheRuleThatChangesFactsNotOnOneThatOnlyRefires() {
+        // both fire once per update of the symptom; only one of them updates it
+        RdpDoctor d = RdpDoctor.builder().withoutBundledRules().firingLimit(500).addRules("upd.drl", HEADER + """
+                rule "a reporting rule on the error code"
+                when
+                    Symptom(name == "client.error_code")
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.1, "x");
+                end
+
+                rule "z updates the error code for ever"
+                when
+                    $s : Symptom(name == "client.error_code")
+                then
+                    update($s);
+                end
+                """).build();
+        RuleAuthoringException e = assertThrows(RuleAuthoringException.class, () -> d.diagnose(facts("client.error_code", "0x904")));
+        assertTrue(e.getMessage().startsWith("rule \"z updates the error code for ever\" fired "), e.getMessage());
+    }
+
+    @Test
     void rulesThatModifyFactsChainAsInDrools() {
         RdpDoctor d = only("stages.drl", HEADER + """
                 declare Stage
