@@ -444,7 +444,10 @@ public final class BatchRunner {
                 }
                 String[] fields = parseLine(mapper, line.toByteArray());
                 if (fields == null) {
-                    break; // a damaged line: redo from here
+                    // a killed run leaves at most a partial last line, without its newline (cut off below); a whole
+                    // line that is not a result means the file is not (only) this batch's output
+                    throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": not a result line of a batch run; resume"
+                            + " continues only an output it wrote (a killed run leaves at most a partial last line)");
                 }
                 if (!inputs.hasNext()) {
                     throw new RdpDoctorException(outFile + ": has more lines than there are inputs; it is not the output of these inputs");

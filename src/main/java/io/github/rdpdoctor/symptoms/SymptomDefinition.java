@@ -72,7 +72,11 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
     }
 
     private IllegalArgumentException wrong(Object raw) {
-        String shown = raw instanceof String s ? "\"" + s + "\"" : String.valueOf(raw);
+        String text = String.valueOf(raw);
+        if (text.length() > 80) { // a message is one line a person reads: the start of a long value is enough
+            text = text.substring(0, 77) + "... (" + text.length() + " characters)";
+        }
+        String shown = raw instanceof String ? "\"" + text + "\"" : text;
         return new IllegalArgumentException("expected " + expected() + ", got " + shown);
     }
 

@@ -56,7 +56,7 @@ public final class SymptomLoader {
     public SymptomLoader(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
         StreamReadConstraints limits = StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT).maxNumberLength(64)
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT).maxNameLength(MAX_TEXT).maxNumberLength(64)
                 .maxDocumentLength(MAX_BYTES).build();
         this.json = JsonFactory.builder().streamReadConstraints(limits)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -187,8 +187,10 @@ public final class SymptomLoader {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
                 String context = y.getContext() == null ? "" : y.getContext() + ": ";
-                return new SymptomFileException(name, y.getProblemMark().getLine() + 1, "",
-                        "malformed YAML: " + context + plain(y.getProblem()));
+                // at the end of the stream, the place to look is where the unfinished thing began (an open quote)
+                boolean atEnd = y.getProblem() != null && y.getProblem().contains("end of stream") && y.getContextMark() != null;
+                int line = (atEnd ? y.getContextMark() : y.getProblemMark()).getLine() + 1;
+                return new SymptomFileException(name, line, "", "malformed YAML: " + context + plain(y.getProblem()));
             }
         }
         int line = 0;
@@ -209,6 +211,9 @@ public final class SymptomLoader {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if (m.contains("nesting depth")) {
             return "nested deeper than " + MAX_DEPTH + " levels (the limit)";
+        }
+        if (m.contains("name length")) {
+            return "a field name is longer than " + MAX_TEXT + " characters (the limit)";
         }
         if (m.contains("string value length")) {
             return "a text value is longer than " + MAX_TEXT + " characters (the limit)";
@@ -232,6 +237,7 @@ public final class SymptomLoader {
         m = m.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
                 .replaceAll("\\s*at \\[Source:.*", "")
                 .replaceAll(",?\\s*\\(?from `[^`]*`\\)?", "")
+                .replaceAll(":?\\s*\\(?(enable|use) `[^`]*`[^)]*\\)?", "")
                 .replaceAll("\\s*\\(code \\d+\\)", "");
         return m.trim();
     }
@@ -316,19 +322,40 @@ public final class SymptomLoader {
         /** Skips the value at the current token (a whole map or list), still refusing aliases inside it. */
         private void skip() throws IOException {
             JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_STRING) {
+                checkLength(t);
+                return;
+            }
             if (t == null || !t.isStructStart()) {
                 return;
             }
+            // what is skipped keeps to the limits too: entries per list or map, text length
+            int[] entries = new int[MAX_DEPTH + 4];
             for (int depth = 1; depth > 0; ) {
                 JsonToken n = next();
                 if (n == null) {
                     return;
                 }
-                if (n.isStructStart()) {
-                    depth++;
-                } else if (n.isStructEnd()) {
+                if (n.isStructEnd()) {
                     depth--;
+                    continue;
                 }
+                if (n == JsonToken.FIELD_NAME) {
+                    continue;
+                }
+                if (++entries[Math.min(depth, entries.length - 1)] > MAX_ENTRIES) {
+                    throw error(path(), "more than " + MAX_ENTRIES + " entries");
+                }
+                checkLength(n);
+                if (n.isStructStart() && ++depth < entries.length) {
+                    entries[depth] = 0;
+                }
+            }
+        }
+
+        private void checkLength(JsonToken t) throws IOException {
+            if (t == JsonToken.VALUE_STRING && p.getTextLength() > MAX_TEXT) {
+                throw error(path(), "text of " + p.getTextLength() + " characters; the limit is " + MAX_TEXT);
             }
         }
 
@@ -548,6 +575,9 @@ public final class SymptomLoader {
                 case VALUE_FALSE -> Boolean.FALSE;
                 case VALUE_NULL -> null;
                 case VALUE_NUMBER_INT -> {
+                    if (p.getTextLength() > 64) { // JSON parsers enforce this while reading; the YAML parser does not
+                        throw error(field, "a number is longer than 64 digits (the limit)");
+                    }
                     if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                         throw error(field, "number " + p.getText() + " is too large");
                     }
@@ -556,10 +586,14 @@ public final class SymptomLoader {
                 case VALUE_NUMBER_FLOAT -> {
                     String text = p.getText();
                     char last = text.isEmpty() ? '0' : Character.toLowerCase(text.charAt(text.length() - 1));
-                    if (last == 'n' || last == 'f') { // YAML's .nan, .inf, -.inf
+                    if (text.length() > 64) {
+                        throw error(field, "a number is longer than 64 digits (the limit)");
+                    }
+                    double d = last == 'n' || last == 'f' ? Double.NaN : p.getDoubleValue(); // YAML's .nan, .inf, -.inf
+                    if (!Double.isFinite(d)) { // also what overflows, like 1e400
                         throw error(field, "expected a finite number, got " + text.trim());
                     }
-                    yield p.getDoubleValue();
+                    yield d;
                 }
                 default -> throw error(field, "expected a single value (text, number or true/false), got " + describe(t));
             };

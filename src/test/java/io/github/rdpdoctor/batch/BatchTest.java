@@ -328,6 +328,22 @@ class BatchTest {
         assertTrue(r.err().contains("resume needs the same inputs in the same order"), r.err());
     }
 
+    @Test
+    void resumeRefusesAnOutputWithADamagedLineInTheMiddle(@TempDir Path dir) throws Exception {
+        Path full = dir.resolve("full.jsonl");
+        assertEquals(0, CliRun.run("batch", "--out", full.toString(), "examples/minimal-0x904-0x7.yaml",
+                "examples/minimal-0x904-0x7.yaml", "examples/minimal-0x904-0x7.yaml").code());
+        List<String> lines = Files.readAllLines(full);
+        Path out = dir.resolve("r.jsonl");
+        Files.write(out, List.of(lines.get(0), "garbage", lines.get(2)));
+        String before = Files.readString(out);
+        CliRun r = CliRun.run("batch", "--resume", "--out", out.toString(), "examples/minimal-0x904-0x7.yaml",
+                "examples/minimal-0x904-0x7.yaml", "examples/minimal-0x904-0x7.yaml");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(out + ":2: not a result line of a batch run"), r.err());
+        assertEquals(before, Files.readString(out), "the file is left as it was");
+    }
+
     /** A real process killed with SIGKILL mid-run; --resume then finishes with no file missing and none twice. */
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)

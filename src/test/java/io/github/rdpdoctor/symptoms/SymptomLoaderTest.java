@@ -235,6 +235,40 @@ class SymptomLoaderTest {
     }
 
     @Test
+    void ignoredFieldsKeepToTheLimitsToo() {
+        String longText = "x".repeat(70_000);
+        assertEquals("u.yaml:2: foo: text of 70000 characters; the limit is 65536",
+                rejected("u.yaml", "host: h\nfoo: " + longText + "\n").getMessage());
+        assertEquals("foo.a", rejected("u.json", "{\"host\": \"h\", \"foo\": {\"a\": \"" + longText + "\"}}").field());
+        StringBuilder many = new StringBuilder("host: h\nfoo:\n");
+        for (int i = 0; i <= SymptomLoader.MAX_ENTRIES; i++) {
+            many.append("  - ").append(i).append('\n');
+        }
+        SymptomFileException e = rejected("m.yaml", many.toString());
+        assertEquals("foo[10000]", e.field());
+        assertEquals("more than 10000 entries", e.problem());
+        String longName = "{\"host\": \"h\", \"symptoms\": {\"" + "k".repeat(70_000) + "\": 1}}";
+        assertEquals("a field name is longer than 65536 characters (the limit)", rejected("k.json", longName).problem());
+    }
+
+    @Test
+    void numbersThatOverflowOrRunOnAreValueErrorsOfTheirField() {
+        assertEquals("o.yaml:3: symptoms.network.latency_ms: expected a finite number, got 1e400",
+                rejected("o.yaml", "host: h\nsymptoms:\n  network.latency_ms: 1e400\n").getMessage());
+        SymptomFileException digits = rejected("l.yaml", "host: h\nsymptoms:\n  network.latency_ms: " + "9".repeat(2000) + "\n");
+        assertEquals("symptoms.network.latency_ms", digits.field());
+        assertTrue(digits.problem().length() < 200 && digits.problem().endsWith("... (2000 characters)\""), digits.problem());
+        SymptomFileException nan = rejected("n.json", "{\"host\": \"h\", \"symptoms\": {\"network.latency_ms\": NaN}}");
+        assertFalse(nan.getMessage().contains("`"), nan.getMessage());
+    }
+
+    @Test
+    void anUnclosedQuoteIsReportedWhereItOpens() {
+        SymptomFileException e = rejected("q.yaml", "host: h\nsymptoms:\n  client.os: \"Windows 11\n  network.ping_ok: true\n\n");
+        assertEquals(3, e.line(), e.getMessage());
+    }
+
+    @Test
     void notANumberIsAValueErrorOfItsField() {
         SymptomFileException e = rejected("n.yaml", "host: h\nsymptoms:\n  network.latency_ms: .nan\n");
         assertEquals("n.yaml:3: symptoms.network.latency_ms: expected a finite number, got .nan", e.getMessage());
