@@ -43,6 +43,11 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (html == null && markdown == null) {
             spec.commandLine().getOut().print(MarkdownReport.render(r, hosts));
+            if (!r.unreadable().isEmpty()) { // exit 1 comes with its one line on stderr; the report lists them
+                int n = r.unreadable().size();
+                spec.commandLine().getErr().printf("rdp-doctor: %s: %d %s (listed in the report)%n", results, n,
+                        n == 1 ? "line is not a batch result line" : "lines are not batch result lines");
+            }
         } else {
             spec.commandLine().getErr().printf("%d results: %d diagnosed, %d rejected%s%n", r.total(), r.ok(), r.rejectedCount(),
                     r.unreadable().isEmpty() ? "" : "; " + r.unreadable().size() + " unreadable lines");

@@ -80,6 +80,10 @@ class ReportTest {
         FleetReport r = FleetReport.read(broken);
         assertEquals(List.of(broken + ":7: not a JSON result line"), r.unreadable());
         assertEquals(1, cli("report", broken.toString(), "--markdown", dir.resolve("x.md").toString()));
+        // to standard output: exit 1 with its one line on stderr
+        io.github.rdpdoctor.cli.CliRun run = io.github.rdpdoctor.cli.CliRun.run("report", broken.toString());
+        assertEquals(1, run.code());
+        assertEquals("rdp-doctor: " + broken + ": 1 line is not a batch result line (listed in the report)\n", run.err());
     }
 
     @Test
