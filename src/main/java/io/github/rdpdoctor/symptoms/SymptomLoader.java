@@ -204,6 +204,9 @@ public final class SymptomLoader {
         if (e instanceof StreamConstraintsException || message != null && message.toLowerCase(Locale.ROOT).contains("nesting depth")) {
             return new SymptomFileException(name, line, p == null ? "" : path(p), limitExceeded(message));
         }
+        if (p != null && message != null && message.startsWith("Duplicate field")) {
+            return new SymptomFileException(name, line, path(p), "given twice in the same map");
+        }
         return new SymptomFileException(name, line, "", "malformed " + format + ": " + plain(message));
     }
 
