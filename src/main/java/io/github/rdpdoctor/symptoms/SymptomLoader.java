@@ -301,6 +301,7 @@ public final class SymptomLoader {
         private final Map<String, Symptom> symptoms = new LinkedHashMap<>();
         private final List<HostEvent> events = new ArrayList<>();
         private final List<UserSession> sessions = new ArrayList<>();
+        private boolean sessionsListed;
         private final List<String> warnings = new ArrayList<>();
         private Expectation expect;
 
@@ -402,7 +403,10 @@ public final class SymptomLoader {
                     case "collected_at" -> collectedAt = timestamp(key);
                     case "symptoms" -> readSymptoms(v);
                     case "events" -> readList(v, key, this::readEvent);
-                    case "sessions" -> readList(v, key, this::readSession);
+                    case "sessions" -> {
+                        readList(v, key, this::readSession);
+                        sessionsListed = v == JsonToken.START_ARRAY; // an empty list says there are none
+                    }
                     case "expect" -> readExpect(v);
                     default -> {
                         warnings.add(file + ":" + line() + ": unknown top-level field '" + key + "' ignored");
@@ -417,7 +421,7 @@ public final class SymptomLoader {
                 throw error("", "more than one document in the file");
             }
             return new SymptomSet(file, host, collectedAt, new ArrayList<>(symptoms.values()), events, sessions,
-                    warnings, expect);
+                    warnings, expect, sessionsListed);
         }
 
         private void readSymptoms(JsonToken t) throws IOException {

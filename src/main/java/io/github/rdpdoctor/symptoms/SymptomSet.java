@@ -15,11 +15,19 @@ import java.util.Optional;
  * @param collectedAt ISO-8601 time of collection, or null
  * @param symptoms    at most one per name (a file cannot say two things about one symptom)
  * @param expect      the expectation block of a rule scenario, or null
+ * @param sessionsListed whether the source listed the host's sessions, so that an empty list says there are none;
+ *                    false when it says nothing about sessions (a network probe, a file without {@code sessions})
  * @throws IllegalArgumentException when a symptom name occurs twice
  */
 public record SymptomSet(String source, String host, String collectedAt, List<Symptom> symptoms,
                          List<HostEvent> events, List<UserSession> sessions, List<String> warnings,
-                         Expectation expect) {
+                         Expectation expect, boolean sessionsListed) {
+
+    /** Facts whose sessions are listed when there are any. */
+    public SymptomSet(String source, String host, String collectedAt, List<Symptom> symptoms, List<HostEvent> events,
+                      List<UserSession> sessions, List<String> warnings, Expectation expect) {
+        this(source, host, collectedAt, symptoms, events, sessions, warnings, expect, !sessions.isEmpty());
+    }
 
     public SymptomSet {
         symptoms = List.copyOf(symptoms);
@@ -54,8 +62,9 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
      * <ul>
      *   <li>symptoms: the later value wins; a value that differs is reported as a warning naming the set each value
      *       came from;</li>
-     *   <li>sessions are a snapshot of the host's session table: a set with sessions replaces the sessions of the
-     *       sets before it (a warning when they differ); a set without sessions keeps them;</li>
+     *   <li>sessions are a snapshot of the host's session table: a set that lists sessions (also an empty list)
+     *       replaces the sessions of the sets before it (a warning when they differ); a set that says nothing about
+     *       sessions keeps them;</li>
      *   <li>events are occurrences: all are kept, each once;</li>
      *   <li>sets about different hosts are merged with a warning (a probe may know the host by its address and a
      *       host-side collector by its name), using the last host.</li>
@@ -105,7 +114,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
                     ev.add(e);
                 }
             }
-            if (!set.sessions.isEmpty()) {
+            if (set.sessionsListed) {
                 if (sessionsFrom != null && !new java.util.HashSet<>(ses).equals(new java.util.HashSet<>(set.sessions))) {
                     warn.add("sessions differ: " + ses + " (" + sessionsFrom + ") and " + set.sessions + " (" + set.source
                             + "); using the sessions of " + set.source);
@@ -116,7 +125,8 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
             collectedAt = set.collectedAt != null ? set.collectedAt : collectedAt;
             expect = set.expect != null ? set.expect : expect;
         }
-        return new SymptomSet(sources.toString(), host, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect);
+        return new SymptomSet(sources.toString(), host, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect,
+                sessionsFrom != null);
     }
 
     /** Starts a symptom set for code that collects facts itself; values are checked against the bundled vocabulary. */

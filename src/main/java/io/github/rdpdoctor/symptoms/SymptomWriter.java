@@ -110,7 +110,7 @@ public final class SymptomWriter {
             }
             doc.put("events", events);
         }
-        if (!set.sessions().isEmpty()) {
+        if (set.sessionsListed()) {
             List<Map<String, Object>> sessions = new ArrayList<>();
             for (UserSession u : set.sessions()) {
                 Map<String, Object> m = new LinkedHashMap<>();

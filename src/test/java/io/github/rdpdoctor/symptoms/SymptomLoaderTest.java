@@ -337,6 +337,17 @@ class SymptomLoaderTest {
         SymptomSet kept = SymptomSet.merge(java.util.List.of(s1, probe));
         assertEquals(s1.sessions(), kept.sessions());
         assertTrue(kept.warnings().isEmpty(), kept.warnings()::toString);
+
+        // an empty list says the host has no sessions now: it replaces the snapshot; no value says nothing
+        SymptomSet none = loader.parse("s4.yaml", "host: h\nsessions: []\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet emptied = SymptomSet.merge(java.util.List.of(s1, none));
+        assertEquals(java.util.List.of(), emptied.sessions());
+        assertEquals(1, emptied.warnings().size(), emptied.warnings()::toString);
+        SymptomSet silent = loader.parse("s5.yaml", "host: h\nsessions:\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(s1.sessions(), SymptomSet.merge(java.util.List.of(s1, silent)).sessions());
+        // and a symptom file written from the merged facts keeps saying so
+        assertTrue(SymptomWriter.toYaml(emptied, java.util.List.of()).contains("sessions: []"),
+                SymptomWriter.toYaml(emptied, java.util.List.of()));
     }
 
     @Test
