@@ -453,7 +453,13 @@ public final class SymptomLoader {
                     try {
                         value = def.convert(raw);
                     } catch (IllegalArgumentException e) {
-                        throw error(field, e.getMessage());
+                        SymptomFileException wrongValue = error(field, e.getMessage());
+                        if (yamlAliases == null) {
+                            // JSON hands out a number before it looks at what follows: 0x0D3D is 0, then a syntax
+                            // error; the syntax error is the one to report
+                            p.nextToken();
+                        }
+                        throw wrongValue;
                     }
                 }
                 symptoms.put(name, new Symptom(name, value, at));

@@ -265,6 +265,13 @@ class SymptomLoaderTest {
     }
 
     @Test
+    void anUnquotedHexNumberInJsonIsASyntaxErrorNotAValueOfZero() {
+        SymptomFileException e = rejected("x.json", "{\"host\": \"h\",\n \"symptoms\": {\"network.rdp_port\": 0x0D3D}}");
+        assertTrue(e.problem().startsWith("malformed JSON: Unexpected character ('x'"), e.problem());
+        assertEquals(2, e.line());
+    }
+
+    @Test
     void anUnclosedQuoteIsReportedWhereItOpens() {
         SymptomFileException e = rejected("q.yaml", "host: h\nsymptoms:\n  client.os: \"Windows 11\n  network.ping_ok: true\n\n");
         assertEquals(3, e.line(), e.getMessage());
