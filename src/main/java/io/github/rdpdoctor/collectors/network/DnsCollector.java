@@ -88,8 +88,8 @@ public final class DnsCollector implements SymptomCollector {
             return out.build();
         }
         out.put(ProbeSymptoms.DNS_OK, true);
-        out.put(ProbeSymptoms.DNS_RESOLVED_IP, all.get(0).getHostAddress());
-        out.put(ProbeSymptoms.DNS_ALL_IPS, all.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
+        out.put(ProbeSymptoms.DNS_RESOLVED_IP, Addresses.text(all.get(0)));
+        out.put(ProbeSymptoms.DNS_ALL_IPS, all.stream().map(Addresses::text).collect(Collectors.joining(",")));
         return out.build();
     }
 
@@ -143,7 +143,7 @@ public final class DnsCollector implements SymptomCollector {
             return null; // never hand a name to the resolver here
         }
         try {
-            return InetAddress.getByName(s).getHostAddress();
+            return Addresses.text(InetAddress.getByName(s));
         } catch (UnknownHostException e) {
             return null;
         }

@@ -103,10 +103,10 @@ final class RdpExchange {
             s = connect(address, ctx.target().port(), ctx, deadline);
         } catch (SocketTimeoutException e) {
             return new Outcome(requested, Status.CONNECT_FAILED, null, null, "TCP connect to "
-                    + address.getHostAddress() + " timed out");
+                    + Addresses.text(address) + " timed out");
         } catch (IOException e) {
             return new Outcome(requested, Status.CONNECT_FAILED, null, null, "TCP connect to "
-                    + address.getHostAddress() + " failed: " + e.getMessage());
+                    + Addresses.text(address) + " failed: " + e.getMessage());
         }
         boolean close = true;
         Wire wire = null;

@@ -63,7 +63,7 @@ public final class TcpConnectCollector implements SymptomCollector {
         EnumSet<Failure> failures = EnumSet.noneOf(Failure.class);
         for (InetAddress address : addresses) {
             if (!failures.isEmpty() && ctx.remaining().isZero()) {
-                out.warn("no time left to try " + address.getHostAddress());
+                out.warn("no time left to try " + Addresses.text(address));
                 break;
             }
             int timeout = (int) Math.max(1, Math.min(ctx.ioTimeout().toMillis(), ctx.remaining().toMillis()));
@@ -72,14 +72,14 @@ public final class TcpConnectCollector implements SymptomCollector {
                 s.connect(new InetSocketAddress(address, port), timeout);
                 long nanos = System.nanoTime() - start;
                 out.put(ProbeSymptoms.RDP_PORT_STATE, "open");
-                out.put(ProbeSymptoms.CONNECTED_IP, address.getHostAddress());
+                out.put(ProbeSymptoms.CONNECTED_IP, Addresses.text(address));
                 if (!failures.isEmpty()) {
-                    out.warn("connected to " + address.getHostAddress() + " after the address(es) before it failed;"
+                    out.warn("connected to " + Addresses.text(address) + " after the address(es) before it failed;"
                             + " a client tries them in the same order, so it waits for those failures first");
                 }
                 String expected = ctx.fact(ProbeSymptoms.DNS_EXPECTED_IP);
-                if (expected != null && !expected.equals(address.getHostAddress())) {
-                    out.warn("connected to " + address.getHostAddress() + ", not to the expected " + expected
+                if (expected != null && !expected.equals(Addresses.text(address))) {
+                    out.warn("connected to " + Addresses.text(address) + ", not to the expected " + expected
                             + ": a client reaches this address of the name first");
                 }
                 if (nanos >= SLOW_CONNECT_NANOS) {
@@ -91,15 +91,15 @@ public final class TcpConnectCollector implements SymptomCollector {
                 return out.build();
             } catch (SocketTimeoutException e) {
                 failures.add(Failure.NO_ANSWER);
-                out.warn("no answer from " + address.getHostAddress() + ":" + port + " within " + timeout + " ms");
+                out.warn("no answer from " + Addresses.withPort(address, port) + " within " + timeout + " ms");
             } catch (SocketException e) { // refused, unreachable, no route, timed out in the kernel, not permitted
                 Failure f = classify(e);
                 failures.add(f);
                 out.warn(switch (f) {
-                    case REFUSED -> "connection to " + address.getHostAddress() + ":" + port + " refused";
-                    case NETWORK_UNREACHABLE -> "connect to " + address.getHostAddress() + ":" + port
+                    case REFUSED -> "connection to " + Addresses.withPort(address, port) + " refused";
+                    case NETWORK_UNREACHABLE -> "connect to " + Addresses.withPort(address, port)
                             + " failed: network is unreachable (no route from this client to that network)";
-                    default -> "connect to " + address.getHostAddress() + ":" + port + " failed: " + e.getMessage();
+                    default -> "connect to " + Addresses.withPort(address, port) + " failed: " + e.getMessage();
                 });
             }
         }
