@@ -122,8 +122,8 @@ final class RuleCompiler {
     }
 
     /**
-     * Drools' errors, without two that only repeat a problem reported already: "Parser returned a null Package",
-     * which follows every syntax error of a file (kept when it is the file's only problem), and Drools' report of a
+     * Drools' errors, without those that only repeat a problem reported already: follow-on messages of a syntax error
+     * ({@link #isFollowOn}; kept when they are the file's only problem), and Drools' report of a
      * duplicate rule name where {@code ours} has it with its first definition.
      */
     private static List<RuleProblem> droolsProblems(KnowledgeBuilder builder, List<RuleProblem> ours) {
@@ -137,9 +137,17 @@ final class RuleCompiler {
                 out.add(p);
             }
         }
-        out.removeIf(p -> p.message().equals(NULL_PACKAGE)
-                && out.stream().anyMatch(o -> o != p && o.file().equals(p.file())));
+        out.removeIf(p -> isFollowOn(p) && out.stream().anyMatch(o -> !isFollowOn(o) && o.file().equals(p.file())));
         return out;
+    }
+
+    /**
+     * Drools' messages that only follow real syntax errors of the same file: "Parser returned a null Package", and the
+     * parser's own crash ("Unexpected error: ...", line 0) after it reported what it could not read (text that is not
+     * DRL at all, say).
+     */
+    private static boolean isFollowOn(RuleProblem p) {
+        return p.message().equals(NULL_PACKAGE) || p.line() == 0 && p.message().startsWith("Unexpected error:");
     }
 
     private static KnowledgeBuilder build(List<RuleSource> sources, boolean changesFacts) {

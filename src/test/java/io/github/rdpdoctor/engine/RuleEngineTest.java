@@ -409,6 +409,15 @@ class RuleEngineTest {
     }
 
     @Test
+    void textThatIsNotDrlGetsTheParsersProblemsWithoutItsCrashMessage() throws Exception {
+        RuleCompilationException e = assertThrows(RuleCompilationException.class,
+                () -> only("notes.drl", Files.readString(Path.of("README.md")))); // text that is not DRL at all
+        assertFalse(e.problems().isEmpty());
+        assertTrue(e.problems().stream().allMatch(p -> p.line() > 0), e.getMessage());
+        assertFalse(e.getMessage().contains("Unexpected error"), e.getMessage());
+    }
+
+    @Test
     void aDuplicateRuleNameInOnePackageIsOneProblem() {
         String twice = PORT_RULES + PORT_RULES.substring(PORT_RULES.indexOf("rule \"firewall-blocking: ping fails\""));
         RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> only("a.drl", twice));
