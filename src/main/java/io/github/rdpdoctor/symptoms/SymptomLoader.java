@@ -202,7 +202,11 @@ public final class SymptomLoader {
         }
         String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         if (e instanceof StreamConstraintsException || message != null && message.toLowerCase(Locale.ROOT).contains("nesting depth")) {
-            return new SymptomFileException(name, line, p == null ? "" : path(p), limitExceeded(message));
+            String field = p == null ? ""
+                    // the parser is still at the field before a name that is too long: name the map it is in
+                    : message != null && message.toLowerCase(Locale.ROOT).contains("name length")
+                    ? path(p.getParsingContext().getParent()) : path(p);
+            return new SymptomFileException(name, line, field, limitExceeded(message));
         }
         if (p != null && message != null && message.startsWith("Duplicate field")) {
             return new SymptomFileException(name, line, path(p), "given twice in the same map");
@@ -247,8 +251,13 @@ public final class SymptomLoader {
 
     /** The field at the parser's position, written as in messages: {@code symptoms.client.os}, {@code events[2].id}. */
     private static String path(JsonParser p) {
+        return path(p.getParsingContext());
+    }
+
+    /** The field {@code context} is at, with the fields of the maps and lists around it. */
+    private static String path(JsonStreamContext context) {
         List<String> parts = new ArrayList<>();
-        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 parts.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
             } else if (c.getCurrentName() != null) {
@@ -371,8 +380,18 @@ public final class SymptomLoader {
             return Math.max(p.currentTokenLocation().getLineNr(), 0);
         }
 
-        private SymptomFileException error(String field, String problem) {
-            return new SymptomFileException(file, line(), field, problem);
+        /**
+         * The problem with the value at hand. JSON hands out a number before it looks at what follows ({@code 0x0D3D}
+         * is 0, then a syntax error): after a number, the next token is read first, so such a syntax error is the
+         * one reported.
+         */
+        private SymptomFileException error(String field, String problem) throws IOException {
+            int at = line();
+            JsonToken t = p.currentToken();
+            if (yamlAliases == null && (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)) {
+                p.nextToken();
+            }
+            return new SymptomFileException(file, at, field, problem);
         }
 
         SymptomSet document() throws IOException {
@@ -453,13 +472,7 @@ public final class SymptomLoader {
                     try {
                         value = def.convert(raw);
                     } catch (IllegalArgumentException e) {
-                        SymptomFileException wrongValue = error(field, e.getMessage());
-                        if (yamlAliases == null) {
-                            // JSON hands out a number before it looks at what follows: 0x0D3D is 0, then a syntax
-                            // error; the syntax error is the one to report
-                            p.nextToken();
-                        }
-                        throw wrongValue;
+                        throw error(field, e.getMessage());
                     }
                 }
                 symptoms.put(name, new Symptom(name, value, at));

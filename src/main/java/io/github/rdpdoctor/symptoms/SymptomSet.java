@@ -115,7 +115,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
                 }
             }
             if (set.sessionsListed) {
-                if (sessionsFrom != null && !new java.util.HashSet<>(ses).equals(new java.util.HashSet<>(set.sessions))) {
+                if (sessionsFrom != null && !counted(ses).equals(counted(set.sessions))) {
                     warn.add("sessions differ: " + ses + " (" + sessionsFrom + ") and " + set.sessions + " (" + set.source
                             + "); using the sessions of " + set.source);
                 }
@@ -127,6 +127,13 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         }
         return new SymptomSet(sources.toString(), host, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect,
                 sessionsFrom != null);
+    }
+
+    /** Each session with how often it is listed: two lists are the same snapshot when these are equal. */
+    private static Map<UserSession, Long> counted(List<UserSession> sessions) {
+        Map<UserSession, Long> counts = new java.util.HashMap<>();
+        sessions.forEach(u -> counts.merge(u, 1L, Long::sum));
+        return counts;
     }
 
     /** Starts a symptom set for code that collects facts itself; values are checked against the bundled vocabulary. */

@@ -250,7 +250,9 @@ class SymptomLoaderTest {
         assertEquals("foo[10000]", e.field());
         assertEquals("more than 10000 entries", e.problem());
         String longName = "{\"host\": \"h\", \"symptoms\": {\"" + "k".repeat(70_000) + "\": 1}}";
-        assertEquals("a field name is longer than 65536 characters (the limit)", rejected("k.json", longName).problem());
+        SymptomFileException name = rejected("k.json", longName);
+        assertEquals("a field name is longer than 65536 characters (the limit)", name.problem());
+        assertEquals("symptoms", name.field(), "the map the long name is in, not the field before it");
     }
 
     @Test
@@ -269,6 +271,9 @@ class SymptomLoaderTest {
         SymptomFileException e = rejected("x.json", "{\"host\": \"h\",\n \"symptoms\": {\"network.rdp_port\": 0x0D3D}}");
         assertTrue(e.problem().startsWith("malformed JSON: Unexpected character ('x'"), e.problem());
         assertEquals(2, e.line());
+        for (String doc : new String[] {"{\"host\": \"h\",\n \"collected_at\": 0x0D3D}", "{\"schema\": 0x0D3D}"}) {
+            assertTrue(rejected("x.json", doc).problem().startsWith("malformed JSON: Unexpected character ('x'"), doc);
+        }
     }
 
     @Test
@@ -352,6 +357,11 @@ class SymptomLoaderTest {
         assertEquals(1, emptied.warnings().size(), emptied.warnings()::toString);
         SymptomSet silent = loader.parse("s5.yaml", "host: h\nsessions:\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(s1.sessions(), SymptomSet.merge(java.util.List.of(s1, silent)).sessions());
+        // the same session listed twice is another snapshot (two sessions of alice), not the same one
+        SymptomSet twice = loader.parse("s6.yaml", ("host: h\nsessions:\n  - {user: alice, state: disconnected, idle_minutes: 720}\n"
+                + "  - {user: alice, state: disconnected, idle_minutes: 720}\n  - {user: bob, state: disconnected}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, SymptomSet.merge(java.util.List.of(s1, twice)).warnings().size());
         // and a symptom file written from the merged facts keeps saying so
         assertTrue(SymptomWriter.toYaml(emptied, java.util.List.of()).contains("sessions: []"),
                 SymptomWriter.toYaml(emptied, java.util.List.of()));
