@@ -1,16 +1,13 @@
 package io.github.rdpdoctor.engine;
 
+import io.github.rdpdoctor.symptoms.Utf8;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -19,7 +16,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Locale;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -71,18 +67,11 @@ public record RuleSource(String name, String drl, RuleProblem unreadable) {
             throw new RdpDoctorException(file + ": cannot read rules: "
                     + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()), e);
         }
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer text = CharBuffer.allocate(bytes.length);
-        CoderResult r = utf8.decode(in, text, true);
-        if (r.isError()) {
-            return new RuleSource(file.toString(), "", at(file, bytes, in.position(), String.format(Locale.ROOT,
-                    "not UTF-8 text (byte 0x%02X at offset %d): a binary file, or text in another encoding; save it as UTF-8",
-                    bytes[in.position()] & 0xff, in.position())));
+        int bad = Utf8.firstInvalid(bytes);
+        if (bad >= 0) {
+            return new RuleSource(file.toString(), "", at(file, bytes, bad, Utf8.notUtf8(bytes, bad)));
         }
-        utf8.flush(text);
-        String drl = text.flip().toString();
+        String drl = new String(bytes, StandardCharsets.UTF_8);
         int nul = drl.indexOf('\0');
         if (nul >= 0) {
             int offset = drl.substring(0, nul).getBytes(StandardCharsets.UTF_8).length;

@@ -15,11 +15,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.Channels;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -179,10 +174,9 @@ public final class SymptomLoader {
 
     /** One message for a document the parsers refused: the line of the problem and what is wrong, in plain words. */
     private static SymptomFileException malformed(String name, byte[] content, String format, JsonParser p, Exception e) {
-        int badByte = firstInvalidUtf8(content);
+        int badByte = Utf8.firstInvalid(content);
         if (badByte >= 0) {
-            return new SymptomFileException(name, lineAt(content, badByte), "", String.format(Locale.ROOT,
-                    "not UTF-8 text (byte 0x%02X at offset %d): a binary file, or text in another encoding; save it as UTF-8", content[badByte] & 0xff, badByte));
+            return new SymptomFileException(name, lineAt(content, badByte), "", Utf8.notUtf8(content, badByte));
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
@@ -269,24 +263,6 @@ public final class SymptomLoader {
             field.append(parts.get(i));
         }
         return field.length() > 0 && field.charAt(0) == '.' ? field.substring(1) : field.toString();
-    }
-
-    /** Offset of the first byte that is not part of valid UTF-8, or -1. */
-    private static int firstInvalidUtf8(byte[] content) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer out = CharBuffer.allocate(4096);
-        while (true) {
-            CoderResult r = decoder.decode(in, out, true);
-            if (r.isError()) {
-                return in.position();
-            }
-            if (r.isUnderflow()) {
-                return -1;
-            }
-            out.clear();
-        }
     }
 
     private static int lineAt(byte[] content, int offset) {
