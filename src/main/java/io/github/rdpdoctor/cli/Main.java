@@ -65,6 +65,21 @@ public final class Main {
         }
     }
 
+    /**
+     * picocli skips its check for unknown arguments when help is asked for, so {@code rdp-doctor nosuch -h} would print the
+     * top-level usage and exit 0; an unknown command or argument is a usage error whether or not help is asked for.
+     */
+    private static int refuseUnmatchedWithHelp(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        if (!last.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
@@ -85,6 +100,7 @@ public final class Main {
             cmd.getErr().flush();
             return BAD_INPUT;
         });
+        cl.setExecutionStrategy(Main::refuseUnmatchedWithHelp);
         int code = cl.execute(args);
         out.flush();
         if (out.checkError() && code != BAD_INPUT) { // what was printed did not arrive (batch reports its own failure)

@@ -82,6 +82,17 @@ class CliTest {
         assertEquals(2, CliRun.run("frobnicate").code());
     }
 
+    /** Help asked for together with an unknown command or argument is still a usage error, not the top-level help. */
+    @Test
+    void unknownCommandWithHelpIsAUsageError() {
+        for (String[] args : new String[][] {{"nosuch", "-h"}, {"nosuch", "--help"}, {"kb", "nosuch", "-h"}, {"diagnose", "-h", "--nosuch"}}) {
+            CliRun r = CliRun.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out());
+            assertTrue(r.err().contains("nosuch"), String.join(" ", args) + ": " + r.err());
+            assertFalse(r.out().startsWith("Usage: rdp-doctor [-hV]"), r.out());
+        }
+    }
+
     @Test
     void everyCommandPrintsItsUsageForHelp() {
         for (String[] cmd : new String[][] {{"diagnose"}, {"batch"}, {"report"}, {"rules"}, {"rules", "check"},
