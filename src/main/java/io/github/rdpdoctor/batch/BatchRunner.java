@@ -116,13 +116,16 @@ public final class BatchRunner {
             throws IOException {
         Tally tally = new Tally();
         long kept = 0;
+        StandardOpenOption[] open = {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE};
         if (resume && Files.exists(outFile)) {
+            if (!Files.isRegularFile(outFile)) {
+                throw new RdpDoctorException(outFile + ": --resume continues an output file, and this is not a regular file");
+            }
             kept = resume(inputs, outFile, tally);
-        } else {
-            Files.deleteIfExists(outFile);
+            open = new StandardOpenOption[] {StandardOpenOption.APPEND};
         }
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(outFile, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), 1 << 16)) {
+        // opened like the shell's '>': a link is written through, a device or pipe is written to (never deleted and replaced)
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(outFile, open), 1 << 16)) {
             return run(inputs, Sink.of(os), progress, tally, kept);
         }
     }

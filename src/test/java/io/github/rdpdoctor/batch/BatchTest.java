@@ -319,6 +319,42 @@ class BatchTest {
         assertEquals(2, CliRun.run("batch", "--threads", "0", "examples").code());
     }
 
+    /** --out is opened like the shell's '>': a link is written through and stays a link (it was deleted and replaced by a file). */
+    @Test
+    void outThroughALinkWritesTheFileItPointsTo(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("results.jsonl");
+        Files.writeString(target, "an older, longer run's output that must not survive\n".repeat(100));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.jsonl"), target);
+        assertEquals(0, CliRun.run("batch", "--out", link.toString(), "examples/minimal-0x904-0x7.yaml").code());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        List<JsonNode> lines = lines(Files.readString(target));
+        assertEquals(1, lines.size());
+        assertEquals("ok", lines.get(0).get("status").asText());
+    }
+
+    /** A named pipe (or a device such as /dev/null) given to --out is written to, never deleted and replaced by a regular file. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void outToANamedPipeWritesIntoThePipe(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("results.pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo); // opens the pipe's reading end: the batch's open for writing goes on
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertEquals(0, CliRun.run("batch", "--out", fifo.toString(), "examples/minimal-0x904-0x7.yaml",
+                "examples/rdp-disabled-fresh-vm-from-template.yaml").code());
+        assertEquals(2, lines(reader.get(30, TimeUnit.SECONDS)).size());
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "the pipe is still a pipe");
+
+        CliRun resume = CliRun.run("batch", "--resume", "--out", fifo.toString(), "examples/minimal-0x904-0x7.yaml");
+        assertEquals(1, resume.code());
+        assertEquals("rdp-doctor: " + fifo + ": --resume continues an output file, and this is not a regular file\n", resume.err());
+    }
+
     @Test
     void resumeRefusesAnOutputOfOtherInputs(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("r.jsonl");
