@@ -104,7 +104,8 @@ public final class Main {
         int code = cl.execute(args);
         out.flush();
         if (out.checkError() && code != BAD_INPUT) { // what was printed did not arrive (batch reports its own failure)
-            err.println("rdp-doctor: cannot write to standard output");
+            String why = out instanceof StandardOutput std ? std.failure() : null;
+            err.println("rdp-doctor: cannot write to standard output" + (why != null ? ": " + why : ""));
             code = BAD_INPUT;
         }
         err.flush();

@@ -36,10 +36,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FleetReport r = FleetReport.read(results);
         if (html != null) {
-            Files.writeString(html, HtmlReport.render(r), StandardCharsets.UTF_8);
+            write(html, HtmlReport.render(r));
         }
         if (markdown != null) {
-            Files.writeString(markdown, MarkdownReport.render(r, hosts), StandardCharsets.UTF_8);
+            write(markdown, MarkdownReport.render(r, hosts));
         }
         if (html == null && markdown == null) {
             spec.commandLine().getOut().print(MarkdownReport.render(r, hosts));
@@ -53,5 +53,16 @@ final class ReportCommand implements Callable<Integer> {
                     r.unreadable().isEmpty() ? "" : "; " + r.unreadable().size() + " unreadable lines");
         }
         return r.unreadable().isEmpty() ? Main.OK : Main.BAD_INPUT;
+    }
+
+    /** Writes a report file; a failure names the file (a full disk's IOException does not). */
+    private static void write(Path file, String text) throws IOException {
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e; // names the file already
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 }

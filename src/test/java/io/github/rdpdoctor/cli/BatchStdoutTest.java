@@ -39,7 +39,7 @@ class BatchStdoutTest {
         assertEquals("rdp-doctor: cannot write to standard output: No space left on device\n", err.toString());
     }
 
-    /** Other commands print through a PrintWriter, which keeps write failures to itself: exit 1 all the same. */
+    /** Other commands print through a PrintWriter, which keeps write failures to itself: exit 1 all the same, with the reason. */
     @Test
     @Timeout(60)
     void anyCommandWhoseOutputWasLostExitsOne() {
@@ -47,7 +47,7 @@ class BatchStdoutTest {
         int code = Main.run(new String[] {"diagnose", "examples/minimal-0x904-0x7.yaml"}, InputStream.nullInputStream(),
                 StandardOutput.of(FullDisk.after(0)), new PrintWriter(err));
         assertEquals(Main.BAD_INPUT, code, err.toString());
-        assertEquals("rdp-doctor: cannot write to standard output\n", err.toString());
+        assertEquals("rdp-doctor: cannot write to standard output: No space left on device\n", err.toString());
     }
 
     /** A real process whose reader closes the pipe early ({@code | head -c 100}) stops at once with exit 1. */

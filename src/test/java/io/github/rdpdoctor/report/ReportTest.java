@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.rdpdoctor.cli.CliRun;
 import io.github.rdpdoctor.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -81,9 +82,21 @@ class ReportTest {
         assertEquals(List.of(broken + ":7: not a JSON result line"), r.unreadable());
         assertEquals(1, cli("report", broken.toString(), "--markdown", dir.resolve("x.md").toString()));
         // to standard output: exit 1 with its one line on stderr
-        io.github.rdpdoctor.cli.CliRun run = io.github.rdpdoctor.cli.CliRun.run("report", broken.toString());
+        CliRun run = CliRun.run("report", broken.toString());
         assertEquals(1, run.code());
         assertEquals("rdp-doctor: " + broken + ": 1 line is not a batch result line (listed in the report)\n", run.err());
+    }
+
+    /** A report that cannot be written names the file and the reason (a full disk's error names neither file). */
+    @Test
+    void aReportThatCannotBeWrittenNamesTheFileAndWhy() {
+        for (String option : new String[] {"--html", "--markdown"}) {
+            CliRun r = CliRun.run("report", results.toString(), option, "/dev/full");
+            assertEquals(1, r.code(), option);
+            assertEquals("rdp-doctor: /dev/full: No space left on device\n", r.err(), option);
+        }
+        CliRun r = CliRun.run("report", results.toString(), "--html", dir.resolve("no/such/dir/r.html").toString());
+        assertEquals("rdp-doctor: " + dir.resolve("no/such/dir/r.html") + ": no such file or directory\n", r.err());
     }
 
     @Test
