@@ -43,6 +43,8 @@ public final class SymptomLoader {
     public static final int MAX_DEPTH = 16;
     public static final int MAX_ENTRIES = 10_000;
     private static final int MAX_TEXT = 64 * 1024;
+    /** YAML's limit for a plain (implicit) key: a longer "key: value" line is read as text. */
+    private static final int YAML_KEY_LIMIT = 1024;
 
     private final Vocabulary vocabulary;
     private final JsonFactory json;
@@ -181,10 +183,16 @@ public final class SymptomLoader {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {
                 String context = y.getContext() == null ? "" : y.getContext() + ": ";
-                // at the end of the stream, the place to look is where the unfinished thing began (an open quote)
-                boolean atEnd = y.getProblem() != null && y.getProblem().contains("end of stream") && y.getContextMark() != null;
-                int line = (atEnd ? y.getContextMark() : y.getProblemMark()).getLine() + 1;
-                return new SymptomFileException(name, line, "", "malformed YAML: " + context + plain(y.getProblem()));
+                // at the end of the stream, the place to look is where the unfinished thing began (an open quote); a
+                // key without its ':' is found missing on a later line, but the line to mend is the key's
+                boolean whereItBegan = y.getContextMark() != null && (y.getProblem() != null && y.getProblem().contains("end of stream")
+                        || "while scanning a simple key".equals(y.getContext()));
+                int line = (whereItBegan ? y.getContextMark() : y.getProblemMark()).getLine() + 1;
+                // SnakeYAML gives up on a key after 1,024 characters with the message of a missing ':'
+                boolean keyTooLong = y.getContextMark() != null
+                        && y.getProblemMark().getIndex() - y.getContextMark().getIndex() > YAML_KEY_LIMIT;
+                return new SymptomFileException(name, line, "", "malformed YAML: " + context + plain(y.getProblem())
+                        + (keyTooLong ? " within " + String.format(Locale.ROOT, "%,d", YAML_KEY_LIMIT) + " characters (YAML's limit for a key)" : ""));
             }
         }
         int line = 0;
@@ -366,6 +374,9 @@ public final class SymptomLoader {
             JsonToken t = p.currentToken();
             if (yamlAliases == null && (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)) {
                 p.nextToken();
+            }
+            if (t == JsonToken.VALUE_STRING && overlongYamlKey()) {
+                return new SymptomFileException(file, at, field, problem + " (YAML reads a key longer than 1,024 characters as text)");
             }
             return new SymptomFileException(file, at, field, problem);
         }
@@ -638,6 +649,22 @@ public final class SymptomLoader {
                 }
             }
             return text;
+        }
+
+        /**
+         * Whether the text at hand is the key of a YAML "key: value" line that is over YAML's limit of 1,024 characters for
+         * a plain key: SnakeYAML reads it as text and the ':' after it as a syntax error. Reads on: only asked on the way to an error.
+         */
+        private boolean overlongYamlKey() {
+            try {
+                if (yamlAliases == null || p.getTextLength() <= YAML_KEY_LIMIT) {
+                    return false;
+                }
+                p.nextToken();
+                return false;
+            } catch (IOException | RuntimeException e) {
+                return String.valueOf(e.getMessage()).startsWith("mapping values are not allowed here");
+            }
         }
 
         private String describe(JsonToken t) {

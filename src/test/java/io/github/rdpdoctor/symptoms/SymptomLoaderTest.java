@@ -255,6 +255,22 @@ class SymptomLoaderTest {
         assertEquals("symptoms", name.field(), "the map the long name is in, not the field before it");
     }
 
+    /** YAML reads a "key: value" line whose key is over 1,024 characters as text; the message says so. */
+    @Test
+    void aYamlKeyOverTheYamlLimitIsExplained() {
+        SymptomFileException e = rejected("k.yaml", "host: h\nsymptoms:\n  " + "x".repeat(1100) + ": 1\n");
+        assertEquals("k.yaml:3: symptoms: expected a map of symptom name to value, got text (YAML reads a key longer than 1,024 characters as text)",
+                e.getMessage());
+        assertEquals("t.yaml:3: symptoms: expected a map of symptom name to value, got text",
+                rejected("t.yaml", "host: h\nsymptoms:\n  " + "x".repeat(1100) + " and no colon\n").getMessage());
+        assertEquals("top.yaml:2: malformed YAML: while scanning a simple key: could not find expected ':' within 1,024 characters (YAML's limit for a key)",
+                rejected("top.yaml", "host: h\n" + "x".repeat(1100) + ": 1\n").getMessage());
+        assertEquals("short.yaml:2: malformed YAML: while scanning a simple key: could not find expected ':'",
+                rejected("short.yaml", "host: h\nnot a key\nnext: 1\n").getMessage());
+        assertEquals("t.json:2: symptoms: expected a map of symptom name to value, got text",
+                rejected("t.json", "{\"host\": \"h\",\n \"symptoms\": \"" + "x".repeat(1100) + ": 1\"}").getMessage());
+    }
+
     @Test
     void numbersThatOverflowOrRunOnAreValueErrorsOfTheirField() {
         assertEquals("o.yaml:3: symptoms.network.latency_ms: expected a finite number, got 1e400",
