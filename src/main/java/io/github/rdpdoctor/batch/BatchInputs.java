@@ -36,8 +36,20 @@ public final class BatchInputs implements Iterator<BatchInput> {
     private final InputStream stdin;
     private BatchInput next;
 
+    /** The run's output file, never read as an input (a results file named .json in an input directory); may be null. */
+    private final Path output;
+
     public BatchInputs(List<String> args, InputStream stdin) {
+        this(args, stdin, null);
+    }
+
+    /**
+     * Inputs of a run that writes to {@code output}: found in a directory, the output file is left out (it is being
+     * written); named as a PATH argument, it is an error input.
+     */
+    public BatchInputs(List<String> args, InputStream stdin, Path output) {
         this.stdin = stdin;
+        this.output = output;
         stack.push(new Frame(List.copyOf(args).iterator(), null, null));
     }
 
@@ -66,7 +78,8 @@ public final class BatchInputs implements Iterator<BatchInput> {
                 if (Files.isDirectory(p)) {
                     listDirectory(p);
                 } else if (Files.isRegularFile(p)) {
-                    next = BatchInput.file(p);
+                    next = isOutput(p) ? BatchInput.broken(p.toString(), "is this run's --out file; not read as an input")
+                            : BatchInput.file(p);
                 } else {
                     next = BatchInput.broken(p.toString(), Files.exists(p) ? "not a regular file"
                             : "no such file or directory" + (p.toString().indexOf('\uFFFD') >= 0 ? NOT_UTF8 : ""));
@@ -121,7 +134,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                if (Files.isDirectory(p) || SymptomLoader.isSymptomFile(p)) {
+                if (Files.isDirectory(p) || SymptomLoader.isSymptomFile(p) && !isOutput(p)) {
                     entries.add(p);
                 }
             }
@@ -131,6 +144,19 @@ public final class BatchInputs implements Iterator<BatchInput> {
         }
         entries.sort(null);
         stack.push(new Frame(entries.iterator(), dir, key));
+    }
+
+    /** Whether a file is the run's output (compared by name first: a file system lookup only for a file of that name). */
+    private boolean isOutput(Path file) {
+        if (output == null || file.getFileName() == null || output.getFileName() == null
+                || !file.getFileName().equals(output.getFileName())) {
+            return false;
+        }
+        try {
+            return Files.isSameFile(file, output);
+        } catch (IOException e) {
+            return false; // the output does not exist (yet): this file is not it
+        }
     }
 
     /** What identifies a directory however it is reached: device and inode where the file system has them. */

@@ -100,14 +100,14 @@ final class BatchCommand implements Callable<Integer> {
                 : OsqueryBatchSource.read(osquery, osqueryHost, osqueryQuery, Clock.systemUTC());
         BatchRunner runner = new BatchRunner(doctor, threads, maxCauses, fullRemediation,
                 source == null ? null : source.reader(BatchRunner.symptomFiles(doctor)));
-        Iterator<BatchInput> inputs = paths.isEmpty() ? List.<BatchInput>of().iterator() : new BatchInputs(paths, main.stdin);
+        Iterator<BatchInput> inputs = paths.isEmpty() ? List.<BatchInput>of().iterator() : new BatchInputs(paths, main.stdin, out);
         if (source != null) {
             inputs = concat(inputs, source.inputs().iterator());
             source.ingest().ignoredQueries().forEach((q, n) -> err.printf(Locale.ROOT,
                     "osquery: %d line(s) of query %s skipped (not in the rdp-doctor pack)%n", n, q));
         }
         BatchSummary summary;
-        try (Progress progress = Progress.start(paths, source == null ? 0 : source.inputs().size())) {
+        try (Progress progress = Progress.start(paths, out, source == null ? 0 : source.inputs().size())) {
             if (out != null) {
                 summary = runner.runToFile(inputs, out, resume, progress);
             } else {
@@ -188,14 +188,14 @@ final class BatchCommand implements Callable<Integer> {
             this.bar = bar;
         }
 
-        static Progress start(List<String> paths, int moreInputs) {
+        static Progress start(List<String> paths, Path out, int moreInputs) {
             if (!stderrIsTerminal(System.getProperty(STDERR_TERMINAL), fd2())) {
                 return new Progress(null);
             }
             long total = -1;
             if (!paths.contains("-")) { // count the inputs first (names only) so the bar can show a percentage
                 total = 0;
-                for (BatchInputs it = new BatchInputs(paths, InputStream.nullInputStream()); it.hasNext(); it.next()) {
+                for (BatchInputs it = new BatchInputs(paths, InputStream.nullInputStream(), out); it.hasNext(); it.next()) {
                     total++;
                 }
                 total += moreInputs;

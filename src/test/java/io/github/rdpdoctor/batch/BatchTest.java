@@ -91,6 +91,27 @@ class BatchTest {
         assertTrue(lines.get(1).get("error").get("message").asText().contains("no such file"));
     }
 
+    /** A results file named .json inside an input directory is not read back as an input, on a first run nor on a second. */
+    @Test
+    void theOutputFileIsNotAnInput(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("collected"));
+        Files.copy(Path.of("examples/minimal-0x904-0x7.yaml"), in.resolve("a.yaml"));
+        Files.copy(Path.of("examples/rdp-disabled-fresh-vm-from-template.yaml"), in.resolve("b.yaml"));
+        Path out = in.resolve("results.json");
+        for (int run = 1; run <= 2; run++) {
+            CliRun r = CliRun.run("batch", "--out", out.toString(), in.toString());
+            assertEquals(0, r.code(), "run " + run + ": " + r.err());
+            List<JsonNode> lines = lines(Files.readString(out));
+            assertEquals(List.of(in.resolve("a.yaml").toString(), in.resolve("b.yaml").toString()),
+                    lines.stream().map(l -> l.get("file").asText()).toList(), "run " + run);
+        }
+        CliRun named = CliRun.run("batch", "--out", out.toString(), in.resolve("a.yaml").toString(), out.toString());
+        assertEquals(3, named.code());
+        List<JsonNode> lines = lines(Files.readString(out));
+        assertEquals(2, lines.size(), "a PATH naming the output is an error line, not a silent skip");
+        assertEquals(out + ": is this run's --out file; not read as an input", lines.get(1).get("error").get("message").asText());
+    }
+
     /** The error object is {"message", "line"} for every error: problems of the whole input have line 0. */
     @Test
     void everyErrorCarriesALineZeroForWholeFileProblems(@TempDir Path dir) throws Exception {
