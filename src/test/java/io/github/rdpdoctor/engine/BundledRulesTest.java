@@ -124,6 +124,28 @@ class BundledRulesTest {
         largestFilesAreDiagnosed(doctor);
     }
 
+    /**
+     * "No answer to the X.224 request" says something about the RDP service only after a TCP connect succeeded: when the
+     * port state says the connect itself failed (filtered, closed), the rules that read it as "accepted TCP, then
+     * silence" must not fire. Found with blind holdout cases 31 and 37.
+     */
+    @Test
+    void noNegotiationAnswerIsNotReadAsAcceptedTcpWhenTheConnectFailed() {
+        List<String> acceptedTcpRules = List.of(
+                "rdp-service-failure: TCP connect works but the host never answers the X.224 negotiation",
+                "connection-backlog: host closes the connection without answering the negotiation");
+        for (String port : List.of("open", "filtered", "closed")) {
+            SymptomSet facts = SymptomSet.builder("h.example")
+                    .symptom("network.rdp_port_state", port)
+                    .symptom("rdp.negotiation", "no_response")
+                    .build();
+            List<String> fired = doctor.diagnose(facts).causes().stream()
+                    .flatMap(c -> c.evidence().stream()).map(Evidence::rule).filter(acceptedTcpRules::contains).toList();
+            assertEquals(port.equals("open") ? acceptedTcpRules : List.of(), fired.stream().sorted((a, b) ->
+                    acceptedTcpRules.indexOf(a) - acceptedTcpRules.indexOf(b)).toList(), "port " + port);
+        }
+    }
+
     /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
     @Test
     void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {
