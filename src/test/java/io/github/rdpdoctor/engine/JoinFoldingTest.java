@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(76, n);
+        assertEquals(96, n);
     }
 
     /**
