@@ -3,6 +3,7 @@ package io.github.rdpdoctor.cli;
 import io.github.rdpdoctor.engine.Diagnosis;
 import io.github.rdpdoctor.engine.RdpDoctor;
 import io.github.rdpdoctor.engine.RdpDoctorException;
+import io.github.rdpdoctor.symptoms.SymptomLoader;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,17 +13,25 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code diagnose [--format text|json] [--rules DIR]... FILE...}. */
+/** {@code diagnose [--format text|json|markdown] [--merge] [--rules DIR]... FILE...}; {@code -} reads one document from standard input. */
 @Command(name = "diagnose", description = "Diagnoses symptom files: ranked causes, evidence and remediation.")
 final class DiagnoseCommand implements Callable<Integer> {
     enum Format { text, json, markdown }
 
+    /** Names standard input in messages and in the diagnosis' source. */
+    static final String STDIN = "<stdin>";
+
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Mixin
     RulesOptions rules;
@@ -33,11 +42,14 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--merge", description = "Combine all files into one diagnosis of one host; later files win, conflicts become warnings.")
     boolean merge;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Symptom files (YAML or JSON).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Symptom files (YAML or JSON); - reads one document from standard input.")
     List<Path> files;
 
     @Override
     public Integer call() {
+        if (files.stream().filter(f -> f.toString().equals("-")).count() > 1) {
+            throw new ParameterException(spec.commandLine(), "- (standard input) can be given once");
+        }
         RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -45,7 +57,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (merge) {
             List<SymptomSet> sets = new ArrayList<>();
             for (Path f : files) {
-                sets.add(doctor.loader().load(f));
+                sets.add(load(doctor, f));
             }
             print(out, doctor.diagnose(SymptomSet.merge(sets)), false);
             return code;
@@ -53,13 +65,18 @@ final class DiagnoseCommand implements Callable<Integer> {
         boolean several = files.size() > 1;
         for (Path f : files) {
             try {
-                print(out, doctor.diagnose(f), several);
+                print(out, doctor.diagnose(load(doctor, f)), several);
             } catch (RdpDoctorException e) {
                 err.println("rdp-doctor: " + e.getMessage());
                 code = Main.BAD_INPUT;
             }
         }
         return code;
+    }
+
+    private SymptomSet load(RdpDoctor doctor, Path file) {
+        return file.toString().equals("-") ? doctor.loader().parse(STDIN, SymptomLoader.read(STDIN, main.stdin))
+                : doctor.loader().load(file);
     }
 
     private void print(PrintWriter out, Diagnosis d, boolean several) {

@@ -110,20 +110,42 @@ public final class SymptomLoader {
                 return content;
             }
             // longer than its size: a pipe, a device, a growing file; read on, up to one byte over the limit
-            ByteArrayOutputStream all = new ByteArrayOutputStream(content.length + 8192);
-            all.write(content, 0, content.length);
-            all.write(beyond);
-            byte[] rest = in.readNBytes(MAX_BYTES + 1 - all.size());
-            all.write(rest, 0, rest.length);
-            if (all.size() > MAX_BYTES) {
-                throw new SymptomFileException(name, 0, "", "more than " + MAX_BYTES + " bytes; the limit is " + MAX_BYTES);
-            }
-            return all.toByteArray();
+            return readOn(name, content, beyond, in);
         } catch (NoSuchFileException e) {
             throw new SymptomFileException(name, 0, "", "no such file");
         } catch (IOException e) {
             throw new SymptomFileException(name, 0, "", "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The bytes of a document on a stream (standard input), at most {@value #MAX_BYTES}; reading stops one byte after
+     * the limit.
+     *
+     * @param name shown in error messages, e.g. {@code <stdin>}
+     * @throws SymptomFileException naming the stream when it cannot be read or is too big
+     */
+    public static byte[] read(String name, InputStream in) {
+        try {
+            return readOn(name, new byte[0], -1, in);
+        } catch (IOException e) {
+            throw new SymptomFileException(name, 0, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** What was read so far, the byte after it (or -1 for none), and the rest of the stream up to the limit. */
+    private static byte[] readOn(String name, byte[] start, int next, InputStream in) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream(start.length + 8192);
+        all.write(start, 0, start.length);
+        if (next >= 0) {
+            all.write(next);
+        }
+        byte[] rest = in.readNBytes(MAX_BYTES + 1 - all.size());
+        all.write(rest, 0, rest.length);
+        if (all.size() > MAX_BYTES) {
+            throw new SymptomFileException(name, 0, "", "more than " + MAX_BYTES + " bytes; the limit is " + MAX_BYTES);
+        }
+        return all.toByteArray();
     }
 
     /**

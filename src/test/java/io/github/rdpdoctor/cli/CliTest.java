@@ -283,4 +283,27 @@ class CliTest {
         JsonNode d = new ObjectMapper().readTree(r.out());
         assertTrue(d.get("warnings").toString().contains("conflicting values for network.rdp_port_state"), d.toString());
     }
+
+    /** {@code diagnose -} reads one document from standard input, alone, beside files, or in a --merge. */
+    @Test
+    void diagnoseReadsStandardInputForDash(@TempDir Path dir) throws Exception {
+        String doc = Files.readString(Path.of("examples/rdp-disabled-fresh-vm-from-template.yaml"));
+        CliRun alone = CliRun.withStdin(doc, "diagnose", "--format", "json", "-");
+        assertEquals(0, alone.code(), alone.err());
+        JsonNode d = new ObjectMapper().readTree(alone.out());
+        assertEquals("<stdin>", d.get("source").asText());
+        assertEquals(new ObjectMapper().readTree(CliRun.run("diagnose", "--format", "json",
+                "examples/rdp-disabled-fresh-vm-from-template.yaml").out()).get("causes"), d.get("causes"));
+
+        Path host = Files.writeString(dir.resolve("host.yaml"), "host: h\nsymptoms:\n  server.cert_expired: true\n");
+        CliRun merged = CliRun.withStdin("{\"host\": \"h\", \"symptoms\": {\"client.error_code\": \"0x904\"}}",
+                "diagnose", "--merge", "--format", "json", "-", host.toString());
+        assertEquals(0, merged.code(), merged.err());
+        assertTrue(merged.out().contains("rdp-certificate-problem"), merged.out());
+
+        CliRun bad = CliRun.withStdin("host: h\nsymptoms:\n  network.rdp_port: abc\n", "diagnose", "-");
+        assertEquals(1, bad.code());
+        assertEquals("rdp-doctor: <stdin>:3: symptoms.network.rdp_port: expected an integer 1..65535, got \"abc\"\n", bad.err());
+        assertEquals(2, CliRun.withStdin(doc, "diagnose", "-", "-").code(), "standard input once");
+    }
 }
