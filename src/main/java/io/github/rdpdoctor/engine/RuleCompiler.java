@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.kie.api.KieServices;
@@ -300,6 +301,37 @@ final class RuleCompiler {
             line = r.getLines()[0];
         }
         String msg = r.getMessage() == null ? "error" : r.getMessage().replaceAll("\\s+", " ").trim();
-        return new RuleProblem(file, Math.max(line, 0), Math.max(col, 0), msg);
+        return new RuleProblem(file, Math.max(line, 0), Math.max(col, 0), unknownProperty(msg));
+    }
+
+    /** MVEL's "unable to resolve method using strict-mode: ...Symptom.nme()", as a person would say it. */
+    private static final Pattern NO_PROPERTY = Pattern.compile(
+            "Unable to Analyse Expression (.*?): \\[Error: unable to resolve method using strict-mode: ([\\w.$]+)\\.(\\w+)\\(\\)\\].*");
+
+    /**
+     * A constraint on a property the fact type does not have, with the properties it has:
+     * {@code Symptom has no property 'nme' (it has: flag, line, name, number, text, value) in: nme == "x"}.
+     */
+    static String unknownProperty(String message) {
+        Matcher m = NO_PROPERTY.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        Class<?> type;
+        try {
+            type = Class.forName(m.group(2), false, RuleCompiler.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return message;
+        }
+        java.util.TreeSet<String> properties = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method method : type.getMethods()) {
+            String name = method.getName();
+            int prefix = name.startsWith("get") ? 3 : name.startsWith("is") ? 2 : 0;
+            if (prefix > 0 && name.length() > prefix && method.getParameterCount() == 0 && !name.equals("getClass")) {
+                properties.add(Character.toLowerCase(name.charAt(prefix)) + name.substring(prefix + 1));
+            }
+        }
+        return type.getSimpleName() + " has no property '" + m.group(3) + "' (it has: " + String.join(", ", properties)
+                + ") in: " + m.group(1);
     }
 }

@@ -369,6 +369,8 @@ class RuleEngineTest {
         List<RuleProblem> problems = e.problems();
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("broken.drl") && p.line() == 7 && p.column() > 0),
                 problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.message().equals("Symptom has no property 'nmae' (it has: flag, line, "
+                + "name, number, text, value) in: nmae == \"network.ping_ok\"")), problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("syntax.drl") && p.line() > 0), problems.toString());
         assertTrue(problems.stream().noneMatch(p -> p.file().equals("good.drl")), problems.toString());
         assertTrue(e.getMessage().lines().skip(1).allMatch(l -> l.matches("[^:]+:\\d+:\\d+: .+")), e.getMessage());
