@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
@@ -21,7 +20,6 @@ final class ConsequenceCheck {
     private static final Pattern CALL = Pattern.compile("(?<![\\w.$])findings\\s*\\.\\s*(support|against)\\s*\\(");
     private static final Pattern STRING = Pattern.compile("\"([^\"\\\\]*)\"|'([^'\\\\]*)'");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[dDfF]?");
-    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(4);
 
     private ConsequenceCheck() {
     }
@@ -63,7 +61,7 @@ final class ConsequenceCheck {
             Matcher s = STRING.matcher(code.substring(id[0], id[1]));
             String cause = s.matches() ? (s.group(1) != null ? s.group(1) : s.group(2)) : null;
             if (cause != null && knowledge.cause(cause).isEmpty()) {
-                String hint = closest(cause, knowledge).map(c -> "; did you mean '" + c + "'?").orElse("");
+                String hint = Spelling.hint(cause, knowledge.causes().stream().map(Cause::id));
                 out.add(at(src, rule, base, id[0], where + "'" + cause
                         + "' is not a cause id of the knowledge base (kb/causes.yaml)" + hint));
             }
@@ -149,19 +147,6 @@ final class ConsequenceCheck {
             to--;
         }
         return new int[] {from, to};
-    }
-
-    private static Optional<String> closest(String id, KnowledgeBase knowledge) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (Cause c : knowledge.causes()) {
-            int distance = DISTANCE.apply(c.id(), id); // -1: more than the threshold apart
-            if (distance >= 0 && distance < bestDistance) {
-                best = c.id();
-                bestDistance = distance;
-            }
-        }
-        return Optional.ofNullable(best);
     }
 
     private static RuleProblem at(RuleSource src, RuleDescr rule, int base, int inCode, String message) {

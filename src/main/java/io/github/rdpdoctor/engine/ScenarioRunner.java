@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.engine;
 
+import io.github.rdpdoctor.knowledge.Cause;
 import io.github.rdpdoctor.symptoms.Expectation;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import io.github.rdpdoctor.symptoms.SymptomLoader;
@@ -88,7 +89,8 @@ public final class ScenarioRunner {
         ids.addAll(expect.notListed());
         for (String id : ids) {
             if (doctor.knowledge().cause(id).isEmpty()) {
-                failures.add("line " + expect.line() + ": expect names unknown cause '" + id + "'");
+                failures.add("line " + expect.line() + ": expect names unknown cause '" + id + "'"
+                        + Spelling.hint(id, doctor.knowledge().causes().stream().map(Cause::id)));
             }
         }
         List<String> listed = d.causes().stream().map(RankedCause::id).toList();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.CollectDescr;
@@ -32,7 +31,6 @@ final class VocabularyCheck {
     /** Not in the vocabulary: the engine adds it to every diagnosis. */
     private static final SymptomDefinition TARGET_HOST = new SymptomDefinition(RdpDoctor.TARGET_HOST, SymptomType.STRING,
             Double.NaN, Double.NaN, List.of(), "the RDP target as the user typed it");
-    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(4);
 
     private VocabularyCheck() {
     }
@@ -118,7 +116,7 @@ final class VocabularyCheck {
             return; // a rule inserts symptoms of this name: the name is the rule author's own
         }
         if (def.isEmpty()) {
-            String hint = closest(name, vocabulary).map(n -> "; did you mean '" + n + "'?").orElse("");
+            String hint = Spelling.hint(name, vocabulary.definitions().stream().map(SymptomDefinition::name));
             out.add(problem(src, p, where + "symptom '" + name + "' is not in the vocabulary (kb/symptoms.yaml), "
                     + "so only files that carry this unknown name match" + hint));
             return;
@@ -158,19 +156,6 @@ final class VocabularyCheck {
             case HEX -> "text (\"0x904\") or number";
             case STRING, ENUM -> "text";
         };
-    }
-
-    private static Optional<String> closest(String name, Vocabulary vocabulary) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (SymptomDefinition d : vocabulary.definitions()) {
-            int distance = DISTANCE.apply(d.name(), name); // -1: more than the threshold apart
-            if (distance >= 0 && (distance < bestDistance || distance == bestDistance && d.name().compareTo(best) < 0)) {
-                best = d.name();
-                bestDistance = distance;
-            }
-        }
-        return Optional.ofNullable(best);
     }
 
     private static RuleProblem problem(RuleSource src, BaseDescr at, String message) {

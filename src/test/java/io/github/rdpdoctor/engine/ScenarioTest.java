@@ -74,6 +74,18 @@ class ScenarioTest {
         assertTrue(r.failures().get(0).startsWith("top cause is rdp-service-failure"), r.failures().get(0));
     }
 
+    /** A misspelt cause id in an expectation is a failure that suggests the id meant. */
+    @Test
+    void aMisspeltCauseInAnExpectationSuggestsTheIdMeant(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("typo.yaml");
+        java.nio.file.Files.writeString(f, "host: h\nsymptoms:\n  server.service.termservice: stopped\n"
+                + "expect:\n  top_cause: rdp-service-falure\n  not_listed: [zzzz]\n");
+        ScenarioRunner.Result r = new ScenarioRunner(doctor).run(f);
+        assertTrue(r.failures().contains("line 5: expect names unknown cause 'rdp-service-falure'; did you mean 'rdp-service-failure'?"),
+                r.failures().toString());
+        assertTrue(r.failures().contains("line 5: expect names unknown cause 'zzzz'"), r.failures().toString());
+    }
+
     @Test
     void aScenarioThatCannotBeReadIsAFailedScenarioNotLeftOut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("a-ok.yaml"), "host: h\nsymptoms:\n  server.service.termservice: stopped\n"
