@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.engine;
 
+import io.github.rdpdoctor.symptoms.Spelling;
 import io.github.rdpdoctor.knowledge.Cause;
 import io.github.rdpdoctor.knowledge.KnowledgeBase;
 import java.util.ArrayList;

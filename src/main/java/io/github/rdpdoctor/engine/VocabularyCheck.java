@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.engine;
 
+import io.github.rdpdoctor.symptoms.Spelling;
 import io.github.rdpdoctor.symptoms.SymptomDefinition;
 import io.github.rdpdoctor.symptoms.SymptomType;
 import io.github.rdpdoctor.symptoms.Vocabulary;

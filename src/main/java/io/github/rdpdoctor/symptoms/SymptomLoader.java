@@ -475,7 +475,8 @@ public final class SymptomLoader {
                 SymptomDefinition def = vocabulary.find(name);
                 Object value;
                 if (def == null) {
-                    warnings.add(file + ":" + at + ": unknown symptom name '" + name + "' (kept and passed to the rules)");
+                    warnings.add(file + ":" + at + ": unknown symptom name '" + name + "' (kept and passed to the rules)"
+                            + Spelling.hint(name, vocabulary.definitions().stream().map(SymptomDefinition::name)));
                     value = raw;
                 } else {
                     try {

@@ -195,7 +195,8 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
                     throw new IllegalArgumentException("symptom " + name + ": " + e.getMessage(), e);
                 }
             } else {
-                warnings.add("unknown symptom name '" + name + "' (kept and passed to the rules)");
+                warnings.add("unknown symptom name '" + name + "' (kept and passed to the rules)"
+                        + Spelling.hint(name, vocabulary.definitions().stream().map(SymptomDefinition::name)));
                 typed = value instanceof Integer i ? Long.valueOf(i) : value;
             }
             symptoms.put(name, new Symptom(name, typed));

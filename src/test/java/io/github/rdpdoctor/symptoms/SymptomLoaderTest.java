@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,16 @@ class SymptomLoaderTest {
         assertEquals(1, s.warnings().size());
         assertTrue(s.warnings().get(0).contains("case.yaml:3") && s.warnings().get(0).contains("client.rdp_version"),
                 s.warnings().get(0));
+    }
+
+    /** A misspelt known name is most likely a typo: the warning suggests the name meant, in a file and in code. */
+    @Test
+    void aMisspeltNameSuggestsTheNameMeant() {
+        SymptomSet s = yaml("host: h\nsymptoms:\n  client.eror_code: \"0x904\"\n  site.rack: b7\n");
+        assertEquals(List.of("case.yaml:3: unknown symptom name 'client.eror_code' (kept and passed to the rules); did you mean 'client.error_code'?",
+                "case.yaml:4: unknown symptom name 'site.rack' (kept and passed to the rules)"), s.warnings());
+        assertEquals(List.of("unknown symptom name 'network.ping_okk' (kept and passed to the rules); did you mean 'network.ping_ok'?"),
+                SymptomSet.builder("h").symptom("network.ping_okk", true).build().warnings());
     }
 
     @Test

@@ -1,11 +1,11 @@
-package io.github.rdpdoctor.engine;
+package io.github.rdpdoctor.symptoms;
 
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** "Did you mean ...?" for a misspelt symptom name or cause id. */
-final class Spelling {
+/** "Did you mean ...?" for a misspelt symptom name or cause id (loader warnings, rule and scenario checks). */
+public final class Spelling {
     /** At most four edits apart: further than that, a suggestion is a guess. */
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(4);
 
@@ -13,7 +13,7 @@ final class Spelling {
     }
 
     /** The known word closest to {@code word} (the first in alphabetical order on a tie), if one is close enough. */
-    static Optional<String> closest(String word, Stream<String> known) {
+    public static Optional<String> closest(String word, Stream<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : (Iterable<String>) known::iterator) {
@@ -27,7 +27,7 @@ final class Spelling {
     }
 
     /** {@code "; did you mean 'x'?"} or nothing. */
-    static String hint(String word, Stream<String> known) {
+    public static String hint(String word, Stream<String> known) {
         return closest(word, known).map(c -> "; did you mean '" + c + "'?").orElse("");
     }
 }
