@@ -31,11 +31,14 @@ public record CommandResult(int exitCode, String stdout, String stderr, boolean 
     /**
      * The meaningful lines of standard error. PowerShell writes an uncaught error as several lines
      * ("+ CategoryInfo ...", "+ FullyQualifiedErrorId ..."): those decoration lines, CLIXML progress
-     * records and blank lines are dropped.
+     * records and blank lines are dropped. Windows PowerShell run with {@code -EncodedCommand} and a
+     * redirected standard error writes its errors as CLIXML ({@code #< CLIXML} and one line of
+     * {@code <Objs ...><S S="Error">message_x000D__x000A_</S>...</Objs>}): the messages are taken out of it.
      */
     public List<String> stderrLines() {
         List<String> lines = new ArrayList<>();
-        for (String raw : stderr.split("\\R")) {
+        String text = stderr.contains("#< CLIXML") || stderr.contains("<Objs ") ? fromClixml(stderr) : stderr;
+        for (String raw : text.split("\\R")) {
             String l = raw.strip();
             if (l.isEmpty() || l.startsWith("#< CLIXML") || l.startsWith("<Objs ") || l.startsWith("+ ")
                     || l.startsWith("+~") || l.matches("\\+\\s*~+") || l.equals("+")
@@ -45,6 +48,43 @@ public record CommandResult(int exitCode, String stdout, String stderr, boolean 
             lines.add(unescape(l));
         }
         return lines;
+    }
+
+    private static final java.util.regex.Pattern CLIXML_PART = java.util.regex.Pattern.compile(
+            "#< CLIXML|<S S=\"([^\"]*)\">(.*?)</S>|<Obj\\b.*?</Obj>|</?Objs\\b[^>]*>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern CLIXML_CHAR = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+
+    /**
+     * Standard error with its CLIXML parts replaced by the text of their error and warning strings, one per
+     * line; progress records and other objects are dropped, plain text around them is kept.
+     */
+    static String fromClixml(String s) {
+        java.util.regex.Matcher m = CLIXML_PART.matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String kind = m.group(1);
+            String replacement = "\n";
+            if (kind != null && (kind.equalsIgnoreCase("Error") || kind.equalsIgnoreCase("warning"))) {
+                replacement = "\n" + clixmlText(m.group(2)) + "\n";
+            }
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** The text of a CLIXML string: XML entities, then PowerShell's {@code _xHHHH_} character escapes. */
+    private static String clixmlText(String xml) {
+        String t = xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+        java.util.regex.Matcher m = CLIXML_CHAR.matcher(t);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** Undoes the {@code \\uXXXX} escapes that the collector scripts use to keep their output ASCII. */

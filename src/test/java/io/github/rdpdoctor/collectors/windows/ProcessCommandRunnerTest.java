@@ -78,4 +78,15 @@ class ProcessCommandRunnerTest {
                 " "), false);
         assertEquals(List.of("Get-Item : Der angeforderte Registrierungszugriff ist unzulässig."), r.stderrLines());
     }
+
+    @Test
+    void clixmlOnStderrGivesItsErrorAndWarningTextAndKeepsPlainLinesAroundIt() {
+        CommandResult r = new CommandResult(1, "", String.join("\r\n",
+                "CurrentVersion: Requested registry access is not allowed.",
+                "#< CLIXML",
+                "<Objs Version=\"1.1.0.1\" xmlns=\"http://schemas.microsoft.com/powershell/2004/04\"><S S=\"warning\">a &lt;b&gt; &amp; c_x000D__x000A_</S>"
+                        + "<S S=\"Error\">x_x005F_x0041_ : y_x000D__x000A_</S><S S=\"Error\">At line:1 char:1_x000D__x000A_</S>"
+                        + "<S S=\"Error\">+ throw 'y'_x000D__x000A_</S><S S=\"verbose\">not shown_x000D__x000A_</S></Objs>"), false);
+        assertEquals(List.of("CurrentVersion: Requested registry access is not allowed.", "a <b> & c", "x_x0041_ : y"), r.stderrLines());
+    }
 }

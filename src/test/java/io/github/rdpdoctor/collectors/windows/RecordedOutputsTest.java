@@ -102,6 +102,15 @@ class RecordedOutputsTest {
                 + "This operation might require other privileges."), r.warnings());
     }
 
+    @Test
+    void anErrorThatPowerShellWroteAsClixmlKeepsItsMessage() {
+        // powershell.exe -EncodedCommand with standard error redirected writes errors as CLIXML, not as text
+        CollectorResult r = host("services/scm-denied-clixml");
+        assertTrue(r.symptoms().isEmpty());
+        assertEquals(List.of("PowerShell failed (exit code 1): Get-Service : Cannot open Service Control Manager on computer '.'. "
+                + "This operation might require other privileges."), r.warnings());
+    }
+
     // ---- registry ---------------------------------------------------------------------------------
 
     @Test
