@@ -938,19 +938,19 @@ function Read-RdpUpdates($Run) {
         if ($fixes.Count -eq 0) { Add-RdpWarning $c 'no installed updates listed' } else { Add-RdpWarning $c 'no installed update has an install date' }
     }
     if ($Side -ne 'Host') { return }
-    # CredSSP (CVE-2018-0886) update of 8 May 2018, as WindowsFacts.credsspPatched decides it
+    # CredSSP (CVE-2018-0886) update of 13 March 2018, as WindowsFacts.credsspPatched decides it
     $build = $null
     if ($null -ne $d.CurrentBuild -and [string]$d.CurrentBuild -match '^\d+$') { $build = [long][string]$d.CurrentBuild }
     $ubr = $null
     if (Test-RdpNumber $d.UBR) { $ubr = [long]$d.UBR }
-    $fixedUbr = @{ 10240 = 17861; 10586 = 1540; 14393 = 2248; 15063 = 1088; 16299 = 431; 17134 = 48 }
-    $kbs = @('KB4103718', 'KB4103712', 'KB4103730', 'KB4103726', 'KB4103725', 'KB4103715')
+    $fixedUbr = @{ 10240 = 17797; 10586 = 1478; 14393 = 2125; 15063 = 966; 16299 = 309; 17134 = 1 }
+    $kbs = @('KB4088875', 'KB4088878', 'KB4088877', 'KB4088880', 'KB4088876', 'KB4088879', 'KB4103718', 'KB4103712', 'KB4103730', 'KB4103726', 'KB4103725', 'KB4103715', 'KB4056564')
     $patched = $null
     if ($null -ne $build -and $build -ge 17763) { $patched = $true }
     elseif ($null -ne $build -and $fixedUbr.ContainsKey([int]$build)) { if ($null -ne $ubr) { $patched = ($ubr -ge $fixedUbr[[int]$build]) } }
     elseif ($null -ne $build -and $build -gt 9600) { $patched = $null }
     elseif (@($fixes | Where-Object { $kbs -contains $_.Id.ToUpper() }).Count -gt 0) { $patched = $true }
-    elseif ($newest) { $patched = ($newest.InstalledOn -ge (New-Object DateTime 2018, 5, 8, 0, 0, 0, ([DateTimeKind]::Utc))) }
+    elseif ($newest) { $patched = ($newest.InstalledOn -ge (New-Object DateTime 2018, 3, 13, 0, 0, 0, ([DateTimeKind]::Utc))) }
     Set-RdpFact $c 'server.credssp_patched' $patched
 }
 

@@ -247,21 +247,27 @@ public final class WindowsFacts {
     }
 
     /**
-     * Build.revision from which each Windows 10 / Server 2016 build has the CredSSP update of 8 May 2018
-     * (CVE-2018-0886): 10240.17861, 10586.1540, 14393.2248, 15063.1088, 16299.431, 17134.48; builds from
-     * 17763 (October 2018) on always have it.
+     * Build.revision from which each Windows 10 / Server 2016 build has the CredSSP update for CVE-2018-0886,
+     * released 13 March 2018 (KB4093492): 10240.17797, 10586.1478, 14393.2125, 15063.966, 16299.309; 1803
+     * (17134) shipped with it, and builds from 17763 (October 2018) on always have it. The update of 8 May 2018
+     * only changed the default of clients to Mitigated; a host with the March update talks to such clients.
      */
-    private static final Map<Long, Long> CREDSSP_FIXED_UBR = Map.of(10240L, 17861L, 10586L, 1540L, 14393L, 2248L,
-            15063L, 1088L, 16299L, 431L, 17134L, 48L);
-    /** The May 2018 updates that carry the CredSSP fix on 7601 (2008 R2 / 7), 9200 (2012) and 9600 (2012 R2 / 8.1). */
-    public static final Set<String> CREDSSP_KBS = Set.of("KB4103718", "KB4103712", "KB4103730", "KB4103726",
-            "KB4103725", "KB4103715");
-    private static final Instant CREDSSP_RELEASE = Instant.parse("2018-05-08T00:00:00Z");
+    private static final Map<Long, Long> CREDSSP_FIXED_UBR = Map.of(10240L, 17797L, 10586L, 1478L, 14393L, 2125L,
+            15063L, 966L, 16299L, 309L, 17134L, 1L);
+    /**
+     * Updates that carry the CredSSP fix on 7601 (2008 R2 / 7), 9200 (2012) and 9600 (2012 R2 / 8.1): the March 2018
+     * monthly rollups and security-only updates (KB4088875/KB4088878, KB4088877/KB4088880, KB4088876/KB4088879),
+     * the May 2018 ones (KB4103718/KB4103712, KB4103730/KB4103726, KB4103725/KB4103715), and KB4056564 (2008 SP2).
+     */
+    public static final Set<String> CREDSSP_KBS = Set.of("KB4088875", "KB4088878", "KB4088877", "KB4088880", "KB4088876",
+            "KB4088879", "KB4103718", "KB4103712", "KB4103730", "KB4103726", "KB4103725", "KB4103715", "KB4056564");
+    private static final Instant CREDSSP_RELEASE = Instant.parse("2018-03-13T00:00:00Z");
 
     /**
-     * Whether the CredSSP update is in. Windows 10 family: from the build and update revision. Older builds
-     * (7601, 9200, 9600): yes when one of the May 2018 KBs is listed or any update was installed on or after
-     * 8 May 2018 (monthly rollups carry it); no when every listed update is older. Empty when unknown.
+     * Whether the CredSSP update (CVE-2018-0886, 13 March 2018) is in. Windows 10 family: from the build and update
+     * revision. Older builds (7601, 9200, 9600): yes when one of {@link #CREDSSP_KBS} is listed or any update was
+     * installed on or after 13 March 2018 (monthly rollups carry it); no when every listed update is older. Empty
+     * when unknown.
      */
     public static Optional<Boolean> credsspPatched(Long build, Long ubr, Collection<String> hotfixIds, Instant newestInstall) {
         if (build != null && build >= 17763) {

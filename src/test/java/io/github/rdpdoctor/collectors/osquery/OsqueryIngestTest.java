@@ -107,8 +107,9 @@ class OsqueryIngestTest {
     void batchedDiffResultsFromAnOldLogWithHostname() {
         OsqueryIngest in = new OsqueryIngest().read(resource("osqueryd.results.log"));
         SymptomSet d = host(in, "fs-03");
-        assertEquals(Map.of("server.os", "Windows Server 2012 R2 Standard", "server.last_update_days", "3174",
-                "server.recent_update", "KB4088876", "server.credssp_patched", "false"), facts(d));
+        // last updated in February 2018, before the CredSSP update of March 2018 (KB4088876 for 2012 R2)
+        assertEquals(Map.of("server.os", "Windows Server 2012 R2 Standard", "server.last_update_days", "3202",
+                "server.recent_update", "KB4074594", "server.credssp_patched", "false"), facts(d));
     }
 
     @Test

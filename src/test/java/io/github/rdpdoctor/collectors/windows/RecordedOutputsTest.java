@@ -393,17 +393,27 @@ class RecordedOutputsTest {
     }
 
     @Test
-    void server2008R2WithoutTheMay2018Updates() {
-        CollectorResult r = host("updates/server-2008r2-unpatched");
-        assertEquals(false, r.symptoms().get("server.credssp_patched"));
+    void server2008R2WithTheMarch2018RollupHasTheCredsspUpdate() {
+        // KB4088875, the March 2018 monthly rollup, is the CVE-2018-0886 update; May 2018 only changed client defaults
+        CollectorResult r = host("updates/server-2008r2-march-2018");
+        assertEquals(true, r.symptoms().get("server.credssp_patched"));
         assertEquals("KB4088875", r.symptoms().get("server.recent_update"));
         assertEquals(3174L, r.symptoms().get("server.last_update_days"));
     }
 
     @Test
-    void server2016BelowTheFixedRevision() {
+    void server2008R2LastUpdatedBeforeMarch2018IsUnpatched() {
+        CollectorResult r = host("updates/server-2008r2-february-2018");
+        assertEquals(false, r.symptoms().get("server.credssp_patched"));
+        assertEquals("KB4074598", r.symptoms().get("server.recent_update"));
+    }
+
+    @Test
+    void server2016AtOrAboveTheMarch2018RevisionIsPatched() {
         CollectorResult r = host("updates/server-2016-german-old");
-        assertEquals(false, r.symptoms().get("server.credssp_patched"), "14393.2214 < 14393.2248");
+        assertEquals(true, r.symptoms().get("server.credssp_patched"), "14393.2214 >= 14393.2125 (KB4088787, March 2018)");
+        CollectorResult older = host("updates/server-2016-february-2018");
+        assertEquals(false, older.symptoms().get("server.credssp_patched"), "14393.2068 < 14393.2125");
     }
 
     @Test
