@@ -122,8 +122,16 @@ function Get-RdpRawFirewall {
 # >>> firewall.ps1
 # Connected network profiles, the firewall profiles, and the inbound rules that decide whether RDP
 # gets in: the Remote Desktop group (@FirewallAPI.dll,-28752, the same in every language) and the
-# rules for the RDP port, from the active policy store (local and Group Policy rules). Enums as numbers.
-$result = [ordered]@{ Profiles = $null; FirewallProfiles = $null; Rules = $null; PortRules = $null }
+# rules for the RDP port, from the active policy store (local and Group Policy rules), each with its
+# protocol, local ports and program (the group also holds the UDP and the Shadow rule, and its TCP rule
+# opens 3389 only, whatever PortNumber says). Enums as numbers.
+$result = [ordered]@{ Port = 3389; Profiles = $null; FirewallProfiles = $null; Rules = $null; PortRules = $null }
+try {
+    $listener = Get-RdpRegistryValues -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp' -Names @('PortNumber')
+    if ($listener -and $null -ne $listener['PortNumber']) { $result.Port = $listener['PortNumber'] }
+} catch {
+    Write-RdpProblem "PortNumber: $($_.Exception.Message)"
+}
 try {
     $result.Profiles = @(Get-NetConnectionProfile | ForEach-Object {
         [pscustomobject]@{ Name = $_.Name; InterfaceAlias = $_.InterfaceAlias; NetworkCategory = [int]$_.NetworkCategory }
@@ -133,13 +141,16 @@ try {
 }
 try {
     $result.FirewallProfiles = @(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object {
-        [pscustomobject]@{ Name = [string]$_.Name; Enabled = [int]$_.Enabled; DefaultInboundAction = [int]$_.DefaultInboundAction }
+        [pscustomobject]@{ Name = [string]$_.Name; Enabled = [int]$_.Enabled; DefaultInboundAction = [int]$_.DefaultInboundAction; AllowInboundRules = [int]$_.AllowInboundRules }
     })
 } catch {
     Write-RdpProblem "Get-NetFirewallProfile: $($_.Exception.Message)"
 }
 function ConvertTo-RdpRule($rule) {
-    [pscustomobject]@{ Name = $rule.Name; DisplayName = $rule.DisplayName; Enabled = [int]$rule.Enabled; Profile = [int]$rule.Profile; Direction = [int]$rule.Direction; Action = [int]$rule.Action }
+    $ports = @($rule | Get-NetFirewallPortFilter)
+    $apps = @($rule | Get-NetFirewallApplicationFilter)
+    [pscustomobject]@{ Name = $rule.Name; DisplayName = $rule.DisplayName; Enabled = [int]$rule.Enabled; Profile = [int]$rule.Profile; Direction = [int]$rule.Direction; Action = [int]$rule.Action
+        Protocol = [string]$ports[0].Protocol; LocalPort = @($ports[0].LocalPort | ForEach-Object { [string]$_ }); Program = [string]$apps[0].Program }
 }
 try {
     $result.Rules = @(Get-NetFirewallRule -Group '@FirewallAPI.dll,-28752' -PolicyStore ActiveStore -ErrorAction Stop | ForEach-Object { ConvertTo-RdpRule $_ })
@@ -151,11 +162,9 @@ try {
     }
 }
 try {
-    $port = 3389
-    $listener = Get-RdpRegistryValues -Path 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp' -Names @('PortNumber')
-    if ($listener -and $null -ne $listener['PortNumber']) { $port = $listener['PortNumber'] }
+    $port = [string]$result.Port
     $result.PortRules = @(Get-NetFirewallPortFilter -PolicyStore ActiveStore |
-        Where-Object { $_.Protocol -eq 'TCP' -and @($_.LocalPort) -contains [string]$port } |
+        Where-Object { $_.Protocol -eq 'TCP' -and @($_.LocalPort) -contains $port } |
         Get-NetFirewallRule | ForEach-Object { ConvertTo-RdpRule $_ })
 } catch {
     Write-RdpProblem "firewall rules for the RDP port: $($_.Exception.Message)"
@@ -690,6 +699,11 @@ function Read-RdpFirewall($Run) {
         Add-RdpWarning $c "Windows Firewall is off for the $fwName profile"
         return
     }
+    if ($fw -and (Test-RdpNumber $fw.AllowInboundRules) -and $fw.AllowInboundRules -eq 0) {
+        Set-RdpFact $c 'server.firewall_rdp_allowed' $false
+        Add-RdpWarning $c "the $fwName firewall profile blocks all incoming connections, including allowed apps (AllowInboundRules False): no inbound rule applies"
+        return
+    }
     if ($fw -and $fw.DefaultInboundAction -eq 2) { Set-RdpFact $c 'server.firewall_rdp_allowed' $true; return }
     if ($null -eq $d.Rules -and $null -eq $d.PortRules) {
         Add-RdpWarning $c 'Remote Desktop firewall rules could not be read; firewall_rdp_allowed unknown'
@@ -698,11 +712,35 @@ function Read-RdpFirewall($Run) {
     $bit = @{ 'domain' = 1; 'private' = 2; 'public' = 4 }[$netProfile]
     $allowing = @()
     $blocking = @()
+    $ignored = @()
     $done = @{}
     $rules = @(Get-RdpRows $d.Rules) + @(Get-RdpRows $d.PortRules)
     foreach ($r in $rules) {
         if ($r.Name -and $done.ContainsKey([string]$r.Name)) { continue }
         if ($r.Name) { $done[[string]$r.Name] = $true }
+        # only rules that carry RDP: TCP (or any), the listener's port (or any), no program but svchost.exe or System
+        $notRdp = $null
+        $protocol = [string]$r.Protocol
+        if ($protocol -and @('TCP', '6', 'Any') -notcontains $protocol) { $notRdp = $protocol }
+        $listed = @(@(Get-RdpRows $r.LocalPort) | ForEach-Object { [string]$_ } | Where-Object { $_.Trim() })
+        if (-not $notRdp -and (Test-RdpNumber $d.Port) -and $listed.Count -gt 0) {
+            $hit = $false
+            foreach ($lp in $listed) {
+                if ($lp.Trim() -eq 'Any' -or $lp.Trim() -eq [string]$d.Port) { $hit = $true }
+                elseif ($lp.Trim() -match '^(\d{1,5})-(\d{1,5})$' -and [long]$Matches[1] -le $d.Port -and $d.Port -le [long]$Matches[2]) { $hit = $true }
+            }
+            if (-not $hit) { $notRdp = 'port ' + ($listed -join ',') }
+        }
+        $program = [string]$r.Program
+        if (-not $notRdp -and $program -and @('Any', 'System') -notcontains $program -and ($program -replace '^.*\\', '') -ne 'svchost.exe') { $notRdp = "program $program" }
+        if ($notRdp) {
+            if ([int]$r.Enabled -eq 1 -and [int]$r.Direction -eq 1 -and [int]$r.Action -eq 2) {
+                $label = [string]$r.DisplayName
+                if (-not $label) { $label = [string]$r.Name }
+                $ignored += "$label ($notRdp)"
+            }
+            continue
+        }
         $covers = ([int]$r.Profile -eq 0) -or (([int]$r.Profile -band $bit) -ne 0)
         if ([int]$r.Enabled -eq 1 -and [int]$r.Direction -eq 1 -and $covers) {
             $label = [string]$r.DisplayName
@@ -717,6 +755,11 @@ function Read-RdpFirewall($Run) {
     } else {
         Set-RdpFact $c 'server.firewall_rdp_allowed' ($allowing.Count -gt 0)
         if ($allowing.Count -eq 0) { Add-RdpWarning $c "no enabled inbound Remote Desktop rule for the $($netProfile) profile" }
+    }
+    if (($blocking.Count -gt 0 -or $allowing.Count -eq 0) -and $ignored.Count -gt 0) {
+        $rdpPort = 3389
+        if (Test-RdpNumber $d.Port) { $rdpPort = $d.Port }
+        Add-RdpWarning $c "rules that do not carry RDP on TCP $($rdpPort) were not counted: $($ignored -join ', ')"
     }
 }
 

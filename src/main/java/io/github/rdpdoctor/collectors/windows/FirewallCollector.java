@@ -16,9 +16,13 @@ import java.util.function.Supplier;
  * <p>RDP counts as allowed when the firewall profile is off (Enabled 0), its default inbound action is
  * Allow (2), or an enabled (1) inbound (1) Allow (2) rule of the Remote Desktop group or for the RDP port
  * covers the profile (Profile 0 = any, else bits Domain 1, Private 2, Public 4), and no such Block (4)
- * rule does. Enum numbers as Get-NetConnectionProfile / Get-NetFirewallProfile / Get-NetFirewallRule
- * print them: NetworkCategory 0 Public, 1 Private, 2 DomainAuthenticated; Enabled of a profile 0 False,
- * 1 True, 2 NotConfigured; Enabled of a rule 1 True, 2 False.
+ * rule does. A profile that blocks all incoming connections, allowed apps included (AllowInboundRules 0,
+ * "Block all connections"), ignores every inbound rule. A rule counts only when it carries RDP: protocol
+ * TCP (or any), a local port that is the listener's PortNumber (or any), and no program other than
+ * svchost.exe or System (the group's UDP rule and its Shadow rule for RdpSa.exe do not let RDP in, and its
+ * TCP rule opens 3389 only). Enum numbers as Get-NetConnectionProfile / Get-NetFirewallProfile /
+ * Get-NetFirewallRule print them: NetworkCategory 0 Public, 1 Private, 2 DomainAuthenticated; Enabled and
+ * AllowInboundRules of a profile 0 False, 1 True, 2 NotConfigured; Enabled of a rule 1 True, 2 False.
  */
 public final class FirewallCollector extends WindowsCollector {
 
@@ -56,8 +60,14 @@ public final class FirewallCollector extends WindowsCollector {
         }
     }
 
-    /** State of one firewall profile: enabled, and whether unsolicited inbound traffic is allowed by default. */
-    public record FirewallProfile(String name, Boolean enabled, Boolean defaultInboundAllow) {
+    /**
+     * State of one firewall profile: enabled, whether unsolicited inbound traffic is allowed by default, and
+     * whether inbound rules apply at all (false: "Block all connections"); null when unknown.
+     */
+    public record FirewallProfile(String name, Boolean enabled, Boolean defaultInboundAllow, Boolean inboundRulesAllowed) {
+        public FirewallProfile(String name, Boolean enabled, Boolean defaultInboundAllow) {
+            this(name, enabled, defaultInboundAllow, null);
+        }
     }
 
     @Override
@@ -84,11 +94,19 @@ public final class FirewallCollector extends WindowsCollector {
             if (PsJson.integer(p, "DefaultInboundAction").isPresent()) {
                 inboundAllow = PsJson.integer(p, "DefaultInboundAction").getAsLong() == 2;
             }
-            fwProfiles.add(new FirewallProfile(name, enabled, inboundAllow));
+            Boolean rulesAllowed = null;
+            if (PsJson.integer(p, "AllowInboundRules").isPresent()) {
+                rulesAllowed = PsJson.integer(p, "AllowInboundRules").getAsLong() != 0;
+            } else if (PsJson.bool(p, "AllowInboundRules").isPresent()) {
+                rulesAllowed = PsJson.bool(p, "AllowInboundRules").get();
+            }
+            fwProfiles.add(new FirewallProfile(name, enabled, inboundAllow, rulesAllowed));
         }
+        java.util.OptionalLong port = PsJson.integer(root, "Port");
         boolean rulesRead = PsJson.field(root, "Rules").isArray() || PsJson.field(root, "Rules").isObject()
                 || PsJson.field(root, "PortRules").isArray() || PsJson.field(root, "PortRules").isObject();
         List<Rule> rules = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String section : List.of("Rules", "PortRules")) {
             for (JsonNode r : PsJson.rows(PsJson.field(root, section))) {
@@ -96,14 +114,60 @@ public final class FirewallCollector extends WindowsCollector {
                 if (!name.isEmpty() && !seen.add(name)) {
                     continue;
                 }
+                String label = PsJson.text(r, "DisplayName").orElse(name);
                 long enabled = PsJson.integer(r, "Enabled").orElse(2);
                 long direction = PsJson.integer(r, "Direction").orElse(0);
                 long action = PsJson.integer(r, "Action").orElse(0);
-                rules.add(new Rule(name, PsJson.text(r, "DisplayName").orElse(name), enabled == 1, direction == 1, action == 2, action == 4,
+                String notRdp = notRdp(r, port);
+                if (notRdp != null) {
+                    if (enabled == 1 && direction == 1 && action == 2) {
+                        ignored.add(label + " (" + notRdp + ")");
+                    }
+                    continue;
+                }
+                rules.add(new Rule(name, label, enabled == 1, direction == 1, action == 2, action == 4,
                         (int) PsJson.integer(r, "Profile").orElse(0)));
             }
         }
         apply(categories, fwProfiles, rulesRead ? rules : null, facts);
+        if (Boolean.FALSE.equals(facts.symptoms().get("server.firewall_rdp_allowed")) && !ignored.isEmpty()) {
+            facts.warn("rules that do not carry RDP on TCP " + (port.isPresent() ? port.getAsLong() : 3389) + " were not counted: "
+                    + String.join(", ", ignored));
+        }
+    }
+
+    /**
+     * Why a rule as the snippet lists it does not carry RDP traffic (protocol not TCP, local ports without the
+     * RDP port, a program other than svchost.exe or System), or null when it does or its filters are not listed.
+     */
+    static String notRdp(JsonNode rule, java.util.OptionalLong port) {
+        String protocol = PsJson.text(rule, "Protocol").orElse("");
+        if (!protocol.isEmpty() && !protocol.equalsIgnoreCase("TCP") && !protocol.equals("6") && !protocol.equalsIgnoreCase("Any")) {
+            return protocol;
+        }
+        JsonNode ports = PsJson.field(rule, "LocalPort");
+        if (port.isPresent() && !ports.isMissingNode() && !ports.isNull()) {
+            List<String> listed = new ArrayList<>();
+            PsJson.rows(ports).forEach(n -> PsJson.text(n).ifPresent(listed::add));
+            if (!listed.isEmpty() && listed.stream().noneMatch(p -> portMatches(p, port.getAsLong()))) {
+                return "port " + String.join(",", listed);
+            }
+        }
+        String program = PsJson.text(rule, "Program").orElse("");
+        String file = program.substring(program.lastIndexOf('\\') + 1).toLowerCase(Locale.ROOT);
+        if (!program.isEmpty() && !program.equalsIgnoreCase("Any") && !program.equalsIgnoreCase("System") && !file.equals("svchost.exe")) {
+            return "program " + program;
+        }
+        return null;
+    }
+
+    private static boolean portMatches(String listed, long port) {
+        String p = listed.strip();
+        if (p.equalsIgnoreCase("Any") || p.equals(Long.toString(port))) {
+            return true;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})-(\\d{1,5})").matcher(p);
+        return m.matches() && Long.parseLong(m.group(1)) <= port && port <= Long.parseLong(m.group(2));
     }
 
     /**
@@ -128,6 +192,12 @@ public final class FirewallCollector extends WindowsCollector {
         if (fw != null && Boolean.FALSE.equals(fw.enabled())) {
             facts.put("server.firewall_rdp_allowed", true);
             facts.warn("Windows Firewall is off for the " + fwName + " profile");
+            return;
+        }
+        if (fw != null && Boolean.FALSE.equals(fw.inboundRulesAllowed())) {
+            facts.put("server.firewall_rdp_allowed", false);
+            facts.warn("the " + fwName + " firewall profile blocks all incoming connections, including allowed apps "
+                    + "(AllowInboundRules False): no inbound rule applies");
             return;
         }
         if (fw != null && Boolean.TRUE.equals(fw.defaultInboundAllow())) {

@@ -188,6 +188,24 @@ class RecordedOutputsTest {
     }
 
     @Test
+    void aProfileThatBlocksAllIncomingConnectionsIgnoresTheAllowRules() {
+        CollectorResult r = host("firewall/block-all-connections");
+        assertEquals(Map.of("server.network_profile", "domain", "server.firewall_rdp_allowed", false), r.symptoms());
+        assertWarned(r, "the Domain firewall profile blocks all incoming connections, including allowed apps");
+    }
+
+    @Test
+    void afterAPortChangeTheBuiltInRulesForTcp3389AndTheUdpAndShadowRulesDoNotLetRdpIn() {
+        CollectorResult r = host("firewall/port-changed-only-builtin-rules");
+        assertEquals(false, r.symptoms().get("server.firewall_rdp_allowed"));
+        assertWarned(r, "rules that do not carry RDP on TCP 3390 were not counted: Remote Desktop - User Mode (TCP-In) (port 3389), "
+                + "Remote Desktop - User Mode (UDP-In) (UDP), Remote Desktop - Shadow (TCP-In) (program %SystemRoot%\\system32\\RdpSa.exe)");
+        CollectorResult own = host("firewall/port-changed-with-own-rule");
+        assertEquals(Map.of("server.network_profile", "domain", "server.firewall_rdp_allowed", true), own.symptoms());
+        assertEquals(List.of(), own.warnings());
+    }
+
+    @Test
     void windows2008WithoutTheNetSecurityCmdlets() {
         CollectorResult r = host("firewall/cmdlets-missing");
         assertTrue(r.symptoms().isEmpty());
