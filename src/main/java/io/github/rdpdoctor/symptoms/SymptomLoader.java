@@ -157,6 +157,7 @@ public final class SymptomLoader {
         if (content.length > MAX_BYTES) {
             throw new SymptomFileException(name, 0, "", "document is " + content.length + " bytes; the limit is " + MAX_BYTES);
         }
+        content = fromUtf16(name, content);
         int first = -1;
         int line = 1;
         for (int i = 0; i < content.length; i++) {
@@ -193,6 +194,30 @@ public final class SymptomLoader {
                     // reading from memory: nothing to release
                 }
             }
+        }
+    }
+
+    /**
+     * UTF-16 text with a byte order mark (what Windows PowerShell 5.1 writes with {@code >} and {@code Out-File})
+     * as UTF-8; other content unchanged.
+     */
+    private static byte[] fromUtf16(String name, byte[] content) {
+        if (content.length < 2) {
+            return content;
+        }
+        java.nio.charset.Charset cs;
+        if ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE) {
+            cs = java.nio.charset.StandardCharsets.UTF_16LE;
+        } else if ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF) {
+            cs = java.nio.charset.StandardCharsets.UTF_16BE;
+        } else {
+            return content;
+        }
+        try {
+            String text = cs.newDecoder().decode(java.nio.ByteBuffer.wrap(content, 2, content.length - 2)).toString();
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SymptomFileException(name, 0, "", "starts with a UTF-16 byte order mark but is not valid UTF-16 text");
         }
     }
 

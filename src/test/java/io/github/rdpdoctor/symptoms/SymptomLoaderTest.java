@@ -151,6 +151,27 @@ class SymptomLoaderTest {
     }
 
     @Test
+    void utf16WithAByteOrderMarkAsWindowsPowerShellRedirectsItIsRead() {
+        // `.\Collect-RdpSymptoms.ps1 > host.json` in Windows PowerShell 5.1: UTF-16LE with a BOM, CRLF lines
+        String doc = "{\r\n    \"schema\":  \"rdp-symptoms/v1\",\r\n    \"host\":  \"fin-app-07.corp.example\",\r\n"
+                + "    \"symptoms\":  {\r\n                     \"server.rdp_enabled\":  true,\r\n"
+                + "                     \"server.os\":  \"Windows Server 2019 Datacenter \u00dc\"\r\n                 }\r\n}\r\n";
+        for (java.nio.charset.Charset cs : java.util.List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] text = doc.getBytes(cs);
+            byte[] bytes = new byte[text.length + 2];
+            bytes[0] = (byte) (cs == StandardCharsets.UTF_16LE ? 0xFF : 0xFE);
+            bytes[1] = (byte) (cs == StandardCharsets.UTF_16LE ? 0xFE : 0xFF);
+            System.arraycopy(text, 0, bytes, 2, text.length);
+            SymptomSet s = loader.parse("host.json", bytes);
+            assertEquals("fin-app-07.corp.example", s.host());
+            assertEquals("Windows Server 2019 Datacenter \u00dc", s.symptom("server.os").orElseThrow().getText());
+        }
+        SymptomFileException broken = assertThrows(SymptomFileException.class,
+                () -> loader.parse("half.json", new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, 0x00, (byte) 0xD8, '}'}));
+        assertTrue(broken.getMessage().contains("not valid UTF-16"), broken.getMessage());
+    }
+
+    @Test
     void wrongTopLevelShapesAreRejected() {
         assertTrue(rejected("list.yaml", "- a\n- b\n").problem().contains("expected a map"));
         assertEquals("symptoms", rejected("s.yaml", "host: h\nsymptoms: [1, 2]\n").field());
