@@ -46,10 +46,28 @@ final class ConsequenceCheck {
         return out;
     }
 
-    private static void check(RuleSource src, RuleDescr rule, String code, KnowledgeBase knowledge, List<RuleProblem> out) {
+    /** Where a rule's consequence starts in its file, or -1 when it cannot be found there. */
+    private static int consequenceStart(RuleSource src, RuleDescr rule, String code) {
         // the parser hands out the consequence as written but with 'strings' in double quotes; should it differ more,
         // the rule's own line is named
-        int base = src.drl().replace('\'', '"').indexOf(code.replace('\'', '"'), Math.max(rule.getStartCharacter(), 0));
+        return src.drl().replace('\'', '"').indexOf(code.replace('\'', '"'), Math.max(rule.getStartCharacter(), 0));
+    }
+
+    /**
+     * A problem the Java compiler found in a rule's consequence, placed at the first use of {@code token} in the
+     * consequence (Drools names only the rule's first line); at the rule when there is no token or it is not found.
+     */
+    static RuleProblem inConsequence(RuleSource src, RuleDescr rule, String token, String message) {
+        String text = "rule \"" + rule.getName() + "\": " + message;
+        if (token == null || !(rule.getConsequence() instanceof String code)) {
+            return at(src, rule, -1, 0, text);
+        }
+        Matcher m = Pattern.compile("(?<![\\w$])" + Pattern.quote(token) + "(?![\\w$])").matcher(mask(code));
+        return m.find() ? at(src, rule, consequenceStart(src, rule, code), m.start(), text) : at(src, rule, -1, 0, text);
+    }
+
+    private static void check(RuleSource src, RuleDescr rule, String code, KnowledgeBase knowledge, List<RuleProblem> out) {
+        int base = consequenceStart(src, rule, code);
         String masked = mask(code);
         Matcher call = CALL.matcher(masked);
         while (call.find()) {

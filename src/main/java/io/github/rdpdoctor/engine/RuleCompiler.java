@@ -113,7 +113,7 @@ final class RuleCompiler {
             LOG.debug("folded rules did not compile, compiling them as written: {}", builder.getResults());
         }
         KnowledgeBuilder builder = build(written, changesFacts);
-        problems.addAll(droolsProblems(builder, problems));
+        problems.addAll(droolsProblems(builder, problems, written));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
                     .thenComparingInt(RuleProblem::column));
@@ -127,7 +127,7 @@ final class RuleCompiler {
      * ({@link #isFollowOn}; kept when they are the file's only problem), and Drools' report of a
      * duplicate rule name where {@code ours} has it with its first definition.
      */
-    private static List<RuleProblem> droolsProblems(KnowledgeBuilder builder, List<RuleProblem> ours) {
+    private static List<RuleProblem> droolsProblems(KnowledgeBuilder builder, List<RuleProblem> ours, List<RuleSource> sources) {
         List<RuleProblem> out = new ArrayList<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
             RuleProblem p = toProblem(r);
@@ -135,7 +135,8 @@ final class RuleCompiler {
                     && ours.stream().anyMatch(o -> o.file().equals(p.file()) && o.line() == p.line()
                     && o.message().startsWith(DUPLICATE));
             if (!reported) {
-                out.add(p);
+                List<RuleProblem> java = inConsequence(r, sources);
+                out.addAll(java.isEmpty() ? List.of(p) : java);
             }
         }
         out.removeIf(p -> isFollowOn(p) && out.stream().anyMatch(o -> !isFollowOn(o) && o.file().equals(p.file())));
@@ -284,6 +285,34 @@ final class RuleCompiler {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** The name a Java compiler message about a consequence complains about (a method, variable, field or type). */
+    private static final Pattern JAVA_NAME = Pattern.compile("The method (?<method>[\\w$]+)\\(.*|(?<name>[\\w$]+) cannot be "
+            + "resolved.*|The field [\\w$.]*?(?<field>[\\w$]+) is not visible.*|The constructor (?<type>[\\w$]+)\\(.*");
+    private static final String JAVA_PROBLEMS = "Rule Compilation error";
+
+    /**
+     * The Java compiler's problems in a consequence, one per message line, each at the line and column of the name it
+     * complains about (Drools gives the rule's first line only; a message without a name stays there), with the rule's
+     * name; empty for other problems.
+     */
+    private static List<RuleProblem> inConsequence(KnowledgeBuilderResult r, List<RuleSource> sources) {
+        String file = r.getResource() != null ? r.getResource().getSourcePath() : null;
+        Optional<RuleSource> src = sources.stream().filter(s -> s.name().equals(file)).findFirst();
+        if (!(r instanceof DescrBuildError e && e.getDescr() instanceof RuleDescr rule) || src.isEmpty()
+                || r.getMessage() == null || !r.getMessage().trim().startsWith(JAVA_PROBLEMS)) {
+            return List.of();
+        }
+        List<RuleProblem> out = new ArrayList<>();
+        r.getMessage().trim().substring(JAVA_PROBLEMS.length()).lines().map(String::strip).filter(l -> !l.isEmpty())
+                .forEach(message -> {
+                    Matcher m = JAVA_NAME.matcher(message);
+                    String name = !m.matches() ? null : m.group("method") != null ? m.group("method")
+                            : m.group("name") != null ? m.group("name") : m.group("field") != null ? m.group("field") : m.group("type");
+                    out.add(ConsequenceCheck.inConsequence(src.get(), rule, name, message));
+                });
+        return out;
     }
 
     private static RuleProblem toProblem(KnowledgeBuilderResult r) {

@@ -376,6 +376,36 @@ class RuleEngineTest {
         assertTrue(e.getMessage().lines().skip(1).allMatch(l -> l.matches("[^:]+:\\d+:\\d+: .+")), e.getMessage());
     }
 
+    /** Java errors in a consequence: one problem each, at the name they are about, not in a string (Drools names the rule's first line). */
+    @Test
+    void javaErrorsInAConsequenceArePlacedAtTheNameTheyAreAbout() {
+        RuleCompilationException e = assertThrows(RuleCompilationException.class, () -> RdpDoctor.builder()
+                .withoutBundledRules()
+                .addRules("site.drl", HEADER + """
+                        rule "site: two mistakes"
+                        when
+                            $s : Symptom(name == "network.ping_ok", flag == false)
+                        then
+                            String x = "getTxt " + $s.getTxt();
+                            findings.suport(kcontext, "network-unreachable", 0.3, "x");
+                            String y = "$ss" + $ss;
+                        end
+                        rule "site: no name to point at"
+                        when
+                            $s : Symptom(name == "network.ping_ok")
+                        then
+                            int n = $s.getText();
+                        end
+                        """)
+                .build());
+        assertEquals(List.of(
+                "site.drl:9:31: rule \"site: two mistakes\": The method getTxt() is undefined for the type Symptom",
+                "site.drl:10:14: rule \"site: two mistakes\": The method suport(RuleContext, String, double, String) is undefined for the type Findings",
+                "site.drl:11:24: rule \"site: two mistakes\": $ss cannot be resolved to a variable",
+                "site.drl:13:1: rule \"site: no name to point at\": Type mismatch: cannot convert from String to int"),
+                e.problems().stream().map(RuleProblem::toString).toList());
+    }
+
     @Test
     void duplicateRuleNamesAreErrorsEvenAcrossFilesAndPackages() {
         String other = PORT_RULES.replace("package test.rules;", "package other.rules;");
