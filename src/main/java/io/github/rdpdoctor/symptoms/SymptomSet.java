@@ -17,7 +17,6 @@ import java.util.Optional;
  * @param expect      the expectation block of a rule scenario, or null
  * @param sessionsListed whether the source listed the host's sessions, so that an empty list says there are none;
  *                    false when it says nothing about sessions (a network probe, a file without {@code sessions})
- * @throws IllegalArgumentException when a symptom name occurs twice
  */
 public record SymptomSet(String source, String host, String collectedAt, List<Symptom> symptoms,
                          List<HostEvent> events, List<UserSession> sessions, List<String> warnings,
@@ -29,6 +28,11 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         this(source, host, collectedAt, symptoms, events, sessions, warnings, expect, !sessions.isEmpty());
     }
 
+    /**
+     * Holds unmodifiable copies of the lists.
+     *
+     * @throws IllegalArgumentException when a symptom name occurs twice
+     */
     public SymptomSet {
         symptoms = List.copyOf(symptoms);
         java.util.Set<String> names = new java.util.HashSet<>(symptoms.size() * 2);
