@@ -1,5 +1,7 @@
 package io.github.rdpdoctor.batch;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,11 @@ import java.util.Map;
  */
 public record BatchSummary(long total, long ok, long rejected, long resumed, Map<String, Long> topCauses,
                            double seconds) {
+    /** Holds an unmodifiable copy of {@code topCauses}, in the order given. */
+    public BatchSummary {
+        topCauses = Collections.unmodifiableMap(new LinkedHashMap<>(topCauses));
+    }
+
     /** Inputs processed per second in this run (resumed lines excluded). */
     public double filesPerSecond() {
         return seconds > 0 ? (total - resumed) / seconds : 0;

@@ -36,6 +36,10 @@ public final class FleetReport {
     /** One cause across the fleet. */
     public record CauseStats(String id, String title, long topCount, long listedCount, String firstStep,
                              String firstCommand, List<HostRow> hosts) {
+        /** Holds an unmodifiable copy of {@code hosts}. */
+        public CauseStats {
+            hosts = List.copyOf(hosts);
+        }
     }
 
     private final Path source;

@@ -75,6 +75,30 @@ class BatchRunnerTest {
         }
     }
 
+    /** The summary a caller gets is a record of the run: its top causes cannot be changed, and keep their order. */
+    @Test
+    void summaryTopCausesAreUnmodifiableAndMostFrequentFirst() throws Exception {
+        List<BatchInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            inputs.add(doc(i));
+        }
+        BatchSummary s = new BatchRunner(doctor, 2).run(inputs.iterator(), new StringWriter(), x -> { });
+        assertTrue(s.topCauses().size() >= 1, s.toString());
+        assertThrows(UnsupportedOperationException.class, () -> s.topCauses().put("made-up", 1L));
+        assertThrows(UnsupportedOperationException.class, () -> s.topCauses().clear());
+        List<Long> counts = new ArrayList<>(s.topCauses().values());
+        for (int i = 1; i < counts.size(); i++) {
+            assertTrue(counts.get(i - 1) >= counts.get(i), counts.toString());
+        }
+
+        java.util.Map<String, Long> given = new java.util.LinkedHashMap<>();
+        given.put("b", 5L);
+        given.put("a", 2L);
+        BatchSummary copy = new BatchSummary(7, 7, 0, 0, given, 1.0);
+        given.put("c", 9L);
+        assertEquals(List.of("b", "a"), List.copyOf(copy.topCauses().keySet()));
+    }
+
     /** A stream's inputs are all named by position; resume compares what each kept line says with the document. */
     @Test
     @Timeout(60)

@@ -2,6 +2,7 @@ package io.github.rdpdoctor.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -61,6 +62,17 @@ class ReportTest {
         assertEquals(2, causes.get(1).topCount());
         assertTrue(causes.get(0).firstStep() != null && !causes.get(0).firstStep().isBlank());
         assertEquals(3, causes.get(0).hosts().size());
+    }
+
+    @Test
+    void causeStatsHostsCannotBeChangedByTheCaller() {
+        FleetReport.CauseStats top = FleetReport.read(results).causes().get(0);
+        assertThrows(UnsupportedOperationException.class, () -> top.hosts().clear());
+        assertThrows(UnsupportedOperationException.class, () -> top.hosts().add(new FleetReport.HostRow("x", "x.yaml", 1)));
+        List<FleetReport.HostRow> given = new ArrayList<>(top.hosts());
+        FleetReport.CauseStats copy = new FleetReport.CauseStats("id", "title", 1, 1, "step", null, given);
+        given.clear();
+        assertEquals(3, copy.hosts().size());
     }
 
     @Test
