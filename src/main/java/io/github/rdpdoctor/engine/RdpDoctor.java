@@ -378,7 +378,7 @@ public final class RdpDoctor {
 
         /** Replaces the bundled symptom vocabulary. */
         public Builder vocabulary(Vocabulary vocabulary) {
-            this.vocabulary = vocabulary;
+            this.vocabulary = java.util.Objects.requireNonNull(vocabulary, "vocabulary");
             return this;
         }
 

@@ -51,7 +51,7 @@ public final class SymptomLoader {
     private final YAMLFactory yaml;
 
     public SymptomLoader(Vocabulary vocabulary) {
-        this.vocabulary = vocabulary;
+        this.vocabulary = java.util.Objects.requireNonNull(vocabulary, "vocabulary");
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT).maxNameLength(MAX_TEXT).maxNumberLength(64)
                 .maxDocumentLength(MAX_BYTES).build();
