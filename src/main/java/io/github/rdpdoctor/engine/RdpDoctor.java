@@ -358,7 +358,10 @@ public final class RdpDoctor {
             return this;
         }
 
-        /** Replaces the bundled knowledge base (causes, titles, remediation). */
+        /**
+         * Replaces the bundled knowledge base (causes, titles, remediation). With the bundled rules it must have every
+         * bundled cause id; {@link #build()} refuses one that lacks any.
+         */
         public Builder knowledgeBase(KnowledgeBase knowledge) {
             this.knowledge = knowledge;
             return this;
@@ -386,6 +389,7 @@ public final class RdpDoctor {
          * Compiles the rules and returns the doctor.
          *
          * @throws RuleCompilationException listing every problem as FILE:LINE:COL: message
+         * @throws RdpDoctorException when there are no rules, or the knowledge base lacks a cause the bundled rules conclude
          */
         public RdpDoctor build() {
             List<RuleSource> bundled = bundledRules ? RuleSource.bundled() : List.of();
@@ -399,6 +403,8 @@ public final class RdpDoctor {
             }
             if (knowledge == null) {
                 knowledge = KnowledgeBase.bundled();
+            } else if (!bundled.isEmpty()) {
+                requireBundledCauses(knowledge);
             }
             long t0 = System.nanoTime();
             // every check below reads the parsed DRL: each source is parsed once
@@ -425,6 +431,20 @@ public final class RdpDoctor {
             sources.addAll(extra);
             return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary, parsed),
                     reportOnly ? java.util.Set.of() : RuleCompiler.rulesThatChangeFacts(extra, parsed));
+        }
+
+        /**
+         * The bundled rules conclude every cause of the bundled knowledge base: a replacement without one of them would
+         * fail only at the first diagnosis whose facts fire such a rule.
+         */
+        private static void requireBundledCauses(KnowledgeBase knowledge) {
+            List<String> missing = KnowledgeBase.bundled().causes().stream().map(Cause::id)
+                    .filter(id -> knowledge.cause(id).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                throw new RdpDoctorException("the knowledge base lacks " + missing.size() + " cause"
+                        + (missing.size() == 1 ? "" : "s") + " that the bundled rules conclude: " + String.join(", ", missing)
+                        + "; add them, or build without the bundled rules (withoutBundledRules())");
+            }
         }
 
         private static List<RuleProblem> sorted(List<RuleProblem> a, List<RuleProblem> b) {
