@@ -1,8 +1,7 @@
 package io.github.rdpdoctor.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.rdpdoctor.symptoms.YamlDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -39,9 +38,14 @@ public final class KnowledgeBase {
         }
     }
 
-    /** Reads causes in the format of {@code kb/causes.yaml}; checks that every cause has a title and remediation. */
+    /**
+     * Reads causes in the format of {@code kb/causes.yaml}; checks that every cause has a title and remediation.
+     *
+     * @throws IOException when the stream cannot be read or the document is not a knowledge base; the message names
+     *                     {@code sourceName} (and the line of a YAML syntax error)
+     */
     public static KnowledgeBase parse(InputStream in, String sourceName) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        JsonNode root = YamlDocument.read(in, sourceName);
         if (root == null || !root.path("causes").isArray()) {
             throw new IOException(sourceName + ": no 'causes' list");
         }

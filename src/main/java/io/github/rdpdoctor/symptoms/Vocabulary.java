@@ -1,8 +1,6 @@
 package io.github.rdpdoctor.symptoms;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,9 +55,14 @@ public final class Vocabulary {
         return Bundled.INSTANCE;
     }
 
-    /** Reads a vocabulary in the format of {@code kb/symptoms.yaml}. */
+    /**
+     * Reads a vocabulary in the format of {@code kb/symptoms.yaml}.
+     *
+     * @throws IOException when the stream cannot be read or the document is not a vocabulary; the message names
+     *                     {@code sourceName} (and the line of a YAML syntax error)
+     */
     public static Vocabulary parse(InputStream in, String sourceName) throws IOException {
-        JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+        JsonNode root = YamlDocument.read(in, sourceName);
         if (root == null || !root.path("symptoms").isObject()) {
             throw new IOException(sourceName + ": no 'symptoms' map");
         }

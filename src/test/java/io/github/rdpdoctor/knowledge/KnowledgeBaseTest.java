@@ -2,11 +2,14 @@ package io.github.rdpdoctor.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +26,17 @@ class KnowledgeBaseTest {
             "client-side-corruption", "unstable-network", "windows-update-regression", "connection-backlog");
 
     private final KnowledgeBase kb = KnowledgeBase.bundled();
+
+    /** An embedder's replacement knowledge base that is not YAML: one message naming its file and line, not Jackson's. */
+    @Test
+    void aMalformedReplacementNamesItsFileAndLine() {
+        String yaml = "causes:\n  - id: x\n    title: \"unclosed\n";
+        IOException e = assertThrows(IOException.class,
+                () -> KnowledgeBase.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "my-causes.yaml"));
+        assertEquals(IOException.class, e.getClass());
+        assertTrue(e.getMessage().startsWith("my-causes.yaml:3: malformed YAML: "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
 
     @Test
     void hasExactlyTheContractCauses() {
