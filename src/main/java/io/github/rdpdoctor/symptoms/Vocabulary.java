@@ -82,8 +82,8 @@ public final class Vocabulary {
             if (type == SymptomType.ENUM && values.isEmpty()) {
                 throw new IOException(sourceName + ": enum symptom " + e.getKey() + " lists no values");
             }
-            double min = d.has("min") ? d.get("min").asDouble() : Double.NaN;
-            double max = d.has("max") ? d.get("max").asDouble() : Double.NaN;
+            double min = bound(d, "min", e.getKey(), sourceName);
+            double max = bound(d, "max", e.getKey(), sourceName);
             JsonNode ext = d.path("extension");
             if (!ext.isMissingNode() && !ext.isBoolean()) {
                 throw new IOException(sourceName + ": symptom " + e.getKey() + ": 'extension' must be true or false, got '"
@@ -96,6 +96,18 @@ public final class Vocabulary {
         root.path("events").forEach(ev -> events.add(
                 new KnownEvent(ev.path("id").asInt(), ev.path("source").asText(""), ev.path("points_at").asText(""))));
         return new Vocabulary(defs, events);
+    }
+
+    /** {@code min} or {@code max} of a definition, NaN when absent; anything but a number would silently be 0. */
+    private static double bound(JsonNode definition, String key, String name, String sourceName) throws IOException {
+        JsonNode v = definition.get(key);
+        if (v == null || v.isNull()) {
+            return Double.NaN;
+        }
+        if (!v.isNumber()) {
+            throw new IOException(sourceName + ": symptom " + name + ": '" + key + "' must be a number, got '" + v.asText() + "'");
+        }
+        return v.asDouble();
     }
 
     public Optional<SymptomDefinition> definition(String name) {
