@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class RdpDoctor {
     /** The symptom every diagnosis gets besides the file's: the target host as typed. */
     public static final String TARGET_HOST = "target.host";
+    /** Rule firings allowed per diagnosis unless {@link Builder#firingLimit(int)} says otherwise. */
     public static final int DEFAULT_FIRING_LIMIT = 10_000;
     /** Firings allowed per input fact on top of the firing limit. */
     public static final int FIRINGS_PER_FACT = 16;
@@ -73,11 +74,18 @@ public final class RdpDoctor {
         this.ruleWarnings = List.copyOf(ruleWarnings);
     }
 
+    /** A builder with the bundled rules, knowledge base and vocabulary, and the default firing limit. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Reads a symptom file and diagnoses it. */
+    /**
+     * Reads a symptom file (YAML or JSON, contract {@code rdp-symptoms/v1}) and diagnoses it.
+     *
+     * @throws io.github.rdpdoctor.symptoms.SymptomFileException naming file, line and field when the file cannot be
+     *                                                           read or breaks the contract
+     * @throws RuleAuthoringException when a rule misbehaves (unknown cause id, bad weight, runaway firing)
+     */
     public Diagnosis diagnose(Path symptomFile) {
         return diagnose(loader.load(symptomFile));
     }
@@ -282,6 +290,7 @@ public final class RdpDoctor {
         return Math.max(0.001, Math.round(cf * 1000) / 1000.0);
     }
 
+    /** The causes this doctor ranks, with their titles and remediation (the bundled ones unless replaced). */
     public KnowledgeBase knowledge() {
         return knowledge;
     }
@@ -310,6 +319,7 @@ public final class RdpDoctor {
         return kieBase;
     }
 
+    /** The configured firing limit (before the allowance per input fact). */
     public int firingLimit() {
         return firingLimit;
     }
