@@ -141,19 +141,36 @@ public final class FirewallCollector extends WindowsCollector {
      * RDP port, a program other than svchost.exe or System), or null when it does or its filters are not listed.
      */
     static String notRdp(JsonNode rule, java.util.OptionalLong port) {
-        String protocol = PsJson.text(rule, "Protocol").orElse("");
+        JsonNode ports = PsJson.field(rule, "LocalPort");
+        List<String> listed = null;
+        if (!ports.isMissingNode() && !ports.isNull()) {
+            listed = new ArrayList<>();
+            for (JsonNode n : PsJson.rows(ports)) {
+                PsJson.text(n).ifPresent(listed::add);
+            }
+        }
+        return notRdp(PsJson.text(rule, "Protocol").orElse(""), listed, PsJson.text(rule, "Program").orElse(""), port);
+    }
+
+    /**
+     * Why a rule does not carry RDP traffic, or null when it does; shared with the osquery ingester.
+     *
+     * @param protocol   "TCP", "6" or "Any" carry RDP; empty: not known
+     * @param localPorts the rule's local ports ("Any", "*", numbers, ranges "a-b", keywords such as "RPC"); null
+     *                   or empty: any port or not known
+     * @param program    the rule's program; empty, "Any", "System" or a path ending in svchost.exe carry RDP
+     * @param port       the RDP listener's port (RDP-Tcp PortNumber); empty: ports are not checked
+     */
+    public static String notRdp(String protocol, List<String> localPorts, String program, java.util.OptionalLong port) {
         if (!protocol.isEmpty() && !protocol.equalsIgnoreCase("TCP") && !protocol.equals("6") && !protocol.equalsIgnoreCase("Any")) {
             return protocol;
         }
-        JsonNode ports = PsJson.field(rule, "LocalPort");
-        if (port.isPresent() && !ports.isMissingNode() && !ports.isNull()) {
-            List<String> listed = new ArrayList<>();
-            PsJson.rows(ports).forEach(n -> PsJson.text(n).ifPresent(listed::add));
+        if (port.isPresent() && localPorts != null) {
+            List<String> listed = localPorts.stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
             if (!listed.isEmpty() && listed.stream().noneMatch(p -> portMatches(p, port.getAsLong()))) {
                 return "port " + String.join(",", listed);
             }
         }
-        String program = PsJson.text(rule, "Program").orElse("");
         String file = program.substring(program.lastIndexOf('\\') + 1).toLowerCase(Locale.ROOT);
         if (!program.isEmpty() && !program.equalsIgnoreCase("Any") && !program.equalsIgnoreCase("System") && !file.equals("svchost.exe")) {
             return "program " + program;
@@ -163,7 +180,7 @@ public final class FirewallCollector extends WindowsCollector {
 
     private static boolean portMatches(String listed, long port) {
         String p = listed.strip();
-        if (p.equalsIgnoreCase("Any") || p.equals(Long.toString(port))) {
+        if (p.equalsIgnoreCase("Any") || p.equals("*") || p.equals(Long.toString(port))) {
             return true;
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})-(\\d{1,5})").matcher(p);
@@ -176,12 +193,22 @@ public final class FirewallCollector extends WindowsCollector {
      * @param categories contract profiles of the connected networks
      * @param fwProfiles firewall profile states (may be empty when unknown)
      * @param rules      the Remote Desktop rules, or null when they could not be read
+     * @return whether the rules decided {@code server.firewall_rdp_allowed} (not the profile's state)
      */
-    public static void apply(Set<String> categories, List<FirewallProfile> fwProfiles, List<Rule> rules, WinFacts facts) {
+    public static boolean apply(Set<String> categories, List<FirewallProfile> fwProfiles, List<Rule> rules, WinFacts facts) {
+        return apply(categories, fwProfiles, rules, "Remote Desktop firewall rules could not be read; firewall_rdp_allowed unknown", facts);
+    }
+
+    /**
+     * As {@link #apply(Set, List, List, WinFacts)}, with the warning to give when the rules would decide but are
+     * null (not known).
+     */
+    public static boolean apply(Set<String> categories, List<FirewallProfile> fwProfiles, List<Rule> rules, String rulesUnknown,
+            WinFacts facts) {
         String profile = categories.stream().max(java.util.Comparator.comparingInt(WindowsFacts::strictness)).orElse(null);
         if (profile == null) {
             facts.warn("no connected network profile found");
-            return;
+            return false;
         }
         facts.put("server.network_profile", profile);
         if (categories.size() > 1) {
@@ -192,21 +219,21 @@ public final class FirewallCollector extends WindowsCollector {
         if (fw != null && Boolean.FALSE.equals(fw.enabled())) {
             facts.put("server.firewall_rdp_allowed", true);
             facts.warn("Windows Firewall is off for the " + fwName + " profile");
-            return;
+            return false;
         }
         if (fw != null && Boolean.FALSE.equals(fw.inboundRulesAllowed())) {
             facts.put("server.firewall_rdp_allowed", false);
             facts.warn("the " + fwName + " firewall profile blocks all incoming connections, including allowed apps "
                     + "(AllowInboundRules False): no inbound rule applies");
-            return;
+            return false;
         }
         if (fw != null && Boolean.TRUE.equals(fw.defaultInboundAllow())) {
             facts.put("server.firewall_rdp_allowed", true);
-            return;
+            return false;
         }
         if (rules == null) {
-            facts.warn("Remote Desktop firewall rules could not be read; firewall_rdp_allowed unknown");
-            return;
+            facts.warn(rulesUnknown);
+            return false;
         }
         List<String> allowing = new ArrayList<>();
         List<String> blocking = new ArrayList<>();
@@ -230,5 +257,6 @@ public final class FirewallCollector extends WindowsCollector {
                         + (forOther > 0 ? " (" + forOther + " enabled for other profiles)" : ""));
             }
         }
+        return true;
     }
 }
