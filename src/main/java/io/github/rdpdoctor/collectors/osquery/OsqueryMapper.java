@@ -59,7 +59,7 @@ public final class OsqueryMapper {
         if (host.saw(OsqueryQueries.REGISTRY)) {
             RdpSettingsCollector.apply(reg, facts);
         }
-        firewall(host, facts);
+        firewall(host, reg, facts);
         certificate(host, reg, facts, now);
         sessions(host, reg, facts);
         events(host, facts);
@@ -158,7 +158,7 @@ public final class OsqueryMapper {
 
     // ---- firewall ------------------------------------------------------------------------------
 
-    private static void firewall(OsqueryHost host, WinFacts facts) {
+    private static void firewall(OsqueryHost host, Registry reg, WinFacts facts) {
         if (!host.saw(OsqueryQueries.NETWORK_PROFILES)) {
             return;
         }
@@ -192,20 +192,94 @@ public final class OsqueryMapper {
                     : "network profiles without connection dates (" + String.join(", ", categories) + "); profile unknown");
             return;
         }
-        List<FirewallCollector.FirewallProfile> fw = firewallProfiles(host.rows(OsqueryQueries.FIREWALL_PROFILES));
+        boolean blockAllRead = host.saw(OsqueryQueries.FIREWALL_BLOCK_ALL);
+        List<FirewallCollector.FirewallProfile> fw = firewallProfiles(host.rows(OsqueryQueries.FIREWALL_PROFILES),
+                host.rows(OsqueryQueries.FIREWALL_BLOCK_ALL), blockAllRead);
+        // the listener's port: RDP-Tcp PortNumber (3389 when the value is not there); unknown without rdp_registry
+        OptionalLong port = host.saw(OsqueryQueries.REGISTRY) ? OptionalLong.of(reg.get("RdpTcp", "PortNumber").orElse(3389))
+                : OptionalLong.empty();
+        String fwName = WindowsFacts.firewallProfileName(active);
+        int activeBit = WindowsFacts.profileBit(active);
         List<FirewallCollector.Rule> rules = null;
+        String rulesUnknown = "Remote Desktop firewall rules could not be read; firewall_rdp_allowed unknown";
+        List<String> ignored = new ArrayList<>();
+        List<String> programUnchecked = new ArrayList<>();
         if (host.saw(OsqueryQueries.FIREWALL_RULES)) {
-            rules = new ArrayList<>();
-            for (JsonNode r : host.rows(OsqueryQueries.FIREWALL_RULES)) {
-                String name = PsJson.text(r, "name").orElse("");
-                String action = PsJson.text(r, "action").orElse("").toLowerCase(Locale.ROOT);
-                String direction = PsJson.text(r, "direction").orElse("").toLowerCase(Locale.ROOT);
-                int bits = (flag(r, "profile_domain") ? 1 : 0) | (flag(r, "profile_private") ? 2 : 0) | (flag(r, "profile_public") ? 4 : 0);
-                rules.add(new FirewallCollector.Rule(name, name, flag(r, "enabled"), direction.startsWith("in"),
-                        action.startsWith("allow"), action.startsWith("block"), bits == 7 ? 0 : bits));
+            List<JsonNode> rows = host.rows(OsqueryQueries.FIREWALL_RULES);
+            // the pack before rdp_firewall_block_all read no app_name and only the rules for local port 3389 (and the group)
+            boolean olderPack = rows.isEmpty() ? !blockAllRead : rows.stream().allMatch(r -> PsJson.field(r, "app_name").isMissingNode());
+            if (olderPack && port.isPresent() && port.getAsLong() != 3389) {
+                rulesUnknown = "the firewall rule results are from an older rdp-doctor pack that read the rules for TCP 3389 only,"
+                        + " but the RDP listener is on " + port.getAsLong() + " (RDP-Tcp PortNumber); firewall_rdp_allowed unknown"
+                        + " (update kb/osquery/rdp-doctor.conf)";
+            } else {
+                rules = new ArrayList<>();
+                for (JsonNode r : rows) {
+                    String name = PsJson.text(r, "name").orElse("");
+                    String action = PsJson.text(r, "action").orElse("").toLowerCase(Locale.ROOT);
+                    String direction = PsJson.text(r, "direction").orElse("").toLowerCase(Locale.ROOT);
+                    int bits = (flag(r, "profile_domain") ? 1 : 0) | (flag(r, "profile_private") ? 2 : 0) | (flag(r, "profile_public") ? 4 : 0);
+                    boolean enabled = flag(r, "enabled");
+                    boolean inbound = direction.startsWith("in");
+                    boolean allow = action.startsWith("allow");
+                    boolean covers = bits == 7 || (bits & activeBit) != 0;
+                    String notRdp = FirewallCollector.notRdp(protocol(r), localPorts(r), PsJson.text(r, "app_name").orElse(""), port);
+                    if (notRdp != null) {
+                        if (enabled && inbound && allow) {
+                            ignored.add(name + " (" + notRdp + ")");
+                        }
+                        continue;
+                    }
+                    if (PsJson.field(r, "app_name").isMissingNode() && enabled && inbound && allow && covers) {
+                        programUnchecked.add(name);
+                    }
+                    rules.add(new FirewallCollector.Rule(name, name, enabled, inbound, allow, action.startsWith("block"), bits == 7 ? 0 : bits));
+                }
             }
         }
-        FirewallCollector.apply(Set.of(active), fw, rules, facts);
+        boolean byRules = FirewallCollector.apply(Set.of(active), fw, rules, rulesUnknown, facts);
+        Object allowed = facts.symptoms().get("server.firewall_rdp_allowed");
+        if (Boolean.FALSE.equals(allowed) && !ignored.isEmpty()) {
+            facts.warn("rules that do not carry RDP on TCP " + (port.isPresent() ? port.getAsLong() : 3389) + " were not counted: "
+                    + String.join(", ", ignored));
+        }
+        if (Boolean.TRUE.equals(allowed) && byRules) {
+            if (!programUnchecked.isEmpty()) {
+                facts.warn("firewall rule results without app_name (an older rdp-doctor pack): the program of " + String.join(", ", programUnchecked)
+                        + " was not checked; a rule for another program than svchost.exe or System (such as the Shadow rule's RdpSa.exe)"
+                        + " does not let RDP in");
+            }
+            if (port.isEmpty()) {
+                facts.warn("RDP-Tcp PortNumber unknown (no rdp_registry results): the firewall rules were not checked against the listener's port");
+            }
+        }
+        boolean fwOff = fw.stream().anyMatch(p -> p.name().equalsIgnoreCase(fwName) && Boolean.FALSE.equals(p.enabled()));
+        if (Boolean.TRUE.equals(allowed) && !fwOff && !blockAllRead) {
+            facts.warn("whether the " + fwName + " firewall profile blocks all incoming connections (DoNotAllowExceptions) is unknown"
+                    + " (no rdp_firewall_block_all results, e.g. from an older rdp-doctor pack): if it does, RDP is not allowed");
+        }
+    }
+
+    /**
+     * The rule's protocol for {@link FirewallCollector#notRdp}: osquery prints TCP, UDP and Any by name and every other
+     * protocol (ICMP, GRE, ...) as an empty string; a missing column is not known.
+     */
+    private static String protocol(JsonNode r) {
+        JsonNode p = PsJson.field(r, "protocol");
+        if (p.isMissingNode() || p.isNull()) {
+            return "";
+        }
+        String text = PsJson.text(p).orElse("");
+        return text.isBlank() ? "not TCP, UDP or any" : text;
+    }
+
+    /** local_ports split at commas ("3389", "3389,3390", "5000-5100", "*", "RPC"); null when the column is missing. */
+    private static List<String> localPorts(JsonNode r) {
+        JsonNode p = PsJson.field(r, "local_ports");
+        if (p.isMissingNode() || p.isNull()) {
+            return null;
+        }
+        return List.of(PsJson.text(p).orElse("").split(","));
     }
 
     private static boolean flag(JsonNode r, String field) {
@@ -230,11 +304,17 @@ public final class OsqueryMapper {
         }
     }
 
-    /** Firewall profile states from the registry; Group Policy values win over local ones. */
-    private static List<FirewallCollector.FirewallProfile> firewallProfiles(List<JsonNode> rows) {
+    /**
+     * Firewall profile states from the registry; Group Policy values win over local ones. DoNotAllowExceptions 1 is
+     * "Block all connections" (inbound rules do not apply); when rdp_firewall_block_all ran, a value that is not set is 0.
+     */
+    private static List<FirewallCollector.FirewallProfile> firewallProfiles(List<JsonNode> rows, List<JsonNode> blockAllRows,
+            boolean blockAllRead) {
         Map<String, Map<String, Long>> local = new LinkedHashMap<>();
         Map<String, Map<String, Long>> policy = new LinkedHashMap<>();
-        for (JsonNode r : rows) {
+        List<JsonNode> all = new ArrayList<>(rows);
+        all.addAll(blockAllRows);
+        for (JsonNode r : all) {
             String key = PsJson.text(r, "key").orElse("").toLowerCase(Locale.ROOT);
             String profile = key.endsWith("domainprofile") ? "Domain"
                     : key.endsWith("standardprofile") || key.endsWith("privateprofile") ? "Private"
@@ -250,10 +330,12 @@ public final class OsqueryMapper {
         for (String p : List.of("Domain", "Private", "Public")) {
             Long enable = pick(policy, local, p, "enablefirewall");
             Long inbound = pick(policy, local, p, "defaultinboundaction");
-            if (enable != null || inbound != null) {
+            Long blockAll = pick(policy, local, p, "donotallowexceptions");
+            Boolean rulesApply = blockAll != null ? Boolean.valueOf(blockAll == 0) : blockAllRead ? Boolean.TRUE : null;
+            if (enable != null || inbound != null || rulesApply != null) {
                 // registry DefaultInboundAction: 0 allow, 1 block
                 out.add(new FirewallCollector.FirewallProfile(p, enable == null ? null : enable != 0,
-                        inbound == null ? null : inbound == 0));
+                        inbound == null ? null : inbound == 0, rulesApply));
             }
         }
         return out;

@@ -8,6 +8,7 @@ public final class OsqueryQueries {
     public static final String REGISTRY = "rdp_registry";
     public static final String NETWORK_PROFILES = "rdp_network_profiles";
     public static final String FIREWALL_PROFILES = "rdp_firewall_profiles";
+    public static final String FIREWALL_BLOCK_ALL = "rdp_firewall_block_all";
     public static final String FIREWALL_RULES = "rdp_firewall_rules";
     public static final String CERTIFICATES = "rdp_certificates";
     public static final String MACHINEKEYS = "rdp_machinekeys";
@@ -21,8 +22,8 @@ public final class OsqueryQueries {
     public static final String CHASSIS = "rdp_chassis";
 
     /** Every query name of the pack. */
-    public static final List<String> NAMES = List.of(SERVICES, REGISTRY, NETWORK_PROFILES, FIREWALL_PROFILES, FIREWALL_RULES,
-            CERTIFICATES, MACHINEKEYS, SESSIONS, EVENTS, PATCHES, SECURITY_PRODUCTS, SECURITY_SERVICES, OS, HARDWARE, CHASSIS);
+    public static final List<String> NAMES = List.of(SERVICES, REGISTRY, NETWORK_PROFILES, FIREWALL_PROFILES, FIREWALL_BLOCK_ALL,
+            FIREWALL_RULES, CERTIFICATES, MACHINEKEYS, SESSIONS, EVENTS, PATCHES, SECURITY_PRODUCTS, SECURITY_SERVICES, OS, HARDWARE, CHASSIS);
 
     private OsqueryQueries() {
     }

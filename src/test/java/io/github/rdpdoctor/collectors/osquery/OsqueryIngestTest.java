@@ -166,6 +166,61 @@ class OsqueryIngestTest {
         assertEquals(Instant.parse("2026-11-20T08:02:51Z"), OsqueryMapper.systemTime("EA070B00050014000800020033000000"));
     }
 
+    // ---- firewall: what carries RDP, 'Block all connections', logs of the older pack ----
+
+    static SymptomSet firewallHost(String id) {
+        return host(new OsqueryIngest().read(resource("osqueryd.firewall.log")), id);
+    }
+
+    @Test
+    void afterAPortChangeTheBuiltInRulesDoNotLetRdpIn() {
+        SymptomSet s = firewallHost("rdsh-11.corp.example");
+        assertEquals("3390", facts(s).get("network.rdp_port"));
+        assertEquals("domain", facts(s).get("server.network_profile"));
+        assertEquals("false", facts(s).get("server.firewall_rdp_allowed"),
+                "the group's TCP rule opens 3389 only, its UDP rule is UDP, its Shadow rule is for RdpSa.exe");
+        assertTrue(s.warnings().contains("osquery: rules that do not carry RDP on TCP 3390 were not counted:"
+                + " Remote Desktop - User Mode (TCP-In) (port 3389), Remote Desktop - User Mode (UDP-In) (UDP),"
+                + " Remote Desktop - Shadow (TCP-In) (program %SystemRoot%\\system32\\RdpSa.exe)"), s.warnings()::toString);
+    }
+
+    @Test
+    void aTcpRuleForTheListenersPortLetsRdpIn() {
+        SymptomSet s = firewallHost("rdsh-12.corp.example");
+        assertEquals("true", facts(s).get("server.firewall_rdp_allowed"));
+        assertTrue(s.warnings().stream().noneMatch(w -> w.contains("not counted") || w.contains("firewall")), s.warnings()::toString);
+    }
+
+    @Test
+    void groupPolicyBlockAllConnectionsIgnoresTheAllowRules() {
+        SymptomSet s = firewallHost("rdsh-13.corp.example");
+        assertEquals("private", facts(s).get("server.network_profile"));
+        assertEquals("false", facts(s).get("server.firewall_rdp_allowed"), "the policy's DoNotAllowExceptions 1 wins over the local 0");
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("the Private firewall profile blocks all incoming connections")),
+                s.warnings()::toString);
+    }
+
+    @Test
+    void anOlderPacksLogOnPort3389IsReadAsBeforeWithWarnings() {
+        SymptomSet s = firewallHost("legacy-04.corp.example");
+        assertEquals("true", facts(s).get("server.firewall_rdp_allowed"));
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("osquery: firewall rule results without app_name")
+                && w.contains("Remote Desktop - User Mode (TCP-In), Remote Desktop - Shadow (TCP-In)")), s.warnings()::toString);
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("whether the Domain firewall profile blocks all incoming connections"
+                + " (DoNotAllowExceptions) is unknown")), s.warnings()::toString);
+        assertTrue(s.warnings().stream().anyMatch(w -> w.startsWith("osquery: no results for ") && w.contains("rdp_firewall_block_all")),
+                s.warnings()::toString);
+    }
+
+    @Test
+    void anOlderPacksLogCannotTellWhenThePortMoved() {
+        SymptomSet s = firewallHost("legacy-05.corp.example");
+        assertEquals("domain", facts(s).get("server.network_profile"));
+        assertEquals(null, facts(s).get("server.firewall_rdp_allowed"), "the older pack read no rules for 3390");
+        assertTrue(s.warnings().stream().anyMatch(w -> w.contains("older rdp-doctor pack that read the rules for TCP 3389 only,"
+                + " but the RDP listener is on 3390")), s.warnings()::toString);
+    }
+
     private static OsqueryIngest log(String... lines) throws java.io.IOException {
         return new OsqueryIngest().read("mem.log", "mem.log",
                 new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)));

@@ -37,6 +37,29 @@ class OsqueryPackTest {
     }
 
     @Test
+    void theReadmeCountsThePacksQueries() throws Exception {
+        int count = new ObjectMapper().readTree(PACK.toFile()).get("queries").size();
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("rdp-doctor.conf): " + count + " Windows snapshot queries"), "README should say " + count);
+    }
+
+    @Test
+    void theFirewallQueriesReadWhatDecidesWhetherARuleCarriesRdp() throws Exception {
+        JsonNode queries = new ObjectMapper().readTree(PACK.toFile()).get("queries");
+        String rules = queries.get(OsqueryQueries.FIREWALL_RULES).get("query").asText();
+        for (String column : List.of("app_name", "protocol", "local_ports", "enabled", "direction", "action", "profile_public")) {
+            assertTrue(rules.matches("(?s)SELECT .*\\b" + column + "\\b.* FROM windows_firewall_rules .*"), column);
+        }
+        assertTrue(rules.contains("name = 'PortNumber'"), "rules for the listener's port, not 3389 only");
+        String blockAll = queries.get(OsqueryQueries.FIREWALL_BLOCK_ALL).get("query").asText();
+        assertTrue(blockAll.contains("name = 'DoNotAllowExceptions'"), blockAll);
+        String profiles = queries.get(OsqueryQueries.FIREWALL_PROFILES).get("query").asText();
+        Matcher keys = Pattern.compile("key IN \\(([^)]*)\\)").matcher(profiles);
+        assertTrue(keys.find());
+        assertTrue(blockAll.contains("key IN (" + keys.group(1) + ")"), "the same local and Group Policy keys as " + OsqueryQueries.FIREWALL_PROFILES);
+    }
+
+    @Test
     void theSecurityServicesQueryAsksForTheServicesJavaKnows() throws Exception {
         String sql = new ObjectMapper().readTree(PACK.toFile()).get("queries").get(OsqueryQueries.SECURITY_SERVICES).get("query").asText();
         List<String> asked = new ArrayList<>();
