@@ -53,38 +53,26 @@ public record CommandResult(int exitCode, String stdout, String stderr, boolean 
     private static final java.util.regex.Pattern CLIXML_PART = java.util.regex.Pattern.compile(
             "#< CLIXML|<S S=\"([^\"]*)\">(.*?)</S>|<Obj\\b.*?</Obj>|</?Objs\\b[^>]*>", java.util.regex.Pattern.DOTALL);
     private static final java.util.regex.Pattern CLIXML_CHAR = java.util.regex.Pattern.compile("_x([0-9A-Fa-f]{4})_");
+    /** The {@code \\uXXXX} escapes that the collector scripts use to keep their output ASCII. */
+    private static final java.util.regex.Pattern UNICODE_ESCAPE = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})");
 
     /**
      * Standard error with its CLIXML parts replaced by the text of their error and warning strings, one per
      * line; progress records and other objects are dropped, plain text around them is kept.
      */
     static String fromClixml(String s) {
-        java.util.regex.Matcher m = CLIXML_PART.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String kind = m.group(1);
-            String replacement = "\n";
-            if (kind != null && (kind.equalsIgnoreCase("Error") || kind.equalsIgnoreCase("warning"))) {
-                replacement = "\n" + clixmlText(m.group(2)) + "\n";
-            }
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return CLIXML_PART.matcher(s).replaceAll(r -> {
+            String kind = r.group(1);
+            boolean text = kind != null && (kind.equalsIgnoreCase("Error") || kind.equalsIgnoreCase("warning"));
+            return java.util.regex.Matcher.quoteReplacement(text ? "\n" + clixmlText(r.group(2)) + "\n" : "\n");
+        });
     }
 
     /** The text of a CLIXML string: XML entities, then PowerShell's {@code _xHHHH_} character escapes. */
     private static String clixmlText(String xml) {
         String t = xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
                 .replace("&amp;", "&");
-        java.util.regex.Matcher m = CLIXML_CHAR.matcher(t);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
-                    String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return hexChars(CLIXML_CHAR, t);
     }
 
     /** Undoes the {@code \\uXXXX} escapes that the collector scripts use to keep their output ASCII. */
@@ -92,13 +80,12 @@ public record CommandResult(int exitCode, String stdout, String stderr, boolean 
         if (!s.contains("\\u")) {
             return s;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(
-                    String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return hexChars(UNICODE_ESCAPE, s);
+    }
+
+    /** Each match of {@code escape} replaced by the character whose hex code is its group 1. */
+    private static String hexChars(java.util.regex.Pattern escape, String s) {
+        return escape.matcher(s).replaceAll(r -> java.util.regex.Matcher.quoteReplacement(
+                String.valueOf((char) Integer.parseInt(r.group(1), 16))));
     }
 }
