@@ -20,7 +20,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,18 +117,46 @@ public final class BatchRunner {
     public BatchSummary runToFile(Iterator<BatchInput> inputs, Path outFile, boolean resume, LongConsumer progress)
             throws IOException {
         Tally tally = new Tally();
-        long kept = 0;
-        StandardOpenOption[] open = {StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE};
-        if (resume && Files.exists(outFile)) {
-            if (!Files.isRegularFile(outFile)) {
+        boolean exists = Files.exists(outFile);
+        if (exists && !Files.isRegularFile(outFile)) {
+            if (resume) {
                 throw new RdpDoctorException(outFile + ": --resume continues an output file, and this is not a regular file");
             }
-            kept = resume(inputs, outFile, tally);
-            open = new StandardOpenOption[] {StandardOpenOption.APPEND};
+            // a pipe or device, opened like the shell's '>' (never deleted and replaced by a file)
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(outFile), 1 << 16)) {
+                return run(inputs, Sink.of(os), progress, tally, 0);
+            }
         }
-        // opened like the shell's '>': a link is written through, a device or pipe is written to (never deleted and replaced)
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(outFile, open), 1 << 16)) {
-            return run(inputs, Sink.of(os), progress, tally, kept);
+        // a file (through a link too), locked while this run writes it: a second run on the same file, such as an
+        // overlapping cron job, would mix its lines into this one's. All reading and writing goes through this one
+        // channel, as closing another one on the same file would let the lock go.
+        try (FileChannel ch = FileChannel.open(outFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            if (!lock(ch)) {
+                throw new RdpDoctorException(outFile + ": another batch run is writing this file; let it finish, or give"
+                        + " another --out");
+            }
+            long kept = 0;
+            long keptBytes = 0;
+            if (resume && exists) {
+                long[] resumed = resume(inputs, ch, outFile, tally);
+                kept = resumed[0];
+                keptBytes = resumed[1]; // drops a partial last line left by a killed run
+            }
+            ch.truncate(keptBytes);
+            ch.position(keptBytes);
+            try (OutputStream os = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+                return run(inputs, Sink.of(os), progress, tally, kept);
+            }
+        }
+    }
+
+    /** Takes the output's lock; false when another process, or another run in this one, holds it. */
+    private static boolean lock(FileChannel ch) throws IOException {
+        try {
+            return ch.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
         }
     }
 
@@ -433,51 +463,49 @@ public final class BatchRunner {
      * Checks the existing output against the inputs, line by line, consuming the inputs it covers; cuts off a partial
      * last line. Returns the number of lines kept.
      */
-    private long resume(Iterator<BatchInput> inputs, Path outFile, Tally tally) throws IOException {
+    /** Checks the kept lines of {@code out} (read through its locked channel) against the inputs: {kept lines, their bytes}. */
+    private long[] resume(Iterator<BatchInput> inputs, FileChannel out, Path outFile, Tally tally) throws IOException {
         long keptBytes = 0;
         long kept = 0;
         ObjectMapper mapper = new ObjectMapper();
-        try (InputStream is = new BufferedInputStream(Files.newInputStream(outFile), 1 << 16)) {
-            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
-            int c;
-            while ((c = is.read()) != -1) {
-                if (c != '\n') {
-                    line.write(c);
-                    continue;
-                }
-                String[] fields = parseLine(mapper, line.toByteArray());
-                if (fields == null) {
-                    // a killed run leaves at most a partial last line, without its newline (cut off below); a whole
-                    // line that is not a result means the file is not (only) this batch's output
-                    throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": not a result line of a batch run; resume"
-                            + " continues only an output it wrote (a killed run leaves at most a partial last line)");
-                }
-                if (!inputs.hasNext()) {
-                    throw new RdpDoctorException(outFile + ": has more lines than there are inputs; it is not the output of these inputs");
-                }
-                BatchInput in = inputs.next();
-                if (!in.name().equals(fields[0])) {
-                    throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": is for '" + fields[0] + "' but input "
-                            + (kept + 1) + " is '" + in.name() + "'; resume needs the same inputs in the same order");
-                }
-                if (in.content() != null) {
-                    // a stream's names (<stdin>:N) say nothing about its documents: compare what they hold
-                    String differs = differs(in, fields);
-                    if (differs != null) {
-                        throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": " + differs
-                                + "; resume needs the same inputs in the same order");
-                    }
-                }
-                tally.add("ok".equals(fields[1]), fields[2]);
-                kept++;
-                keptBytes += line.size() + 1;
-                line.reset();
+        // not closed: closing the stream would close the channel
+        InputStream is = new BufferedInputStream(Channels.newInputStream(out.position(0)), 1 << 16);
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        int c;
+        while ((c = is.read()) != -1) {
+            if (c != '\n') {
+                line.write(c);
+                continue;
             }
+            String[] fields = parseLine(mapper, line.toByteArray());
+            if (fields == null) {
+                // a killed run leaves at most a partial last line, without its newline (cut off below); a whole
+                // line that is not a result means the file is not (only) this batch's output
+                throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": not a result line of a batch run; resume"
+                        + " continues only an output it wrote (a killed run leaves at most a partial last line)");
+            }
+            if (!inputs.hasNext()) {
+                throw new RdpDoctorException(outFile + ": has more lines than there are inputs; it is not the output of these inputs");
+            }
+            BatchInput in = inputs.next();
+            if (!in.name().equals(fields[0])) {
+                throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": is for '" + fields[0] + "' but input "
+                        + (kept + 1) + " is '" + in.name() + "'; resume needs the same inputs in the same order");
+            }
+            if (in.content() != null) {
+                // a stream's names (<stdin>:N) say nothing about its documents: compare what they hold
+                String differs = differs(in, fields);
+                if (differs != null) {
+                    throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": " + differs
+                            + "; resume needs the same inputs in the same order");
+                }
+            }
+            tally.add("ok".equals(fields[1]), fields[2]);
+            kept++;
+            keptBytes += line.size() + 1;
+            line.reset();
         }
-        try (FileChannel ch = FileChannel.open(outFile, StandardOpenOption.WRITE)) {
-            ch.truncate(keptBytes); // drops a partial last line left by a killed run
-        }
-        return kept;
+        return new long[] {kept, keptBytes};
     }
 
     /**

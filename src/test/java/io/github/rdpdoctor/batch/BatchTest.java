@@ -401,6 +401,43 @@ class BatchTest {
         assertEquals(before, Files.readString(out), "the file is left as it was");
     }
 
+    /**
+     * Two runs on one --out (an overlapping cron job): while a real process writes the file, a second run is refused
+     * and leaves the file alone, fresh or with --resume; the first run finishes with all its lines.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aSecondRunOnTheSameOutputIsRefusedWhileTheFirstWrites(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out.jsonl");
+        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch", "--out", out.toString(), "-")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+        String doc = "{\"host\": \"a.example\", \"symptoms\": {\"server.rdp_enabled\": false}}\n";
+        try (OutputStream stdin = first.getOutputStream()) {
+            stdin.write(doc.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((!Files.exists(out) || Files.size(out) == 0) && first.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the first run has its line out, and waits for more on its stdin
+            }
+            assertEquals(1, Files.readAllLines(out).size(), Files.readString(dir.resolve("first.log")));
+            for (String[] args : new String[][] {{"batch", "--out", out.toString(), "examples"},
+                    {"batch", "--resume", "--out", out.toString(), "examples"}}) {
+                CliRun second = CliRun.run(args);
+                assertEquals(1, second.code(), second.err());
+                assertEquals("rdp-doctor: " + out + ": another batch run is writing this file; let it finish, or give another --out\n",
+                        second.err());
+                assertEquals(1, Files.readAllLines(out).size(), "the second run left the file alone");
+            }
+            stdin.write(doc.getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, first.exitValue(), Files.readString(dir.resolve("first.log")));
+        assertEquals(2, lines(Files.readString(out)).size());
+        assertEquals(0, CliRun.run("batch", "--out", out.toString(), "examples/minimal-0x904-0x7.yaml").code(),
+                "the lock goes with the run");
+    }
+
     /** A real process killed with SIGKILL mid-run; --resume then finishes with no file missing and none twice. */
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
