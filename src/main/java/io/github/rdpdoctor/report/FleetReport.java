@@ -71,6 +71,7 @@ public final class FleetReport {
         try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
             String line;
             int n = 0;
+            int badLast = -1;
             while ((line = in.readLine()) != null) {
                 n++;
                 if (line.isBlank()) {
@@ -82,9 +83,14 @@ public final class FleetReport {
                     node = mapper.readTree(line);
                 } catch (IOException e) {
                     r.unreadable.add(jsonl + ":" + n + ": not a JSON result line");
+                    badLast = n;
                     continue;
                 }
                 r.add(node, jsonl + ":" + n);
+            }
+            if (badLast == n && n > 0 && !endsWithNewline(jsonl)) {
+                r.unreadable.set(r.unreadable.size() - 1, jsonl + ":" + n + ": incomplete last line (no newline at its end):"
+                        + " a batch run is still writing this file, or was killed; 'batch --resume' finishes it");
             }
         } catch (NoSuchFileException e) {
             throw new RdpDoctorException(jsonl + ": no such file");
@@ -92,6 +98,18 @@ public final class FleetReport {
             throw new RdpDoctorException(jsonl + ": cannot read: " + e.getMessage(), e);
         }
         return r;
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size == 0) {
+                return true;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.position(size - 1).read(last);
+            return last.get(0) == '\n';
+        }
     }
 
     private void add(JsonNode node, String where) {

@@ -99,6 +99,18 @@ class ReportTest {
         assertEquals("rdp-doctor: " + broken + ": 1 line is not a batch result line (listed in the report)\n", run.err());
     }
 
+    /** A last line cut short (a run still writing, or killed) is told apart from a bad line, with what to do. */
+    @Test
+    void anIncompleteLastLineSaysWhyAndWhatToDo() throws Exception {
+        String text = Files.readString(results);
+        Path partial = Files.writeString(dir.resolve("partial.jsonl"), text.substring(0, text.length() - 40));
+        assertEquals(List.of(partial + ":6: incomplete last line (no newline at its end): a batch run is still writing"
+                + " this file, or was killed; 'batch --resume' finishes it"), FleetReport.read(partial).unreadable());
+        Path ended = Files.writeString(dir.resolve("ended.jsonl"), text.substring(0, text.length() - 40) + "\n");
+        assertEquals(List.of(ended + ":6: not a JSON result line"), FleetReport.read(ended).unreadable(),
+                "a whole line that is not JSON is not 'incomplete'");
+    }
+
     /** A report that cannot be written names the file and the reason (a full disk's error names neither file). */
     @Test
     void aReportThatCannotBeWrittenNamesTheFileAndWhy() {
