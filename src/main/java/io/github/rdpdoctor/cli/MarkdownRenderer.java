@@ -40,10 +40,11 @@ final class MarkdownRenderer {
             out.println("Fix:");
             out.println();
             int n = 1;
+            String name = TextRenderer.forHost(d.host());
             for (RemediationStep s : c.remediation()) {
-                out.println(n++ + ". " + s.text());
+                out.println(n++ + ". " + TextRenderer.fill(s.text(), name));
                 if (s.command() != null) {
-                    out.println("   `" + s.command().replace("`", "'") + "`");
+                    out.println("   `" + TextRenderer.fill(s.command(), name).replace("`", "'") + "`");
                 }
                 if (s.caution() != null) {
                     out.println("   **Caution:** " + s.caution());

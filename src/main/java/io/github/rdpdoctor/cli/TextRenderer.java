@@ -7,6 +7,8 @@ import io.github.rdpdoctor.knowledge.RemediationStep;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Renders a diagnosis for an admin reading a terminal. */
 final class TextRenderer {
@@ -27,7 +29,7 @@ final class TextRenderer {
                 out.println("     " + (e.supports() ? "+ " : "- ") + e.detail() + "  (" + e.rule() + ")");
             }
             out.println("   Fix:");
-            steps(out, c.remediation(), "     ");
+            steps(out, c.remediation(), "     ", d.host());
         }
         if (!d.warnings().isEmpty()) {
             out.println();
@@ -36,19 +38,42 @@ final class TextRenderer {
         }
     }
 
-    static void steps(PrintWriter out, List<RemediationStep> steps, String indent) {
+    /**
+     * Numbered steps; with a {@code host}, its name replaces the knowledge base's {@code HOST} placeholder, so the
+     * commands can be run as printed (see {@link #forHost}).
+     */
+    static void steps(PrintWriter out, List<RemediationStep> steps, String indent, String host) {
+        String name = forHost(host);
         int n = 1;
         for (RemediationStep s : steps) {
             String num = n++ + ". ";
-            out.println(wrap(s.text(), indent + num, indent + " ".repeat(num.length()), 100));
+            out.println(wrap(fill(s.text(), name), indent + num, indent + " ".repeat(num.length()), 100));
             if (s.command() != null) {
-                out.println(indent + " ".repeat(num.length()) + "> " + s.command());
+                out.println(indent + " ".repeat(num.length()) + "> " + fill(s.command(), name));
             }
             if (s.caution() != null) {
                 out.println(wrap("Caution: " + s.caution(), indent + " ".repeat(num.length()) + "! ",
                         indent + " ".repeat(num.length()) + "  ", 100));
             }
         }
+    }
+
+    /** A host name or IPv4 address, optionally with a port (dropped); anything else could change a command's meaning. */
+    private static final Pattern PLAIN_HOST = Pattern.compile("([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::\\d{1,5})?");
+    private static final Pattern HOST_PLACEHOLDER = Pattern.compile("\\bHOST\\b");
+
+    /**
+     * The name to put for {@code HOST} in commands: the diagnosed host when it is a plain DNS name or IPv4 address
+     * (a port after it is dropped), else null (the placeholder stays: an IPv6 address or odd text is left to the admin).
+     */
+    static String forHost(String host) {
+        Matcher m = host == null ? null : PLAIN_HOST.matcher(host);
+        return m != null && m.matches() ? m.group(1) : null;
+    }
+
+    /** {@code text} with the {@code HOST} placeholder replaced by {@code name}; unchanged without a name. */
+    static String fill(String text, String name) {
+        return name == null ? text : HOST_PLACEHOLDER.matcher(text).replaceAll(Matcher.quoteReplacement(name));
     }
 
     static String wrap(String text, String indent, int width) {

@@ -306,4 +306,25 @@ class CliTest {
         assertEquals("rdp-doctor: <stdin>:3: symptoms.network.rdp_port: expected an integer 1..65535, got \"abc\"\n", bad.err());
         assertEquals(2, CliRun.withStdin(doc, "diagnose", "-", "-").code(), "standard input once");
     }
+
+    /** Text and Markdown put the diagnosed host into the commands; JSON and `kb show` keep the knowledge base's HOST. */
+    @Test
+    void commandsNameTheDiagnosedHostWhereItIsAPlainName(@TempDir Path dir) throws Exception {
+        String facts = "symptoms:\n  client.error_code: \"0x904\"\n  client.extended_error: \"0x7\"\n"
+                + "  client.credssp_oracle: 1\n  server.credssp_patched: false\n";
+        Path plain = Files.writeString(dir.resolve("plain.yaml"), "host: fin-app-07.corp.example\n" + facts);
+        for (String format : new String[] {"text", "markdown"}) {
+            String out = CliRun.run("diagnose", "--format", format, plain.toString()).out();
+            assertTrue(out.contains("cmdkey /delete:TERMSRV/fin-app-07.corp.example"), out);
+            assertTrue(out.contains("mstsc.exe /v:fin-app-07.corp.example /restrictedAdmin"), out);
+            assertFalse(out.contains("HOST"), out);
+        }
+        Path withPort = Files.writeString(dir.resolve("port.yaml"), "host: 10.1.2.3:3390\n" + facts);
+        assertTrue(CliRun.run("diagnose", withPort.toString()).out().contains("cmdkey /delete:TERMSRV/10.1.2.3\n"));
+        Path odd = Files.writeString(dir.resolve("odd.yaml"), "host: \"x & calc.exe\"\n" + facts);
+        String kept = CliRun.run("diagnose", odd.toString()).out();
+        assertTrue(kept.contains("cmdkey /delete:TERMSRV/HOST") && !kept.contains("calc.exe /"), kept);
+        assertTrue(CliRun.run("diagnose", "--format", "json", plain.toString()).out().contains("TERMSRV/HOST"));
+        assertTrue(CliRun.run("kb", "show", "credssp-nla-mismatch").out().contains("TERMSRV/HOST"));
+    }
 }
