@@ -145,7 +145,8 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter err, BatchSummary s) {
-        err.printf(Locale.ROOT, "%d inputs: %d diagnosed, %d rejected%s; %.0f files/s%n", s.total(), s.ok(), s.rejected(),
+        err.printf(Locale.ROOT, "%d %s: %d diagnosed, %d rejected%s; %.0f files/s%n", s.total(), s.total() == 1 ? "input" : "inputs",
+                s.ok(), s.rejected(),
                 s.resumed() > 0 ? " (" + s.resumed() + " kept from the earlier run)" : "", s.filesPerSecond());
         if (!s.topCauses().isEmpty()) {
             err.println("Top causes:");

@@ -248,7 +248,8 @@ final class ProbeCommand implements Callable<Integer> {
             }
         }
         PrintWriter err = spec.commandLine().getErr();
-        err.printf(Locale.ROOT, "%d hosts: %d diagnosed, %d rejected; %.1f s%n", summary.total(), summary.ok(),
+        err.printf(Locale.ROOT, "%d %s: %d diagnosed, %d rejected; %.1f s%n", summary.total(),
+                summary.total() == 1 ? "host" : "hosts", summary.ok(),
                 summary.rejected(), summary.seconds());
         if (!summary.topCauses().isEmpty()) {
             err.println("Top causes:");

@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
                         n == 1 ? "line is not a batch result line" : "lines are not batch result lines");
             }
         } else {
-            spec.commandLine().getErr().printf("%d results: %d diagnosed, %d rejected%s%n", r.total(), r.ok(), r.rejectedCount(),
+            spec.commandLine().getErr().printf("%d %s: %d diagnosed, %d rejected%s%n", r.total(), r.total() == 1 ? "result" : "results", r.ok(), r.rejectedCount(),
                     r.unreadable().isEmpty() ? "" : "; " + r.unreadable().size() + " unreadable lines");
         }
         return r.unreadable().isEmpty() ? Main.OK : Main.BAD_INPUT;

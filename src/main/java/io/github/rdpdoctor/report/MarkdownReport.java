@@ -10,8 +10,8 @@ public final class MarkdownReport {
     public static String render(FleetReport r, int hostsPerCause) {
         StringBuilder m = new StringBuilder();
         m.append("# rdp-doctor fleet report\n\n");
-        m.append(String.format(Locale.ROOT, "%d inputs: %d diagnosed, %d rejected, %d without a supported cause.%n%n",
-                r.total(), r.ok(), r.rejectedCount(), r.noCause()));
+        m.append(String.format(Locale.ROOT, "%d %s: %d diagnosed, %d rejected, %d without a supported cause.%n%n",
+                r.total(), r.total() == 1 ? "input" : "inputs", r.ok(), r.rejectedCount(), r.noCause()));
         m.append("| cause | title | hosts (top cause) | hosts (listed) |\n|---|---|---:|---:|\n");
         for (FleetReport.CauseStats c : r.causes()) {
             m.append("| `").append(c.id()).append("` | ").append(cell(c.title())).append(" | ").append(c.topCount())

@@ -327,4 +327,17 @@ class CliTest {
         assertTrue(CliRun.run("diagnose", "--format", "json", plain.toString()).out().contains("TERMSRV/HOST"));
         assertTrue(CliRun.run("kb", "show", "credssp-nla-mismatch").out().contains("TERMSRV/HOST"));
     }
+
+    /** Summaries count in words that agree with the number: "1 input", "2 inputs". */
+    @Test
+    void summariesSaySingularForOne(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("r.jsonl");
+        CliRun one = CliRun.run("batch", "--out", out.toString(), "examples/minimal-0x904-0x7.yaml");
+        assertTrue(one.err().startsWith("1 input: 1 diagnosed, 0 rejected; "), one.err());
+        CliRun report = CliRun.run("report", out.toString(), "--markdown", dir.resolve("r.md").toString());
+        assertTrue(report.err().startsWith("1 result: 1 diagnosed, 0 rejected"), report.err());
+        assertTrue(Files.readString(dir.resolve("r.md")).contains("1 input: 1 diagnosed, 0 rejected"));
+        CliRun two = CliRun.run("batch", "examples/minimal-0x904-0x7.yaml", "examples/rdp-disabled-fresh-vm-from-template.yaml");
+        assertTrue(two.err().startsWith("2 inputs: 2 diagnosed, 0 rejected; "), two.err());
+    }
 }
