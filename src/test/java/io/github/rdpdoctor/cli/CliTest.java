@@ -53,6 +53,24 @@ class CliTest {
         assertTrue(d.get("warnings").isArray());
     }
 
+    /** {@code diagnose --format markdown}: a ranked table, then per cause its evidence and numbered steps with commands. */
+    @Test
+    void diagnoseMarkdownHasTheRankedTableEvidenceAndNumberedSteps(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("cert.yaml"), CERT_CASE);
+        CliRun r = CliRun.run("diagnose", "--format", "markdown", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        String md = r.out();
+        assertTrue(md.startsWith("## RDP diagnosis: rdsh-02.corp.example\n"), md);
+        assertTrue(md.contains("| # | cause | confidence |\n|---:|---|---:|\n| 1 | "), md);
+        assertTrue(md.matches("(?s).*\\| 1 \\| [^|\n]+\\(`rdp-certificate-problem`\\) \\| 0\\.[789]\\d \\|\n.*"), md);
+        assertTrue(md.contains("### 1. ") && md.contains("(`rdp-certificate-problem`, 0."), md);
+        assertTrue(md.contains("\n- for: ") && md.contains("_(rdp-certificate-problem: "), md);
+        assertTrue(md.contains("\nFix:\n\n1. ") && md.contains("\n2. "), md);
+        assertTrue(md.matches("(?s).*\n1\\. [^\n]+\n   `[^`\n]+`\n.*"), "a step's command under it: " + md);
+        assertFalse(md.contains("== ") || md.contains("Why:"), "not the text format: " + md);
+    }
+
     @Test
     void badInputExitsOneWithTheLocationAndNoStackTrace(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "host: h\nsymptoms:\n  network.rdp_port: many\n");
