@@ -78,6 +78,30 @@ class BatchTest {
         assertTrue(ok.get("diagnosis").get("causes").size() > 0);
         assertTrue(r1.err().contains(COUNT + " inputs: " + (COUNT - broken) + " diagnosed, " + broken + " rejected"), r1.err());
         assertTrue(r1.err().contains("Top causes:"), r1.err());
+        assertClosingSummary(r1.err(), lines);
+    }
+
+    /** The closing summary: files, ok, rejected, files/s, and the top causes with how many inputs have each first. */
+    static void assertClosingSummary(String err, List<JsonNode> lines) {
+        long ok = lines.stream().filter(n -> n.get("status").asText().equals("ok")).count();
+        assertTrue(java.util.regex.Pattern.compile("(?m)^" + lines.size() + " inputs: " + ok + " diagnosed, "
+                + (lines.size() - ok) + " rejected; \\d+ files/s$").matcher(err).find(), err);
+        java.util.Map<String, Long> top = new java.util.HashMap<>();
+        for (JsonNode n : lines) {
+            JsonNode causes = n.path("diagnosis").path("causes");
+            if (causes.size() > 0) {
+                top.merge(causes.get(0).get("id").asText(), 1L, Long::sum);
+            }
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ +(\\d+)  (\\S+)$")
+                .matcher(err.substring(err.indexOf("Top causes:")));
+        List<Long> printed = new ArrayList<>();
+        while (m.find()) {
+            assertEquals(top.get(m.group(2)), Long.valueOf(m.group(1)), m.group(2) + " in " + err);
+            printed.add(Long.valueOf(m.group(1)));
+        }
+        assertEquals(Math.min(10, top.size()), printed.size(), err);
+        assertEquals(top.values().stream().max(Long::compare).orElseThrow(), printed.get(0), "most frequent first: " + err);
     }
 
     @Test
