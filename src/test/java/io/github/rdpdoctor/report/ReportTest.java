@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.cli.CliRun;
 import io.github.rdpdoctor.cli.Main;
 import java.io.PrintWriter;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,6 +87,11 @@ class ReportTest {
         assertTrue(text.contains("| `rdp-service-failure` |"), text);
         assertTrue(text.contains("svc-0.corp.example"), text);
         assertTrue(text.contains("zz-bad.yaml"), text);
+        FleetReport.CauseStats top = FleetReport.read(results).causes().get(0);
+        assertTrue(text.contains("First step: " + top.firstStep()), text);
+        assertTrue(Pattern.compile("(?m)^\\| svc-0\\.corp\\.example \\| 0\\.\\d\\d \\|").matcher(text).find(),
+                "hosts per cause with their confidence: " + text);
+        assertTrue(text.contains("zz-bad.yaml:3: symptoms.network.rdp_port: expected an integer"), "the rejected file's error: " + text);
     }
 
     @Test
@@ -156,12 +164,40 @@ class ReportTest {
         assertTrue(Pattern.compile("<tr data-cause=\"rdp-service-failure\">.*?<td class=\"num\">3</td>", Pattern.DOTALL).matcher(dom).find());
         assertTrue(dom.contains("zz-bad.yaml"));
 
+        // hosts per cause with their confidence and the cause's first step, as the batch lines have them
+        JsonNode svc0 = null;
+        for (String line : Files.readAllLines(results)) {
+            JsonNode n = new ObjectMapper().readTree(line);
+            if (n.at("/diagnosis/host").asText().equals("svc-0.corp.example")) {
+                svc0 = n.at("/diagnosis/causes/0");
+            }
+        }
+        assertEquals("rdp-service-failure", svc0.get("id").asText());
+        String confidence = String.format(Locale.ROOT, "%.2f", svc0.get("confidence").asDouble());
+        String hosts = section(dom, "<table class=\"hosts\" data-cause=\"rdp-service-failure\">", "</table>");
+        assertTrue(hosts.contains("<tr><td>svc-0.corp.example</td><td class=\"num\">" + confidence + "</td>"), hosts);
+        assertEquals(3, hosts.split("<tr><td>svc-", -1).length - 1, hosts);
+        String step = svc0.at("/remediation/0/text").asText();
+        assertTrue(section(dom, "<h2 id=\"rdp-service-failure\">", "<table").contains(
+                step.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")), "first step of the cause shown: " + step);
+        // the rejected file with its error
+        String rejected = section(dom, "<table id=\"rejected-table\">", "</table>");
+        assertTrue(rejected.contains("zz-bad.yaml:3: symptoms.network.rdp_port: expected an integer"), rejected);
+
         Path shot = Path.of("target", "report-screenshot.png");
         Files.deleteIfExists(shot);
         chromium(chromium, "--screenshot=" + shot.toAbsolutePath(), "--window-size=1200,1600", html.toUri().toString());
         assertTrue(Files.size(shot) > 10_000, "screenshot written");
         byte[] png = Files.readAllBytes(shot);
         assertEquals("PNG", new String(png, 1, 3, StandardCharsets.US_ASCII));
+    }
+
+    /** The text of {@code page} from {@code start} to the next {@code end}. */
+    private static String section(String page, String start, String end) {
+        int from = page.indexOf(start);
+        assertTrue(from >= 0, "no " + start + " in " + page);
+        int to = page.indexOf(end, from + start.length());
+        return page.substring(from, to < 0 ? page.length() : to);
     }
 
     private static String chromium(Path exe, String... args) throws Exception {
