@@ -66,6 +66,56 @@ class RankingTest {
         }
     }
 
+    /**
+     * Facts that contradict a cause lower it (or drop it) below what the error pair alone gives, with the rule that
+     * says so listed as evidence against when the cause is still listed: port open, authentication succeeded (event
+     * 1149), another client connects.
+     */
+    @Test
+    void contradictingFactsLowerACause() {
+        Diagnosis alone = doctor.diagnose(pair().build());
+        record Case(String fact, SymptomSet facts, List<String> lowered) { }
+        List<Case> cases = List.of(
+                new Case("port open", pair().symptom("network.rdp_port_state", "open").build(),
+                        List.of("firewall-blocking", "network-profile-public", "rdp-disabled")),
+                new Case("event 1149", pair().event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                        "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, null, "User authentication succeeded")).build(),
+                        List.of("credssp-nla-mismatch", "firewall-blocking", "rdp-service-failure", "rdp-disabled")),
+                new Case("another client connects", pair().symptom("test.from_other_client_works", true).build(),
+                        List.of("firewall-blocking", "rdp-service-failure", "rdp-disabled", "licensing-or-session-cap")));
+        for (Case c : cases) {
+            Diagnosis d = doctor.diagnose(c.facts());
+            for (String id : c.lowered()) {
+                double before = alone.cause(id).orElseThrow(() -> new AssertionError(id + " not listed for the pair")).confidence();
+                var after = d.cause(id);
+                assertTrue(after.isEmpty() || after.get().confidence() < before,
+                        c.fact() + " should lower " + id + ": " + before + " -> " + after.map(RankedCause::confidence).orElse(0.0));
+                after.ifPresent(r -> assertTrue(r.evidence().stream().anyMatch(e -> !e.supports()), c.fact() + ", " + id
+                        + ": evidence against is listed: " + r.evidence()));
+            }
+        }
+    }
+
+    /** Results are immutable: their lists cannot be changed by the caller, neither through them nor through what was given. */
+    @Test
+    void resultRecordsAreImmutable() {
+        Diagnosis d = doctor.diagnose(pair().build());
+        RankedCause top = d.top().orElseThrow();
+        for (Runnable change : List.<Runnable>of(() -> d.causes().clear(), () -> d.warnings().add("x"),
+                () -> top.evidence().clear(), () -> top.remediation().clear(), () -> top.sources().clear())) {
+            org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, change::run);
+        }
+        List<RankedCause> given = new ArrayList<>(d.causes());
+        List<Evidence> evidence = new ArrayList<>(top.evidence());
+        Diagnosis copy = new Diagnosis(d.host(), d.source(), given, new ArrayList<>(d.warnings()));
+        RankedCause cause = new RankedCause(top.id(), top.title(), top.confidence(), evidence, new ArrayList<>(top.remediation()),
+                new ArrayList<>(top.sources()));
+        given.clear();
+        evidence.clear();
+        assertEquals(d.causes(), copy.causes());
+        assertEquals(top.evidence(), cause.evidence());
+    }
+
     /** Adding facts that only add supporting evidence for a cause never lowers that cause. */
     @Test
     void supportingEvidenceNeverLowersACause() {
