@@ -54,6 +54,25 @@ class BatchInputsTest {
         assertEquals(top.resolve("z.yaml"), inputs.get(3).path());
     }
 
+    /**
+     * A directory is walked recursively for .yaml, .yml and .json files (any case), depth-first with entries sorted by
+     * name; other files (notes, archives, a results .jsonl) are not inputs. A file given as a PATH is an input whatever
+     * its name.
+     */
+    @Test
+    void directoriesGiveTheirYamlYmlAndJsonFilesInNameOrder() throws Exception {
+        Path fleet = Files.createDirectories(dir.resolve("fleet/b-site/deeper"));
+        for (String name : List.of("a.yml", "b-site/c.json", "b-site/deeper/d.yaml", "b-site/E.YML", "f.JSON", "notes.txt",
+                "results.jsonl", "b-site/host.yaml.bak", "README.md", "z.yaml")) {
+            Files.writeString(dir.resolve("fleet").resolve(name), "host: h\n");
+        }
+        Path top = dir.resolve("fleet");
+        assertEquals(List.of(top.resolve("a.yml"), top.resolve("b-site/E.YML"), top.resolve("b-site/c.json"),
+                top.resolve("b-site/deeper/d.yaml"), top.resolve("f.JSON"), top.resolve("z.yaml")),
+                all(top.toString()).stream().map(BatchInput::path).toList());
+        assertEquals(List.of(top.resolve("notes.txt")), all(top.resolve("notes.txt").toString()).stream().map(BatchInput::path).toList());
+    }
+
     /** A fleet may be a tree of links to other places: those are followed, also twice to the same place. */
     @Test
     @Timeout(30)
