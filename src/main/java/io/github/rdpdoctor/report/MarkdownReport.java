@@ -14,7 +14,7 @@ public final class MarkdownReport {
                 r.total(), r.total() == 1 ? "input" : "inputs", r.ok(), r.rejectedCount(), r.noCause()));
         m.append("| cause | title | hosts (top cause) | hosts (listed) |\n|---|---|---:|---:|\n");
         for (FleetReport.CauseStats c : r.causes()) {
-            m.append("| `").append(c.id()).append("` | ").append(cell(c.title())).append(" | ").append(c.topCount())
+            m.append("| `").append(c.id()).append("` | ").append(text(c.title())).append(" | ").append(c.topCount())
                     .append(" | ").append(c.listedCount()).append(" |\n");
         }
         for (FleetReport.CauseStats c : r.causes()) {
@@ -27,8 +27,8 @@ public final class MarkdownReport {
                 m.append('\n');
             }
             m.append("| host | confidence | file |\n|---|---:|---|\n");
-            c.hosts().stream().limit(hostsPerCause).forEach(h -> m.append("| ").append(cell(h.host())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.2f", h.confidence())).append(" | `").append(cell(h.file())).append("` |\n"));
+            c.hosts().stream().limit(hostsPerCause).forEach(h -> m.append("| ").append(text(h.host())).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.2f", h.confidence())).append(" | ").append(code(h.file())).append(" |\n"));
             if (c.topCount() > Math.min(hostsPerCause, c.hosts().size())) {
                 m.append("\n… and ").append(c.topCount() - Math.min(hostsPerCause, c.hosts().size())).append(" more.\n");
             }
@@ -38,20 +38,31 @@ public final class MarkdownReport {
             m.append("None.\n");
         } else {
             m.append("| file | error |\n|---|---|\n");
-            r.rejected().stream().limit(hostsPerCause).forEach(x -> m.append("| `").append(cell(x.file())).append("` | ")
-                    .append(cell(x.message())).append(" |\n"));
+            r.rejected().stream().limit(hostsPerCause).forEach(x -> m.append("| ").append(code(x.file())).append(" | ")
+                    .append(text(x.message())).append(" |\n"));
             if (r.rejectedCount() > Math.min(hostsPerCause, r.rejected().size())) {
                 m.append("\n… and ").append(r.rejectedCount() - Math.min(hostsPerCause, r.rejected().size())).append(" more.\n");
             }
         }
         if (!r.unreadable().isEmpty()) {
             m.append("\n## Unreadable result lines (").append(r.unreadable().size()).append(")\n\n");
-            r.unreadable().stream().limit(hostsPerCause).forEach(u -> m.append("- ").append(u).append('\n'));
+            r.unreadable().stream().limit(hostsPerCause).forEach(u -> m.append("- ").append(text(u)).append('\n'));
         }
         return m.toString();
     }
 
-    private static String cell(String s) {
-        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+    /**
+     * Text from the inputs (host names, error messages quoting a file's values) as one Markdown line that shows as
+     * written: Markdown and HTML characters are escaped, so {@code <script>} in a bad file stays visible in a ticket
+     * instead of being taken as a tag, and a {@code |} does not split a table cell.
+     */
+    static String text(String s) {
+        return s == null ? "" : s.replace("\n", " ").replaceAll("([\\\\`*\\[\\]<>&|])", "\\\\$1");
+    }
+
+    /** A file name as a code span, which shows everything as written; a backtick in the name ends the span, so it is quoted. */
+    static String code(String s) {
+        String t = s == null ? "" : s.replace("\n", " ").replace("|", "\\|");
+        return t.contains("`") ? "`` " + t + " ``" : "`" + t + "`";
     }
 }

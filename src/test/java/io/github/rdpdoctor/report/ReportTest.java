@@ -92,6 +92,16 @@ class ReportTest {
         assertTrue(Pattern.compile("(?m)^\\| svc-0\\.corp\\.example \\| 0\\.\\d\\d \\|").matcher(text).find(),
                 "hosts per cause with their confidence: " + text);
         assertTrue(text.contains("zz-bad.yaml:3: symptoms.network.rdp_port: expected an integer"), "the rejected file's error: " + text);
+        // a ticket shows the bad value as written; unescaped, GitHub takes it for a tag and drops it
+        assertTrue(text.contains("got \"\\<script\\>alert(1)\\</script\\>\""), text);
+        assertFalse(text.contains("<script>"), text);
+    }
+
+    @Test
+    void markdownTextShowsAsWrittenAndKeepsTablesWhole() {
+        assertEquals("a \\| b \\<i\\> \\*c\\* d_e", MarkdownReport.text("a | b <i> *c* d_e"));
+        assertEquals("`x\\|y.yaml`", MarkdownReport.code("x|y.yaml"));
+        assertEquals("`` we`ird.yaml ``", MarkdownReport.code("we`ird.yaml"));
     }
 
     @Test
