@@ -4,6 +4,7 @@ import io.github.rdpdoctor.engine.Diagnosis;
 import io.github.rdpdoctor.engine.Evidence;
 import io.github.rdpdoctor.engine.RankedCause;
 import io.github.rdpdoctor.knowledge.RemediationStep;
+import io.github.rdpdoctor.report.MarkdownReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -13,9 +14,9 @@ final class MarkdownRenderer {
     }
 
     static void render(PrintWriter out, Diagnosis d) {
-        out.println("## RDP diagnosis: " + d.host());
+        out.println("## RDP diagnosis: " + MarkdownReport.text(d.host()));
         out.println();
-        out.println("Facts from `" + d.source() + "`.");
+        out.println("Facts from " + MarkdownReport.code(d.source()) + ".");
         out.println();
         if (d.causes().isEmpty()) {
             out.println("No cause is supported by these facts.");
@@ -34,7 +35,8 @@ final class MarkdownRenderer {
             out.println("Evidence:");
             out.println();
             for (Evidence e : c.evidence()) {
-                out.println("- " + (e.supports() ? "for" : "against") + ": " + e.detail() + " _(" + e.rule() + ")_");
+                out.println("- " + (e.supports() ? "for" : "against") + ": " + MarkdownReport.text(e.detail()) + " _("
+                        + MarkdownReport.text(e.rule()) + ")_");
             }
             out.println();
             out.println("Fix:");
@@ -55,7 +57,7 @@ final class MarkdownRenderer {
             out.println();
             out.println("Warnings:");
             out.println();
-            d.warnings().forEach(w -> out.println("- " + w));
+            d.warnings().forEach(w -> out.println("- " + MarkdownReport.text(w)));
         }
     }
 }

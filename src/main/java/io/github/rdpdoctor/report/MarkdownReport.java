@@ -56,12 +56,12 @@ public final class MarkdownReport {
      * written: Markdown and HTML characters are escaped, so {@code <script>} in a bad file stays visible in a ticket
      * instead of being taken as a tag, and a {@code |} does not split a table cell.
      */
-    static String text(String s) {
+    public static String text(String s) {
         return s == null ? "" : s.replace("\n", " ").replaceAll("([\\\\`*\\[\\]<>&|])", "\\\\$1");
     }
 
     /** A file name as a code span, which shows everything as written; a backtick in the name ends the span, so it is quoted. */
-    static String code(String s) {
+    public static String code(String s) {
         String t = s == null ? "" : s.replace("\n", " ").replace("|", "\\|");
         return t.contains("`") ? "`` " + t + " ``" : "`" + t + "`";
     }

@@ -358,4 +358,16 @@ class CliTest {
         CliRun two = CliRun.run("batch", "examples/minimal-0x904-0x7.yaml", "examples/rdp-disabled-fresh-vm-from-template.yaml");
         assertTrue(two.err().startsWith("2 inputs: 2 diagnosed, 0 rejected; "), two.err());
     }
+
+    /** diagnose --format markdown escapes what comes from the file (host, values quoted in evidence, warnings). */
+    @Test
+    void diagnoseMarkdownShowsFileTextAsWritten(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("odd.yaml"), "host: \"h<b>x</b>\"\nsymptoms:\n  client.error_code: \"0x904\"\n"
+                + "  client.os: \"Windows XP <img src=x>\"\n  rdp.nla_required: true\n  site.a|b: 1\n");
+        String md = CliRun.run("diagnose", "--format", "markdown", f.toString()).out();
+        assertTrue(md.startsWith("## RDP diagnosis: h\\<b\\>x\\</b\\>\n"), md);
+        assertTrue(md.contains("the client runs Windows XP \\<img src=x\\>"), md);
+        assertTrue(md.contains("unknown symptom name 'site.a\\|b'"), md);
+        assertFalse(java.util.regex.Pattern.compile("(?<!\\\\)<").matcher(md).find(), "no unescaped '<': " + md);
+    }
 }
