@@ -187,6 +187,10 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
          *                                  when the name was given before
          */
         public Builder symptom(String name, Object value) {
+            java.util.Objects.requireNonNull(name, "name");
+            if (value == null) {
+                throw new IllegalArgumentException("symptom " + name + ": no value (null)");
+            }
             if (symptoms.containsKey(name)) {
                 throw Symptom.givenTwice(name);
             }
@@ -208,17 +212,17 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         }
 
         public Builder event(HostEvent event) {
-            events.add(event);
+            events.add(java.util.Objects.requireNonNull(event, "event"));
             return this;
         }
 
         public Builder session(UserSession session) {
-            sessions.add(session);
+            sessions.add(java.util.Objects.requireNonNull(session, "session"));
             return this;
         }
 
         public Builder warning(String warning) {
-            warnings.add(warning);
+            warnings.add(java.util.Objects.requireNonNull(warning, "warning"));
             return this;
         }
 

@@ -84,4 +84,19 @@ class SymptomTest {
         SymptomSet.Builder unknown = SymptomSet.builder("h.example").symptom("site.rack", "a1");
         assertThrows(IllegalArgumentException.class, () -> unknown.symptom("site.rack", "b2"));
     }
+
+    /** A null from calling code is refused where it is given, with what it was, not later inside a diagnosis. */
+    @Test
+    void theBuilderRefusesNullsWhereTheyAreGiven() {
+        SymptomSet.Builder b = SymptomSet.builder("h.example");
+        assertEquals("event", assertThrows(NullPointerException.class, () -> b.event(null)).getMessage());
+        assertEquals("session", assertThrows(NullPointerException.class, () -> b.session(null)).getMessage());
+        assertEquals("warning", assertThrows(NullPointerException.class, () -> b.warning(null)).getMessage());
+        assertEquals("name", assertThrows(NullPointerException.class, () -> b.symptom(null, true)).getMessage());
+        assertEquals("symptom network.ping_ok: no value (null)",
+                assertThrows(IllegalArgumentException.class, () -> b.symptom("network.ping_ok", null)).getMessage());
+        assertEquals("symptom site.rack: no value (null)",
+                assertThrows(IllegalArgumentException.class, () -> b.symptom("site.rack", null)).getMessage());
+        assertTrue(b.build().symptoms().isEmpty(), "nothing half-added");
+    }
 }
