@@ -57,6 +57,10 @@ public final class KnowledgeBase {
             }
             List<RemediationStep> steps = new ArrayList<>();
             for (JsonNode s : c.path("remediation")) {
+                if (s.path("text").asText("").isBlank()) {
+                    throw new IOException(sourceName + ": cause " + id + ": remediation step " + (steps.size() + 1)
+                            + " has no text (every step says what to do; 'command' and 'caution' are optional)");
+                }
                 steps.add(new RemediationStep(s.path("text").asText(),
                         s.hasNonNull("command") ? s.get("command").asText() : null,
                         s.hasNonNull("caution") ? s.get("caution").asText() : null));

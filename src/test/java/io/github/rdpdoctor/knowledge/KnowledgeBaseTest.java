@@ -38,6 +38,17 @@ class KnowledgeBaseTest {
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
+    /** A replacement knowledge base whose step has only a command is refused with the cause and step named. */
+    @Test
+    void aStepWithoutTextIsRefused() {
+        String kb = "causes:\n  - id: firewall-blocking\n    title: Firewall\n    remediation:\n"
+                + "      - text: Open the port.\n      - command: Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'\n";
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> KnowledgeBase.parse(
+                new java.io.ByteArrayInputStream(kb.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "site-kb.yaml"));
+        assertEquals("site-kb.yaml: cause firewall-blocking: remediation step 2 has no text (every step says what to do;"
+                + " 'command' and 'caution' are optional)", e.getMessage());
+    }
+
     @Test
     void hasExactlyTheContractCauses() {
         assertEquals(CONTRACT_CAUSES, kb.causes().stream().map(Cause::id).toList());
