@@ -87,12 +87,21 @@ public final class PrecompiledRules {
         }
     }
 
-    /** Build step: writes the precompiled bundled rules to the path given (inside target/classes). */
+    /**
+     * Build step: writes the precompiled bundled rules to the path given (inside target/classes), and the index of the
+     * bundled rule files ({@link RuleSource#INDEX}) beside them.
+     */
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args[0]);
         Files.createDirectories(target.getParent());
+        List<RuleSource> bundled = RuleSource.listed(PrecompiledRules.class.getClassLoader());
         try (OutputStream out = Files.newOutputStream(target)) {
-            write(RuleSource.bundled(), out);
+            write(bundled, out);
         }
+        StringBuilder index = new StringBuilder();
+        for (RuleSource s : bundled) {
+            index.append(s.name().substring("rules/".length())).append('\n');
+        }
+        Files.writeString(target.resolveSibling(RuleSource.INDEX.substring(RuleSource.INDEX.indexOf('/') + 1)), index);
     }
 }

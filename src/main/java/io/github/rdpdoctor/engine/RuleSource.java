@@ -94,9 +94,45 @@ public record RuleSource(String name, String drl, RuleProblem unreadable) {
         return new RuleProblem(file.toString(), line, offset - lineStart + 1, message);
     }
 
+    /** The names of the bundled rule files, one per line, written at build time next to them. */
+    static final String INDEX = BUNDLED_DIR + "/INDEX";
+
     /** The rules shipped inside rdp-doctor (from the jar or from target/classes). */
     public static List<RuleSource> bundled() {
-        ClassLoader cl = RuleSource.class.getClassLoader();
+        return bundled(RuleSource.class.getClassLoader());
+    }
+
+    /**
+     * The bundled rules as {@code loader} has them: by the build's index when there is one, read as plain resources, so
+     * that class loaders that cannot list a directory (application servers' {@code vfs:}, nested jars) find them too;
+     * else by listing the directory in a jar or on disk.
+     */
+    static List<RuleSource> bundled(ClassLoader loader) {
+        try (InputStream index = loader.getResourceAsStream(INDEX)) {
+            if (index == null) {
+                return listed(loader);
+            }
+            List<RuleSource> out = new ArrayList<>();
+            for (String name : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try (InputStream in = loader.getResourceAsStream(BUNDLED_DIR + "/" + name.strip())) {
+                    if (in == null) {
+                        throw new IllegalStateException("bundled rule file " + BUNDLED_DIR + "/" + name.strip()
+                                + " is listed in " + INDEX + " but missing from the classpath");
+                    }
+                    out.add(new RuleSource("rules/" + name.strip(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The bundled rules found by listing their directory (in a jar or on disk), in name order. */
+    static List<RuleSource> listed(ClassLoader cl) {
         URL url = cl.getResource(BUNDLED_DIR);
         if (url == null) {
             throw new IllegalStateException("bundled rules " + BUNDLED_DIR + " are missing from the classpath");

@@ -58,4 +58,33 @@ class PrecompiledRulesTest {
                 () -> RdpDoctor.builder().addRules("dup.drl", dup.formatted(existing)).build());
         assertTrue(e.getMessage().contains("duplicate rule name \"" + existing + "\""), e.getMessage());
     }
+
+    /**
+     * A class loader that serves files but cannot list a directory (an application server's {@code vfs:}, a nested jar)
+     * still finds the bundled rules, through the index the build writes beside them.
+     */
+    @Test
+    void bundledRulesAreFoundThroughTheIndexWhereADirectoryCannotBeListed() throws Exception {
+        ClassLoader noListing = new ClassLoader(null) {
+            private final ClassLoader real = RuleSource.class.getClassLoader();
+
+            @Override
+            public java.net.URL getResource(String name) {
+                return name.equals(RuleSource.BUNDLED_DIR) || name.equals(RuleSource.BUNDLED_DIR + "/") ? null : real.getResource(name);
+            }
+
+            @Override
+            public java.io.InputStream getResourceAsStream(String name) {
+                return name.equals(RuleSource.BUNDLED_DIR) ? null : real.getResourceAsStream(name);
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> RuleSource.listed(noListing), "listing alone cannot find them");
+        List<RuleSource> viaIndex = RuleSource.bundled(noListing);
+        List<RuleSource> listed = RuleSource.listed(RuleSource.class.getClassLoader());
+        assertEquals(listed.stream().map(RuleSource::name).toList(), viaIndex.stream().map(RuleSource::name).toList());
+        assertEquals(listed.stream().map(RuleSource::drl).toList(), viaIndex.stream().map(RuleSource::drl).toList());
+        try (var drl = java.nio.file.Files.list(Path.of("rules"))) {
+            assertEquals(drl.filter(f -> f.toString().endsWith(".drl")).count(), viaIndex.size(), "every file under rules/");
+        }
+    }
 }
