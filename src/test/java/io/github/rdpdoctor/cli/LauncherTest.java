@@ -122,4 +122,32 @@ class LauncherTest {
         assertTrue(onTerminal.contains("-Drdp-doctor.stderr.terminal=true"), onTerminal.toString());
         assertFalse(onTerminal.contains("-Drdp-doctor.stderr.terminal=false"), onTerminal.toString());
     }
+
+    /** Without Maven (first use) or Java on the PATH, the launcher says in one line what to install. */
+    @Test
+    @Timeout(60)
+    void aMissingToolIsOneLineSayingWhatToInstall() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("project/bin"));
+        Files.copy(Path.of("bin/rdp-doctor"), bin.resolve("rdp-doctor"), StandardCopyOption.REPLACE_EXISTING);
+        Path tools = Files.createDirectories(dir.resolve("only-basics"));
+        for (String tool : new String[] {"dirname", "find", "mktemp", "rm", "cat", "locale"}) {
+            Path real = Path.of("/usr/bin", tool);
+            Files.createSymbolicLink(tools.resolve(tool), Files.exists(real) ? real : Path.of("/bin", tool));
+        }
+        String bash = Files.exists(Path.of("/usr/bin/bash")) ? "/usr/bin/bash" : "/bin/bash";
+        for (boolean built : new boolean[] {false, true}) {
+            if (built) { // the jar is there: no build, but java is still needed
+                Path jar = Files.createDirectories(dir.resolve("project/target")).resolve("rdp-doctor-0.1.0-SNAPSHOT-cli.jar");
+                Files.writeString(jar, "not a real jar");
+            }
+            ProcessBuilder pb = new ProcessBuilder(bash, bin.resolve("rdp-doctor").toString(), "kb", "list");
+            pb.environment().put("PATH", tools.toString());
+            Process p = pb.redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(1, p.exitValue());
+            assertEquals(built ? "rdp-doctor: needs Java 17 or later (java) on the PATH (Debian: apt-get install openjdk-17-jre-headless)\n"
+                    : "rdp-doctor: needs Maven (mvn) on the PATH to build its jar on first use (Debian: apt-get install maven openjdk-17-jdk-headless)\n",
+                    Files.readString(dir.resolve("out.txt")));
+        }
+    }
 }
