@@ -151,12 +151,17 @@ public final class BatchRunner {
         }
     }
 
-    /** Takes the output's lock; false when another process, or another run in this one, holds it. */
-    private static boolean lock(FileChannel ch) throws IOException {
+    /**
+     * Takes the output's lock; false when another process, or another run in this one, holds it. A file system that
+     * has no locks (some network file systems) lets the run go on unlocked, as it ran before there was a lock.
+     */
+    private static boolean lock(FileChannel ch) {
         try {
             return ch.tryLock() != null;
         } catch (OverlappingFileLockException e) {
             return false;
+        } catch (IOException e) {
+            return true;
         }
     }
 
