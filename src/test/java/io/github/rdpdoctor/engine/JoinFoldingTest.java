@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(96, n);
+        assertEquals(111, n);
     }
 
     /**
