@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(111, n);
+        assertEquals(126, n);
     }
 
     /**
