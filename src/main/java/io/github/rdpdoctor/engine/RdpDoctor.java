@@ -7,6 +7,7 @@ import io.github.rdpdoctor.symptoms.HostEvent;
 import io.github.rdpdoctor.symptoms.Symptom;
 import io.github.rdpdoctor.symptoms.SymptomLoader;
 import io.github.rdpdoctor.symptoms.SymptomSet;
+import io.github.rdpdoctor.symptoms.Times;
 import io.github.rdpdoctor.symptoms.UserSession;
 import io.github.rdpdoctor.symptoms.Vocabulary;
 import java.nio.file.Path;
@@ -97,6 +98,7 @@ public final class RdpDoctor {
      */
     public Diagnosis diagnose(SymptomSet facts) {
         Findings findings = new Findings();
+        List<HostEvent> events = recentEvents(facts);
         KieSession session = sessions.newKieSession();
         int limit = limitFor(facts);
         int fired;
@@ -104,7 +106,7 @@ public final class RdpDoctor {
             if (usesFindings) {
                 session.setGlobal("findings", findings);
             }
-            insertFacts(session, facts);
+            insertFacts(session, facts, events);
             fired = session.fireAllRules(limit);
         } catch (ConsequenceException e) {
             throw failedRule(e);
@@ -114,19 +116,79 @@ public final class RdpDoctor {
             session.dispose();
         }
         if (fired >= limit) {
-            throw runaway(facts, limit);
+            throw runaway(facts, events, limit);
         }
-        return new Diagnosis(facts.host(), facts.source(), rank(findings.all()), facts.warnings());
+        List<String> warnings = facts.warnings();
+        if (events.size() < facts.events().size()) {
+            warnings = new ArrayList<>(warnings);
+            warnings.add(staleEvents(facts));
+            warnings = List.copyOf(warnings);
+        }
+        return new Diagnosis(facts.host(), facts.source(), rank(findings.all()), warnings);
     }
 
-    private static void insertFacts(KieSession session, SymptomSet facts) {
+    /**
+     * How long before the facts were collected an event still counts: the collectors read the event logs of the last
+     * seven days, and an older event (a certificate renewal that failed in May) says little about a failure now.
+     */
+    static final long EVENT_WINDOW_SECONDS = 7 * 86_400L;
+
+    /** The time before which an event is too old to count ({@link Times#UNKNOWN}: every event counts). */
+    private static long eventsFrom(SymptomSet facts) {
+        long collected = facts.events().isEmpty() ? Times.UNKNOWN : Times.epochSecond(facts.collectedAt());
+        return collected == Times.UNKNOWN ? Times.UNKNOWN : collected - EVENT_WINDOW_SECONDS;
+    }
+
+    private static boolean tooOld(HostEvent e, long from) {
+        return from != Times.UNKNOWN && e.getEpochSecond() != Times.UNKNOWN && e.getEpochSecond() < from;
+    }
+
+    /**
+     * The events the rules see: all of them, except those logged more than {@link #EVENT_WINDOW_SECONDS} before the
+     * facts' {@code collected_at} (when both times are known).
+     */
+    private static List<HostEvent> recentEvents(SymptomSet facts) {
+        List<HostEvent> all = facts.events();
+        long from = eventsFrom(facts);
+        if (from == Times.UNKNOWN) {
+            return all;
+        }
+        List<HostEvent> recent = null;
+        for (int i = 0; i < all.size(); i++) {
+            HostEvent e = all.get(i);
+            boolean old = tooOld(e, from);
+            if (old && recent == null) {
+                recent = new ArrayList<>(all.subList(0, i));
+            } else if (!old && recent != null) {
+                recent.add(e);
+            }
+        }
+        return recent == null ? all : recent;
+    }
+
+    /** The warning that names the events left out as older than the window. */
+    private static String staleEvents(SymptomSet facts) {
+        long from = eventsFrom(facts);
+        List<String> old = new ArrayList<>();
+        for (HostEvent e : facts.events()) {
+            if (tooOld(e, from)) {
+                old.add(e.getId() + " at " + e.getTime());
+            }
+        }
+        int n = old.size();
+        return n + (n == 1 ? " event was" : " events were") + " logged more than 7 days before the facts were collected ("
+                + facts.collectedAt() + ") and " + (n == 1 ? "is" : "are") + " not used: "
+                + String.join(", ", old.subList(0, Math.min(n, 10))) + (n > 10 ? ", ..." : "");
+    }
+
+    private static void insertFacts(KieSession session, SymptomSet facts, List<HostEvent> events) {
         List<Symptom> symptoms = new ArrayList<>(facts.symptoms().size() + 1);
         if (facts.symptom(TARGET_HOST).isEmpty()) {
             symptoms.add(new Symptom(TARGET_HOST, facts.host()));
         }
         symptoms.addAll(facts.symptoms());
         // copies that see their file: rules that join facts are compiled as one pattern (JoinFolding)
-        FileFacts file = FileFacts.link(symptoms, facts.events(), facts.sessions());
+        FileFacts file = FileFacts.link(symptoms, events, facts.sessions());
         for (Symptom s : file.symptoms()) {
             session.insert(s);
         }
@@ -171,7 +233,7 @@ public final class RdpDoctor {
     }
 
     /** Runs the facts again with a listener to name the rule that keeps firing. */
-    private RuleAuthoringException runaway(SymptomSet facts, int limit) {
+    private RuleAuthoringException runaway(SymptomSet facts, List<HostEvent> events, int limit) {
         Map<String, Integer> counts = new HashMap<>();
         // through the agenda, so the listener hears every firing (direct firing does not report them)
         KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
@@ -187,7 +249,7 @@ public final class RdpDoctor {
                     counts.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
                 }
             });
-            insertFacts(session, facts);
+            insertFacts(session, facts, events);
             session.fireAllRules(limit);
         } finally {
             session.dispose();

@@ -11,6 +11,7 @@ public final class HostEvent extends FileFact {
     private final String source;
     private final int id;
     private final String time;
+    private final long epochSecond;
     private final String message;
 
     public HostEvent(String log, String source, int id, String time, String message) {
@@ -19,6 +20,7 @@ public final class HostEvent extends FileFact {
         this.source = source == null ? "" : source;
         this.id = id;
         this.time = time == null ? "" : time;
+        this.epochSecond = Times.epochSecond(this.time);
         this.message = message == null ? "" : message;
     }
 
@@ -28,6 +30,7 @@ public final class HostEvent extends FileFact {
         this.source = o.source;
         this.id = o.id;
         this.time = o.time;
+        this.epochSecond = o.epochSecond;
         this.message = o.message;
     }
 
@@ -50,6 +53,11 @@ public final class HostEvent extends FileFact {
 
     public String getTime() {
         return time;
+    }
+
+    /** {@link #getTime()} in seconds since the epoch, or {@link Times#UNKNOWN} when there is none. */
+    public long getEpochSecond() {
+        return epochSecond;
     }
 
     public String getMessage() {

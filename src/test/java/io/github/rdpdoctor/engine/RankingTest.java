@@ -145,4 +145,45 @@ class RankingTest {
             assertTrue(less <= more + 1e-12, pro + " / " + con);
         }
     }
+
+    /**
+     * An event logged more than 7 days before the facts were collected is not given to the rules, with a warning;
+     * a recent one is, and without collected_at every event counts.
+     */
+    @Test
+    void eventsOlderThanSevenDaysBeforeTheCollectionAreNotUsed() {
+        HostEvent may = new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1058,
+                "2026-05-02T03:00:00Z", "The RD Session Host Server has failed to replace the expired self signed certificate");
+        HostEvent lastWeek = new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1058,
+                "2026-11-14T03:00:00+01:00", "The RD Session Host Server has failed to replace the expired self signed certificate");
+        java.util.function.Function<Diagnosis, Boolean> uses1058 = d -> d.causes().stream()
+                .flatMap(c -> c.evidence().stream()).anyMatch(e -> e.rule().contains("1058"));
+
+        Diagnosis old = doctor.diagnose(new SymptomSet("case.yaml", "h", "2026-11-20T09:14:00Z", List.of(), List.of(may),
+                List.of(), List.of(), null));
+        assertFalse(uses1058.apply(old), old.toString());
+        assertEquals(List.of("1 event was logged more than 7 days before the facts were collected (2026-11-20T09:14:00Z)"
+                + " and is not used: 1058 at 2026-05-02T03:00:00Z"), old.warnings());
+
+        Diagnosis recent = doctor.diagnose(new SymptomSet("case.yaml", "h", "2026-11-20T09:14:00Z", List.of(),
+                List.of(may, lastWeek), List.of(), List.of(), null));
+        assertTrue(uses1058.apply(recent), "an event 6 days before the collection counts: " + recent);
+        assertEquals(1, recent.warnings().size(), recent.warnings().toString());
+
+        Diagnosis undated = doctor.diagnose(new SymptomSet("case.yaml", "h", null, List.of(), List.of(may), List.of(),
+                List.of(), null));
+        assertTrue(uses1058.apply(undated), "without collected_at every event counts");
+        assertTrue(undated.warnings().isEmpty());
+    }
+
+    @Test
+    void timesAreReadInTheContractsForms() {
+        assertEquals(1_795_166_040L, io.github.rdpdoctor.symptoms.Times.epochSecond("2026-11-20T09:14:00Z"));
+        assertEquals(1_795_166_040L, io.github.rdpdoctor.symptoms.Times.epochSecond("2026-11-20T10:14:00+01:00"));
+        assertEquals(1_795_166_040L, io.github.rdpdoctor.symptoms.Times.epochSecond("2026-11-20T09:14:00.000Z"));
+        assertEquals(1_795_132_800L, io.github.rdpdoctor.symptoms.Times.epochSecond("2026-11-20"));
+        for (String bad : new String[] {"", "yesterday", "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z"}) {
+            assertEquals(io.github.rdpdoctor.symptoms.Times.UNKNOWN, io.github.rdpdoctor.symptoms.Times.epochSecond(bad), bad);
+        }
+    }
 }
