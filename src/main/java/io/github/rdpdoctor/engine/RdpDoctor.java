@@ -119,9 +119,15 @@ public final class RdpDoctor {
             throw runaway(facts, events, limit);
         }
         List<String> warnings = facts.warnings();
-        if (events.size() < facts.events().size()) {
+        String later = laterEvents(facts);
+        if (events.size() < facts.events().size() || later != null) {
             warnings = new ArrayList<>(warnings);
-            warnings.add(staleEvents(facts));
+            if (events.size() < facts.events().size()) {
+                warnings.add(staleEvents(facts));
+            }
+            if (later != null) {
+                warnings.add(later);
+            }
             warnings = List.copyOf(warnings);
         }
         return new Diagnosis(facts.host(), facts.source(), rank(findings.all()), warnings);
@@ -164,6 +170,31 @@ public final class RdpDoctor {
             }
         }
         return recent == null ? all : recent;
+    }
+
+    /**
+     * A warning when events were logged more than {@link #EVENT_WINDOW_SECONDS} after {@code collected_at}: the other
+     * facts (services, settings, sessions) then describe the host as it was before them; null otherwise.
+     */
+    private static String laterEvents(SymptomSet facts) {
+        long from = eventsFrom(facts);
+        if (from == Times.UNKNOWN) {
+            return null;
+        }
+        long after = from + 2 * EVENT_WINDOW_SECONDS; // collected_at plus the window
+        int n = 0;
+        HostEvent newest = null;
+        for (HostEvent e : facts.events()) {
+            if (e.getEpochSecond() != Times.UNKNOWN && e.getEpochSecond() > after) {
+                n++;
+                if (newest == null || e.getEpochSecond() > newest.getEpochSecond()) {
+                    newest = e;
+                }
+            }
+        }
+        return n == 0 ? null : n + (n == 1 ? " event was" : " events were") + " logged more than 7 days after the facts were"
+                + " collected (" + facts.collectedAt() + "; the newest at " + newest.getTime() + "): the other facts may"
+                + " describe the host as it was before them";
     }
 
     /** The warning that names the events left out as older than the window. */

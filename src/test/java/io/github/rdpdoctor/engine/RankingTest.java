@@ -176,6 +176,23 @@ class RankingTest {
         assertTrue(undated.warnings().isEmpty());
     }
 
+    /** Events logged well after collected_at say the rest of the file is older than they are: a warning, nothing left out. */
+    @Test
+    void eventsLoggedLongAfterTheCollectionWarnThatTheOtherFactsMayBeOld() {
+        HostEvent logon = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-11-20T13:02:10Z", "");
+        Diagnosis d = doctor.diagnose(new SymptomSet("case.yaml", "h", "2026-05-02T18:00:00Z",
+                List.of(new io.github.rdpdoctor.symptoms.Symptom("server.service.termservice", "stopped")), List.of(logon),
+                List.of(), List.of(), null));
+        assertEquals(List.of("1 event was logged more than 7 days after the facts were collected (2026-05-02T18:00:00Z;"
+                + " the newest at 2026-11-20T13:02:10Z): the other facts may describe the host as it was before them"), d.warnings());
+        assertTrue(d.causes().stream().flatMap(c -> c.evidence().stream()).anyMatch(e -> e.rule().contains("1149")),
+                "the event is still used: " + d);
+        Diagnosis sameWeek = doctor.diagnose(new SymptomSet("case.yaml", "h", "2026-11-18T18:00:00Z", List.of(),
+                List.of(logon), List.of(), List.of(), null));
+        assertTrue(sameWeek.warnings().isEmpty(), sameWeek.warnings().toString());
+    }
+
     @Test
     void timesAreReadInTheContractsForms() {
         assertEquals(1_795_166_040L, io.github.rdpdoctor.symptoms.Times.epochSecond("2026-11-20T09:14:00Z"));
