@@ -19,6 +19,21 @@ class PrecompiledRulesTest {
                 PrecompiledRules.RESOURCE + " missing or stale; run mvn process-classes");
     }
 
+    /**
+     * The bundled rules are the files of rules/ and no others: a rule file deleted or renamed there is not still bundled
+     * (its copy in target/classes, and the index the build wrote from it, outlived it until mvn clean).
+     */
+    @Test
+    void theBundledRulesAreExactlyTheFilesOfTheRulesDirectory() throws Exception {
+        List<String> inTree;
+        try (var drl = java.nio.file.Files.list(Path.of("rules"))) {
+            inTree = drl.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted()
+                    .map(n -> "rules/" + n).toList();
+        }
+        assertEquals(inTree, RuleSource.bundled().stream().map(RuleSource::name).toList());
+        assertEquals(inTree, RuleSource.listed(RuleSource.class.getClassLoader()).stream().map(RuleSource::name).toList());
+    }
+
     @Test
     void precompiledAndCompiledRulesDiagnoseAlike() throws Exception {
         RdpDoctor pre = RdpDoctor.builder().build();
