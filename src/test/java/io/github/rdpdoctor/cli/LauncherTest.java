@@ -123,6 +123,45 @@ class LauncherTest {
         assertFalse(onTerminal.contains("-Drdp-doctor.stderr.terminal=false"), onTerminal.toString());
     }
 
+    /**
+     * A rule file deleted (or renamed, e.g. to switch a rule off) since the jar was built makes the launcher build it
+     * again: no file is newer than the jar then, only the directory it was in.
+     */
+    @Test
+    @Timeout(60)
+    void aDeletedRuleFileRebuildsTheJar() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path bin = Files.createDirectories(project.resolve("bin"));
+        Files.copy(Path.of("bin/rdp-doctor"), bin.resolve("rdp-doctor"), StandardCopyOption.REPLACE_EXISTING);
+        Path rules = Files.createDirectories(project.resolve("rules"));
+        Path kept = Files.writeString(rules.resolve("kept.drl"), "// kept");
+        Path dropped = Files.writeString(rules.resolve("dropped.drl"), "// dropped");
+        Path jar = Files.createDirectories(project.resolve("target")).resolve("rdp-doctor-0.1.0-SNAPSHOT-cli.jar");
+        Files.writeString(jar, "not a real jar");
+        java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000);
+        for (Path p : List.of(kept, dropped, rules)) {
+            Files.setLastModifiedTime(p, twoHoursAgo);
+        }
+        Files.setLastModifiedTime(jar, hourAgo);
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        Path built = dir.resolve("mvn-ran");
+        script(tools.resolve("mvn"), "touch '" + built + "'");
+        script(tools.resolve("java"), "exit 0");
+        for (boolean delete : new boolean[] {false, true}) {
+            if (delete) {
+                Files.delete(dropped);
+            }
+            ProcessBuilder pb = new ProcessBuilder("bash", bin.resolve("rdp-doctor").toString(), "kb", "list");
+            pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
+            Process p = pb.redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), Files.readString(dir.resolve("out.txt")));
+            assertEquals(delete, Files.exists(built), delete ? "a rule file was deleted: the jar is built again"
+                    : "nothing changed since the jar was built");
+        }
+    }
+
     /** Without Maven (first use) or Java on the PATH, the launcher says in one line what to install. */
     @Test
     @Timeout(60)
