@@ -75,9 +75,38 @@ public final class Main {
             last = last.subcommand();
         }
         if (!last.unmatched().isEmpty()) {
+            if (last.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+                return nestedHelp(last);
+            }
             throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
         }
         return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /**
+     * {@code help kb show}: picocli's help command takes one command name, and the rest is unmatched; the words name a
+     * subcommand of a subcommand, whose usage is printed (an unknown word is a usage error).
+     */
+    private static int nestedHelp(CommandLine.ParseResult help) {
+        CommandLine target = help.commandSpec().parent().commandLine();
+        java.util.List<String> words = new java.util.ArrayList<>();
+        if (help.hasMatchedPositional(0)) {
+            words.add(help.matchedPositional(0).getValue().toString());
+        }
+        words.addAll(help.unmatched());
+        for (String word : words) {
+            CommandLine sub = target.getSubcommands().get(word);
+            if (sub == null) {
+                int unmatched = help.unmatched().indexOf(word);
+                throw unmatched < 0 ? new CommandLine.ParameterException(help.commandSpec().commandLine(), "Unknown subcommand '" + word + "'.")
+                        : new CommandLine.UnmatchedArgumentException(help.commandSpec().commandLine(),
+                                help.unmatched().subList(unmatched, help.unmatched().size()));
+            }
+            target = sub;
+        }
+        CommandLine self = help.commandSpec().commandLine();
+        target.usage(self.getOut(), self.getColorScheme());
+        return OK;
     }
 
     /** Runs the command line with the given streams and returns the exit code. */

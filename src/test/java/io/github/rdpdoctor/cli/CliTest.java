@@ -111,6 +111,27 @@ class CliTest {
         }
     }
 
+    /** {@code help} names a subcommand of a subcommand too ({@code help kb show}); an unknown word in it is a usage error. */
+    @Test
+    void helpNamesNestedSubcommands() {
+        for (String[] cmd : new String[][] {{"diagnose"}, {"kb"}, {"kb", "show"}, {"rules", "check"}, {"rules", "test"}}) {
+            String[] args = new String[cmd.length + 1];
+            args[0] = "help";
+            System.arraycopy(cmd, 0, args, 1, cmd.length);
+            CliRun r = CliRun.run(args);
+            assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(CliRun.run(java.util.stream.Stream.concat(java.util.Arrays.stream(cmd), java.util.stream.Stream.of("-h"))
+                    .toArray(String[]::new)).out(), r.out(), String.join(" ", args));
+            assertEquals("", r.err(), String.join(" ", args));
+        }
+        for (String[] args : new String[][] {{"help", "kb", "nosuch"}, {"help", "kb", "show", "nosuch"}, {"help", "kb", "--nosuch"}}) {
+            CliRun r = CliRun.run(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.out());
+            assertTrue(r.err().contains("nosuch"), String.join(" ", args) + ": " + r.err());
+            assertEquals("", r.out(), String.join(" ", args));
+        }
+    }
+
     @Test
     void everyCommandPrintsItsUsageForHelp() {
         for (String[] cmd : new String[][] {{"diagnose"}, {"batch"}, {"report"}, {"rules"}, {"rules", "check"},
