@@ -58,22 +58,34 @@ final class TextRenderer {
         }
     }
 
-    /** A host name or IPv4 address, optionally with a port (dropped); anything else could change a command's meaning. */
+    /** A host name or IPv4 address, optionally with a port; anything else could change a command's meaning. */
     private static final Pattern PLAIN_HOST = Pattern.compile("([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::\\d{1,5})?");
     private static final Pattern HOST_PLACEHOLDER = Pattern.compile("\\bHOST\\b");
+    /** mstsc's {@code /v:HOST}, the one place that takes the port too. */
+    private static final Pattern CONNECT_PLACEHOLDER = Pattern.compile("(?i)(?<![\\w/])(/v:)HOST\\b");
 
     /**
-     * The name to put for {@code HOST} in commands: the diagnosed host when it is a plain DNS name or IPv4 address
-     * (a port after it is dropped), else null (the placeholder stays: an IPv6 address or odd text is left to the admin).
+     * The name to put for {@code HOST} in commands: the diagnosed host when it is a plain DNS name or IPv4 address,
+     * with its port if it has one, else null (the placeholder stays: an IPv6 address or odd text is left to the admin).
      */
     static String forHost(String host) {
         Matcher m = host == null ? null : PLAIN_HOST.matcher(host);
-        return m != null && m.matches() ? m.group(1) : null;
+        return m != null && m.matches() ? m.group() : null;
     }
 
-    /** {@code text} with the {@code HOST} placeholder replaced by {@code name}; unchanged without a name. */
+    /**
+     * {@code text} with the {@code HOST} placeholder replaced by {@code name} ({@link #forHost}); unchanged without a
+     * name. A port is kept only in {@code mstsc /v:HOST} (which connects to it); elsewhere a computer name is meant
+     * (Test-NetConnection -ComputerName, TERMSRV/HOST, HOST.rdp), so the port is dropped.
+     */
     static String fill(String text, String name) {
-        return name == null ? text : HOST_PLACEHOLDER.matcher(text).replaceAll(Matcher.quoteReplacement(name));
+        if (name == null) {
+            return text;
+        }
+        int colon = name.indexOf(':');
+        String computer = colon < 0 ? name : name.substring(0, colon);
+        String connect = CONNECT_PLACEHOLDER.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(name));
+        return HOST_PLACEHOLDER.matcher(connect).replaceAll(Matcher.quoteReplacement(computer));
     }
 
     static String wrap(String text, String indent, int width) {

@@ -359,7 +359,12 @@ class CliTest {
             assertFalse(out.contains("HOST"), out);
         }
         Path withPort = Files.writeString(dir.resolve("port.yaml"), "host: 10.1.2.3:3390\n" + facts);
-        assertTrue(CliRun.run("diagnose", withPort.toString()).out().contains("cmdkey /delete:TERMSRV/10.1.2.3\n"));
+        String portOut = CliRun.run("diagnose", withPort.toString()).out();
+        assertTrue(portOut.contains("cmdkey /delete:TERMSRV/10.1.2.3\n"), portOut);
+        // mstsc connects to the port the host was diagnosed on, not to 3389
+        assertTrue(portOut.contains("mstsc.exe /v:10.1.2.3:3390 /restrictedAdmin"), portOut);
+        assertTrue(CliRun.run("diagnose", "--format", "markdown", withPort.toString()).out()
+                .contains("`mstsc.exe /v:10.1.2.3:3390 /restrictedAdmin`"));
         Path odd = Files.writeString(dir.resolve("odd.yaml"), "host: \"x & calc.exe\"\n" + facts);
         String kept = CliRun.run("diagnose", odd.toString()).out();
         assertTrue(kept.contains("cmdkey /delete:TERMSRV/HOST") && !kept.contains("calc.exe /"), kept);
