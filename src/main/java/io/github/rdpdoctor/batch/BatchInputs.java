@@ -146,10 +146,25 @@ public final class BatchInputs implements Iterator<BatchInput> {
         stack.push(new Frame(entries.iterator(), dir, key));
     }
 
-    /** Whether a file is the run's output (compared by name first: a file system lookup only for a file of that name). */
+    /** The name of the file {@link #output} leads to when it is a link (latest.json -> runs/2026-11-20.json); or null. */
+    private Path outputTarget;
+
+    /**
+     * Whether a file is the run's output (compared by name first, the output's own or, through a link, its target's: a
+     * file system lookup only for a file of that name).
+     */
     private boolean isOutput(Path file) {
-        if (output == null || file.getFileName() == null || output.getFileName() == null
-                || !file.getFileName().equals(output.getFileName())) {
+        if (output == null || file.getFileName() == null || output.getFileName() == null) {
+            return false;
+        }
+        if (outputTarget == null) {
+            try {
+                outputTarget = output.toRealPath().getFileName();
+            } catch (IOException | SecurityException e) {
+                // the output does not exist (yet): asked again for the next file
+            }
+        }
+        if (!file.getFileName().equals(output.getFileName()) && !file.getFileName().equals(outputTarget)) {
             return false;
         }
         try {

@@ -136,6 +136,20 @@ class BatchTest {
         assertEquals(out + ": is this run's --out file; not read as an input", lines.get(1).get("error").get("message").asText());
     }
 
+    /** An --out that is a link to a file in an input directory (latest.json -> collected/results.json) is not read either. */
+    @Test
+    void theOutputFileIsNotAnInputThroughALink(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("collected"));
+        Files.copy(Path.of("examples/minimal-0x904-0x7.yaml"), in.resolve("a.yaml"));
+        Path target = Files.writeString(in.resolve("results.json"), "");
+        Path out = Files.createSymbolicLink(dir.resolve("latest.json"), target);
+        CliRun r = CliRun.run("batch", "--out", out.toString(), in.toString());
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = lines(Files.readString(target));
+        assertEquals(List.of(in.resolve("a.yaml").toString()), lines.stream().map(l -> l.get("file").asText()).toList());
+        assertTrue(Files.isSymbolicLink(out), "written through the link");
+    }
+
     /** The error object is {"message", "line"} for every error: problems of the whole input have line 0. */
     @Test
     void everyErrorCarriesALineZeroForWholeFileProblems(@TempDir Path dir) throws Exception {
