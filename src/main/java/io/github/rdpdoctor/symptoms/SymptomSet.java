@@ -70,6 +70,8 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
      *       replaces the sessions of the sets before it (a warning when they differ); a set that says nothing about
      *       sessions keeps them;</li>
      *   <li>events are occurrences: all are kept, each once;</li>
+     *   <li>{@code collected_at} is the newest of the sets' (in any order), so events are judged against the most
+     *       recent collection;</li>
      *   <li>sets about different hosts are merged with a warning (a probe may know the host by its address and a
      *       host-side collector by its name), using the last host.</li>
      * </ul>
@@ -126,7 +128,11 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
                 ses = set.sessions;
                 sessionsFrom = set.source;
             }
-            collectedAt = set.collectedAt != null ? set.collectedAt : collectedAt;
+            // the newest collection: the merged facts are as recent as it, whatever order the files come in
+            if (set.collectedAt != null && (collectedAt == null
+                    || Times.epochSecond(set.collectedAt) > Times.epochSecond(collectedAt))) {
+                collectedAt = set.collectedAt;
+            }
             expect = set.expect != null ? set.expect : expect;
         }
         return new SymptomSet(sources.toString(), host, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect,

@@ -423,4 +423,15 @@ class SymptomLoaderTest {
                 () -> SymptomSet.builder("h").symptom("network.rdp_port_state", "maybe"));
         assertTrue(e.getMessage().startsWith("symptom network.rdp_port_state: expected one of"), e.getMessage());
     }
+
+    /** --merge keeps the newest collected_at whatever the order of the files (the later file used to win). */
+    @Test
+    void mergeKeepsTheNewestCollectionTime() {
+        SymptomSet older = yaml("host: h\ncollected_at: 2026-11-06T08:00:00Z\nsymptoms:\n  network.ping_ok: true\n");
+        SymptomSet newer = yaml("host: h\ncollected_at: 2026-11-20T09:14:00+01:00\nsymptoms:\n  network.ping_ok: true\n");
+        SymptomSet undated = yaml("host: h\nsymptoms:\n  network.ping_ok: true\n");
+        assertEquals("2026-11-20T09:14:00+01:00", SymptomSet.merge(java.util.List.of(newer, older)).collectedAt());
+        assertEquals("2026-11-20T09:14:00+01:00", SymptomSet.merge(java.util.List.of(older, newer, undated)).collectedAt());
+        assertEquals("2026-11-06T08:00:00Z", SymptomSet.merge(java.util.List.of(undated, older)).collectedAt());
+    }
 }
