@@ -28,7 +28,7 @@ public final class MarkdownReport {
             }
             m.append("| host | confidence | file |\n|---|---:|---|\n");
             c.hosts().stream().limit(hostsPerCause).forEach(h -> m.append("| ").append(text(h.host())).append(" | ")
-                    .append(String.format(Locale.ROOT, "%.2f", h.confidence())).append(" | ").append(code(h.file())).append(" |\n"));
+                    .append(String.format(Locale.ROOT, "%.2f", h.confidence())).append(" | ").append(codeCell(h.file())).append(" |\n"));
             if (c.topCount() > Math.min(hostsPerCause, c.hosts().size())) {
                 m.append("\n… and ").append(c.topCount() - Math.min(hostsPerCause, c.hosts().size())).append(" more.\n");
             }
@@ -38,7 +38,7 @@ public final class MarkdownReport {
             m.append("None.\n");
         } else {
             m.append("| file | error |\n|---|---|\n");
-            r.rejected().stream().limit(hostsPerCause).forEach(x -> m.append("| ").append(code(x.file())).append(" | ")
+            r.rejected().stream().limit(hostsPerCause).forEach(x -> m.append("| ").append(codeCell(x.file())).append(" | ")
                     .append(text(x.message())).append(" |\n"));
             if (r.rejectedCount() > Math.min(hostsPerCause, r.rejected().size())) {
                 m.append("\n… and ").append(r.rejectedCount() - Math.min(hostsPerCause, r.rejected().size())).append(" more.\n");
@@ -62,7 +62,12 @@ public final class MarkdownReport {
 
     /** A file name as a code span, which shows everything as written; a backtick in the name ends the span, so it is quoted. */
     public static String code(String s) {
-        String t = s == null ? "" : s.replace("\n", " ").replace("|", "\\|");
+        String t = s == null ? "" : s.replace("\n", " ");
         return t.contains("`") ? "`` " + t + " ``" : "`" + t + "`";
+    }
+
+    /** {@link #code} in a table cell, where a {@code |} would end the cell (GitHub shows {@code \|} there as {@code |}). */
+    private static String codeCell(String s) {
+        return code(s).replace("|", "\\|");
     }
 }

@@ -100,8 +100,16 @@ class ReportTest {
     @Test
     void markdownTextShowsAsWrittenAndKeepsTablesWhole() {
         assertEquals("a \\| b \\<i\\> \\*c\\* d_e", MarkdownReport.text("a | b <i> *c* d_e"));
-        assertEquals("`x\\|y.yaml`", MarkdownReport.code("x|y.yaml"));
+        assertEquals("`x|y.yaml`", MarkdownReport.code("x|y.yaml"), "outside a table a | needs no escape");
         assertEquals("`` we`ird.yaml ``", MarkdownReport.code("we`ird.yaml"));
+    }
+
+    @Test
+    void aPipeInAFileNameDoesNotSplitItsTableCell() throws Exception {
+        Path lines = Files.writeString(dir.resolve("pipe.jsonl"),
+                "{\"file\":\"in/a|b.yaml\",\"status\":\"error\",\"error\":{\"message\":\"in/a|b.yaml: empty file\",\"line\":0}}\n");
+        String md = MarkdownReport.render(FleetReport.read(lines), 20);
+        assertTrue(md.contains("| `in/a\\|b.yaml` | in/a\\|b.yaml: empty file |"), md);
     }
 
     @Test
