@@ -98,7 +98,8 @@ public final class RdpDoctor {
      */
     public Diagnosis diagnose(SymptomSet facts) {
         Findings findings = new Findings();
-        List<HostEvent> events = recentEvents(facts);
+        EventWindow window = EventWindow.of(facts);
+        List<HostEvent> events = window.recent();
         KieSession session = sessions.newKieSession();
         int limit = limitFor(facts);
         int fired;
@@ -119,15 +120,9 @@ public final class RdpDoctor {
             throw runaway(facts, events, limit);
         }
         List<String> warnings = facts.warnings();
-        String later = laterEvents(facts);
-        if (events.size() < facts.events().size() || later != null) {
+        if (!window.warnings().isEmpty()) {
             warnings = new ArrayList<>(warnings);
-            if (events.size() < facts.events().size()) {
-                warnings.add(staleEvents(facts));
-            }
-            if (later != null) {
-                warnings.add(later);
-            }
+            warnings.addAll(window.warnings());
             warnings = List.copyOf(warnings);
         }
         return new Diagnosis(facts.host(), facts.source(), rank(findings.all()), warnings);
@@ -139,77 +134,54 @@ public final class RdpDoctor {
      */
     static final long EVENT_WINDOW_SECONDS = 7 * 86_400L;
 
-    /** The time before which an event is too old to count ({@link Times#UNKNOWN}: every event counts). */
-    private static long eventsFrom(SymptomSet facts) {
-        long collected = facts.events().isEmpty() ? Times.UNKNOWN : Times.epochSecond(facts.collectedAt());
-        return collected == Times.UNKNOWN ? Times.UNKNOWN : collected - EVENT_WINDOW_SECONDS;
-    }
-
-    private static boolean tooOld(HostEvent e, long from) {
-        return from != Times.UNKNOWN && e.getEpochSecond() != Times.UNKNOWN && e.getEpochSecond() < from;
-    }
-
     /**
-     * The events the rules see: all of them, except those logged more than {@link #EVENT_WINDOW_SECONDS} before the
-     * facts' {@code collected_at} (when both times are known).
+     * The events the rules see — all of them, except those logged more than {@link #EVENT_WINDOW_SECONDS} before the
+     * facts' {@code collected_at} (when both times are known) — and the warnings about the events outside the window:
+     * those left out, and those logged more than the window after {@code collected_at} (the other facts, services,
+     * settings, sessions, then describe the host as it was before them). One pass over the events.
      */
-    private static List<HostEvent> recentEvents(SymptomSet facts) {
-        List<HostEvent> all = facts.events();
-        long from = eventsFrom(facts);
-        if (from == Times.UNKNOWN) {
-            return all;
-        }
-        List<HostEvent> recent = null;
-        for (int i = 0; i < all.size(); i++) {
-            HostEvent e = all.get(i);
-            boolean old = tooOld(e, from);
-            if (old && recent == null) {
-                recent = new ArrayList<>(all.subList(0, i));
-            } else if (!old && recent != null) {
-                recent.add(e);
+    private record EventWindow(List<HostEvent> recent, List<String> warnings) {
+        static EventWindow of(SymptomSet facts) {
+            List<HostEvent> all = facts.events();
+            long collected = all.isEmpty() ? Times.UNKNOWN : Times.epochSecond(facts.collectedAt());
+            if (collected == Times.UNKNOWN) {
+                return new EventWindow(all, List.of());
             }
-        }
-        return recent == null ? all : recent;
-    }
-
-    /**
-     * A warning when events were logged more than {@link #EVENT_WINDOW_SECONDS} after {@code collected_at}: the other
-     * facts (services, settings, sessions) then describe the host as it was before them; null otherwise.
-     */
-    private static String laterEvents(SymptomSet facts) {
-        long from = eventsFrom(facts);
-        if (from == Times.UNKNOWN) {
-            return null;
-        }
-        long after = from + 2 * EVENT_WINDOW_SECONDS; // collected_at plus the window
-        int n = 0;
-        HostEvent newest = null;
-        for (HostEvent e : facts.events()) {
-            if (e.getEpochSecond() != Times.UNKNOWN && e.getEpochSecond() > after) {
-                n++;
-                if (newest == null || e.getEpochSecond() > newest.getEpochSecond()) {
-                    newest = e;
+            List<HostEvent> recent = null;
+            List<String> old = new ArrayList<>();
+            int later = 0;
+            HostEvent newest = null;
+            for (int i = 0; i < all.size(); i++) {
+                HostEvent e = all.get(i);
+                long at = e.getEpochSecond();
+                boolean tooOld = at != Times.UNKNOWN && at < collected - EVENT_WINDOW_SECONDS;
+                if (tooOld) {
+                    old.add(e.getId() + " at " + e.getTime());
+                    if (recent == null) {
+                        recent = new ArrayList<>(all.subList(0, i));
+                    }
+                } else if (recent != null) {
+                    recent.add(e);
+                }
+                if (at != Times.UNKNOWN && at > collected + EVENT_WINDOW_SECONDS) {
+                    later++;
+                    newest = newest == null || at > newest.getEpochSecond() ? e : newest;
                 }
             }
-        }
-        return n == 0 ? null : n + (n == 1 ? " event was" : " events were") + " logged more than 7 days after the facts were"
-                + " collected (" + facts.collectedAt() + "; the newest at " + newest.getTime() + "): the other facts may"
-                + " describe the host as it was before them";
-    }
-
-    /** The warning that names the events left out as older than the window. */
-    private static String staleEvents(SymptomSet facts) {
-        long from = eventsFrom(facts);
-        List<String> old = new ArrayList<>();
-        for (HostEvent e : facts.events()) {
-            if (tooOld(e, from)) {
-                old.add(e.getId() + " at " + e.getTime());
+            List<String> warnings = new ArrayList<>(2);
+            int n = old.size();
+            if (n > 0) {
+                warnings.add(n + (n == 1 ? " event was" : " events were") + " logged more than 7 days before the facts were"
+                        + " collected (" + facts.collectedAt() + ") and " + (n == 1 ? "is" : "are") + " not used: "
+                        + String.join(", ", old.subList(0, Math.min(n, 10))) + (n > 10 ? ", ..." : ""));
             }
+            if (later > 0) {
+                warnings.add(later + (later == 1 ? " event was" : " events were") + " logged more than 7 days after the"
+                        + " facts were collected (" + facts.collectedAt() + "; the newest at " + newest.getTime()
+                        + "): the other facts may describe the host as it was before them");
+            }
+            return new EventWindow(recent == null ? all : recent, List.copyOf(warnings));
         }
-        int n = old.size();
-        return n + (n == 1 ? " event was" : " events were") + " logged more than 7 days before the facts were collected ("
-                + facts.collectedAt() + ") and " + (n == 1 ? "is" : "are") + " not used: "
-                + String.join(", ", old.subList(0, Math.min(n, 10))) + (n > 10 ? ", ..." : "");
     }
 
     private static void insertFacts(KieSession session, SymptomSet facts, List<HostEvent> events) {
