@@ -78,6 +78,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
                 if (Files.isDirectory(p)) {
                     listDirectory(p);
                 } else if (Files.isRegularFile(p)) {
+                    resolveOutputTarget();
                     next = isOutput(p) ? BatchInput.broken(p.toString(), "is this run's --out file; not read as an input")
                             : BatchInput.file(p);
                 } else {
@@ -131,6 +132,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
                 return;
             }
         }
+        resolveOutputTarget();
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
@@ -157,13 +159,6 @@ public final class BatchInputs implements Iterator<BatchInput> {
         if (output == null || file.getFileName() == null || output.getFileName() == null) {
             return false;
         }
-        if (outputTarget == null) {
-            try {
-                outputTarget = output.toRealPath().getFileName();
-            } catch (IOException | SecurityException e) {
-                // the output does not exist (yet): asked again for the next file
-            }
-        }
         if (!file.getFileName().equals(output.getFileName()) && !file.getFileName().equals(outputTarget)) {
             return false;
         }
@@ -171,6 +166,20 @@ public final class BatchInputs implements Iterator<BatchInput> {
             return Files.isSameFile(file, output);
         } catch (IOException e) {
             return false; // the output does not exist (yet): this file is not it
+        }
+    }
+
+    /**
+     * Finds {@link #outputTarget} once the output exists: asked once per directory listed (the run creates its output
+     * before the walk lists any), not once per file.
+     */
+    private void resolveOutputTarget() {
+        if (output != null && outputTarget == null) {
+            try {
+                outputTarget = output.toRealPath().getFileName();
+            } catch (IOException | SecurityException e) {
+                // the output does not exist (yet): asked again for the next directory
+            }
         }
     }
 
