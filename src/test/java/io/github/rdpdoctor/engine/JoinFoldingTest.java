@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(126, n);
+        assertEquals(141, n);
     }
 
     /**
