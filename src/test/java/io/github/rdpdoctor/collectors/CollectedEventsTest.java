@@ -1,0 +1,88 @@
+package io.github.rdpdoctor.collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rdpdoctor.engine.RdpDoctor;
+import io.github.rdpdoctor.engine.RuleSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The host collectors fetch every event a bundled rule reads: an event id that a rule tests but neither the
+ * Windows events script nor the osquery pack asks for can only come from a hand-written file.
+ */
+class CollectedEventsTest {
+    static final Pattern EVENT_ID = Pattern.compile("\\bid\\s*==\\s*(\\d+)|hasEvent\\(\\s*(\\d+)\\s*\\)");
+    static final Pattern ID_LIST = Pattern.compile("Id = @\\(([0-9, ]+)\\)");
+
+    static Set<Integer> eventsTheRulesRead() {
+        Set<Integer> ids = new TreeSet<>();
+        for (RuleSource s : RuleSource.bundled()) {
+            String code = s.drl().replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)//.*$", "");
+            Matcher m = EVENT_ID.matcher(code);
+            while (m.find()) {
+                ids.add(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+            }
+        }
+        assertTrue(ids.size() > 15, "event ids found in the bundled rules: " + ids);
+        return ids;
+    }
+
+    @Test
+    void theWindowsEventsScriptAsksForEveryEventARuleReads() throws IOException {
+        String script;
+        try (InputStream in = RdpDoctor.class.getResourceAsStream("/io/github/rdpdoctor/collectors/windows/events.ps1")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Set<Integer> asked = new TreeSet<>();
+        Matcher m = ID_LIST.matcher(script);
+        while (m.find()) {
+            for (String id : m.group(1).split(",\\s*")) {
+                asked.add(Integer.parseInt(id.strip()));
+            }
+        }
+        assertMissing(eventsTheRulesRead(), asked, "events.ps1");
+    }
+
+    @Test
+    void theOsqueryEventsQueryAsksForEveryEventARuleReads() throws IOException {
+        String sql = new ObjectMapper().readTree(Path.of("kb", "osquery", "rdp-doctor.conf").toFile())
+                .get("queries").get("rdp_events").get("query").asText();
+        Matcher m = Pattern.compile("eventid IN \\(([0-9, ]+)\\)").matcher(sql);
+        assertTrue(m.find(), sql);
+        Set<Integer> asked = new TreeSet<>();
+        for (String id : m.group(1).split(",\\s*")) {
+            asked.add(Integer.parseInt(id.strip()));
+        }
+        assertMissing(eventsTheRulesRead(), asked, "the osquery events query");
+    }
+
+    /** Service Control Manager events are logged for every service; both collectors keep only Remote Desktop Services'. */
+    @Test
+    void serviceControlManagerEventsAreNarrowedToRemoteDesktopServices() throws IOException {
+        String sql = new ObjectMapper().readTree(Path.of("kb", "osquery", "rdp-doctor.conf").toFile())
+                .get("queries").get("rdp_events").get("query").asText();
+        assertTrue(sql.contains("'Service Control Manager'") && sql.contains("provider_name != 'Service Control Manager' OR data LIKE '%TermService%'"), sql);
+        try (InputStream in = RdpDoctor.class.getResourceAsStream("/io/github/rdpdoctor/collectors/windows/events.ps1")) {
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(script.matches("(?s).*Match = 'TermService\\|Remote Desktop Services'; Filter = @\\{ LogName = 'System'; ProviderName = 'Service Control Manager'.*"), script);
+        }
+    }
+
+    private static void assertMissing(Set<Integer> read, Set<Integer> asked, String collector) {
+        List<Integer> missing = new ArrayList<>(read);
+        missing.removeAll(asked);
+        assertEquals(List.of(), missing, "events a rule reads that " + collector + " does not ask for");
+    }
+}
