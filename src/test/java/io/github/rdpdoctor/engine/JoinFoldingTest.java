@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(141, n);
+        assertEquals(156, n);
     }
 
     /**
