@@ -266,23 +266,30 @@ $result | ConvertTo-Json -Depth 4 -Compress
 
 function Get-RdpRawEvents {
 # >>> events.ps1
-# Events of the rdp-doctor contract from the last 7 days, newest first per query, one Get-WinEvent
-# per log and provider. "No events found" and a log or provider that this Windows does not have are
+# The events rdp-doctor's rules read, from the last 7 days, newest first per query, one Get-WinEvent
+# per log and provider. Service Control Manager events are logged for every service: only those whose
+# message names Remote Desktop Services (TermService) are kept. "No events found" and a log or provider that this Windows does not have are
 # normal; other errors (access denied) are reported. Prints nothing when there are no events.
 $since = (Get-Date).AddDays(-7)
 $queries = @(
     @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'; Id = @(1057, 1058, 1006, 1003, 1004) } },
     @{ Max = 50; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(1149, 1006) } },
+    @{ Max = 20; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(261) } },
     @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Schannel'; Id = @(36870, 36871, 36874, 36887, 36888) } },
     @{ Max = 100; Filter = @{ LogName = 'Application'; ProviderName = 'Microsoft-Windows-User Profiles Service'; Id = @(1511, 1515, 1502, 1508) } },
-    @{ Max = 50; Filter = @{ LogName = 'System'; ProviderName = 'TermService'; Id = @(71, 1003, 1004) } }
+    @{ Max = 50; Filter = @{ LogName = 'System'; ProviderName = 'TermService'; Id = @(71, 1003, 1004) } },
+    @{ Max = 200; Match = 'TermService|Remote Desktop Services'; Filter = @{ LogName = 'System'; ProviderName = 'Service Control Manager'; Id = @(7011, 7022, 7031, 7034) } }
 )
 $found = @()
 foreach ($q in $queries) {
     $filter = $q.Filter
     $filter.StartTime = $since
     try {
-        $found += @(Get-WinEvent -FilterHashtable $filter -MaxEvents $q.Max -ErrorAction Stop)
+        $events = @(Get-WinEvent -FilterHashtable $filter -MaxEvents $q.Max -ErrorAction Stop)
+        if ($q.Match) {
+            $events = @($events | Where-Object { [string]$_.Message -match $q.Match })
+        }
+        $found += $events
     } catch {
         if ([string]$_.FullyQualifiedErrorId -notmatch '^NoMatching') {
             Write-RdpProblem "$($filter.LogName) $($filter.ProviderName): $($_.Exception.Message)"
