@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseTest {
@@ -65,16 +66,55 @@ class KnowledgeBaseTest {
         }
     }
 
+    /**
+     * Settings that weaken RDP security: NLA off, CredSSP "Vulnerable", RDP Security Layer, CredSSP off in an .rdp file,
+     * no server authentication, old TLS/SSL re-enabled in Schannel, the firewall off, low encryption.
+     */
+    private static final Pattern WEAKENS = Pattern.compile("(?i)userauthentication /t reg_dword /d 0"
+            + "|allowencryptionoracle /t reg_dword /d 2|securitylayer /t reg_dword /d 0|enablecredsspsupport:i:0"
+            + "|authentication level:i:0|protocols\\\\(ssl [23]\\.0|tls 1\\.[01])\\\\\\w+\"? /v (enabled /t reg_dword /d 1|disabledbydefault /t reg_dword /d 0)"
+            + "|set-netfirewallprofile .*-enabled \\$?false|netsh advfirewall set \\w+ state off"
+            + "|minencryptionlevel /t reg_dword /d 1");
+    /** Words that say a weakening is a test or temporary and is to be undone. */
+    private static final Pattern TEMPORARY = Pattern.compile("(?i)temporar|\\btest\\b|\\buntil\\b|\\brevert|set it back|re-enable");
+
     @Test
-    void stepsThatWeakenSecurityCarryACaution() {
+    void stepsThatWeakenSecurityCarryACautionAndSayTheyAreTemporary() {
         for (Cause c : kb.causes()) {
             for (RemediationStep s : c.remediation()) {
-                String all = (s.text() + " " + (s.command() == null ? "" : s.command())).toLowerCase(Locale.ROOT);
-                boolean weakens = all.contains("userauthentication /t reg_dword /d 0")
-                        || all.contains("allowencryptionoracle /t reg_dword /d 2")
-                        || all.contains("securitylayer /t reg_dword /d 0");
-                if (weakens) {
+                String all = s.text() + " " + (s.command() == null ? "" : s.command());
+                if (WEAKENS.matcher(all).find()) {
                     assertTrue(s.caution() != null && !s.caution().isBlank(), c.id() + ": " + s.text());
+                    assertTrue(TEMPORARY.matcher(s.text() + " " + s.caution()).find(),
+                            c.id() + ": a step that weakens security says it is a test or temporary: " + s.text());
+                }
+            }
+        }
+    }
+
+    @Test
+    void theWeakeningPatternKnowsTheUsualSettings() {
+        for (String cmd : List.of(
+                "reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.0\\Server\" /v Enabled /t REG_DWORD /d 1 /f",
+                "reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 3.0\\Client\" /v DisabledByDefault /t REG_DWORD /d 0 /f",
+                "Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False",
+                "netsh advfirewall set allprofiles state off")) {
+            assertTrue(WEAKENS.matcher(cmd).find(), cmd);
+        }
+        assertFalse(WEAKENS.matcher("reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
+                + "\\Protocols\\TLS 1.2\\Server\" /v Enabled /t REG_DWORD /d 1 /f").find());
+    }
+
+    /**
+     * A command is pasted into cmd.exe or Windows PowerShell 5.1; 5.1 rejects the cmd chains {@code &&} and {@code ||}
+     * ("not a valid statement separator"), so each command is one command.
+     */
+    @Test
+    void commandsAreNotChained() {
+        for (Cause c : kb.causes()) {
+            for (RemediationStep s : c.remediation()) {
+                if (s.command() != null) {
+                    assertFalse(s.command().contains("&&") || s.command().contains("||"), c.id() + ": " + s.command());
                 }
             }
         }
