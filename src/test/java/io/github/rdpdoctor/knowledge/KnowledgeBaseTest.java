@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,30 @@ class KnowledgeBaseTest {
         }
         assertFalse(WEAKENS.matcher("reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL"
                 + "\\Protocols\\TLS 1.2\\Server\" /v Enabled /t REG_DWORD /d 1 /f").find());
+    }
+
+    /** A step that says which event ids to look for queries all of them (an id only in the text is never shown). */
+    @Test
+    void anEventQueryAsksForEveryEventIdItsStepNames() {
+        Pattern id = Pattern.compile("\\b\\d{4,5}\\b");
+        int queries = 0;
+        for (Cause c : kb.causes()) {
+            for (RemediationStep s : c.remediation()) {
+                if (s.command() == null || !s.command().contains("Get-WinEvent")) {
+                    continue;
+                }
+                queries++;
+                Matcher ids = Pattern.compile("\\bId=([\\d,]+)").matcher(s.command());
+                assertTrue(ids.find(), c.id() + ": " + s.command());
+                List<String> asked = List.of(ids.group(1).split(","));
+                Matcher named = id.matcher(s.text());
+                while (named.find()) {
+                    assertTrue(asked.contains(named.group()), c.id() + ": the step names event " + named.group()
+                            + " but its query asks for " + asked + ": " + s.command());
+                }
+            }
+        }
+        assertTrue(queries >= 4, "event queries: " + queries);
     }
 
     /**
