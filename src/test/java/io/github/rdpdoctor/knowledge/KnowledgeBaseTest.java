@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,92 @@ class KnowledgeBaseTest {
             }
         }
         assertTrue(queries >= 4, "event queries: " + queries);
+    }
+
+    /** reg.exe: the verb, the key (quoted when it has a space, so reg gets it as one argument), then the switches. */
+    private static final Pattern REG = Pattern.compile("(?i)reg(?:\\.exe)? (add|query|delete|export) (\"[^\"]+\"|[^\\s\"]+)(.*)");
+    private static final Pattern REG_KEY = Pattern.compile("(?i)(HKLM|HKCU|HKCR|HKU|HKCC)\\\\[^\\\\].*[^\\\\]");
+    private static final Pattern REG_ADD = Pattern.compile("(?i) /v [^\\s/]+ /t (REG_SZ|REG_EXPAND_SZ|REG_MULTI_SZ|REG_DWORD|REG_QWORD"
+            + "|REG_BINARY|REG_NONE) /d (\\S+) /f");
+
+    /** Problems of one reg.exe command, or none. */
+    static List<String> regProblems(String command) {
+        Matcher m = REG.matcher(command);
+        if (!command.matches("(?i)reg(\\.exe)? .*")) {
+            return List.of();
+        }
+        if (!m.matches()) {
+            return List.of("not reg add|query|delete|export KEY ...");
+        }
+        List<String> problems = new ArrayList<>();
+        String key = m.group(2).replace("\"", "");
+        if (!REG_KEY.matcher(key).matches()) {
+            problems.add("key " + key + " does not start with HKLM\\, HKCU\\, HKCR\\, HKU\\ or HKCC\\ (or ends with \\)");
+        }
+        String rest = m.group(3);
+        if (!m.group(1).equalsIgnoreCase("export") && !rest.isEmpty() && !rest.startsWith(" /")) {
+            problems.add("the key has a space and is not quoted: " + m.group(2) + rest.split(" /")[0]);
+        }
+        if (m.group(1).equalsIgnoreCase("add")) {
+            Matcher add = REG_ADD.matcher(rest);
+            if (!add.find()) {
+                problems.add("reg add needs /v NAME /t REG_type /d DATA /f (in that order, so it never prompts)");
+            } else if (add.group(1).toUpperCase(Locale.ROOT).matches("REG_[DQ]WORD")
+                    && !add.group(2).matches("\\d+|0x[0-9A-Fa-f]+|[A-Z][A-Z_]*")) {
+                problems.add(add.group(1) + " data is not a number or placeholder: " + add.group(2));
+            }
+        }
+        return problems;
+    }
+
+    @Test
+    void regCommandsAreComplete() {
+        int regs = 0;
+        for (Cause c : kb.causes()) {
+            for (RemediationStep s : c.remediation()) {
+                if (s.command() != null && s.command().toLowerCase(Locale.ROOT).startsWith("reg")) {
+                    regs++;
+                    assertEquals(List.of(), regProblems(s.command()), c.id() + ": " + s.command());
+                }
+            }
+        }
+        assertTrue(regs >= 10, "reg commands: " + regs);
+        // the check itself: what an admin would trip over
+        assertFalse(regProblems("reg add HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server /v fDenyTSConnections"
+                + " /t REG_DWORD /d 0 /f").isEmpty(), "unquoted key with a space");
+        assertFalse(regProblems("reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\" /v fDenyTSConnections"
+                + " /t REG_DWORD /d 0").isEmpty(), "no /f: reg prompts before overwriting");
+        assertFalse(regProblems("reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\" /v fDenyTSConnections"
+                + " /t DWORD /d 0 /f").isEmpty(), "type without REG_");
+        assertFalse(regProblems("reg add \"HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\" /v fDenyTSConnections"
+                + " /d 0 /f").isEmpty(), "no /t: reg writes REG_SZ");
+        assertFalse(regProblems("reg query \"HKEY_LOCAL_MACHINE\\SOFTWARE\" /v X").isEmpty(), "long root name");
+    }
+
+    /** The kb's placeholders for the computer a command talks to; the CLI puts the diagnosed host for HOST. */
+    private static final Set<String> COMPUTER_PLACEHOLDERS = Set.of("HOST", "IP_ADDRESS", "PUBLIC_NAME", "GATEWAY");
+    private static final Pattern COMPUTER_ARG = Pattern.compile("(?i)(?:-ComputerName |/server:|/v:|TERMSRV/"
+            + "|\\b(?:tracert|pathping|ping|nslookup) |Resolve-DnsName (?:-Name )?)([^\\s'\";|)]+)");
+
+    /** Every computer name in a command, text or caution is a placeholder (HOST for the diagnosed host), never an example name. */
+    @Test
+    void computerNamesArePlaceholders() {
+        int named = 0;
+        for (Cause c : kb.causes()) {
+            for (RemediationStep s : c.remediation()) {
+                for (String part : new String[] {s.text(), s.command(), s.caution()}) {
+                    Matcher m = COMPUTER_ARG.matcher(part == null ? "" : part);
+                    while (m.find()) {
+                        named++;
+                        assertTrue(COMPUTER_PLACEHOLDERS.contains(m.group(1)), c.id() + ": '" + m.group(1)
+                                + "' is not one of " + COMPUTER_PLACEHOLDERS + ": " + part);
+                    }
+                }
+            }
+        }
+        assertTrue(named >= 20, "computer names: " + named);
+        Matcher seed = COMPUTER_ARG.matcher("mstsc.exe /v:your-server-ip /restrictedAdmin");
+        assertTrue(seed.find() && !COMPUTER_PLACEHOLDERS.contains(seed.group(1)));
     }
 
     /**
