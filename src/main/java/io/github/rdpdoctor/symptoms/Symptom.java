@@ -103,6 +103,14 @@ public final class Symptom extends FileFact {
         return value.toString();
     }
 
+    /**
+     * The value as a count of {@code unit}, for evidence text: {@code count("day")} is "1 day" for 1, "0 days" or
+     * "14 days" otherwise (English plural with an s).
+     */
+    public String count(String unit) {
+        return getText() + " " + (getNumber() == 1 ? unit : unit + "s");
+    }
+
     /** Line of the symptom in its source file, 0 when unknown. */
     public int getLine() {
         return line;

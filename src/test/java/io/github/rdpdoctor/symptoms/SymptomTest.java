@@ -14,6 +14,15 @@ class SymptomTest {
     private final Symptom port = new Symptom("network.rdp_port_state", "filtered", 4);
     private final Symptom ping = new Symptom("network.ping_ok", false, 5);
 
+    /** Evidence text counts with the right plural: "installed updates 1 day ago", not "1 days ago". */
+    @Test
+    void aCountNamesItsUnitInTheSingularForOneOnly() {
+        assertEquals("1 day", new Symptom("client.last_update_days", 1.0, 3).count("day"));
+        assertEquals("0 days", new Symptom("client.last_update_days", 0.0, 3).count("day"));
+        assertEquals("14 days", new Symptom("client.last_update_days", 14.0, 3).count("day"));
+        assertEquals("2.5 days", new Symptom("client.last_update_days", 2.5, 3).count("day"));
+    }
+
     @Test
     void symptomsOfOneFileSeeEachOther() {
         List<Symptom> file = FileFacts.link(List.of(port, ping), List.of(), List.of()).symptoms();
