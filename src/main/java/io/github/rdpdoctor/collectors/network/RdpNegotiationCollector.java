@@ -55,8 +55,12 @@ public final class RdpNegotiationCollector implements SymptomCollector {
         return 300;
     }
 
+    /** Applies unless the name did not resolve or the TCP connect failed: then there is no host to ask. */
     @Override
     public boolean appliesTo(CollectionTarget target, Map<String, Object> soFar) {
+        if (Boolean.FALSE.equals(soFar.get(ProbeSymptoms.DNS_OK))) {
+            return false;
+        }
         Object state = soFar.get(ProbeSymptoms.RDP_PORT_STATE);
         return state == null || "open".equals(state);
     }

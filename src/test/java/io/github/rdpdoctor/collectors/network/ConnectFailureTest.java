@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A TCP connect that fails is never a host that "closed the connection": an unreachable network is a filtered port
- * with no path (ping_ok false), and a later collector whose own connect fails records nothing about the host.
+ * with no path (ping_ok false), and a later collector whose own connect fails records nothing about the host. A name
+ * that does not resolve ends the probe after the DNS collector.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectFailureTest {
@@ -61,6 +62,30 @@ class ConnectFailureTest {
         }
         assertEquals("tcp-connect: connect to 10.9.0.2:3389 failed: network is unreachable (no route from this client"
                 + " to that network)", d.get("warnings").get(0).asText(), r.output());
+    }
+
+    /**
+     * A name that does not resolve: the DNS collector says so, and nothing after it runs. The negotiation collector
+     * used to run anyway (its only check was the port state, which tcp-connect, skipped, never wrote), did its own
+     * lookup and failed with "rdp-negotiation: failed: UnknownHostException: ...", listed as a failed collector.
+     */
+    @Test
+    void aNameThatDoesNotResolveStopsAfterTheDnsCollector() {
+        DnsCollector.Resolver nxdomain = host -> {
+            throw new java.net.UnknownHostException(host + ": Name or service not known");
+        };
+        CollectionReport r = new Prober(List.of(new DnsCollector(nxdomain), new TcpConnectCollector(),
+                new RdpNegotiationCollector(), new TlsCollector(), new HostIdentityCollector()))
+                .probe("nosuchhost.invalid", 3389, null, Duration.ofSeconds(2));
+        assertEquals(Map.of("network.dns_ok", false), r.symptoms());
+        assertEquals(List.of("dns: cannot resolve nosuchhost.invalid: nosuchhost.invalid: Name or service not known"),
+                r.warnings());
+        for (io.github.rdpdoctor.collectors.CollectorOutcome o : r.outcomes()) {
+            if (!o.collector().equals("dns")) {
+                assertEquals(io.github.rdpdoctor.collectors.CollectorOutcome.Status.SKIPPED, o.status(), o::toString);
+            }
+        }
+        assertEquals("dns-wrong-host", ProbeAssertions.diagnose(r).top().orElseThrow().id());
     }
 
     /** The negotiation collector on its own (no TCP facts before it) against a port where nothing listens. */
