@@ -146,6 +146,7 @@ final class JsseTls {
      * socket closes it too.
      *
      * @param trust receives the server's chain even when the handshake fails later
+     * @throws java.net.SocketTimeoutException "not finished within N ms" when the host did not finish in time
      */
     static Session handshake(Socket plain, String host, int port, InspectingTrustManager trust, long timeoutNanos)
             throws IOException, GeneralSecurityException {
@@ -153,8 +154,10 @@ final class JsseTls {
         ctx.init(null, new TrustManager[] {trust}, null);
         SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(plain, host, port, true);
         ssl.setSSLParameters(parameters(ssl.getSupportedProtocols(), host));
-        ssl.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutNanos / 1_000_000)));
-        try (Guard g = Guard.closeAfter(ssl, timeoutNanos)) {
+        int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutNanos / 1_000_000));
+        ssl.setSoTimeout(ms);
+        Guard g = Guard.closeAfter(ssl, timeoutNanos);
+        try {
             ssl.startHandshake();
         } catch (IOException | RuntimeException e) {
             try {
@@ -162,7 +165,15 @@ final class JsseTls {
             } catch (IOException ignored) {
                 // already failing
             }
+            if (g.fired() || e instanceof java.net.SocketTimeoutException) {
+                // the host did not finish in time: say so, not "Socket closed" (the guard closing it)
+                java.net.SocketTimeoutException t = new java.net.SocketTimeoutException("not finished within " + ms + " ms");
+                t.initCause(e);
+                throw t;
+            }
             throw e;
+        } finally {
+            g.close();
         }
         SSLSession s = ssl.getSession();
         X509Certificate[] chain = trust.chain();

@@ -213,8 +213,12 @@ public final class TlsCollector implements SymptomCollector {
         return null;
     }
 
+    /** The failure for a person; a timeout's message ("no answer within 1000 ms") says it all. */
     static String describe(Throwable e) {
         String m = e.getMessage();
+        if (e instanceof java.net.SocketTimeoutException && m != null) {
+            return m;
+        }
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }

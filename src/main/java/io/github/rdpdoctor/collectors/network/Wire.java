@@ -32,7 +32,12 @@ final class Wire {
         return bytesRead;
     }
 
-    /** Reads exactly {@code len} bytes. @throws EOFException when the peer closes first */
+    /**
+     * Reads exactly {@code len} bytes.
+     *
+     * @throws EOFException when the peer closes first
+     * @throws SocketTimeoutException "no answer within N ms" (or "answer incomplete after ...") when a read times out
+     */
     void readFully(byte[] buf, int off, int len) throws IOException {
         int done = 0;
         while (done < len) {
@@ -44,7 +49,13 @@ final class Wire {
             if (socket != null) {
                 socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, ms));
             }
-            int n = in.read(buf, off + done, len - done);
+            int n;
+            try {
+                n = in.read(buf, off + done, len - done);
+            } catch (SocketTimeoutException e) {
+                throw new SocketTimeoutException(bytesRead == 0 ? "no answer within " + ms + " ms"
+                        : "answer incomplete after " + bytesRead + " bytes: nothing more within " + ms + " ms");
+            }
             if (n < 0) {
                 throw new EOFException("peer closed the connection after " + bytesRead + " bytes");
             }

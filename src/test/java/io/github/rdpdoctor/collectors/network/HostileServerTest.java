@@ -272,6 +272,27 @@ class HostileServerTest {
         }
     }
 
+    /**
+     * The host selects TLS and then never answers the ClientHello. The warnings say that it did not answer in time;
+     * the JSSE handshake's used to say "SocketException: Socket closed" (the probe's own timer closing the socket,
+     * as if the host had closed it) and the version scans' "SocketTimeoutException: Read timed out".
+     */
+    @Test
+    void silenceAfterTlsWasSelectedIsATimeoutThatSaysSo() throws Exception {
+        try (ScriptedServer s = tlsSelected(ScriptedServer::drain)) {
+            // JSSE handshake (1 s), then raw scans (1 s each) until the TLS collector's 4 s budget is used up
+            CollectionReport r = probe(s, 6000);
+            assertSymptoms(r, sslOnly(s, "tls.handshake_ok", false));
+            // a scan's wait is what is left of its exchange after the X.224 request: up to 1000 ms
+            String warnings = String.join("\n", r.warnings());
+            assertTrue(warnings.matches("tls: TLS handshake failed: not finished within 1000 ms\n"
+                    + "tls: TLS version scan up to 1\\.3: no answer within (9\\d\\d|1000) ms\n"
+                    + "tls: TLS version scan up to 1\\.2: no answer within (9\\d\\d|1000) ms\n"
+                    + "tls: TLS version scan stopped: not enough time left\n"
+                    + "tls: no certificate seen"), warnings);
+        }
+    }
+
     /** Negotiation picks HYBRID; TLS is real; the CredSSP answer is hostile. */
     private static ScriptedServer credssp(ScriptedServer.Script afterTls) throws Exception {
         return new ScriptedServer(c -> {
