@@ -5,8 +5,11 @@ import io.github.rdpdoctor.collectors.CollectionTarget;
 import io.github.rdpdoctor.collectors.CollectorResult;
 import io.github.rdpdoctor.collectors.SymptomCollector;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,10 @@ import java.util.Set;
  * (rdp, ssl, hybrid, hybrid_ex, rdstls, rdsaad), {@code failure:<code name>}, {@code closed},
  * {@code no_response}, {@code invalid}. A request whose TCP connect fails gets no value (and ends the
  * requests) with a warning: the host was never reached, so it neither closed nor ignored anything.
+ *
+ * <p>When the port closes every request, one more connection sends a TLS ClientHello as its first bytes: an answer
+ * to it (ServerHello or alert) means the port speaks TLS directly (an HTTPS server, an RD Gateway), not RDP, so
+ * {@code rdp.invalid_response} is true and there is no {@code rdp.negotiation} (no RDP host closed anything).
  */
 public final class RdpNegotiationCollector implements SymptomCollector {
 
@@ -97,12 +104,55 @@ public final class RdpNegotiationCollector implements SymptomCollector {
         if (outcomes.isEmpty()) {
             return out.build();
         }
+        if (outcomes.size() == REQUESTS.size()
+                && outcomes.stream().allMatch(o -> o.status() == RdpExchange.Status.CLOSED)) {
+            String tls = tlsAnswer(address, ctx, out);
+            if (tls != null) {
+                // not an RDP server that closes (as a filter or a full backlog does), but something else on the port
+                out.put(ProbeSymptoms.RDP_INVALID_RESPONSE, true);
+                out.warn("the port closed every RDP request but answered a TLS ClientHello (" + tls + "): it speaks"
+                        + " TLS directly, as an HTTPS server or an RD Gateway does, not RDP");
+                return out.build();
+            }
+        }
         headline(outcomes.get(0), out);
         Boolean nla = nlaRequired(outcomes);
         if (nla != null) {
             out.put(ProbeSymptoms.RDP_NLA_REQUIRED, nla);
         }
         return out.build();
+    }
+
+    /**
+     * What a TLS ClientHello sent as the first bytes on a new connection gets: "ServerHello, TLS 1.3", "alert X", or
+     * null when no TLS record comes back (an RDP host closes this connection too: it expects an X.224 request).
+     */
+    static String tlsAnswer(InetAddress address, CollectionContext ctx, CollectorResult.Builder out) {
+        if (ctx.remaining().compareTo(ctx.ioTimeout()) < 0) {
+            out.warn("not enough time left to check whether the port speaks TLS instead of RDP");
+            return null;
+        }
+        long deadline = RdpExchange.exchangeDeadline(ctx);
+        Socket s = null;
+        try {
+            s = RdpExchange.connect(address, ctx.target().port(), ctx, deadline);
+            byte[] random = new byte[64];
+            byte[] key = new byte[32];
+            SecureRandom rnd = new SecureRandom();
+            rnd.nextBytes(random);
+            rnd.nextBytes(key);
+            s.getOutputStream().write(TlsHello.clientHello(TlsHello.TLS13, ctx.target().host(), random, key));
+            TlsHello.Flight f = TlsHello.readFlight(new Wire(s, s.getInputStream(), ctx.ioTimeout(), deadline));
+            if (f.isAlert()) {
+                return "alert " + TlsHello.alertName(f.alert());
+            }
+            String v = TlsHello.versionName(f.version());
+            return "ServerHello, TLS " + (v != null ? v : String.format("wire version 0x%04x", f.version()));
+        } catch (IOException e) {
+            return null; // closed, reset, silent or not TLS: nothing learned
+        } finally {
+            RdpExchange.closeQuietly(s);
+        }
     }
 
     /** The per-request value; adds warnings for protocol violations. */

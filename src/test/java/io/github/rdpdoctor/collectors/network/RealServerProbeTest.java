@@ -41,9 +41,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The probe against real RDP servers on 127.0.0.1: xrdp in each security layer, with an expired
  * certificate, restricted to TLS 1.0, without a usable certificate; the FreeRDP shadow server
- * requiring NLA; a closed port; a port that accepts and never answers. Each test asserts the exact symptoms and
- * what the bundled rules conclude from them (the diagnosis {@code rdp-doctor probe} prints): the top cause, or no
- * cause at all for a server that is healthy as far as a client can see.
+ * requiring NLA; a closed port; a port that accepts and never answers; an HTTPS server (openssl s_server). Each
+ * test asserts the exact symptoms and what the bundled rules conclude from them (the diagnosis {@code rdp-doctor
+ * probe} prints): the top cause, or no cause at all for a server that is healthy as far as a client can see.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -65,6 +65,7 @@ class RealServerProbeTest {
     private RealServers.Xrdp oldTlsDefaultSeclevel;
     private RealServers.Xrdp noCert;
     private RealServers.ShadowNla shadow;
+    private RealServers.Https https;
     private ServerSocket silent;
     private final List<Socket> silentClients = new CopyOnWriteArrayList<>();
     private final Prober prober = Prober.networkOnly();
@@ -101,6 +102,7 @@ class RealServerProbeTest {
             Map<String, String> none = xrdp("tls", new RealServers.Cert(dir.resolve("missing.crt"), dir.resolve("missing.key")));
             noCert = track(RealServers.Xrdp.start(dir, "xrdp-nocert", none));
             shadow = track(RealServers.ShadowNla.start(dir));
+            https = track(RealServers.Https.start(dir, tlsCert));
             silent = new ServerSocket();
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Thread acceptor = new Thread(() -> {
@@ -361,6 +363,48 @@ class RealServerProbeTest {
         assertTrue(ms >= IO.toMillis() - 100 && ms < IO.toMillis() + 1500, "took " + ms + " ms");
         Diagnosis d = assertTopCause(r, "rdp-service-failure"); // TCP accepted, no X.224 answer: the service hangs
         assertTrue(ids(d).indexOf("firewall-blocking") < 0, d::toString);
+    }
+
+    /**
+     * An HTTPS server where RDP should be (the RD Gateway's 443 typed as the RDP port, a port forward to a web server):
+     * it closes every X.224 request, which alone read as an RDP host that closes (antivirus, connection backlog); its
+     * answer to a TLS ClientHello shows it is no RDP server at all. A port that accepts and closes every connection
+     * stays what it was: closed.
+     */
+    @Test
+    void httpsServerOnTheRdpPortIsNoRdpServer() throws IOException {
+        CollectionReport r = probe(https.port);
+        Map<String, Object> want = openLoopback(https.port);
+        want.putAll(m("rdp.negotiation.hybrid_ssl", "closed", "rdp.negotiation.ssl", "closed",
+                "rdp.negotiation.rdp", "closed", "rdp.invalid_response", true));
+        assertSymptoms(r, want);
+        assertEquals("rdp-negotiation: the port closed every RDP request but answered a TLS ClientHello (ServerHello,"
+                + " TLS 1.3): it speaks TLS directly, as an HTTPS server or an RD Gateway does, not RDP",
+                r.warnings().get(r.warnings().size() - 1));
+        Diagnosis d = assertTopCause(r, "rd-gateway-or-nat");
+        assertEquals(List.of("rd-gateway-or-nat"), ids(d), "no antivirus or backlog: nothing RDP closed the connection");
+
+        try (ServerSocket closer = new ServerSocket()) {
+            closer.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Thread t = new Thread(() -> {
+                while (!closer.isClosed()) {
+                    try {
+                        closer.accept().close();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "closing-acceptor");
+            t.setDaemon(true);
+            t.start();
+            CollectionReport c = probe(closer.getLocalPort());
+            Map<String, Object> closed = openLoopback(closer.getLocalPort());
+            closed.putAll(m("rdp.negotiation.hybrid_ssl", "closed", "rdp.negotiation.ssl", "closed",
+                    "rdp.negotiation.rdp", "closed", "rdp.negotiation", "closed"));
+            assertSymptoms(c, closed);
+            assertEquals(3, c.warnings().size(), c.warnings()::toString);
+            assertEquals("security-software-interference", diagnose(c).top().map(RankedCause::id).orElse(null));
+        }
     }
 
     @Test

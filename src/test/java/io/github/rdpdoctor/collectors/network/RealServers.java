@@ -371,6 +371,47 @@ public final class RealServers {
         }
     }
 
+    /** {@code openssl s_server -www} on 127.0.0.1: a plain HTTPS server (TLS from the first byte), no RDP. */
+    public static final class Https implements AutoCloseable {
+        public final int port;
+        private final Process process;
+
+        private Https(int port, Process process) {
+            this.port = port;
+            this.process = process;
+        }
+
+        public static Https start(Path dir, Cert cert) {
+            Path log = dir.resolve("s_server.log");
+            int attempts = 0;
+            while (true) {
+                int port = freePort();
+                try {
+                    Process p = new ProcessBuilder(tool("openssl"), "s_server", "-accept", "127.0.0.1:" + port,
+                            "-cert", cert.cert().toString(), "-key", cert.key().toString(), "-www", "-quiet")
+                            .redirectErrorStream(true).redirectOutput(log.toFile())
+                            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    try {
+                        awaitPort(port, p, log, Duration.ofSeconds(10));
+                        return new Https(port, p);
+                    } catch (AssertionError e) {
+                        stop(p);
+                        if (++attempts >= 3) {
+                            throw e;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            stop(process);
+        }
+    }
+
     /** Xvfb on a display it picks itself ({@code -displayfd}). */
     public static final class Xvfb implements AutoCloseable {
         public final String display;
