@@ -47,7 +47,7 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", required = true, description = "Symptom file to write: .json, .yaml or .yml.")
     Path save;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest one PowerShell step may run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest one PowerShell step may run: 1..120 (default ${DEFAULT-VALUE}).")
     int timeoutSeconds = (int) WindowsCollection.DEFAULT_TIMEOUT.toSeconds();
 
     @Override
@@ -59,8 +59,9 @@ final class CollectCommand implements Callable<Integer> {
         if (side == Side.CLIENT && (target == null || target.isBlank())) {
             throw new ParameterException(spec.commandLine(), "--client-side needs --target HOST (the host the user connects to)");
         }
-        if (timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        long max = WindowsCollector.MAX_RUN.toSeconds(); // a snippet never runs longer, whatever the budget
+        if (timeoutSeconds < 1 || timeoutSeconds > max) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be 1.." + max + " seconds");
         }
         try {
             SymptomWriter.Format.of(save);

@@ -53,6 +53,12 @@ class CollectCommandTest {
         assertEquals(2, badName.code());
         assertTrue(badName.err().contains(".yaml, .yml or .json"), badName.err());
         assertEquals(2, CliRun.run("collect").code(), "--save is required");
+        // a PowerShell step never runs longer than 120 s: a longer --timeout was cut to that without a word
+        for (String t : new String[] {"0", "121", "600"}) {
+            CliRun timeout = CliRun.run("collect", "--timeout", t, "--save", json);
+            assertEquals(2, timeout.code(), t + ": " + timeout.err());
+            assertTrue(timeout.err().startsWith("--timeout must be 1..120 seconds\n"), timeout.err());
+        }
     }
 
     @Test
