@@ -174,8 +174,9 @@ final class ProbeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static void printFacts(PrintWriter o, CollectionReport report, SymptomSet facts) {
-        o.printf(Locale.ROOT, "Probe of %s: %d facts in %d ms%n", report.target().display(), facts.symptoms().size(),
+    static void printFacts(PrintWriter o, CollectionReport report, SymptomSet facts) {
+        int n = facts.symptoms().size();
+        o.printf(Locale.ROOT, "Probe of %s: %d %s in %d ms%n", report.target().display(), n, n == 1 ? "fact" : "facts",
                 report.elapsed().toMillis());
         o.println("  " + collectorLine(report));
         int width = facts.symptoms().stream().mapToInt(s -> s.getName().length()).max().orElse(0);

@@ -18,7 +18,10 @@ final class TextRenderer {
     static void render(PrintWriter out, Diagnosis d) {
         out.println("== " + d.host() + "  (" + d.source() + ")");
         if (d.causes().isEmpty()) {
-            out.println("No cause is supported by these facts. More facts narrow it down: the client's error codes, host-side facts (services, events, registry), a live probe.");
+            out.println(io.github.rdpdoctor.collectors.CollectedSymptoms.SOURCE.equals(d.source())
+                    // right after a live probe, "a live probe" is no advice: name what to add to its facts
+                    ? "No cause is supported by these facts. More facts narrow it down: the client's error codes, host-side facts (services, events, registry); merge them with these (probe --save FILE, then diagnose --merge)."
+                    : "No cause is supported by these facts. More facts narrow it down: the client's error codes, host-side facts (services, events, registry), a live probe.");
         }
         int rank = 1;
         for (RankedCause c : d.causes()) {

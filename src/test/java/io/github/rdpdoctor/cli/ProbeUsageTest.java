@@ -100,6 +100,21 @@ class ProbeUsageTest {
     }
 
     @Test
+    void oneFactIsOneFact() {
+        io.github.rdpdoctor.collectors.network.DnsCollector.Resolver nxdomain = host -> {
+            throw new java.net.UnknownHostException(host);
+        };
+        io.github.rdpdoctor.collectors.CollectionReport report = new io.github.rdpdoctor.collectors.CollectorRunner(
+                java.util.List.of(new io.github.rdpdoctor.collectors.network.DnsCollector(nxdomain)),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(4))
+                .run(io.github.rdpdoctor.collectors.CollectionTarget.of("nosuchhost.invalid"));
+        java.io.StringWriter text = new java.io.StringWriter();
+        ProbeCommand.printFacts(new java.io.PrintWriter(text), report,
+                io.github.rdpdoctor.collectors.CollectedSymptoms.toSymptomSet(report));
+        assertTrue(text.toString().startsWith("Probe of nosuchhost.invalid:3389: 1 fact in "), text.toString());
+    }
+
+    @Test
     void collectorsThatDidNotApplyAreFoldedByFamily() {
         assertEquals(java.util.List.of("symptom-file", "host-identity", "windows-* (3)", "osquery-hosts"),
                 ProbeCommand.grouped(java.util.List.of("symptom-file", "host-identity", "windows-events", "windows-os",
