@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "On the client (--client-side --target HOST, as the user who connects): saved credentials for HOST, "
                 + "Default.rdp, VPN, security products, CredSSP policy, OS, updates.",
         "The same collection without Java: collectors/windows/Collect-RdpSymptoms.ps1.",
-        "Exit codes: 0 written, 1 not Windows or the file cannot be written, 2 usage."})
+        "Exit codes: 0 written, 1 not Windows or the file cannot be written (a missing folder is found before collecting), 2 usage."})
 final class CollectCommand implements Callable<Integer> {
 
     @Spec
@@ -69,6 +69,13 @@ final class CollectCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
+        Path folder = save.toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            // said now, not after minutes of PowerShell runs whose results could not be written
+            err.println("rdp-doctor: cannot save to " + save + ": no such directory " + folder);
+            err.flush();
+            return Main.BAD_INPUT;
+        }
         String os = System.getProperty("os.name", "unknown");
         if (!WindowsCollector.isWindows(os)) {
             err.println("rdp-doctor: collect reads Windows settings and runs on Windows only (this is " + os + ").");

@@ -40,6 +40,17 @@ class CollectCommandTest {
         assertFalse(r.err().contains("--host-side"), r.err());
     }
 
+    /** A folder that does not exist is found before collecting, not after minutes of PowerShell runs. */
+    @Test
+    void aSaveFolderThatDoesNotExistIsReportedBeforeCollecting(@TempDir Path dir) {
+        Path nowhere = dir.resolve("no-such-dir").resolve("host.json");
+        CliRun r = CliRun.run("collect", "--host-side", "--save", nowhere.toString());
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: cannot save to " + nowhere + ": no such directory " + nowhere.getParent() + "\n",
+                r.err());
+        assertFalse(Files.exists(nowhere.getParent()));
+    }
+
     @Test
     void usageErrorsExitTwo(@TempDir Path dir) {
         String json = dir.resolve("x.json").toString();
