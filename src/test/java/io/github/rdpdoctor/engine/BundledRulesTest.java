@@ -149,6 +149,31 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * A refused TCP connect (RST: nothing listens) ends before security negotiation, TLS, the certificate, licensing and
+     * session logon: with only the error pair beside it, the causes of those later steps are not listed — unless the
+     * client connects through an RD Gateway, whose path a direct probe does not test. Found reviewing a probe of a
+     * closed port, which still listed CredSSP, TLS and certificate causes.
+     */
+    @Test
+    void aRefusedTcpConnectRulesOutTheCausesOfLaterConnectionSteps() {
+        List<String> laterSteps = List.of("credssp-nla-mismatch", "tls-protocol-mismatch", "rdp-certificate-problem",
+                "licensing-or-session-cap", "stuck-user-session", "user-profile-corrupt", "windows-update-regression");
+        for (boolean gateway : List.of(false, true)) {
+            SymptomSet facts = SymptomSet.builder("h.example")
+                    .symptom("client.error_code", "0x904")
+                    .symptom("client.extended_error_code", "0x7")
+                    .symptom("network.rdp_port_state", "closed")
+                    .symptom("network.via_gateway", gateway)
+                    .build();
+            List<String> listed = doctor.diagnose(facts).causes().stream().map(RankedCause::id).toList();
+            assertEquals("rdp-disabled", listed.get(0), listed.toString());
+            for (String cause : laterSteps) {
+                assertEquals(gateway, listed.contains(cause), cause + " listed " + listed + ", via gateway " + gateway);
+            }
+        }
+    }
+
     /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
     @Test
     void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {
