@@ -1,18 +1,30 @@
 package io.github.rdpdoctor.symptoms;
 
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Windows event seen on the RDP host, as rules see it: {@code HostEvent(id == 1058)}.
  * {@code source} is the provider name, e.g. {@code Microsoft-Windows-TerminalServices-RemoteConnectionManager}.
  */
 public final class HostEvent extends FileFact {
+    /** The "User:" line of an event such as 1149 ("User: jdoe", "User: CORP\jdoe"). */
+    private static final Pattern USER_LINE = Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
+    /** A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path). */
+    private static final Pattern PROFILE_PATH = Pattern.compile("(?i)\\\\Users\\\\([^\\\\\\r\\n]+?)\\\\");
+    /** Profile folders that belong to no one account. */
+    private static final Set<String> SHARED_PROFILES = Set.of("default", "default user", "public", "all users");
+
     private final String log;
     private final String source;
     private final int id;
     private final String time;
     private final long epochSecond;
     private final String message;
+    private final String namedUser;
 
     public HostEvent(String log, String source, int id, String time, String message) {
         super(FileView.NONE);
@@ -22,6 +34,7 @@ public final class HostEvent extends FileFact {
         this.time = time == null ? "" : time;
         this.epochSecond = Times.epochSecond(this.time);
         this.message = message == null ? "" : message;
+        this.namedUser = namedUser(this.message);
     }
 
     private HostEvent(HostEvent o, FileView file) {
@@ -32,6 +45,7 @@ public final class HostEvent extends FileFact {
         this.time = o.time;
         this.epochSecond = o.epochSecond;
         this.message = o.message;
+        this.namedUser = o.namedUser;
     }
 
     /** A copy that sees {@code file}. */
@@ -67,6 +81,45 @@ public final class HostEvent extends FileFact {
     /** True when the provider name contains {@code part}, ignoring case (e.g. "Schannel"). */
     public boolean fromSource(String part) {
         return source.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The account the message names, without domain: the "User:" line of a 1149, else the folder of a profile path
+     * ({@code C:\Users\NAME\ntuser.dat}, as User Profile Service 1508 writes it); empty when it names none (or only a
+     * shared profile such as Default).
+     */
+    public String getNamedUser() {
+        return namedUser;
+    }
+
+    /**
+     * True when the message names an account (see {@link #getNamedUser()}) and it is not {@code account}, compared
+     * without a DOMAIN\ prefix, an @domain suffix and case; a profile folder {@code NAME.DOMAIN} or {@code NAME.000}
+     * counts as NAME's. False when {@code account} is empty or the message names no account, so a rule that asks
+     * {@code !namesAnotherUser(symptom("client.user").text)} keeps an event it cannot attribute.
+     */
+    public boolean namesAnotherUser(String account) {
+        if (account == null || account.isBlank() || namedUser.isEmpty()) {
+            return false;
+        }
+        String mine = UserSession.bare(account.strip()).toLowerCase(Locale.ROOT);
+        String named = namedUser.toLowerCase(Locale.ROOT);
+        return !mine.isEmpty() && !named.equals(mine) && !named.startsWith(mine + ".");
+    }
+
+    private static String namedUser(String message) {
+        Matcher m = USER_LINE.matcher(message);
+        if (m.find() && !m.group(1).endsWith(":")) {
+            return UserSession.bare(m.group(1));
+        }
+        m = PROFILE_PATH.matcher(message);
+        while (m.find()) {
+            String folder = m.group(1).strip();
+            if (!folder.isEmpty() && !SHARED_PROFILES.contains(folder.toLowerCase(Locale.ROOT))) {
+                return folder;
+            }
+        }
+        return "";
     }
 
     @Override

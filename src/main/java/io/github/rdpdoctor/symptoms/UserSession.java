@@ -51,7 +51,8 @@ public final class UserSession extends FileFact {
         return bare(user).equalsIgnoreCase(bare(account));
     }
 
-    private static String bare(String account) {
+    /** The account name without a DOMAIN\\ prefix or an @domain suffix. */
+    static String bare(String account) {
         int slash = account.lastIndexOf('\\');
         String s = slash >= 0 ? account.substring(slash + 1) : account;
         int at = s.indexOf('@');

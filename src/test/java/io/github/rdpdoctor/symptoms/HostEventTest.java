@@ -1,0 +1,68 @@
+package io.github.rdpdoctor.symptoms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class HostEventTest {
+    private static HostEvent event(int id, String message) {
+        return new HostEvent("System", "x", id, "2026-12-10T09:00:00Z", message);
+    }
+
+    private static final HostEvent LOGON = event(1149,
+            "Remote Desktop Services: User authentication succeeded:\r\n\r\nUser: jdoe\r\nDomain: CORP\r\nSource Network Address: 10.20.30.40");
+    private static final HostEvent LOGON_ONE_LINE = event(1149,
+            "Remote Desktop Services: User authentication succeeded: User: mjones Domain: OPS Source Network Address: 10.210.4.18");
+    private static final HostEvent PROFILE = event(1508,
+            "Windows was unable to load the registry file C:\\Users\\adm-ptan\\ntuser.dat. DETAIL - The process cannot access the file");
+
+    @Test
+    void theUserLineOfA1149NamesItsAccount() {
+        assertEquals("jdoe", LOGON.getNamedUser());
+        assertEquals("mjones", LOGON_ONE_LINE.getNamedUser());
+        assertEquals("jdoe", event(1149, "User: CORP\\jdoe Domain: CORP").getNamedUser());
+        assertEquals("jdoe", event(1149, "User: jdoe@corp.example Domain: CORP").getNamedUser());
+    }
+
+    @Test
+    void aProfilePathNamesItsFolder() {
+        assertEquals("adm-ptan", PROFILE.getNamedUser());
+        assertEquals("sbeck.CORP", event(1508, "unable to load C:\\Users\\sbeck.CORP\\NTUSER.DAT").getNamedUser());
+    }
+
+    @Test
+    void messagesWithoutAnAccountNameNone() {
+        assertEquals("", event(1511, "Windows cannot find the local profile and is logging you on with a temporary profile.").getNamedUser());
+        assertEquals("", event(1149, "User: \r\nDomain: CORP").getNamedUser(), "an empty User: line");
+        assertEquals("", event(1149, "User: Domain: CORP").getNamedUser(), "an empty User: line, whitespace folded");
+        assertEquals("", event(1508, "unable to load C:\\Users\\Default\\NTUSER.DAT").getNamedUser(), "a shared profile");
+        assertEquals("", event(1149, "Benutzer: jdoe").getNamedUser(), "another language is not guessed");
+    }
+
+    @Test
+    void anotherUserIsOneTheMessageNamesThatIsNotTheAccount() {
+        assertTrue(LOGON.namesAnotherUser("CORP\\akovacs"));
+        assertTrue(PROFILE.namesAnotherUser("CORP\\adm-jdoe"));
+        assertFalse(LOGON.namesAnotherUser("CORP\\JDoe"), "domain prefix and case do not matter");
+        assertFalse(LOGON.namesAnotherUser("jdoe@corp.example"));
+        assertFalse(event(1508, "C:\\Users\\sbeck.CORP\\NTUSER.DAT").namesAnotherUser("CORP\\sbeck"), "NAME.DOMAIN is NAME's");
+        assertFalse(event(1508, "C:\\Users\\sbeck.000\\NTUSER.DAT").namesAnotherUser("sbeck"), "NAME.000 is NAME's");
+    }
+
+    @Test
+    void withoutAnAccountOrANamedUserNothingIsAnotherUsers() {
+        assertFalse(LOGON.namesAnotherUser(""), "connecting user unknown");
+        assertFalse(LOGON.namesAnotherUser(null));
+        assertFalse(event(1511, "temporary profile").namesAnotherUser("CORP\\jdoe"), "the message names no one");
+    }
+
+    @Test
+    void aCopyForADiagnosisKeepsTheNamedUser() {
+        HostEvent linked = FileFacts.link(java.util.List.of(new Symptom("client.user", "CORP\\akovacs", 3)),
+                java.util.List.of(LOGON), java.util.List.of()).events().get(0);
+        assertEquals("jdoe", linked.getNamedUser());
+        assertTrue(linked.namesAnotherUser(linked.symptom("client.user").getText()));
+    }
+}
