@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(156, n);
+        assertEquals(171, n);
     }
 
     /**
