@@ -31,4 +31,12 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     public final boolean hasEvent(int id) {
         return file.hasEvent(id);
     }
+
+    /**
+     * Whether this fact's file has a host event with that id that does not name another account than {@code account}
+     * (see {@link HostEvent#namesAnotherUser(String)}): the event is that user's, or names nobody.
+     */
+    public final boolean hasEventOf(int id, String account) {
+        return file.hasEventOf(id, account);
+    }
 }

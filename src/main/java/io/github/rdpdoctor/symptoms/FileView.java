@@ -7,14 +7,19 @@ import java.util.Map;
  * copies {@link FileFacts#link} makes; empty for facts outside a diagnosis.
  */
 final class FileView {
-    static final FileView NONE = new FileView(Map.of(), new int[0]);
+    static final FileView NONE = new FileView(Map.of(), new HostEvent[0]);
 
     private final Map<String, Symptom> symptoms;
     private final int[] eventIds;
+    private final HostEvent[] events;
 
-    FileView(Map<String, Symptom> symptoms, int[] eventIds) {
+    FileView(Map<String, Symptom> symptoms, HostEvent[] events) {
         this.symptoms = symptoms;
-        this.eventIds = eventIds;
+        this.events = events;
+        this.eventIds = new int[events.length];
+        for (int i = 0; i < events.length; i++) {
+            eventIds[i] = events[i].getId();
+        }
     }
 
     boolean hasSymptom(String name) {
@@ -30,6 +35,15 @@ final class FileView {
     boolean hasEvent(int id) {
         for (int e : eventIds) { // a file has a handful of events: a scan beats hashing
             if (e == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean hasEventOf(int id, String account) {
+        for (HostEvent e : events) {
+            if (e.getId() == id && !e.namesAnotherUser(account)) {
                 return true;
             }
         }

@@ -65,4 +65,19 @@ class HostEventTest {
         assertEquals("jdoe", linked.getNamedUser());
         assertTrue(linked.namesAnotherUser(linked.symptom("client.user").getText()));
     }
+
+    /** {@code hasEventOf(id, account)}: the file has that event and it is the account's or names no one. */
+    @Test
+    void aFileHasAnEventOfAnAccountWhenItIsTheirsOrNamesNoOne() {
+        var file = FileFacts.link(java.util.List.of(new Symptom("client.user", "CORP\\jdoe", 3)),
+                java.util.List.of(LOGON, PROFILE, event(1511, "temporary profile")), java.util.List.of());
+        Symptom user = file.symptoms().get(0);
+        assertTrue(user.hasEventOf(1149, "CORP\\jdoe"), "jdoe's own logon");
+        assertFalse(user.hasEventOf(1149, "akovacs"), "only jdoe logged on");
+        assertTrue(user.hasEventOf(1149, ""), "an unknown account: any logon counts");
+        assertFalse(user.hasEventOf(1508, "jdoe"), "the 1508 is adm-ptan's");
+        assertTrue(user.hasEventOf(1511, "jdoe"), "a 1511 that names no one counts");
+        assertFalse(user.hasEventOf(1058, "jdoe"), "no such event");
+        assertFalse(new Symptom("client.user", "jdoe", 1).hasEventOf(1149, "jdoe"), "outside a diagnosis a fact sees nothing");
+    }
 }
