@@ -188,6 +188,68 @@ class BundledRulesTest {
         largestFilesAreDiagnosed(unfolded);
     }
 
+
+    /**
+     * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
+     * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
+     * each is listed with all its evidence, also the evidence against.
+     */
+    static final List<List<String>> ONE_OBSERVATION = List.of(
+            List.of("firewall-blocking", "firewall-blocking: unlikely, RDP port open (TCP connect succeeded)",
+                    "firewall-blocking: unlikely, host answered the X.224 negotiation"),
+            List.of("network-profile-public", "network-profile-public: unlikely, RDP port open (TCP connect succeeded)",
+                    "network-profile-public: unlikely, host answered the X.224 negotiation"),
+            List.of("network-unreachable", "network-unreachable: unlikely, RDP port open (TCP connect succeeded)",
+                    "network-unreachable: unlikely, host answered the X.224 negotiation"),
+            List.of("rdp-disabled", "rdp-disabled: less likely, RDP port open (TCP connect succeeded)",
+                    "rdp-disabled: unlikely, host answered the X.224 negotiation"),
+            List.of("windows-update-regression", "windows-update-regression: host installed updates in the last 14 days",
+                    "windows-update-regression: host's latest update was installed in the last 14 days"));
+
+    @Test
+    void oneObservationIsCountedOncePerCause() throws Exception {
+        StringBuilder drl = new StringBuilder(RuleEngineTest.HEADER);
+        for (String cause : ONE_OBSERVATION.stream().map(p -> p.get(0)).distinct().toList()) {
+            drl.append("rule \"test: list ").append(cause).append("\"\nwhen\nthen\n    findings.support(kcontext, \"")
+                    .append(cause).append("\", 1.0, \"listed\");\nend\n");
+        }
+        drl.append("rule \"test: list rdp-certificate-problem\"\nwhen\nthen\n"
+                + "    findings.support(kcontext, \"rdp-certificate-problem\", 1.0, \"listed\");\nend\n");
+        RdpDoctor listing = RdpDoctor.builder().addRules("listing.drl", drl.toString()).build();
+        List<SymptomSet> cases = new ArrayList<>();
+        cases.add(SymptomSet.builder("h.example")
+                .symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "hybrid")
+                .symptom("server.last_update_days", 3)
+                .symptom("server.recent_update", "KB5034441")
+                .symptom("server.cloud", "azure")
+                .symptom("server.machinekeys_ok", false)
+                .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1057, null, null))
+                .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1058, null, null))
+                .build());
+        for (String dir : List.of("examples", "src/test/resources/holdout")) {
+            for (java.nio.file.Path f : ScenarioRunner.scenarioFiles(java.nio.file.Path.of(dir))) {
+                cases.add(listing.loader().load(f));
+            }
+        }
+        int seen = 0;
+        for (SymptomSet s : cases) {
+            Diagnosis d = listing.diagnose(s);
+            for (List<String> pair : ONE_OBSERVATION) {
+                List<String> rules = d.causes().stream().filter(c -> c.id().equals(pair.get(0)))
+                        .flatMap(c -> c.evidence().stream()).map(Evidence::rule).toList();
+                assertFalse(rules.contains(pair.get(1)) && rules.contains(pair.get(2)), s.source() + ": " + pair);
+                if (rules.contains(pair.get(1)) || rules.contains(pair.get(2))) {
+                    seen++;
+                }
+            }
+            // On an Azure VM a broken MachineKeys key and 1057/1058 count as anywhere else, not once more for Azure.
+            d.causes().stream().filter(c -> c.id().equals("rdp-certificate-problem")).flatMap(c -> c.evidence().stream())
+                    .forEach(e -> assertFalse(e.rule().contains("Azure"), s.source() + ": " + e.rule()));
+        }
+        assertTrue(seen > 100, "pairs seen " + seen);
+    }
+
     private static void largestFilesAreDiagnosed(RdpDoctor doctor) throws Exception {
         List<SymptomSet> examples = new ArrayList<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
