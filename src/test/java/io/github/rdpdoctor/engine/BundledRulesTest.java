@@ -204,7 +204,9 @@ class BundledRulesTest {
             List.of("rdp-disabled", "rdp-disabled: less likely, RDP port open (TCP connect succeeded)",
                     "rdp-disabled: unlikely, host answered the X.224 negotiation"),
             List.of("windows-update-regression", "windows-update-regression: host installed updates in the last 14 days",
-                    "windows-update-regression: host's latest update was installed in the last 14 days"));
+                    "windows-update-regression: host's latest update was installed in the last 14 days"),
+            List.of("licensing-or-session-cap", "licensing-or-session-cap: session count has reached the session limit",
+                    "licensing-or-session-cap: listed user sessions fill the session limit"));
 
     @Test
     void oneObservationIsCountedOncePerCause() throws Exception {
