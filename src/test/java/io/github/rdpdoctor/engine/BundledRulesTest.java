@@ -206,7 +206,11 @@ class BundledRulesTest {
             List.of("windows-update-regression", "windows-update-regression: host installed updates in the last 14 days",
                     "windows-update-regression: host's latest update was installed in the last 14 days"),
             List.of("licensing-or-session-cap", "licensing-or-session-cap: session count has reached the session limit",
-                    "licensing-or-session-cap: listed user sessions fill the session limit"));
+                    "licensing-or-session-cap: listed user sessions fill the session limit"),
+            List.of("rdp-certificate-problem", "rdp-certificate-problem: Remote Desktop certificate is expired",
+                    "rdp-certificate-problem: certificate presented on the RDP port is expired"),
+            List.of("rdp-certificate-problem", "rdp-certificate-problem: less likely, Remote Desktop certificate is not expired",
+                    "rdp-certificate-problem: less likely, certificate on the RDP port is valid for more than 30 days"));
 
     @Test
     void oneObservationIsCountedOncePerCause() throws Exception {
@@ -215,8 +219,6 @@ class BundledRulesTest {
             drl.append("rule \"test: list ").append(cause).append("\"\nwhen\nthen\n    findings.support(kcontext, \"")
                     .append(cause).append("\", 1.0, \"listed\");\nend\n");
         }
-        drl.append("rule \"test: list rdp-certificate-problem\"\nwhen\nthen\n"
-                + "    findings.support(kcontext, \"rdp-certificate-problem\", 1.0, \"listed\");\nend\n");
         RdpDoctor listing = RdpDoctor.builder().addRules("listing.drl", drl.toString()).build();
         List<SymptomSet> cases = new ArrayList<>();
         cases.add(SymptomSet.builder("h.example")
@@ -229,6 +231,12 @@ class BundledRulesTest {
                 .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1057, null, null))
                 .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1058, null, null))
                 .build());
+        for (boolean expired : List.of(true, false)) { // the host's collector and the probe see the same certificate
+            cases.add(SymptomSet.builder("h.example")
+                    .symptom("server.cert_expired", expired)
+                    .symptom("tls.cert_days_left", expired ? -12 : 200)
+                    .build());
+        }
         for (String dir : List.of("examples", "src/test/resources/holdout")) {
             for (java.nio.file.Path f : ScenarioRunner.scenarioFiles(java.nio.file.Path.of(dir))) {
                 cases.add(listing.loader().load(f));
