@@ -174,6 +174,37 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
+     * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
+     * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
+     */
+    @Test
+    void serviceControlManagerEventsCountOnlyForRemoteDesktopServicesItself() {
+        String scm = "Service Control Manager";
+        List<String> termService = List.of(
+                "The Remote Desktop Services service terminated unexpectedly.  It has done this 1 time(s).",
+                "A timeout (30000 milliseconds) was reached while waiting for a transaction response from the TermService service.",
+                "{\"EventData\":{\"param1\":\"Remote Desktop Services\",\"param2\":\"1\"}}");
+        for (String message : termService) {
+            List<Evidence> e = scmEvidence(new HostEvent("System", scm, 7031, null, message));
+            assertEquals(1, e.size(), message + ": " + e);
+        }
+        for (String message : List.of(
+                "The Remote Desktop Services UserMode Port Redirector service terminated unexpectedly.  It has done this 1 time(s).",
+                "{\"EventData\":{\"param1\":\"Remote Desktop Services UserMode Port Redirector\",\"param2\":\"1\"}}",
+                "The Print Spooler service terminated unexpectedly.  It has done this 1 time(s).")) {
+            assertEquals(List.of(), scmEvidence(new HostEvent("System", scm, 7031, null, message)), message);
+        }
+    }
+
+    private static List<Evidence> scmEvidence(HostEvent event) {
+        SymptomSet facts = SymptomSet.builder("h.example").symptom("client.error_code", "0x904").event(event).build();
+        return doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("rdp-service-failure"))
+                .flatMap(c -> c.evidence().stream()).filter(e -> e.rule().contains("Service Control Manager")
+                        || e.rule().contains("terminating unexpectedly")).toList();
+    }
+
     /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
     @Test
     void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {
