@@ -205,6 +205,22 @@ class BundledRulesTest {
                         || e.rule().contains("terminating unexpectedly")).toList();
     }
 
+    /** A workstation allows one session: its evidence counts one session in the singular, as Symptom.count does. */
+    @Test
+    void oneListedSessionIsOneSession() {
+        SymptomSet facts = SymptomSet.builder("pc-17.example")
+                .symptom("client.error_code", "0x904")
+                .symptom("server.session_limit", 1L)
+                .session(new UserSession("CORP\\akovacs", "active", 3))
+                .build();
+        List<String> details = doctor.diagnose(facts).causes().stream()
+                .filter(c -> c.id().equals("licensing-or-session-cap")).flatMap(c -> c.evidence().stream())
+                .filter(e -> e.rule().equals("licensing-or-session-cap: listed user sessions fill the session limit"))
+                .map(Evidence::detail).toList();
+        assertEquals(List.of("1 active or disconnected user session is listed and the limit is 1: log off idle sessions"),
+                details);
+    }
+
     /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
     @Test
     void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {
