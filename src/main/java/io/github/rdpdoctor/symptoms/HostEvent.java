@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 public final class HostEvent extends FileFact {
     /** The "User:" line of an event such as 1149 ("User: jdoe", "User: CORP\jdoe"). */
     private static final Pattern USER_LINE = Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
-    /** A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path). */
-    private static final Pattern PROFILE_PATH = Pattern.compile("(?i)\\\\Users\\\\([^\\\\\\r\\n]+?)\\\\");
+    /**
+     * A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path); also with
+     * doubled backslashes, as in osquery's event data, which is JSON text.
+     */
+    private static final Pattern PROFILE_PATH = Pattern.compile("(?i)\\\\+Users\\\\+([^\\\\\\r\\n]+?)\\\\");
     /** Profile folders that belong to no one account. */
     private static final Set<String> SHARED_PROFILES = Set.of("default", "default user", "public", "all users");
 

@@ -32,6 +32,14 @@ class HostEventTest {
         assertEquals("sbeck.CORP", event(1508, "unable to load C:\\Users\\sbeck.CORP\\NTUSER.DAT").getNamedUser());
     }
 
+    /** osquery's events carry their data as JSON text, where each backslash of a path is escaped ({@code \\}). */
+    @Test
+    void aProfilePathInOsqueryEventDataNamesItsFolder() {
+        HostEvent osquery = event(1508, "{\"EventData\":{\"param1\":\"C:\\\\Users\\\\adm-ptan\\\\ntuser.dat\"}}");
+        assertEquals("adm-ptan", osquery.getNamedUser());
+        assertTrue(osquery.namesAnotherUser("CORP\\adm-jdoe"));
+    }
+
     @Test
     void messagesWithoutAnAccountNameNone() {
         assertEquals("", event(1511, "Windows cannot find the local profile and is logging you on with a temporary profile.").getNamedUser());
