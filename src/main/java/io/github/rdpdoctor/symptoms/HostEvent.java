@@ -110,12 +110,21 @@ public final class HostEvent extends FileFact {
         return !mine.isEmpty() && !named.equals(mine) && !named.startsWith(mine + ".");
     }
 
+    /**
+     * Runs for every event a file holds (a host collection has dozens): the regular expressions, about a microsecond
+     * per message, run only on messages that have a "user:" label or a backslash at all.
+     */
     private static String namedUser(String message) {
-        Matcher m = USER_LINE.matcher(message);
-        if (m.find() && !m.group(1).endsWith(":")) {
-            return UserSession.bare(m.group(1));
+        if (hasUserLabel(message)) {
+            Matcher m = USER_LINE.matcher(message);
+            if (m.find() && !m.group(1).endsWith(":")) {
+                return UserSession.bare(m.group(1));
+            }
         }
-        m = PROFILE_PATH.matcher(message);
+        if (message.indexOf('\\') < 0) {
+            return "";
+        }
+        Matcher m = PROFILE_PATH.matcher(message);
         while (m.find()) {
             String folder = m.group(1).strip();
             if (!folder.isEmpty() && !SHARED_PROFILES.contains(folder.toLowerCase(Locale.ROOT))) {
@@ -123,6 +132,16 @@ public final class HostEvent extends FileFact {
             }
         }
         return "";
+    }
+
+    /** Whether {@code message} has "user:" in any case, as {@link #USER_LINE} needs. */
+    private static boolean hasUserLabel(String message) {
+        for (int i = message.indexOf(':', 4); i >= 0; i = message.indexOf(':', i + 1)) {
+            if (message.regionMatches(true, i - 4, "user", 0, 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -24,6 +24,7 @@ class HostEventTest {
         assertEquals("mjones", LOGON_ONE_LINE.getNamedUser());
         assertEquals("jdoe", event(1149, "User: CORP\\jdoe Domain: CORP").getNamedUser());
         assertEquals("jdoe", event(1149, "User: jdoe@corp.example Domain: CORP").getNamedUser());
+        assertEquals("jdoe", event(1149, "user:jdoe").getNamedUser(), "any case, at the very start");
     }
 
     @Test
