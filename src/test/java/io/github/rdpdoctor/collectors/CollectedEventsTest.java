@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * Windows events script nor the osquery pack asks for can only come from a hand-written file.
  */
 class CollectedEventsTest {
-    static final Pattern EVENT_ID = Pattern.compile("\\bid\\s*==\\s*(\\d+)|hasEvent\\(\\s*(\\d+)\\s*\\)");
+    /** An event id a rule tests: {@code id == 1149}, {@code hasEvent(1149)}, {@code hasEventOf(1149, $u.text)}. */
+    static final Pattern EVENT_ID = Pattern.compile("\\bid\\s*==\\s*(\\d+)|\\bhasEvent(?:Of)?\\(\\s*(\\d+)\\s*[,)]");
     static final Pattern ID_LIST = Pattern.compile("Id = @\\(([0-9, ]+)\\)");
 
     static Set<Integer> eventsTheRulesRead() {
@@ -40,44 +41,61 @@ class CollectedEventsTest {
     }
 
     @Test
-    void theWindowsEventsScriptAsksForEveryEventARuleReads() throws IOException {
-        String script;
-        try (InputStream in = RdpDoctor.class.getResourceAsStream("/io/github/rdpdoctor/collectors/windows/events.ps1")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Set<Integer> asked = new TreeSet<>();
-        Matcher m = ID_LIST.matcher(script);
-        while (m.find()) {
-            for (String id : m.group(1).split(",\\s*")) {
-                asked.add(Integer.parseInt(id.strip()));
+    void theRulesEventIdsAreFoundInEveryFormARuleWritesThem() {
+        for (String code : List.of("HostEvent(id == 7031 || id == 7034)", "hasEvent(7031) || hasEvent(7034)",
+                "UserSession(hasEventOf(7031, $u.text) || hasEventOf( 7034 , \"x\"))")) {
+            Matcher m = EVENT_ID.matcher(code);
+            Set<Integer> ids = new TreeSet<>();
+            while (m.find()) {
+                ids.add(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
             }
+            assertEquals(Set.of(7031, 7034), ids, code);
         }
-        assertMissing(eventsTheRulesRead(), asked, "events.ps1");
+    }
+
+    @Test
+    void theWindowsEventsScriptAsksForEveryEventARuleReads() throws IOException {
+        assertMissing(eventsTheRulesRead(), ids(ID_LIST, eventsScript()), "events.ps1");
     }
 
     @Test
     void theOsqueryEventsQueryAsksForEveryEventARuleReads() throws IOException {
-        String sql = new ObjectMapper().readTree(Path.of("kb", "osquery", "rdp-doctor.conf").toFile())
-                .get("queries").get("rdp_events").get("query").asText();
-        Matcher m = Pattern.compile("eventid IN \\(([0-9, ]+)\\)").matcher(sql);
-        assertTrue(m.find(), sql);
-        Set<Integer> asked = new TreeSet<>();
-        for (String id : m.group(1).split(",\\s*")) {
-            asked.add(Integer.parseInt(id.strip()));
-        }
+        String sql = osqueryEventsQuery();
+        Set<Integer> asked = ids(Pattern.compile("eventid IN \\(([0-9, ]+)\\)"), sql);
+        assertTrue(!asked.isEmpty(), sql);
         assertMissing(eventsTheRulesRead(), asked, "the osquery events query");
     }
 
     /** Service Control Manager events are logged for every service; both collectors keep only Remote Desktop Services'. */
     @Test
     void serviceControlManagerEventsAreNarrowedToRemoteDesktopServices() throws IOException {
-        String sql = new ObjectMapper().readTree(Path.of("kb", "osquery", "rdp-doctor.conf").toFile())
-                .get("queries").get("rdp_events").get("query").asText();
+        String sql = osqueryEventsQuery();
         assertTrue(sql.contains("'Service Control Manager'") && sql.contains("provider_name != 'Service Control Manager' OR data LIKE '%TermService%'"), sql);
+        String script = eventsScript();
+        assertTrue(script.matches("(?s).*Match = 'TermService\\|Remote Desktop Services'; Filter = @\\{ LogName = 'System'; ProviderName = 'Service Control Manager'.*"), script);
+    }
+
+    private static String eventsScript() throws IOException {
         try (InputStream in = RdpDoctor.class.getResourceAsStream("/io/github/rdpdoctor/collectors/windows/events.ps1")) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(script.matches("(?s).*Match = 'TermService\\|Remote Desktop Services'; Filter = @\\{ LogName = 'System'; ProviderName = 'Service Control Manager'.*"), script);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static String osqueryEventsQuery() throws IOException {
+        return new ObjectMapper().readTree(Path.of("kb", "osquery", "rdp-doctor.conf").toFile())
+                .get("queries").get("rdp_events").get("query").asText();
+    }
+
+    /** The ids of every comma-separated list that {@code list}'s group 1 finds in {@code text}. */
+    private static Set<Integer> ids(Pattern list, String text) {
+        Set<Integer> ids = new TreeSet<>();
+        Matcher m = list.matcher(text);
+        while (m.find()) {
+            for (String id : m.group(1).split(",\\s*")) {
+                ids.add(Integer.parseInt(id.strip()));
+            }
+        }
+        return ids;
     }
 
     private static void assertMissing(Set<Integer> read, Set<Integer> asked, String collector) {
