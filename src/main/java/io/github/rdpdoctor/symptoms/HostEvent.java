@@ -11,8 +11,12 @@ import java.util.regex.Pattern;
  * {@code source} is the provider name, e.g. {@code Microsoft-Windows-TerminalServices-RemoteConnectionManager}.
  */
 public final class HostEvent extends FileFact {
-    /** The "User:" line of an event such as 1149 ("User: jdoe", "User: CORP\jdoe"). */
-    private static final Pattern USER_LINE = Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
+    /**
+     * The "User:" line of an event such as 1149 ("User: jdoe", "User: CORP\jdoe", "User: John Smith"): the name runs to
+     * the end of the line or, in a message folded onto one line, to the next label ("User: John Smith Domain: CORP").
+     */
+    private static final Pattern USER_LINE =
+            Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*+(?!\\w+:)(?:[^\\s\\\\]+\\\\)?([^\\r\\n\\\\]*?)[ \\t]*(?=[\\r\\n]|$|\\s+\\w+:)");
     /**
      * A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path); also with
      * doubled backslashes, as in osquery's event data, which is JSON text.
@@ -117,7 +121,7 @@ public final class HostEvent extends FileFact {
     private static String namedUser(String message) {
         if (hasUserLabel(message)) {
             Matcher m = USER_LINE.matcher(message);
-            if (m.find() && !m.group(1).endsWith(":")) {
+            if (m.find() && !m.group(1).isEmpty()) {
                 return UserSession.bare(m.group(1));
             }
         }

@@ -24,6 +24,11 @@ class HostEventTest {
         assertEquals("mjones", LOGON_ONE_LINE.getNamedUser());
         assertEquals("jdoe", event(1149, "User: CORP\\jdoe Domain: CORP").getNamedUser());
         assertEquals("jdoe", event(1149, "User: jdoe@corp.example Domain: CORP").getNamedUser());
+        assertEquals("John Smith", event(1149, "User: John Smith\r\nDomain: WS-07\r\nSource Network Address: 10.1.2.3").getNamedUser(),
+                "an account name with a space (local accounts often have one)");
+        assertEquals("John Smith", event(1149, "User: John Smith Domain: WS-07 Source Network Address: 10.1.2.3").getNamedUser(),
+                "the same folded onto one line, as the Windows collector writes it");
+        assertFalse(event(1149, "User: John Smith Domain: WS-07").namesAnotherUser("WS-07\\John Smith"), "John Smith's own logon");
         assertEquals("jdoe", event(1149, "user:jdoe").getNamedUser(), "any case, at the very start");
     }
 
