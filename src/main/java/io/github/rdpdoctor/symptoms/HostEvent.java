@@ -22,8 +22,11 @@ public final class HostEvent extends FileFact {
      * doubled backslashes, as in osquery's event data, which is JSON text.
      */
     private static final Pattern PROFILE_PATH = Pattern.compile("(?i)\\\\+Users\\\\+([^\\\\\\r\\n]+?)\\\\");
-    /** Profile folders that belong to no one account. */
-    private static final Set<String> SHARED_PROFILES = Set.of("default", "default user", "public", "all users");
+    /**
+     * Profile folders that belong to no one account; also Windows' temporary profile (TEMP, TEMP.DOMAIN, TEMP.DOMAIN.000),
+     * which whoever logs on gets when their own profile does not load.
+     */
+    private static final Set<String> SHARED_PROFILES = Set.of("default", "default user", "public", "all users", "temp");
 
     private final String log;
     private final String source;
@@ -131,7 +134,8 @@ public final class HostEvent extends FileFact {
         Matcher m = PROFILE_PATH.matcher(message);
         while (m.find()) {
             String folder = m.group(1).strip();
-            if (!folder.isEmpty() && !SHARED_PROFILES.contains(folder.toLowerCase(Locale.ROOT))) {
+            String lower = folder.toLowerCase(Locale.ROOT);
+            if (!folder.isEmpty() && !SHARED_PROFILES.contains(lower) && !lower.startsWith("temp.")) {
                 return folder;
             }
         }

@@ -52,6 +52,9 @@ class HostEventTest {
         assertEquals("", event(1149, "User: \r\nDomain: CORP").getNamedUser(), "an empty User: line");
         assertEquals("", event(1149, "User: Domain: CORP").getNamedUser(), "an empty User: line, whitespace folded");
         assertEquals("", event(1508, "unable to load C:\\Users\\Default\\NTUSER.DAT").getNamedUser(), "a shared profile");
+        assertEquals("", event(1508, "unable to load C:\\Users\\TEMP\\NTUSER.DAT").getNamedUser(), "the temporary profile is whoever's");
+        assertEquals("", event(1508, "unable to load C:\\Users\\TEMP.CORP.000\\NTUSER.DAT").getNamedUser(), "also per domain");
+        assertEquals("tempest", event(1508, "unable to load C:\\Users\\tempest\\NTUSER.DAT").getNamedUser(), "an account named like it");
         assertEquals("", event(1149, "Benutzer: jdoe").getNamedUser(), "another language is not guessed");
     }
 
