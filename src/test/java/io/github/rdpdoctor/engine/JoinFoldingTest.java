@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(171, n);
+        assertEquals(183, n);
     }
 
     /**
