@@ -257,7 +257,11 @@ class BundledRulesTest {
             List.of("rdp-certificate-problem", "rdp-certificate-problem: Remote Desktop certificate is expired",
                     "rdp-certificate-problem: certificate presented on the RDP port is expired"),
             List.of("rdp-certificate-problem", "rdp-certificate-problem: less likely, Remote Desktop certificate is not expired",
-                    "rdp-certificate-problem: less likely, certificate on the RDP port is valid for more than 30 days"));
+                    "rdp-certificate-problem: less likely, certificate on the RDP port is valid for more than 30 days"),
+            List.of("tls-protocol-mismatch", "tls-protocol-mismatch: host accepts only TLS 1.0/1.1",
+                    "tls-protocol-mismatch: host accepts only TLS 1.0/1.1 and the client is a modern Windows"),
+            List.of("tls-protocol-mismatch", "tls-protocol-mismatch: TLS 1.2 is disabled on the host (Schannel server side)",
+                    "tls-protocol-mismatch: TLS 1.2 disabled on the host and the client is a modern Windows"));
 
     @Test
     void oneObservationIsCountedOncePerCause() throws Exception {
