@@ -261,7 +261,9 @@ class BundledRulesTest {
             List.of("tls-protocol-mismatch", "tls-protocol-mismatch: host accepts only TLS 1.0/1.1",
                     "tls-protocol-mismatch: host accepts only TLS 1.0/1.1 and the client is a modern Windows"),
             List.of("tls-protocol-mismatch", "tls-protocol-mismatch: TLS 1.2 is disabled on the host (Schannel server side)",
-                    "tls-protocol-mismatch: TLS 1.2 disabled on the host and the client is a modern Windows"));
+                    "tls-protocol-mismatch: TLS 1.2 disabled on the host and the client is a modern Windows"),
+            List.of("connection-backlog", "connection-backlog: host logged many incomplete connections (event 1006)",
+                    "connection-backlog: event 1006 with a MaxOutstandingConnections below the usual 3000"));
 
     @Test
     void oneObservationIsCountedOncePerCause() throws Exception {
