@@ -263,7 +263,17 @@ class BundledRulesTest {
             List.of("tls-protocol-mismatch", "tls-protocol-mismatch: TLS 1.2 is disabled on the host (Schannel server side)",
                     "tls-protocol-mismatch: TLS 1.2 disabled on the host and the client is a modern Windows"),
             List.of("connection-backlog", "connection-backlog: host logged many incomplete connections (event 1006)",
-                    "connection-backlog: event 1006 with a MaxOutstandingConnections below the usual 3000"));
+                    "connection-backlog: event 1006 with a MaxOutstandingConnections below the usual 3000"),
+            List.of("licensing-or-session-cap", "licensing-or-session-cap: RDS licensing grace period has expired",
+                    "licensing-or-session-cap: grace period expired and the host cannot issue a license (event 1004)"),
+            List.of("licensing-or-session-cap", "licensing-or-session-cap: host logged event 1004 (cannot issue a client license)",
+                    "licensing-or-session-cap: grace period expired and the host cannot issue a license (event 1004)"),
+            List.of("licensing-or-session-cap", "licensing-or-session-cap: RDS licensing grace period has expired",
+                    "licensing-or-session-cap: grace period expired and the license server is unreachable"),
+            List.of("licensing-or-session-cap", "licensing-or-session-cap: configured RD license server is unreachable",
+                    "licensing-or-session-cap: grace period expired and the license server is unreachable"),
+            List.of("licensing-or-session-cap", "licensing-or-session-cap: grace period expired and the host cannot issue a license (event 1004)",
+                    "licensing-or-session-cap: grace period expired and the license server is unreachable"));
 
     @Test
     void oneObservationIsCountedOncePerCause() throws Exception {
@@ -289,6 +299,18 @@ class BundledRulesTest {
                     .symptom("server.cert_expired", expired)
                     .symptom("tls.cert_days_left", expired ? -12 : 200)
                     .build());
+        }
+        for (boolean event1004 : List.of(true, false)) { // the grace period over with 1004 or an unreachable license server
+            SymptomSet.Builder licensing = SymptomSet.builder("h.example")
+                    .symptom("server.licensing_grace_days", 0)
+                    .symptom("server.license_server_reachable", false);
+            if (event1004) {
+                cases.add(SymptomSet.builder("h.example").symptom("server.licensing_grace_days", 0)
+                        .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1004, null, null))
+                        .build());
+                licensing.event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1004, null, null));
+            }
+            cases.add(licensing.build());
         }
         for (String dir : List.of("examples", "src/test/resources/holdout")) {
             for (java.nio.file.Path f : ScenarioRunner.scenarioFiles(java.nio.file.Path.of(dir))) {
