@@ -242,6 +242,8 @@ class BundledRulesTest {
      * each is listed with all its evidence, also the evidence against.
      */
     static final List<List<String>> ONE_OBSERVATION = List.of(
+            List.of("firewall-blocking", "firewall-blocking: less likely a firewall rule problem, the Public network profile explains the block",
+                    "firewall-blocking: less likely a separate firewall problem, the firewall refuses RDP on the active profile and that profile is Public"),
             List.of("firewall-blocking", "firewall-blocking: unlikely, RDP port open (TCP connect succeeded)",
                     "firewall-blocking: unlikely, host answered the X.224 negotiation"),
             List.of("network-profile-public", "network-profile-public: unlikely, RDP port open (TCP connect succeeded)",
