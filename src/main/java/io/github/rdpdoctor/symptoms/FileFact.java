@@ -39,4 +39,24 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     public final boolean hasEventOf(int id, String account) {
         return file.hasEventOf(id, account);
     }
+
+    /** Whether this fact's file lists any session. */
+    public final boolean hasSessions() {
+        return file.hasSessions();
+    }
+
+    /** Whether this fact's file lists a session of {@code account} (see {@link UserSession#belongsTo(String)}). */
+    public final boolean hasSessionOf(String account) {
+        return file.hasSessionOf(account);
+    }
+
+    /** How many sessions of this fact's file hold a session slot ({@link UserSession#isOpen()}). */
+    public final int openSessions() {
+        return file.openSessions(null);
+    }
+
+    /** How many sessions of this fact's file hold a session slot and are not {@code account}'s. */
+    public final int openSessionsOfOthers(String account) {
+        return file.openSessions(account);
+    }
 }

@@ -26,7 +26,7 @@ public record FileFacts(List<Symptom> symptoms, List<HostEvent> events, List<Use
      */
     public static FileFacts link(List<Symptom> symptoms, List<HostEvent> events, List<UserSession> sessions) {
         Map<String, Symptom> byName = new HashMap<>(symptoms.size() * 2);
-        FileView view = new FileView(byName, events.toArray(new HostEvent[0])); // FileView never hands its map out: no read-only wrapper
+        FileView view = new FileView(byName, events.toArray(new HostEvent[0]), sessions.toArray(new UserSession[0])); // FileView never hands its map out: no read-only wrapper
         List<Symptom> linkedSymptoms = new ArrayList<>(symptoms.size());
         for (Symptom s : symptoms) {
             Symptom copy = s.seeing(view);

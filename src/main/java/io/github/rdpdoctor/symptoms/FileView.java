@@ -3,19 +3,21 @@ package io.github.rdpdoctor.symptoms;
 import java.util.Map;
 
 /**
- * What a fact in a diagnosis sees of its file: the symptoms by name and the ids of the host events. Shared by the
+ * What a fact in a diagnosis sees of its file: the symptoms by name, the host events and the sessions. Shared by the
  * copies {@link FileFacts#link} makes; empty for facts outside a diagnosis.
  */
 final class FileView {
-    static final FileView NONE = new FileView(Map.of(), new HostEvent[0]);
+    static final FileView NONE = new FileView(Map.of(), new HostEvent[0], new UserSession[0]);
 
     private final Map<String, Symptom> symptoms;
     private final int[] eventIds;
     private final HostEvent[] events;
+    private final UserSession[] sessions;
 
-    FileView(Map<String, Symptom> symptoms, HostEvent[] events) {
+    FileView(Map<String, Symptom> symptoms, HostEvent[] events, UserSession[] sessions) {
         this.symptoms = symptoms;
         this.events = events;
+        this.sessions = sessions;
         this.eventIds = new int[events.length];
         for (int i = 0; i < events.length; i++) {
             eventIds[i] = events[i].getId();
@@ -48,5 +50,29 @@ final class FileView {
             }
         }
         return false;
+    }
+
+    boolean hasSessions() {
+        return sessions.length > 0;
+    }
+
+    boolean hasSessionOf(String account) {
+        for (UserSession u : sessions) {
+            if (u.belongsTo(account)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Open sessions (a user, active or disconnected) not of {@code except} (null: of anyone). */
+    int openSessions(String except) {
+        int n = 0;
+        for (UserSession u : sessions) {
+            if (u.isOpen() && (except == null || !u.belongsTo(except))) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -43,6 +43,14 @@ public final class UserSession extends FileFact {
         return idleMinutes;
     }
 
+    /**
+     * True when the session holds one of the host's session slots: it has a user and is active or disconnected
+     * ({@code disc} as {@code qwinsta} writes it). Idle, listening and down sessions hold none.
+     */
+    public boolean isOpen() {
+        return !user.isEmpty() && (state.equals("active") || state.equals("disconnected") || state.equals("disc"));
+    }
+
     /** True when this session belongs to {@code account}, comparing without domain prefix and case. */
     public boolean belongsTo(String account) {
         if (account == null) {

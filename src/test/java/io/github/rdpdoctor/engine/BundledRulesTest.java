@@ -221,6 +221,60 @@ class BundledRulesTest {
                 details);
     }
 
+    /**
+     * The rules that read the session list as a whole (one pattern each, through {@code hasSessions()},
+     * {@code hasSessionOf(account)}, {@code openSessions()} and {@code openSessionsOfOthers(account)}): which sessions
+     * count, and which do not. An added rule lists both causes, so evidence against shows too.
+     */
+    @Test
+    void theSessionListRulesCountOpenSessionsOnly() {
+        RdpDoctor listing = RdpDoctor.builder().addRules("listing.drl", RuleEngineTest.HEADER + """
+                rule "test: list the session causes"
+                when
+                then
+                    findings.support(kcontext, "stuck-user-session", 1.0, "listed");
+                    findings.support(kcontext, "licensing-or-session-cap", 1.0, "listed");
+                end
+                """).build();
+        String noneOfTheUser = "stuck-user-session: unlikely, the host lists sessions but none of the connecting user";
+        String fillLimit = "licensing-or-session-cap: listed user sessions fill the session limit";
+        String adminMode = "licensing-or-session-cap: Windows Server in administration mode with two other users' sessions";
+        java.util.function.Function<SymptomSet, java.util.Map<String, String>> fired = facts -> {
+            java.util.Map<String, String> m = new java.util.TreeMap<>();
+            listing.diagnose(facts).causes().stream().flatMap(c -> c.evidence().stream())
+                    .filter(e -> List.of(noneOfTheUser, fillLimit, adminMode).contains(e.rule()))
+                    .forEach(e -> m.put(e.rule(), e.detail()));
+            return m;
+        };
+        UserSession alice = new UserSession("CORP\\alice", "active", 5);
+        UserSession bob = new UserSession("bob", "Disc", 300);
+        UserSession idle = new UserSession("CORP\\carol", "idle", 0);
+        UserSession listener = new UserSession("", "listen", 0);
+
+        var others = fired.apply(SymptomSet.builder("h").symptom("client.user", "CORP\\jdoe")
+                .session(alice).session(bob).session(idle).session(listener).build());
+        assertEquals(java.util.Set.of(noneOfTheUser), others.keySet(), "no server.os, no limit: " + others);
+        assertEquals(java.util.Map.of(), fired.apply(SymptomSet.builder("h").symptom("client.user", "jdoe")
+                .session(alice).session(new UserSession("CORP\\JDoe", "disc", 60)).build()), "jdoe has a session");
+        assertEquals(java.util.Map.of(), fired.apply(SymptomSet.builder("h").symptom("client.user", "jdoe").build()),
+                "no session list: nothing to say");
+
+        var full = fired.apply(SymptomSet.builder("h").symptom("server.session_limit", 2L)
+                .session(alice).session(bob).session(idle).session(listener).build());
+        assertEquals("2 active or disconnected user sessions are listed and the limit is 2: log off idle sessions",
+                full.get(fillLimit), "idle and listener sessions hold no slot: " + full);
+        assertEquals(null, fired.apply(SymptomSet.builder("h").symptom("server.session_limit", 3L)
+                .session(alice).session(bob).session(idle).build()).get(fillLimit), "one slot free");
+
+        var admin = fired.apply(SymptomSet.builder("h").symptom("server.os", "Windows Server 2019 Datacenter")
+                .symptom("client.user", "CORP\\jdoe").session(alice).session(bob)
+                .session(new UserSession("jdoe", "disc", 60)).build());
+        assertEquals("2 sessions of other users are open; Remote Desktop for Administration allows only two",
+                admin.get(adminMode), "jdoe's own session is not another's: " + admin);
+        assertEquals(null, fired.apply(SymptomSet.builder("h").symptom("server.os", "Windows Server 2019 Datacenter")
+                .symptom("client.user", "jdoe").session(alice).session(idle).build()).get(adminMode), "one other open session");
+    }
+
     /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
     @Test
     void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {

@@ -23,6 +23,24 @@ class SymptomTest {
         assertEquals("2.5 days", new Symptom("client.last_update_days", 2.5, 3).count("day"));
     }
 
+    /** A fact sees its file's sessions: any, one of an account, and how many hold a slot (active or disconnected). */
+    @Test
+    void factsSeeTheSessionListOfTheirFile() {
+        FileFacts file = FileFacts.link(List.of(new Symptom("client.user", "CORP\\jdoe", 3)), List.of(), List.of(
+                new UserSession("CORP\\alice", "Active", 5), new UserSession("jdoe", "disc", 90),
+                new UserSession("bob", "disconnected", 9), new UserSession("carol", "idle", 0), new UserSession("", "listen", 0)));
+        Symptom user = file.symptoms().get(0);
+        assertTrue(user.hasSessions());
+        assertTrue(user.hasSessionOf("CORP\\JDoe"));
+        assertFalse(user.hasSessionOf("dave"));
+        assertEquals(3, user.openSessions(), "alice, jdoe, bob; not idle carol, not the listener");
+        assertEquals(2, user.openSessionsOfOthers("CORP\\jdoe"));
+        assertEquals(3, user.openSessionsOfOthers(""), "no account: everyone is another");
+        Symptom alone = new Symptom("client.user", "jdoe", 1);
+        assertFalse(alone.hasSessions(), "outside a diagnosis a fact sees nothing");
+        assertEquals(0, alone.openSessions());
+    }
+
     @Test
     void symptomsOfOneFileSeeEachOther() {
         List<Symptom> file = FileFacts.link(List.of(port, ping), List.of(), List.of()).symptoms();
