@@ -187,6 +187,38 @@ public final class RealServers {
         awaitPort(InetAddress.getLoopbackAddress(), port, p, log, max);
     }
 
+    /** Starts a server process listening on the port it is given. */
+    @FunctionalInterface
+    interface Launch {
+        Process start(int port) throws IOException;
+    }
+
+    /**
+     * Starts a server on a free port of {@code address} and waits until it listens; when it does not in time (the port
+     * may have been taken in between), stops it and tries another port, three times in all.
+     */
+    static <T> T onFreePort(InetAddress address, Path log, Duration max, Launch launch,
+            java.util.function.BiFunction<Integer, Process, T> started) {
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort(address);
+            Process p;
+            try {
+                p = launch.start(port);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            try {
+                awaitPort(address, port, p, log, max);
+                return started.apply(port, p);
+            } catch (AssertionError e) {
+                stop(p);
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Waits until something accepts TCP connections on address:port. */
     static void awaitPort(InetAddress address, int port, Process p, Path log, Duration max) {
         long end = System.nanoTime() + max.toNanos();
@@ -288,34 +320,18 @@ public final class RealServers {
             Path ini = dir.resolve(name + ".ini");
             Path log = dir.resolve(name + ".log");
             Path console = dir.resolve(name + ".console");
-            int attempts = 0;
-            while (true) {
-                int port = freePort(listen);
+            return onFreePort(listen, log, Duration.ofSeconds(10), port -> {
                 Map<String, String> settings = new LinkedHashMap<>();
                 settings.put("port", listen instanceof java.net.Inet6Address
                         ? "tcp6://{" + listen.getHostAddress() + "}:" + port : "tcp://" + listen.getHostAddress() + ":" + port);
                 settings.put("fork", "false");
                 settings.putAll(globals);
                 writeIni(ini, settings, log);
-                try {
-                    Process p = new ProcessBuilder(tool("xrdp"), "--nodaemon", "--config", ini.toString())
-                            .redirectErrorStream(true).redirectOutput(console.toFile())
-                            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                            .start();
-                    try {
-                        awaitPort(listen, port, p, log, Duration.ofSeconds(10));
-                    } catch (AssertionError e) {
-                        stop(p);
-                        if (++attempts < 3) {
-                            continue; // port taken in between: try another
-                        }
-                        throw e;
-                    }
-                    return new Xrdp(port, ini, log, p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+                return new ProcessBuilder(tool("xrdp"), "--nodaemon", "--config", ini.toString())
+                        .redirectErrorStream(true).redirectOutput(console.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
+            }, (port, p) -> new Xrdp(port, ini, log, p));
         }
 
         private static void writeIni(Path ini, Map<String, String> settings, Path log) {
@@ -383,27 +399,12 @@ public final class RealServers {
 
         public static Https start(Path dir, Cert cert) {
             Path log = dir.resolve("s_server.log");
-            int attempts = 0;
-            while (true) {
-                int port = freePort();
-                try {
-                    Process p = new ProcessBuilder(tool("openssl"), "s_server", "-accept", "127.0.0.1:" + port,
+            return onFreePort(InetAddress.getLoopbackAddress(), log, Duration.ofSeconds(10),
+                    port -> new ProcessBuilder(tool("openssl"), "s_server", "-accept", "127.0.0.1:" + port,
                             "-cert", cert.cert().toString(), "-key", cert.key().toString(), "-www", "-quiet")
                             .redirectErrorStream(true).redirectOutput(log.toFile())
-                            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-                    try {
-                        awaitPort(port, p, log, Duration.ofSeconds(10));
-                        return new Https(port, p);
-                    } catch (AssertionError e) {
-                        stop(p);
-                        if (++attempts >= 3) {
-                            throw e;
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+                            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start(),
+                    Https::new);
         }
 
         @Override
@@ -480,9 +481,7 @@ public final class RealServers {
                 Files.writeString(sam, hash.output().strip() + "\n");
                 Path home = Files.createDirectories(dir.resolve("shadow-home"));
                 Path log = dir.resolve("shadow.log");
-                int attempts = 0;
-                while (true) {
-                    int port = freePort();
+                return onFreePort(InetAddress.getLoopbackAddress(), log, Duration.ofSeconds(15), port -> {
                     ProcessBuilder pb = new ProcessBuilder(tool("freerdp-shadow-cli"), "/port:" + port,
                             "/bind-address:127.0.0.1", "/sec:nla", "/sam-file:" + sam)
                             .redirectErrorStream(true).redirectOutput(log.toFile())
@@ -490,17 +489,8 @@ public final class RealServers {
                     pb.environment().put("DISPLAY", x.display);
                     pb.environment().put("HOME", home.toString());
                     pb.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-                    Process p = pb.start();
-                    try {
-                        awaitPort(port, p, log, Duration.ofSeconds(15));
-                        return new ShadowNla(port, x, log, p);
-                    } catch (AssertionError e) {
-                        stop(p);
-                        if (++attempts >= 3) {
-                            throw e;
-                        }
-                    }
-                }
+                    return pb.start();
+                }, (port, p) -> new ShadowNla(port, x, log, p));
             } catch (IOException e) {
                 x.close();
                 throw new UncheckedIOException(e);
