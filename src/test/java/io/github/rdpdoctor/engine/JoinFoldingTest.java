@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(183, n);
+        assertEquals(201, n);
     }
 
     /**
