@@ -136,13 +136,8 @@ public final class RdpNegotiationCollector implements SymptomCollector {
         Socket s = null;
         try {
             s = RdpExchange.connect(address, ctx.target().port(), ctx, deadline);
-            byte[] random = new byte[64];
-            byte[] key = new byte[32];
-            SecureRandom rnd = new SecureRandom();
-            rnd.nextBytes(random);
-            rnd.nextBytes(key);
-            s.getOutputStream().write(TlsHello.clientHello(TlsHello.TLS13, ctx.target().host(), random, key));
-            TlsHello.Flight f = TlsHello.readFlight(new Wire(s, s.getInputStream(), ctx.ioTimeout(), deadline));
+            TlsHello.Flight f = TlsHello.exchange(s, TlsHello.TLS13, ctx.target().host(), new SecureRandom(),
+                    ctx.ioTimeout(), deadline);
             if (f.isAlert()) {
                 return "alert " + TlsHello.alertName(f.alert());
             }

@@ -160,12 +160,7 @@ public final class TlsCollector implements SymptomCollector {
             }
             Socket s = o.socket();
             try {
-                byte[] random = new byte[64];
-                byte[] key = new byte[32];
-                rnd.nextBytes(random);
-                rnd.nextBytes(key);
-                s.getOutputStream().write(TlsHello.clientHello(max, ctx.target().host(), random, key));
-                TlsHello.Flight f = TlsHello.readFlight(new Wire(s, s.getInputStream(), ctx.ioTimeout(), deadline));
+                TlsHello.Flight f = TlsHello.exchange(s, max, ctx.target().host(), rnd, ctx.ioTimeout(), deadline);
                 if (f.version() > 0) {
                     String v = TlsHello.versionName(f.version());
                     if (v == null) {

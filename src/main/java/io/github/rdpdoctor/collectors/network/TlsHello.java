@@ -162,6 +162,20 @@ public final class TlsHello {
         return rec.toByteArray();
     }
 
+    /**
+     * Sends a ClientHello offering up to {@code maxVersion}, with fresh random bytes and key share, as the next bytes on
+     * {@code socket}, and reads the host's answering flight.
+     */
+    static Flight exchange(java.net.Socket socket, int maxVersion, String sniHost, java.security.SecureRandom rnd,
+                           java.time.Duration ioTimeout, long deadlineNanos) throws IOException {
+        byte[] random = new byte[64];
+        byte[] key = new byte[32];
+        rnd.nextBytes(random);
+        rnd.nextBytes(key);
+        socket.getOutputStream().write(clientHello(maxVersion, sniHost, random, key));
+        return readFlight(new Wire(socket, socket.getInputStream(), ioTimeout, deadlineNanos));
+    }
+
     /** Reads records from the wire until the flight says enough. */
     static Flight readFlight(Wire wire) throws IOException {
         Scanner sc = new Scanner();
