@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The same facts written another way the contract allows get the same diagnosis: a YAML file saved as JSON (what
- * scripts and fleet tools write), hex codes as numbers (2308 for "0x904"), and the symptoms, events and sessions listed in
+ * scripts and fleet tools write), hex codes as numbers (2308 for "0x904"), an extra name the vocabulary does not know, and the symptoms, events and sessions listed in
  * another order (collectors list them as they come). Checked on every scenario file — examples and blind holdout cases —
  * because a rule or a loader path that depends on the spelling would change a real admin's ranking without any
  * scenario noticing.
@@ -58,6 +58,18 @@ class EquivalentFilesTest {
                     }
                 }
             }
+            return doc;
+        });
+    }
+
+    /** A name the vocabulary does not know passes to the rules with a warning; no bundled rule reads it. */
+    @TestFactory
+    Stream<DynamicTest> anUnknownNameAdded() throws Exception {
+        return each("with an unknown name", doc -> {
+            if (!(doc.get("symptoms") instanceof ObjectNode)) {
+                doc.set("symptoms", JSON.createObjectNode());
+            }
+            ((ObjectNode) doc.get("symptoms")).put("site.ticket_note", "user says it worked on Monday");
             return doc;
         });
     }
