@@ -38,11 +38,18 @@ final class RulesCommand {
                         + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s")));
                 return Main.OK;
             } catch (RuleCompilationException e) {
+                // problems and warnings in file and line order, each with its FILE:LINE:COL
                 PrintWriter err = spec.commandLine().getErr();
-                for (RuleProblem p : e.problems()) {
-                    err.println(p);
+                List<RuleProblem> all = new java.util.ArrayList<>(e.problems());
+                all.addAll(e.warnings());
+                all.sort(java.util.Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                        .thenComparingInt(RuleProblem::column));
+                for (RuleProblem p : all) {
+                    err.println(e.warnings().contains(p) && !e.problems().contains(p) ? p.asWarning() : p.toString());
                 }
-                err.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s"));
+                int w = e.warnings().size();
+                err.println(e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s")
+                        + (w == 0 ? "" : ", " + w + " warning" + (w == 1 ? "" : "s")));
                 return Main.BAD_INPUT;
             }
         }

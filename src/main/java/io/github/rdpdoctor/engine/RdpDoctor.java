@@ -491,20 +491,22 @@ public final class RdpDoctor {
             boolean fold = foldJoins && reportOnly;
             // literal cause ids and weights of the added rules are checked before anything fires, with the compile problems
             List<RuleProblem> literals = ConsequenceCheck.problems(extra, knowledge, parsed);
+            // reported with the problems too: the author sees every finding in one run
+            List<RuleProblem> warnings = VocabularyCheck.warnings(extra, vocabulary, parsed);
             List<KiePackage> packages = new ArrayList<>();
             try {
                 compileInto(packages, bundled, extra, fold, !reportOnly, parsed);
             } catch (RuleCompilationException e) {
-                throw literals.isEmpty() ? e : new RuleCompilationException(sorted(e.problems(), literals));
+                throw new RuleCompilationException(sorted(e.problems(), literals), warnings);
             }
             if (!literals.isEmpty()) {
-                throw new RuleCompilationException(sorted(literals, List.of()));
+                throw new RuleCompilationException(sorted(literals, List.of()), warnings);
             }
             KieBase kb = RuleCompiler.kieBase(packages, reportOnly);
             LOG.debug("rules ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
             List<RuleSource> sources = new ArrayList<>(bundled);
             sources.addAll(extra);
-            return new RdpDoctor(this, kb, sources, VocabularyCheck.warnings(extra, vocabulary, parsed),
+            return new RdpDoctor(this, kb, sources, warnings,
                     reportOnly ? java.util.Set.of() : RuleCompiler.rulesThatChangeFacts(extra, parsed));
         }
 

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,6 +229,37 @@ class CliTest {
         CliRun d = CliRun.run("diagnose", "--rules", dir.toString(), "examples/minimal-0x904-0x7.yaml");
         assertEquals(1, d.code(), d.err());
         assertTrue(d.err().contains(mine + ":8:32: "), d.err());
+    }
+
+    @Test
+    void rulesCheckListsTheWarningsWithTheProblemsInLineOrder(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("mine.drl"), """
+                package site;
+                import io.github.rdpdoctor.symptoms.Symptom;
+                global io.github.rdpdoctor.engine.Findings findings;
+                rule "firewall-blocking: a typo in the symptom name"
+                when
+                    Symptom(name == "network.rdp_port_stat", text == "filtered")
+                then
+                    findings.support(kcontext, "firewall-blocking", 0.3, "x");
+                end
+                rule "firewall-blocking: a typo in the cause"
+                when
+                    Symptom(name == "network.rdp_port_state", text == "filtered")
+                then
+                    findings.support(kcontext, "firewall-blockin", 0.3, "x");
+                end
+                """);
+        Path mine = dir.resolve("mine.drl");
+        CliRun r = CliRun.run("rules", "check", "--rules", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(3, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith(mine + ":6:") && lines.get(0).contains(": warning: ")
+                && lines.get(0).contains("did you mean 'network.rdp_port_state'?"), r.err());
+        assertTrue(lines.get(1).startsWith(mine + ":14:") && lines.get(1).contains("did you mean 'firewall-blocking'?")
+                && !lines.get(1).contains("warning"), r.err());
+        assertEquals("1 problem, 1 warning", lines.get(2));
     }
 
     @Test
