@@ -461,7 +461,7 @@ public final class BatchRunner {
                     : new RankedCause(c.id(), c.title(), c.confidence(), c.evidence(), c.remediation().subList(0, 1), c.sources()))
                     .toList();
         }
-        return causes == d.causes() ? d : new Diagnosis(d.host(), d.source(), causes, d.warnings());
+        return causes == d.causes() ? d : new Diagnosis(d.host(), d.port(), d.source(), causes, d.warnings());
     }
 
     /**

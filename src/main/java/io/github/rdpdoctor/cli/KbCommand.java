@@ -49,7 +49,7 @@ final class KbCommand {
             out.println(TextRenderer.wrap(c.explanation(), "  ", 100));
             out.println();
             out.println("Remediation:");
-            TextRenderer.steps(out, c.remediation(), "  ", null);
+            TextRenderer.steps(out, c.remediation(), "  ");
             out.println();
             out.println("Sources:");
             c.sources().forEach(s -> out.println("  - " + s));

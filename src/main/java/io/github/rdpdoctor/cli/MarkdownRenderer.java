@@ -42,11 +42,10 @@ final class MarkdownRenderer {
             out.println("Fix:");
             out.println();
             int n = 1;
-            String name = TextRenderer.forHost(d.host());
-            for (RemediationStep s : c.remediation()) {
-                out.println(n++ + ". " + TextRenderer.fill(s.text(), name));
+            for (RemediationStep s : d.remediation(c)) {
+                out.println(n++ + ". " + s.text());
                 if (s.command() != null) {
-                    out.println("   `" + TextRenderer.fill(s.command(), name).replace("`", "'") + "`");
+                    out.println("   `" + s.command().replace("`", "'") + "`");
                 }
                 if (s.caution() != null) {
                     out.println("   **Caution:** " + s.caution());

@@ -7,8 +7,6 @@ import io.github.rdpdoctor.knowledge.RemediationStep;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Renders a diagnosis for an admin reading a terminal. */
 final class TextRenderer {
@@ -32,7 +30,7 @@ final class TextRenderer {
                 out.println("     " + (e.supports() ? "+ " : "- ") + e.detail() + "  (" + e.rule() + ")");
             }
             out.println("   Fix:");
-            steps(out, c.remediation(), "     ", d.host());
+            steps(out, d.remediation(c), "     ");
         }
         if (!d.warnings().isEmpty()) {
             out.println();
@@ -42,53 +40,22 @@ final class TextRenderer {
     }
 
     /**
-     * Numbered steps; with a {@code host}, its name replaces the knowledge base's {@code HOST} placeholder, so the
-     * commands can be run as printed (see {@link #forHost}).
+     * Numbered steps as given: {@link Diagnosis#remediation(RankedCause)} has the diagnosed host and port in them,
+     * so the commands can be run as printed; a cause's own steps keep the knowledge base's placeholders.
      */
-    static void steps(PrintWriter out, List<RemediationStep> steps, String indent, String host) {
-        String name = forHost(host);
+    static void steps(PrintWriter out, List<RemediationStep> steps, String indent) {
         int n = 1;
         for (RemediationStep s : steps) {
             String num = n++ + ". ";
-            out.println(wrap(fill(s.text(), name), indent + num, indent + " ".repeat(num.length()), 100));
+            out.println(wrap(s.text(), indent + num, indent + " ".repeat(num.length()), 100));
             if (s.command() != null) {
-                out.println(indent + " ".repeat(num.length()) + "> " + fill(s.command(), name));
+                out.println(indent + " ".repeat(num.length()) + "> " + s.command());
             }
             if (s.caution() != null) {
                 out.println(wrap("Caution: " + s.caution(), indent + " ".repeat(num.length()) + "! ",
                         indent + " ".repeat(num.length()) + "  ", 100));
             }
         }
-    }
-
-    /** A host name or IPv4 address, optionally with a port; anything else could change a command's meaning. */
-    private static final Pattern PLAIN_HOST = Pattern.compile("([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::\\d{1,5})?");
-    private static final Pattern HOST_PLACEHOLDER = Pattern.compile("\\bHOST\\b");
-    /** mstsc's {@code /v:HOST}, the one place that takes the port too. */
-    private static final Pattern CONNECT_PLACEHOLDER = Pattern.compile("(?i)(?<![\\w/])(/v:)HOST\\b");
-
-    /**
-     * The name to put for {@code HOST} in commands: the diagnosed host when it is a plain DNS name or IPv4 address,
-     * with its port if it has one, else null (the placeholder stays: an IPv6 address or odd text is left to the admin).
-     */
-    static String forHost(String host) {
-        Matcher m = host == null ? null : PLAIN_HOST.matcher(host);
-        return m != null && m.matches() ? m.group() : null;
-    }
-
-    /**
-     * {@code text} with the {@code HOST} placeholder replaced by {@code name} ({@link #forHost}); unchanged without a
-     * name. A port is kept only in {@code mstsc /v:HOST} (which connects to it); elsewhere a computer name is meant
-     * (Test-NetConnection -ComputerName, TERMSRV/HOST, HOST.rdp), so the port is dropped.
-     */
-    static String fill(String text, String name) {
-        if (name == null) {
-            return text;
-        }
-        int colon = name.indexOf(':');
-        String computer = colon < 0 ? name : name.substring(0, colon);
-        String connect = CONNECT_PLACEHOLDER.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(name));
-        return HOST_PLACEHOLDER.matcher(connect).replaceAll(Matcher.quoteReplacement(computer));
     }
 
     static String wrap(String text, String indent, int width) {

@@ -2,6 +2,7 @@ package io.github.rdpdoctor.engine;
 
 import io.github.rdpdoctor.knowledge.Cause;
 import io.github.rdpdoctor.knowledge.KnowledgeBase;
+import io.github.rdpdoctor.knowledge.Placeholders;
 import io.github.rdpdoctor.symptoms.FileFacts;
 import io.github.rdpdoctor.symptoms.HostEvent;
 import io.github.rdpdoctor.symptoms.Symptom;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -125,7 +128,29 @@ public final class RdpDoctor {
             warnings.addAll(window.warnings());
             warnings = List.copyOf(warnings);
         }
-        return new Diagnosis(facts.host(), facts.source(), rank(findings.all()), warnings);
+        return new Diagnosis(facts.host(), portOf(facts), facts.source(), rank(findings.all()), warnings);
+    }
+
+    /** The symptom that names the connection's RDP port (a probe's target port, a host's RDP-Tcp PortNumber). */
+    static final String RDP_PORT = "network.rdp_port";
+    /** A port after the host: {@code name:port}, {@code 1.2.3.4:port}, {@code [IPv6]:port}. */
+    private static final Pattern HOST_PORT = Pattern.compile("(?:\\[[^\\]]*\\]|[^:\\[\\]]+):(\\d{1,5})");
+
+    /**
+     * The RDP port of the diagnosed connection, which the knowledge base's {@code PORT} stands for: the facts'
+     * {@code network.rdp_port} when it is a port number, else the port in the host as typed ({@code name:port}),
+     * else {@value Placeholders#DEFAULT_PORT}.
+     */
+    static int portOf(SymptomSet facts) {
+        double n = facts.symptom(RDP_PORT).map(Symptom::getNumber).orElse(Double.NaN);
+        if (n == Math.rint(n) && Placeholders.isPort((long) n)) {
+            return (int) n;
+        }
+        Matcher m = facts.host() == null ? null : HOST_PORT.matcher(facts.host());
+        if (m != null && m.matches() && Placeholders.isPort(Long.parseLong(m.group(1)))) {
+            return Integer.parseInt(m.group(1));
+        }
+        return Placeholders.DEFAULT_PORT;
     }
 
     /**

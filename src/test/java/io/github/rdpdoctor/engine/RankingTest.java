@@ -107,7 +107,7 @@ class RankingTest {
         }
         List<RankedCause> given = new ArrayList<>(d.causes());
         List<Evidence> evidence = new ArrayList<>(top.evidence());
-        Diagnosis copy = new Diagnosis(d.host(), d.source(), given, new ArrayList<>(d.warnings()));
+        Diagnosis copy = new Diagnosis(d.host(), d.port(), d.source(), given, new ArrayList<>(d.warnings()));
         RankedCause cause = new RankedCause(top.id(), top.title(), top.confidence(), evidence, new ArrayList<>(top.remediation()),
                 new ArrayList<>(top.sources()));
         given.clear();
