@@ -404,6 +404,29 @@ class CliTest {
         assertTrue(CliRun.run("kb", "show", "credssp-nla-mismatch").out().contains("TERMSRV/HOST"));
     }
 
+    /**
+     * Text and Markdown put the connection's RDP port (network.rdp_port, else 3389) where the knowledge base says
+     * PORT; JSON keeps PORT and says the port beside the host; `kb show` keeps PORT.
+     */
+    @Test
+    void commandsNameTheDiagnosedRdpPort(@TempDir Path dir) throws Exception {
+        String facts = "host: fin-app-07.corp.example\nsymptoms:\n  client.error_code: \"0x904\"\n"
+                + "  network.rdp_port_state: filtered\n  server.firewall_rdp_allowed: false\n";
+        Path custom = Files.writeString(dir.resolve("custom.yaml"), facts + "  network.rdp_port: 3390\n");
+        for (String format : new String[] {"text", "markdown"}) {
+            String out = CliRun.run("diagnose", "--format", format, custom.toString()).out();
+            assertTrue(out.contains("Test-NetConnection -ComputerName fin-app-07.corp.example -Port 3390"), out);
+            assertTrue(out.contains("-LocalPort 3390 -Action Allow"), out);
+            assertFalse(out.contains("-Port 3389") || out.contains("PORT"), out);
+        }
+        String standard = CliRun.run("diagnose", Files.writeString(dir.resolve("standard.yaml"), facts).toString()).out();
+        assertTrue(standard.contains("Test-NetConnection -ComputerName fin-app-07.corp.example -Port 3389"), standard);
+        JsonNode json = new ObjectMapper().readTree(CliRun.run("diagnose", "--format", "json", custom.toString()).out());
+        assertEquals(3390, json.get("port").asInt());
+        assertTrue(json.get("causes").toString().contains("-Port PORT"), json.toString());
+        assertTrue(CliRun.run("kb", "show", "firewall-blocking").out().contains("-Port PORT"));
+    }
+
     /** Summaries count in words that agree with the number: "1 input", "2 inputs". */
     @Test
     void summariesSaySingularForOne(@TempDir Path dir) throws Exception {

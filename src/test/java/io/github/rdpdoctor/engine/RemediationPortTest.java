@@ -47,6 +47,13 @@ class RemediationPortTest {
         assertTrue(fix.contains("New-NetFirewallRule -DisplayName 'RDP custom port' -Direction Inbound -Protocol TCP"
                 + " -LocalPort 3390 -Action Allow"), fix);
         assertFalse(fix.matches("(?s).*\\bPORT\\b.*"), "every PORT is filled in: " + fix);
+        assertTrue(fix.contains("Test-NetConnection -ComputerName fin-app-07.corp.example -Port 3390\n"), fix);
+        assertTrue(fix.contains("--destination-port-ranges 3390 "), fix);
+        assertTrue(fix.contains("Open or forward TCP 3390 (the configured RDP port)"), fix);
+        assertTrue(fix.contains("--allow tcp:3390 "), fix);
+        // 3389 is left only where a step is about the default port
+        assertFalse(fix.replaceAll("the default 3389", "").contains("3389"), fix);
+        assertTrue(fix.contains("0xd3d is the default 3389"), fix);
         // the cause itself keeps the knowledge base's text: the diagnosis fills it in on request
         RankedCause c = d.cause("firewall-blocking").orElseThrow();
         assertTrue(c.remediation().stream().anyMatch(s -> s.command() != null && s.command().contains("-LocalPort PORT")));
@@ -54,7 +61,11 @@ class RemediationPortTest {
         Diagnosis standard = doctor.diagnose(Files.writeString(dir.resolve("standard.yaml"),
                 "host: fin-app-07.corp.example\n" + FIREWALL));
         assertEquals(3389, standard.port(), "no network.rdp_port: the default port");
-        assertTrue(commands(standard, "firewall-blocking").contains("-LocalPort 3389"));
+        String fix3389 = commands(standard, "firewall-blocking");
+        assertTrue(fix3389.contains("Test-NetConnection -ComputerName fin-app-07.corp.example -Port 3389\n"), fix3389);
+        assertTrue(fix3389.contains("--destination-port-ranges 3389 "), fix3389);
+        assertTrue(fix3389.contains("-LocalPort 3389"), fix3389);
+        assertFalse(fix3389.matches("(?s).*\\bPORT\\b.*"), fix3389);
     }
 
     @Test

@@ -217,6 +217,71 @@ class KnowledgeBaseTest {
         assertTrue(seed.find() && !COMPUTER_PLACEHOLDERS.contains(seed.group(1)));
     }
 
+    /** Where a step says 3389 on purpose: about the default port ("the default 3389", "default port 3389"). */
+    private static final Pattern DEFAULT_PORT = Pattern.compile("(?i)\\bdefault (?:RDP )?(?:port )?3389\\b");
+    /** A port argument in a command or a command quoted in a text: a number or an upper-case placeholder. */
+    private static final Pattern PORT_ARG = Pattern.compile("(?i)(?:-Port |-LocalPort |--port |--destination-port-ranges "
+            + "|\\btcp:|findstr :)(?-i)(\\d+|[A-Z_]+)\\b");
+    /** The kb's placeholders for a port: PORT is the diagnosed connection's (filled in), PUBLIC_PORT the one in front of a NAT. */
+    private static final Set<String> PORT_PLACEHOLDERS = Set.of("PORT", "PUBLIC_PORT");
+    /** Ports of other services a step may name as numbers: RD Gateway's HTTPS and UDP transport. */
+    private static final Set<String> OTHER_SERVICE_PORTS = Set.of("443", "3391");
+
+    /** The RDP ports a step's text, command or caution hard-codes, apart from the 3389s about the default port on purpose. */
+    private static List<String> hardCodedRdpPorts(String part) {
+        List<String> found = new ArrayList<>();
+        String rest = DEFAULT_PORT.matcher(part == null ? "" : part).replaceAll("the default");
+        Matcher m = PORT_ARG.matcher(rest);
+        while (m.find()) {
+            if (!PORT_PLACEHOLDERS.contains(m.group(1)) && !OTHER_SERVICE_PORTS.contains(m.group(1))) {
+                found.add(m.group());
+            }
+        }
+        Matcher n = Pattern.compile("\\b3389\\b").matcher(PORT_ARG.matcher(rest).replaceAll(" "));
+        while (n.find()) {
+            found.add(n.group());
+        }
+        return found;
+    }
+
+    /**
+     * Steps name the diagnosed connection's RDP port with the PORT placeholder, which the text and Markdown output fill
+     * in ({@code network.rdp_port}, else 3389), so an admin whose RDP runs on 3390 is not told to test or open 3389.
+     * The rule: a literal 3389 appears in a step's text, command or caution only as "the default 3389" / "default
+     * port 3389" (a step about the default port on purpose, e.g. the built-in firewall rules open the default 3389
+     * only); a port argument ({@code -Port}, {@code -LocalPort}, {@code --port}, {@code tcp:}, {@code findstr :}) is
+     * PORT, PUBLIC_PORT or another service's port (RD Gateway's 443 and 3391).
+     */
+    @Test
+    void stepsNameTheRdpPortWithThePlaceholder() {
+        List<String> problems = new ArrayList<>();
+        int placeholders = 0;
+        for (Cause c : kb.causes()) {
+            for (RemediationStep s : c.remediation()) {
+                for (String part : new String[] {s.text(), s.command(), s.caution()}) {
+                    hardCodedRdpPorts(part).forEach(p -> problems.add(c.id() + ": '" + p + "' in: " + part));
+                    Matcher m = Pattern.compile("\\bPORT\\b").matcher(part == null ? "" : part);
+                    while (m.find()) {
+                        placeholders++;
+                    }
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), "write PORT for the RDP port (3389 only as 'the default 3389'):\n"
+                + String.join("\n", problems));
+        assertTrue(placeholders >= 10, "PORT placeholders: " + placeholders);
+        // the check itself: what the knowledge base said before PORT
+        assertFalse(hardCodedRdpPorts("Test-NetConnection -ComputerName HOST -Port 3389").isEmpty());
+        assertFalse(hardCodedRdpPorts("netstat -ano | findstr :3389").isEmpty());
+        assertFalse(hardCodedRdpPorts("Open or forward TCP 3389 (or the configured RDP port)").isEmpty());
+        assertFalse(hardCodedRdpPorts("never open 3389 to the whole internet").isEmpty());
+        assertFalse(hardCodedRdpPorts("gcloud compute firewall-rules create allow-rdp --allow tcp:3390").isEmpty(),
+                "an example port is not the diagnosed one either");
+        assertTrue(hardCodedRdpPorts("reg shows the number in hex: 0xd3d is the default 3389").isEmpty());
+        assertTrue(hardCodedRdpPorts("Test-NetConnection -ComputerName GATEWAY -Port 443").isEmpty());
+        assertTrue(hardCodedRdpPorts("repeat the test with -Port set to that number").isEmpty());
+    }
+
     /**
      * A command is pasted into cmd.exe or Windows PowerShell 5.1; 5.1 rejects the cmd chains {@code &&} and {@code ||}
      * ("not a valid statement separator"), so each command is one command.
