@@ -59,6 +59,11 @@ public final class Placeholders {
                 fill(step.caution(), hostName, port));
     }
 
+    /** Whether {@code text} has the {@code PORT} placeholder (still to be filled in). */
+    public static boolean hasPort(String text) {
+        return text != null && PORT_PLACEHOLDER.matcher(text).find();
+    }
+
     /** Whether {@code port} is a TCP port number (1 to 65535). */
     public static boolean isPort(long port) {
         return port >= 1 && port <= 65_535;

@@ -3,6 +3,7 @@ package io.github.rdpdoctor.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.engine.RdpDoctorException;
+import io.github.rdpdoctor.knowledge.Placeholders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +34,25 @@ public final class FleetReport {
     public record Rejected(String file, String message) {
     }
 
-    /** One cause across the fleet. */
+    /**
+     * One cause across the fleet.
+     *
+     * @param firstStep    the text of the cause's first remediation step, with {@code PORT} filled in when
+     *                     {@code port} is known ({@code HOST} stays: the step is for every host listed)
+     * @param firstCommand its command, filled in the same way, or null
+     * @param port         the RDP port of every host this is the top cause of (each result's {@code port}), or null when
+     *                     they differ or a result does not say (written by an older version); then {@code PORT} stays
+     */
     public record CauseStats(String id, String title, long topCount, long listedCount, String firstStep,
-                             String firstCommand, List<HostRow> hosts) {
+                             String firstCommand, List<HostRow> hosts, Integer port) {
         /** Holds an unmodifiable copy of {@code hosts}. */
         public CauseStats {
             hosts = List.copyOf(hosts);
+        }
+
+        /** Whether the first step still says {@code PORT}, which then stands for each host's own RDP port. */
+        public boolean portPerHost() {
+            return port == null && (Placeholders.hasPort(firstStep) || Placeholders.hasPort(firstCommand));
         }
     }
 
@@ -57,6 +71,8 @@ public final class FleetReport {
         long listed;
         String step;
         String command;
+        /** The RDP port of the hosts counted in {@code top}: 0 before the first, -1 when they differ or one is unknown. */
+        int port;
         final PriorityQueue<HostRow> best = new PriorityQueue<>(Comparator.comparingDouble(HostRow::confidence));
     }
 
@@ -145,6 +161,8 @@ public final class FleetReport {
             }
             if (i == 0) {
                 acc.top++;
+                int port = d.path("port").asInt(-1);
+                acc.port = acc.port == 0 ? (Placeholders.isPort(port) ? port : -1) : acc.port == port ? port : -1;
                 acc.best.add(new HostRow(d.path("host").asText("?"), file, c.path("confidence").asDouble()));
                 if (acc.best.size() > MAX_ROWS) {
                     acc.best.poll();
@@ -192,7 +210,9 @@ public final class FleetReport {
             }
             List<HostRow> hosts = new ArrayList<>(a.best);
             hosts.sort(Comparator.comparingDouble(HostRow::confidence).reversed().thenComparing(HostRow::host));
-            out.add(new CauseStats(id, a.title, a.top, a.listed, a.step, a.command, hosts));
+            int port = a.port > 0 ? a.port : 0; // 0: not a port, Placeholders.fill leaves PORT
+            out.add(new CauseStats(id, a.title, a.top, a.listed, Placeholders.fill(a.step, null, port),
+                    Placeholders.fill(a.command, null, port), hosts, port > 0 ? port : null));
         });
         out.sort(Comparator.comparingLong(CauseStats::topCount).reversed().thenComparing(CauseStats::id));
         return out;

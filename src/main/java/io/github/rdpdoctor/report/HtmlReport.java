@@ -10,6 +10,9 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
+    /** Under a first step that names PORT when the hosts use different RDP ports. */
+    static final String PORT_PER_HOST = "PORT: each host's RDP port (these hosts do not all use the same one).";
+
     public static String render(FleetReport r) {
         StringBuilder h = new StringBuilder(16_384);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
@@ -83,6 +86,9 @@ public final class HtmlReport {
                 h.append("<div class=\"step\"><b>First step:</b> ").append(esc(c.firstStep()));
                 if (c.firstCommand() != null) {
                     h.append("<br><code>").append(esc(c.firstCommand())).append("</code>");
+                }
+                if (c.portPerHost()) {
+                    h.append("<br><small>").append(esc(PORT_PER_HOST)).append("</small>");
                 }
                 h.append("</div>\n");
             }

@@ -24,6 +24,9 @@ public final class MarkdownReport {
                 if (c.firstCommand() != null) {
                     m.append("\n    ").append(c.firstCommand()).append('\n');
                 }
+                if (c.portPerHost()) {
+                    m.append('\n').append(text(HtmlReport.PORT_PER_HOST)).append('\n');
+                }
                 m.append('\n');
             }
             m.append("| host | confidence | file |\n|---|---:|---|\n");

@@ -73,7 +73,7 @@ class ReportTest {
         assertThrows(UnsupportedOperationException.class, () -> top.hosts().clear());
         assertThrows(UnsupportedOperationException.class, () -> top.hosts().add(new FleetReport.HostRow("x", "x.yaml", 1)));
         List<FleetReport.HostRow> given = new ArrayList<>(top.hosts());
-        FleetReport.CauseStats copy = new FleetReport.CauseStats("id", "title", 1, 1, "step", null, given);
+        FleetReport.CauseStats copy = new FleetReport.CauseStats("id", "title", 1, 1, "step", null, given, 3389);
         given.clear();
         assertEquals(3, copy.hosts().size());
     }
@@ -147,6 +147,49 @@ class ReportTest {
         }
         CliRun r = CliRun.run("report", results.toString(), "--html", dir.resolve("no/such/dir/r.html").toString());
         assertEquals("rdp-doctor: " + dir.resolve("no/such/dir/r.html") + ": no such file or directory\n", r.err());
+    }
+
+    /**
+     * The first step names the hosts' RDP port where the knowledge base says PORT when they all use one (each result
+     * says its port); when they differ, or a result is from before results said it, PORT stays with a note.
+     */
+    @Test
+    void theFirstStepNamesTheHostsRdpPort(@TempDir Path tmp) throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        String facts = "symptoms:\n  client.error_code: \"0x904\"\n  network.rdp_port_state: filtered\n"
+                + "  server.firewall_rdp_allowed: false\n";
+        for (int i = 0; i < 2; i++) {
+            Files.writeString(in.resolve("fw-" + i + ".yaml"), "host: fw-" + i + ".corp.example\n" + facts
+                    + "  network.rdp_port: 3390\n");
+        }
+        Path same = tmp.resolve("same.jsonl");
+        assertEquals(0, cli("batch", "--out", same.toString(), in.toString()));
+        FleetReport.CauseStats fw = FleetReport.read(same).causes().get(0);
+        assertEquals("firewall-blocking", fw.id());
+        assertEquals(3390, fw.port());
+        assertEquals("Test-NetConnection -ComputerName HOST -Port 3390", fw.firstCommand(), "HOST stays: one step for every host");
+        assertFalse(fw.portPerHost());
+        String md = MarkdownReport.render(FleetReport.read(same), 20);
+        assertTrue(md.contains("    Test-NetConnection -ComputerName HOST -Port 3390\n"), md);
+        assertFalse(md.contains(HtmlReport.PORT_PER_HOST.substring(0, 20)), md);
+        assertTrue(HtmlReport.render(FleetReport.read(same)).contains("<code>Test-NetConnection -ComputerName HOST -Port 3390</code>"));
+
+        Files.writeString(in.resolve("fw-2.yaml"), "host: fw-2.corp.example\n" + facts);
+        Path mixed = tmp.resolve("mixed.jsonl");
+        assertEquals(0, cli("batch", "--out", mixed.toString(), in.toString()));
+        fw = FleetReport.read(mixed).causes().get(0);
+        assertEquals(null, fw.port(), "3390 and 3389");
+        assertEquals("Test-NetConnection -ComputerName HOST -Port PORT", fw.firstCommand());
+        assertTrue(fw.portPerHost());
+        assertTrue(MarkdownReport.render(FleetReport.read(mixed), 20).contains(MarkdownReport.text(HtmlReport.PORT_PER_HOST)));
+        String html = HtmlReport.render(FleetReport.read(mixed));
+        assertTrue(html.contains("-Port PORT</code>") && html.contains(HtmlReport.esc(HtmlReport.PORT_PER_HOST)), html);
+
+        // a result written before results said their port: PORT stays
+        Path old = Files.writeString(tmp.resolve("old.jsonl"), Files.readString(same).replaceAll("\"port\":3390,", ""));
+        assertFalse(Files.readString(old).contains("\"port\""));
+        assertEquals(null, FleetReport.read(old).causes().get(0).port());
+        assertEquals("Test-NetConnection -ComputerName HOST -Port PORT", FleetReport.read(old).causes().get(0).firstCommand());
     }
 
     @Test
