@@ -59,13 +59,15 @@ final class DiagnoseCommand implements Callable<Integer> {
             for (Path f : files) {
                 sets.add(load(doctor, f));
             }
-            print(out, doctor.diagnose(SymptomSet.merge(sets)), false);
+            SymptomSet merged = SymptomSet.merge(sets);
+            print(out, doctor.diagnose(merged), merged, false);
             return code;
         }
         boolean several = files.size() > 1;
         for (Path f : files) {
             try {
-                print(out, doctor.diagnose(load(doctor, f)), several);
+                SymptomSet facts = load(doctor, f);
+                print(out, doctor.diagnose(facts), facts, several);
             } catch (RdpDoctorException e) {
                 err.println("rdp-doctor: " + e.getMessage());
                 code = Main.BAD_INPUT;
@@ -79,18 +81,18 @@ final class DiagnoseCommand implements Callable<Integer> {
                 : doctor.loader().load(file);
     }
 
-    private void print(PrintWriter out, Diagnosis d, boolean several) {
+    private void print(PrintWriter out, Diagnosis d, SymptomSet facts, boolean several) {
         try {
             switch (format) {
                 case json -> out.println((several ? Json.COMPACT : Json.PRETTY).writeValueAsString(d));
                 case markdown -> {
-                    MarkdownRenderer.render(out, d);
+                    MarkdownRenderer.render(out, d, MoreFacts.advice(facts));
                     if (several) {
                         out.println();
                     }
                 }
                 case text -> {
-                    TextRenderer.render(out, d);
+                    TextRenderer.render(out, d, MoreFacts.advice(facts));
                     if (several) {
                         out.println();
                     }

@@ -13,13 +13,14 @@ final class MarkdownRenderer {
     private MarkdownRenderer() {
     }
 
-    static void render(PrintWriter out, Diagnosis d) {
+    /** @param advice what to say when no cause is supported ({@link MoreFacts#advice}) */
+    static void render(PrintWriter out, Diagnosis d, String advice) {
         out.println("## RDP diagnosis: " + MarkdownReport.text(d.host()));
         out.println();
         out.println("Facts from " + MarkdownReport.code(d.source()) + ".");
         out.println();
         if (d.causes().isEmpty()) {
-            out.println("No cause is supported by these facts.");
+            out.println(MarkdownReport.text(advice));
         } else {
             out.println("| # | cause | confidence |");
             out.println("|---:|---|---:|");

@@ -144,7 +144,7 @@ final class ProbeCommand implements Callable<Integer> {
         switch (format) {
             case json -> o.println(Json.PRETTY.writeValueAsString(d));
             case markdown -> {
-                MarkdownRenderer.render(o, d);
+                MarkdownRenderer.render(o, d, MoreFacts.advice(facts));
                 o.println();
                 o.println("### Observed by the probe");
                 o.println();
@@ -155,7 +155,7 @@ final class ProbeCommand implements Callable<Integer> {
             case text -> {
                 printFacts(o, report, facts);
                 o.println();
-                TextRenderer.render(o, d);
+                TextRenderer.render(o, d, MoreFacts.advice(facts));
             }
         }
         o.flush();

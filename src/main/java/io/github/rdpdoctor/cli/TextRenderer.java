@@ -13,13 +13,11 @@ final class TextRenderer {
     private TextRenderer() {
     }
 
-    static void render(PrintWriter out, Diagnosis d) {
+    /** @param advice what to say when no cause is supported ({@link MoreFacts#advice}) */
+    static void render(PrintWriter out, Diagnosis d, String advice) {
         out.println("== " + d.host() + "  (" + d.source() + ")");
         if (d.causes().isEmpty()) {
-            out.println(io.github.rdpdoctor.collectors.CollectedSymptoms.SOURCE.equals(d.source())
-                    // right after a live probe, "a live probe" is no advice: name what to add to its facts
-                    ? "No cause is supported by these facts. More facts narrow it down: the client's error codes, host-side facts (services, events, registry); merge them with these (probe --save FILE, then diagnose --merge)."
-                    : "No cause is supported by these facts. More facts narrow it down: the client's error codes, host-side facts (services, events, registry), a live probe.");
+            out.println(wrap(advice, "", "", 100));
         }
         int rank = 1;
         for (RankedCause c : d.causes()) {

@@ -232,6 +232,48 @@ class CliTest {
     }
 
     @Test
+    void withNoCauseTheAdviceNamesTheKindsOfFactsTheFileLacks(@TempDir Path dir) throws Exception {
+        // a probe saved earlier and diagnosed now: it has the network's facts, so a probe is no advice
+        Path probe = dir.resolve("probe.yaml");
+        Files.writeString(probe, """
+                host: app-01.corp.example
+                symptoms:
+                  network.rdp_port_state: open
+                  rdp.negotiation: hybrid
+                  tls.handshake_ok: true
+                """);
+        CliRun r = CliRun.run("diagnose", probe.toString());
+        assertEquals(0, r.code(), r.err());
+        String out = r.out().replace("\n", " ");
+        assertTrue(out.contains("No cause is supported by these facts."), out);
+        assertTrue(out.contains("collect --client-side") && out.contains("collect --host-side"), out);
+        assertFalse(out.contains("probe HOST"), out);
+        assertTrue(out.contains("Combine the files with diagnose --merge."), out);
+        // client facts only: the host side and a probe are missing, the client side is not
+        Path client = dir.resolve("client.yaml");
+        Files.writeString(client, """
+                host: app-01.corp.example
+                symptoms:
+                  client.os: Windows 11 24H2
+                """);
+        CliRun c = CliRun.run("diagnose", "--format", "markdown", client.toString());
+        assertEquals(0, c.code(), c.err());
+        String md = c.out().replace("\n", " ");
+        assertTrue(md.contains("collect --host-side") && md.contains("probe HOST"), md);
+        assertFalse(md.contains("collect --client-side"), md);
+        // all three kinds and still no cause
+        Files.writeString(client, """
+                host: app-01.corp.example
+                symptoms:
+                  client.os: Windows 11 24H2
+                  server.os: Windows Server 2022
+                  network.rdp_port_state: open
+                """);
+        CliRun all = CliRun.run("diagnose", client.toString());
+        assertTrue(all.out().replace("\n", " ").contains("They hold client, host and network facts"), all.out());
+    }
+
+    @Test
     void rulesCheckListsTheWarningsWithTheProblemsInLineOrder(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("mine.drl"), """
                 package site;

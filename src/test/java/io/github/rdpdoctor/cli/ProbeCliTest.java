@@ -96,8 +96,9 @@ class ProbeCliTest {
         // then the diagnosis, rendered like `diagnose`: this server is healthy as far as a client can see
         assertTrue(out.contains("\n== " + target + "  (probe)\nNo cause is supported by these facts."), out);
         // right after a live probe the advice is what to add to it, not "a live probe"
-        assertTrue(out.contains("host-side facts (services, events, registry); merge them with these (probe --save FILE,"
-                + " then diagnose --merge)."), out);
+        String flat = out.replace("\n", " ");
+        assertTrue(flat.contains("collect --client-side") && flat.contains("collect --host-side"), out);
+        assertTrue(flat.contains("Merge them with these: probe --save FILE, then diagnose --merge"), out);
         assertFalse(out.contains("a live probe"), out);
         assertFalse(out.contains("Warnings:"), out);
         assertEquals("", r.err());
