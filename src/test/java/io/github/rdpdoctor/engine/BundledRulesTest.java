@@ -175,6 +175,62 @@ class BundledRulesTest {
     }
 
     /**
+     * A host typed as an address (IPv4, with or without a port, or IPv6) is connected to without a name lookup, so the
+     * error pair's small prior for dns-wrong-host must not list it; a name (also "name:port" and a short name) keeps it.
+     * Found with blind holdout cases 160, 162, 165 and 169.
+     */
+    @Test
+    void aHostTypedAsAnAddressRulesOutDnsWrongHost() {
+        for (String host : List.of("10.40.12.30", "203.0.113.80:50001", "fe80::1", "[2001:db8::5]:3389",
+                "fs-print-02.corp.example", "mgmt01", "rdp.example.com:3390")) {
+            SymptomSet facts = SymptomSet.builder(host)
+                    .symptom("client.error_code", "0x904")
+                    .symptom("client.extended_error_code", "0x7")
+                    .build();
+            List<String> listed = doctor.diagnose(facts).causes().stream().map(RankedCause::id).toList();
+            boolean address = Character.isDigit(host.charAt(0)) || host.startsWith("[") || host.contains("::");
+            assertEquals(!address, listed.contains("dns-wrong-host"), host + ": " + listed);
+        }
+    }
+
+    /**
+     * A host that accepts TLS 1.2/1.3 argues against a TLS mismatch with a modern client (or an unknown one), not with an
+     * old Windows client whose RDP client may speak TLS 1.0 only (Windows 7 without KB3080079, XP, Vista, embedded
+     * editions): there the host's own Schannel 36874 is not cancelled. Found with blind holdout case 170. An added rule
+     * lists the cause, so the evidence against shows also where it would outweigh the rest.
+     */
+    @Test
+    void aHostWithModernTlsArguesAgainstATlsMismatchOnlyForAClientThatIsNotAnOldWindows() {
+        List<String> againstRules = List.of(
+                "tls-protocol-mismatch: less likely, host accepts TLS 1.2 or 1.3 (client not an old Windows)",
+                "tls-protocol-mismatch: less likely, TLS 1.2 is enabled on the host (client not an old Windows)");
+        RdpDoctor listing = RdpDoctor.builder().addRules("listing.drl", RuleEngineTest.HEADER + """
+                rule "test: list the TLS cause"
+                when
+                then
+                    findings.support(kcontext, "tls-protocol-mismatch", 1.0, "listed");
+                end
+                """).build();
+        java.util.Map<String, Boolean> clients = new java.util.LinkedHashMap<>();
+        clients.put("Windows Embedded Standard 7 SP1", false);
+        clients.put("Windows 7 Professional SP1", false);
+        clients.put("Windows XP Professional SP3", false);
+        clients.put("Windows 11 24H2", true);
+        clients.put(null, true);
+        clients.forEach((os, against) -> {
+            SymptomSet.Builder b = SymptomSet.builder("h.example")
+                    .symptom("tls.max_version", "1.3")
+                    .symptom("server.tls12_enabled", true);
+            if (os != null) {
+                b.symptom("client.os", os);
+            }
+            List<String> fired = listing.diagnose(b.build()).causes().stream().filter(c -> c.id().equals("tls-protocol-mismatch"))
+                    .flatMap(c -> c.evidence().stream()).map(Evidence::rule).filter(againstRules::contains).sorted().toList();
+            assertEquals(against ? againstRules.stream().sorted().toList() : List.of(), fired, "client " + os);
+        });
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
