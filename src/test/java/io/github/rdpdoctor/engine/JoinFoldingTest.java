@@ -214,7 +214,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(201, n);
+        assertEquals(216, n);
     }
 
     /**
