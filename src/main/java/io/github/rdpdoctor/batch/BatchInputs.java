@@ -1,6 +1,7 @@
 package io.github.rdpdoctor.batch;
 
 import io.github.rdpdoctor.symptoms.SymptomLoader;
+import io.github.rdpdoctor.symptoms.Utf16;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -189,9 +190,20 @@ public final class BatchInputs implements Iterator<BatchInput> {
         return key != null ? key : dir.toRealPath();
     }
 
-    /** One input per line of standard input; a line longer than the document limit is read to its end but not kept. */
+    /**
+     * One input per line of standard input; a line longer than the document limit is read to its end but not kept.
+     * A stream in UTF-16 (a .jsonl file Windows PowerShell 5.1 wrote with {@code >}, fed in by cmd's {@code <}) is read
+     * as UTF-8 before it is split into lines: split at its '\n' bytes, every line after the first would start with a
+     * NUL and the last NUL would be one more input.
+     */
     private Iterator<BatchInput> stdinLines() {
-        BoundedLines lines = new BoundedLines(stdin, SymptomLoader.MAX_BYTES);
+        InputStream utf8;
+        try {
+            utf8 = Utf16.asUtf8(stdin);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading standard input: " + e.getMessage(), e);
+        }
+        BoundedLines lines = new BoundedLines(utf8, SymptomLoader.MAX_BYTES);
         return new Iterator<>() {
             long lineNo;
             BatchInput line;

@@ -158,6 +158,9 @@ public final class SymptomLoader {
             throw new SymptomFileException(name, 0, "", "document is " + content.length + " bytes; the limit is " + MAX_BYTES);
         }
         content = fromUtf16(name, content);
+        // a UTF-8 byte order mark (Notepad, Set-Content -Encoding UTF8) is not where the document starts: a JSON document
+        // after it is still JSON (read as YAML, PowerShell's "\/Date(...)\/" would be a bad escape)
+        int bom = content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB && content[2] == (byte) 0xBF ? 3 : 0;
         int first = -1;
         int line = 1;
         for (int i = 0; i < content.length; i++) {
@@ -168,7 +171,7 @@ public final class SymptomLoader {
             if (b == '\n') {
                 line++;
             }
-            if (first < 0 && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+            if (first < 0 && i >= bom && b != ' ' && b != '\t' && b != '\r' && b != '\n') {
                 first = i;
             }
         }
@@ -198,34 +201,46 @@ public final class SymptomLoader {
     }
 
     /**
-     * UTF-16 text with a byte order mark (what Windows PowerShell 5.1 writes with {@code >} and {@code Out-File})
-     * as UTF-8; other content unchanged.
+     * UTF-16 text (what Windows PowerShell 5.1 writes with {@code >} and {@code Out-File}: UTF-16LE with a byte order
+     * mark; also without one, and big-endian) as UTF-8; other content unchanged. Found by its first four bytes
+     * ({@link Utf16#charset}). Without a byte order mark, only what decodes to text is taken for UTF-16: content with
+     * broken characters or control characters (NUL, as in U+0000) stays as it is and is refused as binary data.
      */
     private static byte[] fromUtf16(String name, byte[] content) {
-        if (content.length < 2) {
+        java.nio.charset.Charset cs = Utf16.charset(content, content.length);
+        if (cs == null) {
             return content;
         }
-        java.nio.charset.Charset cs;
-        if ((content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE) {
-            cs = java.nio.charset.StandardCharsets.UTF_16LE;
-        } else if ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF) {
-            cs = java.nio.charset.StandardCharsets.UTF_16BE;
-        } else {
-            return content;
+        boolean bom = Utf16.hasByteOrderMark(content, content.length);
+        if (bom && content.length >= 4 && content[0] == (byte) 0xFF && content[2] == 0 && content[3] == 0) {
+            throw new SymptomFileException(name, 0, "", "UTF-32 text (byte order mark FF FE 00 00); save it as UTF-8");
         }
+        String text;
         try {
-            String text = cs.newDecoder().decode(java.nio.ByteBuffer.wrap(content, 2, content.length - 2)).toString();
-            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            text = cs.newDecoder().decode(java.nio.ByteBuffer.wrap(content, bom ? 2 : 0, content.length - (bom ? 2 : 0))).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
+            if (!bom) {
+                return content; // NUL bytes, but not UTF-16 text: binary
+            }
             throw new SymptomFileException(name, 0, "", "starts with a UTF-16 byte order mark but is not valid UTF-16 text");
         }
+        if (!bom) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    return content; // binary data that happens to start like UTF-16
+                }
+            }
+        }
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** One message for a document the parsers refused: the line of the problem and what is wrong, in plain words. */
     private static SymptomFileException malformed(String name, byte[] content, String format, JsonParser p, Exception e) {
         int badByte = Utf8.firstInvalid(content);
         if (badByte >= 0) {
-            return new SymptomFileException(name, lineAt(content, badByte), "", Utf8.notUtf8(content, badByte));
+            return new SymptomFileException(name, lineAt(content, badByte), "", Utf8.notUtf8(content, badByte)
+                    + " (Windows PowerShell 5.1: Set-Content -Encoding UTF8; its default is the ANSI code page)");
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof MarkedYAMLException y && y.getProblemMark() != null) {

@@ -31,9 +31,16 @@ public final class Utf8 {
         }
     }
 
-    /** The problem with the byte at {@code offset}, found by {@link #firstInvalid}. */
+    /**
+     * The problem with the byte at {@code offset}, found by {@link #firstInvalid}. When the byte is a letter in
+     * Windows-1252 (the ANSI code page of Western European and American Windows, e.g. 0xFC 'ü'), the message says so.
+     */
     public static String notUtf8(byte[] content, int offset) {
-        return String.format(Locale.ROOT, "not UTF-8 text (byte 0x%02X at offset %d): a binary file, or text in another"
-                + " encoding; save it as UTF-8", content[offset] & 0xff, offset);
+        int b = content[offset] & 0xff;
+        String ansi = b >= 0x80 && java.nio.charset.Charset.isSupported("windows-1252")
+                ? new String(content, offset, 1, java.nio.charset.Charset.forName("windows-1252")) : "";
+        String letter = ansi.length() == 1 && Character.isLetter(ansi.charAt(0)) ? ", '" + ansi + "' in Windows-1252" : "";
+        return String.format(Locale.ROOT, "not UTF-8 text (byte 0x%02X at offset %d%s): a binary file, or text in another"
+                + " encoding; save it as UTF-8", b, offset, letter);
     }
 }

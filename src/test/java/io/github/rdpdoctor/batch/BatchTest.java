@@ -291,6 +291,97 @@ class BatchTest {
         assertEquals("rdp-service-failure", lines.get(0).get("diagnosis").get("causes").get(0).get("id").asText());
     }
 
+    /** The facts of a German host: the user's name in client.user and in a profile event, which the rules compare. */
+    static final String PROFILE_YAML = "host: fin-app-07.corp.example\nsymptoms:\n  client.error_code: \"0x904\"\n"
+            + "  client.user: 'CORP\\j\u00fcrgen.m\u00fcller'\nevents:\n  - { log: Application, id: 1508, message: "
+            + "'Windows konnte C:\\Users\\j\u00fcrgen.m\u00fcller\\ntuser.dat nicht laden.' }\n";
+    static final String PROFILE_JSON = "{\"host\": \"fin-app-07.corp.example\", \"symptoms\": {\"client.error_code\": \"0x904\", "
+            + "\"client.user\": \"CORP\\\\j\u00fcrgen.m\u00fcller\"}, \"events\": [{\"log\": \"Application\", \"id\": 1508, "
+            + "\"message\": \"Windows konnte C:\\\\Users\\\\j\u00fcrgen.m\u00fcller\\\\ntuser.dat nicht laden.\"}]}";
+
+    static byte[] bytes(int[] mark, String text, java.nio.charset.Charset cs) {
+        byte[] body = text.getBytes(cs);
+        byte[] all = new byte[mark.length + body.length];
+        for (int i = 0; i < mark.length; i++) {
+            all[i] = (byte) mark[i];
+        }
+        System.arraycopy(body, 0, all, mark.length, body.length);
+        return all;
+    }
+
+    /** The causes as "id confidence", best first. */
+    static List<String> ranking(JsonNode causes, int max) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(max, causes.size()); i++) {
+            out.add(causes.get(i).get("id").asText() + " " + causes.get(i).get("confidence").asText());
+        }
+        return out;
+    }
+
+    /** Files as Windows tools write them: one line each, in order; the text ones diagnosed alike, the others refused. */
+    @Test
+    void symptomFilesInTheEncodingsWindowsWritesEachGiveTheirLine(@TempDir Path dir) throws Exception {
+        int[] none = {};
+        int[] utf8Bom = {0xEF, 0xBB, 0xBF};
+        int[] le = {0xFF, 0xFE};
+        int[] be = {0xFE, 0xFF};
+        String crlf = PROFILE_YAML.replace("\n", "\r\n");
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        files.put("a-utf8.yaml", bytes(none, PROFILE_YAML, StandardCharsets.UTF_8));
+        files.put("b-notepad-utf8-bom.yaml", bytes(utf8Bom, crlf, StandardCharsets.UTF_8));
+        files.put("c-set-content-utf8-bom.json", bytes(utf8Bom, PROFILE_JSON, StandardCharsets.UTF_8));
+        files.put("d-out-file-utf16le.json", bytes(le, PROFILE_JSON + "\r\n", StandardCharsets.UTF_16LE));
+        files.put("e-out-file-utf16le.yaml", bytes(le, crlf, StandardCharsets.UTF_16LE));
+        files.put("f-utf16be.yaml", bytes(be, PROFILE_YAML, StandardCharsets.UTF_16BE));
+        files.put("g-utf16le-no-bom.json", bytes(none, PROFILE_JSON, StandardCharsets.UTF_16LE));
+        files.put("h-set-content-ansi.yaml", bytes(none, crlf, java.nio.charset.Charset.forName("windows-1252")));
+        files.put("i-picture.json", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, '\r', 'I', 'H', 'D', 'R'});
+        for (var f : files.entrySet()) {
+            Files.write(dir.resolve(f.getKey()), f.getValue());
+        }
+        CliRun r = CliRun.run("batch", dir.toString());
+        assertEquals(3, r.code(), r.err());
+        List<JsonNode> lines = lines(r.out());
+        assertEquals(files.keySet().stream().map(n -> dir.resolve(n).toString()).toList(),
+                lines.stream().map(n -> n.get("file").asText()).toList());
+        JsonNode reference = lines.get(0).get("diagnosis").get("causes");
+        // the event names the connecting user: the profile is theirs and comes first
+        assertEquals("user-profile-corrupt", reference.get(0).get("id").asText(), reference.toString());
+        for (JsonNode line : lines.subList(0, 7)) {
+            assertEquals("ok", line.get("status").asText(), line.toString());
+            assertEquals(reference, line.get("diagnosis").get("causes"), line.get("file").asText());
+            assertEquals(0, line.get("diagnosis").get("warnings").size(), line.toString());
+        }
+        JsonNode ansi = lines.get(7).get("error");
+        assertEquals(4, ansi.get("line").asInt(), ansi.toString());
+        assertTrue(ansi.get("message").asText().startsWith(dir.resolve("h-set-content-ansi.yaml") + ":4: not UTF-8 text (byte 0xFC at offset "),
+                ansi.toString());
+        assertTrue(ansi.get("message").asText().contains("'\u00fc' in Windows-1252): a binary file, or text in another encoding; "
+                + "save it as UTF-8 (Windows PowerShell 5.1: Set-Content -Encoding UTF8"), ansi.toString());
+        assertTrue(lines.get(8).get("error").get("message").asText().contains("binary data (NUL byte at offset 8)"), lines.get(8).toString());
+        assertClosingSummary(r.err(), lines);
+
+        // the same documents as JSON Lines on standard input, in UTF-16 (cmd: batch - < results.jsonl that Windows
+        // PowerShell 5.1 wrote with '>'): one line per document, none more
+        String stream = PROFILE_JSON + "\r\n" + PROFILE_JSON.replace("fin-app-07", "fin-app-08") + "\r\n" + PROFILE_JSON.replace("fin-app-07", "fin-app-09") + "\r\n";
+        for (byte[] in : List.of(bytes(le, stream, StandardCharsets.UTF_16LE), bytes(be, stream, StandardCharsets.UTF_16BE),
+                bytes(none, stream, StandardCharsets.UTF_16LE), bytes(utf8Bom, stream, StandardCharsets.UTF_8))) {
+            CliRun s = CliRun.withStdin(in, "batch", "-");
+            assertEquals(0, s.code(), s.err());
+            List<JsonNode> got = lines(s.out());
+            assertEquals(List.of("<stdin>:1", "<stdin>:2", "<stdin>:3"), got.stream().map(n -> n.get("file").asText()).toList(), s.out());
+            assertEquals(List.of("fin-app-07.corp.example", "fin-app-08.corp.example", "fin-app-09.corp.example"),
+                    got.stream().map(n -> n.get("diagnosis").get("host").asText()).toList());
+            for (JsonNode line : got) {
+                assertEquals(reference, line.get("diagnosis").get("causes"), line.toString());
+            }
+        }
+        // diagnose - reads one such document
+        CliRun one = CliRun.withStdin(bytes(le, PROFILE_YAML, StandardCharsets.UTF_16LE), "diagnose", "--format", "json", "-");
+        assertEquals(0, one.code(), one.err());
+        assertEquals(ranking(reference, 99), ranking(JSON.readTree(one.out()).get("causes"), reference.size()));
+    }
+
     @Test
     void linesKeepTheBestCausesAndTheFirstStepUnlessToldOtherwise() throws Exception {
         JsonNode small = lines(CliRun.run("batch", "examples/minimal-0x904-0x7.yaml").out()).get(0).get("diagnosis");

@@ -200,7 +200,7 @@ class CliTest {
         Files.write(dir.resolve("latin1.drl"), "package site;\n// Gr\u00fc\u00dfe\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         CliRun r = CliRun.run("rules", "check", "--rules", dir.toString());
         assertEquals(1, r.code(), r.err());
-        assertEquals(dir.resolve("latin1.drl") + ":2:6: not UTF-8 text (byte 0xFC at offset 19): a binary file, or text in "
+        assertEquals(dir.resolve("latin1.drl") + ":2:6: not UTF-8 text (byte 0xFC at offset 19, '\u00fc' in Windows-1252): a binary file, or text in "
                 + "another encoding; save it as UTF-8\n1 problem", r.err().trim());
     }
 

@@ -498,7 +498,7 @@ class RuleEngineTest {
         List<String> lines = e.problems().stream().map(RuleProblem::toString).toList();
         assertEquals(3, lines.size(), e.getMessage());
         assertEquals(dir.resolve("a-latin1.drl") + ":5:6: not UTF-8 text (byte 0xFC at offset " + (HEADER.length() + 5)
-                + "): a binary file, or text in another encoding; save it as UTF-8", lines.get(0));
+                + ", '\u00fc' in Windows-1252): a binary file, or text in another encoding; save it as UTF-8", lines.get(0));
         assertEquals(dir.resolve("b-nul.drl") + ":3:3: binary data (NUL byte at offset 14); expected DRL text", lines.get(1));
         assertTrue(lines.get(2).startsWith(dir.resolve("c-broken.drl") + ":5:"), lines.get(2));
     }

@@ -171,6 +171,114 @@ class SymptomLoaderTest {
         assertTrue(broken.getMessage().contains("not valid UTF-16"), broken.getMessage());
     }
 
+    /** A document as a German Windows host writes it: the user's name in a symptom and in an event message. */
+    private static final String UMLAUT_YAML = "host: fin-app-07.corp.example\nsymptoms:\n  client.user: 'CORP\\j\u00fcrgen.m\u00fcller'\n"
+            + "events:\n  - { log: Application, id: 1508, message: 'Windows konnte C:\\Users\\j\u00fcrgen.m\u00fcller\\ntuser.dat nicht laden.' }\n";
+    private static final String UMLAUT_JSON = "{\"host\": \"fin-app-07.corp.example\", \"symptoms\": {\"client.user\": \"CORP\\\\j\u00fcrgen.m\u00fcller\"},\n"
+            + " \"events\": [{\"log\": \"Application\", \"id\": 1508,\n \"message\": \"Windows konnte C:\\\\Users\\\\j\u00fcrgen.m\u00fcller\\\\ntuser.dat nicht laden.\"}]}\n";
+
+    private static byte[] bytes(byte[] prefix, String text, java.nio.charset.Charset cs) {
+        byte[] body = text.getBytes(cs);
+        byte[] all = java.util.Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, all, prefix.length, body.length);
+        return all;
+    }
+
+    private static void assertUmlautsRead(SymptomSet s) {
+        assertEquals("fin-app-07.corp.example", s.host());
+        assertEquals("CORP\\j\u00fcrgen.m\u00fcller", s.symptom("client.user").orElseThrow().getText());
+        assertEquals("Windows konnte C:\\Users\\j\u00fcrgen.m\u00fcller\\ntuser.dat nicht laden.", s.events().get(0).getMessage());
+        // the event names the connecting user, so the rules count it as theirs
+        assertFalse(s.events().get(0).namesAnotherUser("CORP\\j\u00fcrgen.m\u00fcller"));
+        assertTrue(s.warnings().isEmpty(), s.warnings()::toString);
+    }
+
+    @Test
+    void utf8WithAByteOrderMarkIsReadAsYamlAndAsJsonWhateverTheName() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        assertUmlautsRead(loader.parse("notepad.yaml", bytes(bom, UMLAUT_YAML, StandardCharsets.UTF_8)));
+        assertUmlautsRead(loader.parse("notepad.json", bytes(bom, UMLAUT_JSON, StandardCharsets.UTF_8)));
+        // JSON is told by its '{' after the mark also without a .json name (standard input): read as YAML, the
+        // "\/Date(...)\/" that Windows PowerShell 5.1's ConvertTo-Json writes would be a bad escape
+        String ps = "{\"host\": \"h\", \"symptoms\": {\"server.os\": \"\\/Date(1763629440000)\\/\"}}";
+        for (String name : List.of("<stdin>", "case.yaml", "case.json")) {
+            assertEquals("/Date(1763629440000)/",
+                    loader.parse(name, bytes(bom, ps, StandardCharsets.UTF_8)).symptom("server.os").orElseThrow().getText(), name);
+        }
+        assertTrue(assertThrows(SymptomFileException.class, () -> loader.parse("bom-only.yaml", bom)).getMessage().contains("empty file"));
+    }
+
+    @Test
+    void utf16WithAByteOrderMarkIsReadAsYamlAndAsJson() {
+        byte[] le = {(byte) 0xFF, (byte) 0xFE};
+        byte[] be = {(byte) 0xFE, (byte) 0xFF};
+        // Out-File writes CRLF line ends
+        assertUmlautsRead(loader.parse("out-file.yaml", bytes(le, UMLAUT_YAML.replace("\n", "\r\n"), StandardCharsets.UTF_16LE)));
+        assertUmlautsRead(loader.parse("out-file.json", bytes(le, UMLAUT_JSON.replace("\n", "\r\n"), StandardCharsets.UTF_16LE)));
+        assertUmlautsRead(loader.parse("<stdin>", bytes(le, UMLAUT_JSON, StandardCharsets.UTF_16LE)));
+        assertUmlautsRead(loader.parse("big-endian.yaml", bytes(be, UMLAUT_YAML, StandardCharsets.UTF_16BE)));
+        assertUmlautsRead(loader.parse("big-endian.json", bytes(be, UMLAUT_JSON, StandardCharsets.UTF_16BE)));
+        // a problem is reported at its line of the text
+        SymptomFileException bad = assertThrows(SymptomFileException.class, () -> loader.parse("bad.yaml",
+                bytes(le, "host: h\r\nsymptoms:\r\n  network.rdp_port: abc\r\n", StandardCharsets.UTF_16LE)));
+        assertEquals("bad.yaml:3: symptoms.network.rdp_port: expected an integer 1..65535, got \"abc\"", bad.getMessage());
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsReadToo() {
+        // .NET's [Text.UnicodeEncoding]::new($false, $false), or a tool that drops the mark: the NUL beside each of the
+        // first two ASCII characters gives it away
+        assertUmlautsRead(loader.parse("le.yaml", UMLAUT_YAML.getBytes(StandardCharsets.UTF_16LE)));
+        assertUmlautsRead(loader.parse("le.json", UMLAUT_JSON.getBytes(StandardCharsets.UTF_16LE)));
+        assertUmlautsRead(loader.parse("be.yaml", UMLAUT_YAML.getBytes(StandardCharsets.UTF_16BE)));
+        assertUmlautsRead(loader.parse("be.json", UMLAUT_JSON.getBytes(StandardCharsets.UTF_16BE)));
+        assertEquals("h", loader.parse("comment.yaml", "# collected by hand\nhost: h\n".getBytes(StandardCharsets.UTF_16LE)).host());
+    }
+
+    @Test
+    void binaryFilesAreStillRejectedAlsoWhenTheyStartLikeUtf16() {
+        byte[][] binaries = {
+            {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, '\r', 'I', 'H', 'D', 'R'}, // PNG
+            {0x1F, (byte) 0x8B, 8, 0, 0, 0, 0, 0, 0, 3}, // gzip
+            {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0}, // zip, .docx
+            {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0}, // ELF
+            {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0}, // Windows executable
+            {'h', 0, 'o', 0, 1, 2, 0, 0, 0, 0}, // two UTF-16 characters, then control characters and U+0000
+            {'h', 0, 'o', 0, 's', 0, 0, (byte) 0xD8, 'x', 0}, // two UTF-16 characters, then a broken surrogate pair
+            {0, 'h', 0, 'o', 0, 's', 0}, // an odd number of bytes
+        };
+        for (byte[] b : binaries) {
+            SymptomFileException e = assertThrows(SymptomFileException.class, () -> loader.parse("x.yaml", b),
+                    () -> java.util.HexFormat.of().formatHex(b));
+            assertTrue(e.problem().startsWith("binary data (NUL byte at offset "), e.getMessage());
+        }
+        assertEquals("x.json: UTF-32 text (byte order mark FF FE 00 00); save it as UTF-8", assertThrows(SymptomFileException.class,
+                () -> loader.parse("x.json", "\uFEFF{\"host\": \"h\"}".getBytes(java.nio.charset.Charset.forName("UTF-32LE")))).getMessage());
+    }
+
+    @Test
+    void windows1252TextIsRejectedNamingFileLineAndWhatToDo() {
+        // Set-Content in Windows PowerShell 5.1 writes the ANSI code page: 'ü' is the one byte 0xFC, not UTF-8
+        java.nio.charset.Charset ansi = java.nio.charset.Charset.forName("windows-1252");
+        String suffix = ", '\u00fc' in Windows-1252): a binary file, or text in another encoding; save it as UTF-8"
+                + " (Windows PowerShell 5.1: Set-Content -Encoding UTF8; its default is the ANSI code page)";
+        SymptomFileException user = assertThrows(SymptomFileException.class,
+                () -> loader.parse("set-content.yaml", UMLAUT_YAML.replace("\n", "\r\n").getBytes(ansi)));
+        assertEquals("set-content.yaml:3: not UTF-8 text (byte 0xFC at offset 64" + suffix, user.getMessage());
+        assertEquals(3, user.line());
+        // only the event message in ANSI: still refused, at the event's line
+        String eventOnly = UMLAUT_JSON.replace("j\u00fcrgen.m\u00fcller\"}", "jurgen.muller\"}");
+        byte[] mixed = eventOnly.getBytes(ansi);
+        SymptomFileException event = assertThrows(SymptomFileException.class, () -> loader.parse("host.json", mixed));
+        assertEquals(3, event.line(), event.getMessage());
+        assertTrue(event.getMessage().startsWith("host.json:3: not UTF-8 text (byte 0xFC at offset "), event.getMessage());
+        assertTrue(event.getMessage().endsWith(suffix), event.getMessage());
+        // a byte that is no letter in Windows-1252 is not named as one
+        SymptomFileException other = assertThrows(SymptomFileException.class,
+                () -> loader.parse("oem.yaml", new byte[] {'h', 'o', 's', 't', ':', ' ', 'J', (byte) 0x81, 'r', 'g', 'e', 'n', '\n'}));
+        assertTrue(other.problem().startsWith("not UTF-8 text (byte 0x81 at offset 7): a binary file"), other.problem());
+    }
+
     @Test
     void wrongTopLevelShapesAreRejected() {
         assertTrue(rejected("list.yaml", "- a\n- b\n").problem().contains("expected a map"));
