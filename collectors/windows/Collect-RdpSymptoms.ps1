@@ -32,7 +32,8 @@
     on the host side the default is this computer's name.
 
 .PARAMETER OutFile
-    Where to write the JSON symptom file. Without it the JSON goes to standard output.
+    Where to write the JSON symptom file (UTF-8 without a byte order mark). Without it the JSON goes to
+    standard output as ASCII (other characters as \uXXXX escapes), which any redirection or pipe keeps.
 
 .EXAMPLE
     powershell.exe -NoProfile -ExecutionPolicy Bypass -File .\Collect-RdpSymptoms.ps1 -OutFile "C:\Windows\Temp\rdp-$env:COMPUTERNAME.json"
@@ -1148,5 +1149,8 @@ if ($OutFile) {
     [System.IO.File]::WriteAllText($OutFile, $json, (New-Object System.Text.UTF8Encoding $false))
     Write-Verbose "written to $OutFile"
 } else {
-    Write-Output $json
+    # Standard output has no encoding of its own: Windows PowerShell 5.1's '>' writes UTF-16, cmd.exe's '>' the OEM code
+    # page, and a pipe into a native program uses $OutputEncoding (ASCII, where a u-umlaut becomes '?'). As ASCII, with
+    # every other character written as a JSON \uXXXX escape, the document reads the same after each of them.
+    Write-Output ([regex]::Replace($json, '[^\x00-\x7F]', { param($m) '\u{0:x4}' -f [int][char]$m.Value }))
 }

@@ -80,6 +80,31 @@ class StandaloneScriptTest {
         }
     }
 
+    /**
+     * What the script writes reads the same wherever it goes: -OutFile is UTF-8 (Set-Content and Out-File would write the
+     * ANSI code page or UTF-16 in Windows PowerShell 5.1), and standard output is ASCII with \\uXXXX escapes, since '>'
+     * (UTF-16), cmd.exe's '>' (OEM code page) and a pipe into a native program ($OutputEncoding, ASCII) each pick their own.
+     */
+    @Test
+    void theScriptWritesUtf8ToAFileAndAsciiToStandardOutput() throws IOException {
+        String text = script();
+        assertTrue(text.contains("[System.IO.File]::WriteAllText($OutFile, $json, (New-Object System.Text.UTF8Encoding $false))"));
+        assertTrue(text.contains("Write-Output ([regex]::Replace($json, '[^\\x00-\\x7F]', { param($m) '\\u{0:x4}' -f [int][char]$m.Value }))"));
+        assertFalse(Pattern.compile("(?m)^\\s*Write-Output \\$json").matcher(text).find(), "the JSON unescaped on standard output");
+        List<String> texts = new ArrayList<>(List.of(text, Snippets.load(Snippets.COMMON), Snippets.RUNNER_PRELUDE + Snippets.RUNNER_EPILOGUE));
+        Snippets.ALL.forEach(n -> texts.add(Snippets.load(n)));
+        Pattern writes = Pattern.compile("(?i)\\b(Out-File|Set-Content|Add-Content|Export-Csv)\\b[^\\n]*");
+        for (String t : texts) {
+            Matcher m = writes.matcher(stripStringsAndComments(t));
+            while (m.find()) {
+                assertTrue(m.group().matches("(?i).*-Encoding\\s+UTF8\\b.*"), "writes in the default encoding: " + m.group());
+            }
+            // the runner's output to the collectors: ASCII as well
+            assertFalse(Pattern.compile("(?m)^\\s*Write-Output \\$json").matcher(t).find());
+        }
+        assertTrue(Snippets.RUNNER_EPILOGUE.contains("[regex]::Replace($rdpText, '[^\\x00-\\x7F]'"), Snippets.RUNNER_EPILOGUE);
+    }
+
     @Test
     void everySnippetFunctionIsCalledAndEveryCollectorIsMapped() throws IOException {
         String text = script();
