@@ -27,6 +27,14 @@ class CiScriptTest {
 
     /** Runs the copied {@code .ci/run} as user {@code uid}, with a sudo that works without a password or not at all. */
     private String ci(String uid, boolean sudo) throws IOException, InterruptedException {
+        return ci(uid, sudo, true);
+    }
+
+    /**
+     * Runs the copied {@code .ci/run}; {@code .ci/check-jars} is a stand-in that records its call. With {@code testsPass}
+     * false the {@code mvn} of {@code bin/test} fails.
+     */
+    private String ci(String uid, boolean sudo, boolean testsPass) throws IOException, InterruptedException {
         Path project = dir.resolve("project");
         Files.createDirectories(project.resolve(".ci"));
         Files.createDirectories(project.resolve("bin"));
@@ -39,13 +47,14 @@ class CiScriptTest {
         script(tools.resolve("dpkg-query"), "exit 1");
         script(tools.resolve("apt-get"), "echo \"apt-get $* (DEBIAN_FRONTEND=$DEBIAN_FRONTEND)\" >> '" + log + "'");
         script(tools.resolve("systemctl"), "exit 0");
-        script(tools.resolve("mvn"), "echo \"mvn $* (CI=${CI-unset})\" >> '" + log + "'");
+        script(tools.resolve("mvn"), "echo \"mvn $* (CI=${CI-unset})\" >> '" + log + "'" + (testsPass ? "" : "; exit 1"));
+        script(project.resolve(".ci/check-jars"), "echo \"check-jars (CI=${CI-unset})\" >> '" + log + "'");
         ProcessBuilder pb = new ProcessBuilder("bash", project.resolve(".ci/run").toString());
         pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
         pb.environment().remove("CI");
         Process p = pb.redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile()).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("output.txt")));
+        assertEquals(testsPass ? 0 : 1, p.exitValue(), Files.readString(dir.resolve("output.txt")));
         return Files.readString(log);
     }
 
@@ -60,7 +69,7 @@ class CiScriptTest {
         assertTrue(log.contains("apt-get update -qq (DEBIAN_FRONTEND=noninteractive)"), log);
         assertTrue(log.contains("apt-get install -y -qq --no-install-recommends " + String.join(" ", PACKAGES)
                 + " (DEBIAN_FRONTEND=noninteractive)"), log);
-        assertTrue(log.endsWith("mvn -B -ntp test (CI=true)\n"), log);
+        assertTrue(log.endsWith("mvn -B -ntp test (CI=true)\ncheck-jars (CI=true)\n"), log);
         assertTrue(!log.contains("sudo"), log);
     }
 
@@ -72,7 +81,7 @@ class CiScriptTest {
                 + String.join(" ", PACKAGES)), log);
         assertTrue(log.contains("apt-get install -y -qq --no-install-recommends " + String.join(" ", PACKAGES)
                 + " (DEBIAN_FRONTEND=noninteractive)"), log);
-        assertTrue(log.endsWith("mvn -B -ntp test (CI=true)\n"), log);
+        assertTrue(log.endsWith("mvn -B -ntp test (CI=true)\ncheck-jars (CI=true)\n"), log);
     }
 
     /** Without a way to install, the tests still run, under CI=true: a test whose tool is missing fails, it is not skipped. */
@@ -80,7 +89,65 @@ class CiScriptTest {
     void withoutRootOrSudoTheTestsRunUnderCiAndMissingToolsFail() throws Exception {
         String log = ci("1001", false);
         assertTrue(!log.contains("apt-get"), log);
-        assertEquals("mvn -B -ntp test (CI=true)\n", log);
+        assertEquals("mvn -B -ntp test (CI=true)\ncheck-jars (CI=true)\n", log);
         assertTrue(Files.readString(dir.resolve("output.txt")).contains("missing packages"), Files.readString(dir.resolve("output.txt")));
+    }
+
+    /** Failing tests fail the CI run, and the jars are not looked at. */
+    @Test
+    void failingTestsEndTheRunBeforeTheJarCheck() throws Exception {
+        String log = ci("1001", false, false);
+        assertEquals("mvn -B -ntp test (CI=true)\n", log);
+    }
+
+    /** Runs the real {@code .ci/check-jars} in a copy of the project whose {@code mvn} builds nothing: the jars are the test's. */
+    private Process checkJars(Path project) throws IOException, InterruptedException {
+        Files.createDirectories(project.resolve(".ci"));
+        Files.copy(Path.of(".ci/check-jars"), project.resolve(".ci/check-jars"), StandardCopyOption.REPLACE_EXISTING);
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        script(tools.resolve("mvn"), "exit 0");
+        ProcessBuilder pb = new ProcessBuilder("bash", project.resolve(".ci/check-jars").toString());
+        pb.environment().put("PATH", tools + ":" + Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
+        Process p = pb.redirectErrorStream(true).redirectOutput(dir.resolve("check.txt").toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return p;
+    }
+
+    private static void jar(Path file, String moduleName) throws IOException {
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (moduleName != null) {
+            m.getMainAttributes().putValue("Automatic-Module-Name", moduleName);
+        }
+        Files.createDirectories(file.getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(file), m)) {
+            out.putNextEntry(new java.util.jar.JarEntry("io/github/rdpdoctor/A.class"));
+            out.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE});
+            out.closeEntry();
+        }
+    }
+
+    @Test
+    void checkJarsWantsTheModuleNameInBothJars() throws Exception {
+        Path project = dir.resolve("project");
+        Path lib = project.resolve("target/rdp-doctor-0.1.0-SNAPSHOT.jar");
+        Path cli = project.resolve("target/rdp-doctor-0.1.0-SNAPSHOT-cli.jar");
+        jar(lib, "io.github.rdpdoctor");
+        jar(cli, "io.github.rdpdoctor");
+        Process ok = checkJars(project);
+        assertEquals(0, ok.exitValue(), Files.readString(dir.resolve("check.txt")));
+        assertEquals("check-jars: both jars are the module io.github.rdpdoctor\n", Files.readString(dir.resolve("check.txt")));
+
+        jar(cli, null); // the name Java derives from the file name
+        Process derived = checkJars(project);
+        assertEquals(1, derived.exitValue());
+        assertEquals("check-jars: target/rdp-doctor-0.1.0-SNAPSHOT-cli.jar is the module 'rdp.doctor' on the module path, expected "
+                + "io.github.rdpdoctor (Automatic-Module-Name in its manifest)\n", Files.readString(dir.resolve("check.txt")));
+
+        Files.delete(lib);
+        jar(cli, "io.github.rdpdoctor");
+        Process missing = checkJars(project);
+        assertEquals(1, missing.exitValue());
+        assertEquals("check-jars: target/rdp-doctor-0.1.0-SNAPSHOT.jar was not built\n", Files.readString(dir.resolve("check.txt")));
     }
 }
