@@ -397,6 +397,25 @@ class CliTest {
         assertTrue(d.get("warnings").toString().contains("conflicting values for network.rdp_port_state"), d.toString());
     }
 
+    /** --merge of files that name different hosts: diagnosed (exit 0) as the later file's host, with a warning naming both. */
+    @Test
+    void mergeOfDifferentHostsWarnsNamingBothFilesAndBothHosts(@TempDir Path dir) throws Exception {
+        Path probe = Files.writeString(dir.resolve("probe.yaml"), "host: 10.0.0.7\nsymptoms:\n  client.error_code: \"0x904\"\n");
+        Path host = Files.writeString(dir.resolve("host.yaml"), "host: fin-app-07.corp.example\nsymptoms:\n  server.cert_expired: true\n");
+        String warning = "merging facts of different hosts: '10.0.0.7' (" + probe + ") and 'fin-app-07.corp.example' (" + host
+                + "); using 'fin-app-07.corp.example'";
+        CliRun text = CliRun.run("diagnose", "--merge", probe.toString(), host.toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("== fin-app-07.corp.example  (" + probe + "+" + host + ")"), text.out());
+        assertTrue(text.out().contains("Warnings:\n  ! " + warning + "\n"), text.out());
+        assertTrue(text.out().contains("rdp-certificate-problem"), "facts of both files are diagnosed: " + text.out());
+        CliRun json = CliRun.run("diagnose", "--merge", "--format", "json", probe.toString(), host.toString());
+        assertEquals(0, json.code(), json.err());
+        JsonNode d = new ObjectMapper().readTree(json.out());
+        assertEquals("fin-app-07.corp.example", d.get("host").asText());
+        assertEquals(warning, d.get("warnings").get(0).asText(), d.toString());
+    }
+
     /** {@code diagnose -} reads one document from standard input, alone, beside files, or in a --merge. */
     @Test
     void diagnoseReadsStandardInputForDash(@TempDir Path dir) throws Exception {

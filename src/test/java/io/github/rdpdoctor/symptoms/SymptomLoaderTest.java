@@ -489,6 +489,31 @@ class SymptomLoaderTest {
         assertEquals("n1.yaml+n2.yaml+n3.yaml", m.source());
     }
 
+    /**
+     * Files naming different hosts are merged with a warning naming both files and both hosts, not refused: a probe knows
+     * the host by the address or name it was given, a host-side collection by the computer's name.
+     */
+    @Test
+    void mergeOfFilesNamingDifferentHostsWarnsNamingBothFilesAndHosts() {
+        SymptomSet probe = loader.parse("probe.yaml", "host: 10.0.0.7\nsymptoms:\n  network.rdp_port_state: open\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet host = loader.parse("host.yaml", "host: FIN-APP-07\nsymptoms:\n  server.cert_expired: true\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet m = SymptomSet.merge(List.of(probe, host));
+        assertEquals(List.of("merging facts of different hosts: '10.0.0.7' (probe.yaml) and 'FIN-APP-07' (host.yaml); using 'FIN-APP-07'"),
+                m.warnings());
+        assertEquals("FIN-APP-07", m.host(), "the later file's host, as its symptom values");
+        assertEquals(2, m.symptoms().size());
+        assertEquals("probe.yaml+host.yaml", m.source());
+
+        // each change of host is named once, between the files where it happens
+        SymptomSet again = loader.parse("again.yaml", "host: fin-app-07\n".getBytes(StandardCharsets.UTF_8));
+        SymptomSet other = loader.parse("other.yaml", "host: fin-app-08\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("merging facts of different hosts: '10.0.0.7' (probe.yaml) and 'FIN-APP-07' (host.yaml); using 'FIN-APP-07'",
+                "merging facts of different hosts: 'fin-app-07' (again.yaml) and 'fin-app-08' (other.yaml); using 'fin-app-08'"),
+                SymptomSet.merge(List.of(probe, host, again, other)).warnings());
+        // host names are not case-sensitive: no warning
+        assertTrue(SymptomSet.merge(List.of(host, again)).warnings().isEmpty());
+    }
+
     @Test
     void sessionsOfALaterFileReplaceTheEarlierSnapshot() {
         SymptomSet s1 = loader.parse("s1.yaml", "host: h\nsessions:\n  - {user: alice, state: disconnected, idle_minutes: 720}\n  - {user: bob, state: disconnected}\n"
