@@ -1,6 +1,7 @@
 package io.github.rdpdoctor.cli;
 
 import io.github.rdpdoctor.collectors.CollectedSymptoms;
+import io.github.rdpdoctor.symptoms.FactSide;
 import io.github.rdpdoctor.symptoms.Symptom;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.util.ArrayList;
@@ -21,10 +22,10 @@ final class MoreFacts {
         boolean host = !facts.events().isEmpty() || !facts.sessions().isEmpty();
         boolean network = false;
         for (Symptom s : facts.symptoms()) {
-            String n = s.getName();
-            client |= n.startsWith("client.") || n.startsWith("test.") || n.startsWith("history.");
-            host |= n.startsWith("server.");
-            network |= n.startsWith("network.") || n.startsWith("rdp.") || n.startsWith("tls.") || n.startsWith("ntlm.");
+            FactSide side = FactSide.of(s.getName());
+            client |= side == FactSide.CLIENT;
+            host |= side == FactSide.HOST;
+            network |= side == FactSide.NETWORK;
         }
         List<String> missing = new ArrayList<>(3);
         if (!client) {

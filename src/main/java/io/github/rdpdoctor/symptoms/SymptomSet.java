@@ -73,7 +73,10 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
      *   <li>{@code collected_at} is the newest of the sets' (in any order), so events are judged against the most
      *       recent collection;</li>
      *   <li>sets about different hosts are merged with a warning (a probe may know the host by its address and a
-     *       host-side collector by its name), using the last host.</li>
+     *       host-side collector by its computer name). The host diagnosed is the target as the user typed it, which is
+     *       what the rules (an address target looks up no name) and the commands ({@code cmdkey /delete:TERMSRV/HOST})
+     *       need: the last set with the client's facts ({@code client.*}, {@code test.*}, {@code history.*}), else the
+     *       last with a probe's ({@code network.*}, {@code rdp.*}, {@code tls.*}, {@code ntlm.*}), else the last set.</li>
      * </ul>
      *
      * @throws IllegalArgumentException when {@code sets} is empty
@@ -95,6 +98,9 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         String sessionsFrom = null;
         String host = first.host;
         String hostFrom = first.source;
+        List<String> hostChanges = new ArrayList<>();
+        String typed = first.host;
+        int typedRank = -1;
         String collectedAt = null;
         Expectation expect = null;
         StringBuilder sources = new StringBuilder();
@@ -102,11 +108,16 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
             sources.append(sources.length() > 0 ? "+" : "").append(set.source);
             warn.addAll(set.warnings);
             if (!host.equalsIgnoreCase(set.host)) {
-                warn.add("merging facts of different hosts: '" + host + "' (" + hostFrom + ") and '" + set.host
-                        + "' (" + set.source + "); using '" + set.host + "'");
+                hostChanges.add("merging facts of different hosts: '" + host + "' (" + hostFrom + ") and '" + set.host
+                        + "' (" + set.source + "); using '");
             }
             host = set.host;
             hostFrom = set.source;
+            int rank = typedRank(set);
+            if (rank >= typedRank) {
+                typed = set.host;
+                typedRank = rank;
+            }
             for (Symptom sy : set.symptoms) {
                 Symptom old = byName.put(sy.getName(), sy);
                 if (old != null && !old.getValue().equals(sy.getValue())) {
@@ -135,8 +146,28 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
             }
             expect = set.expect != null ? set.expect : expect;
         }
-        return new SymptomSet(sources.toString(), host, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect,
+        String why = typedRank == 2 ? "the target the client's facts name" : typedRank == 1 ? "the target the probe's facts name"
+                : "the last file's";
+        for (String change : hostChanges) {
+            warn.add(change + typed + "', " + why);
+        }
+        return new SymptomSet(sources.toString(), typed, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect,
                 sessionsFrom != null);
+    }
+
+    /** 2: the set has the client's facts (its host is the target the user typed); 1: a probe's; 0: neither. */
+    private static int typedRank(SymptomSet set) {
+        int rank = 0;
+        for (Symptom s : set.symptoms) {
+            FactSide side = FactSide.of(s.getName());
+            if (side == FactSide.CLIENT) {
+                return 2;
+            }
+            if (side == FactSide.NETWORK) {
+                rank = 1;
+            }
+        }
+        return rank;
     }
 
     /** Each session with how often it is listed: two lists are the same snapshot when these are equal. */

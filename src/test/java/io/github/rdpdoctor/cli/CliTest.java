@@ -397,19 +397,22 @@ class CliTest {
         assertTrue(d.get("warnings").toString().contains("conflicting values for network.rdp_port_state"), d.toString());
     }
 
-    /** --merge of files that name different hosts: diagnosed (exit 0) as the later file's host, with a warning naming both. */
+    /**
+     * --merge of files that name different hosts: diagnosed (exit 0) with a warning naming both; the host is the target
+     * the client's facts name (as typed in mstsc), so the commands name it too.
+     */
     @Test
     void mergeOfDifferentHostsWarnsNamingBothFilesAndBothHosts(@TempDir Path dir) throws Exception {
-        Path probe = Files.writeString(dir.resolve("probe.yaml"), "host: 10.0.0.7\nsymptoms:\n  client.error_code: \"0x904\"\n");
-        Path host = Files.writeString(dir.resolve("host.yaml"), "host: fin-app-07.corp.example\nsymptoms:\n  server.cert_expired: true\n");
-        String warning = "merging facts of different hosts: '10.0.0.7' (" + probe + ") and 'fin-app-07.corp.example' (" + host
-                + "); using 'fin-app-07.corp.example'";
-        CliRun text = CliRun.run("diagnose", "--merge", probe.toString(), host.toString());
+        Path client = Files.writeString(dir.resolve("client.yaml"), "host: fin-app-07.corp.example\nsymptoms:\n  client.error_code: \"0x904\"\n");
+        Path host = Files.writeString(dir.resolve("host.yaml"), "host: FIN-APP-07\nsymptoms:\n  server.cert_expired: true\n");
+        String warning = "merging facts of different hosts: 'fin-app-07.corp.example' (" + client + ") and 'FIN-APP-07' (" + host
+                + "); using 'fin-app-07.corp.example', the target the client's facts name";
+        CliRun text = CliRun.run("diagnose", "--merge", client.toString(), host.toString());
         assertEquals(0, text.code(), text.err());
-        assertTrue(text.out().startsWith("== fin-app-07.corp.example  (" + probe + "+" + host + ")"), text.out());
+        assertTrue(text.out().startsWith("== fin-app-07.corp.example  (" + client + "+" + host + ")"), text.out());
         assertTrue(text.out().contains("Warnings:\n  ! " + warning + "\n"), text.out());
         assertTrue(text.out().contains("rdp-certificate-problem"), "facts of both files are diagnosed: " + text.out());
-        CliRun json = CliRun.run("diagnose", "--merge", "--format", "json", probe.toString(), host.toString());
+        CliRun json = CliRun.run("diagnose", "--merge", "--format", "json", client.toString(), host.toString());
         assertEquals(0, json.code(), json.err());
         JsonNode d = new ObjectMapper().readTree(json.out());
         assertEquals("fin-app-07.corp.example", d.get("host").asText());

@@ -491,25 +491,33 @@ class SymptomLoaderTest {
 
     /**
      * Files naming different hosts are merged with a warning naming both files and both hosts, not refused: a probe knows
-     * the host by the address or name it was given, a host-side collection by the computer's name.
+     * the host by the address or name it was given, a host-side collection by the computer's name. The host diagnosed is
+     * the target as the user typed it: the client's facts name it, else the probe's, else the last file.
      */
     @Test
-    void mergeOfFilesNamingDifferentHostsWarnsNamingBothFilesAndHosts() {
+    void mergeOfFilesNamingDifferentHostsWarnsAndKeepsTheTargetTheUserTyped() {
         SymptomSet probe = loader.parse("probe.yaml", "host: 10.0.0.7\nsymptoms:\n  network.rdp_port_state: open\n".getBytes(StandardCharsets.UTF_8));
         SymptomSet host = loader.parse("host.yaml", "host: FIN-APP-07\nsymptoms:\n  server.cert_expired: true\n".getBytes(StandardCharsets.UTF_8));
         SymptomSet m = SymptomSet.merge(List.of(probe, host));
-        assertEquals(List.of("merging facts of different hosts: '10.0.0.7' (probe.yaml) and 'FIN-APP-07' (host.yaml); using 'FIN-APP-07'"),
-                m.warnings());
-        assertEquals("FIN-APP-07", m.host(), "the later file's host, as its symptom values");
+        assertEquals(List.of("merging facts of different hosts: '10.0.0.7' (probe.yaml) and 'FIN-APP-07' (host.yaml); using "
+                + "'10.0.0.7', the target the probe's facts name"), m.warnings());
+        assertEquals("10.0.0.7", m.host(), "the probe's target, not the computer name the host-side file has");
+        assertEquals("10.0.0.7", SymptomSet.merge(List.of(host, probe)).host(), "in either order");
         assertEquals(2, m.symptoms().size());
         assertEquals("probe.yaml+host.yaml", m.source());
 
-        // each change of host is named once, between the files where it happens
+        // the client's facts name the target as typed in mstsc: they win over a probe's address
+        SymptomSet client = loader.parse("client.yaml", "host: fin-app-07.corp.example\nsymptoms:\n  client.error_code: 0x904\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("fin-app-07.corp.example", SymptomSet.merge(List.of(client, probe, host)).host());
+        assertEquals("fin-app-07.corp.example", SymptomSet.merge(List.of(probe, host, client)).host());
+
+        // each change of host is named once, between the files where it happens; without client or probe facts the last
+        // file's host is used
         SymptomSet again = loader.parse("again.yaml", "host: fin-app-07\n".getBytes(StandardCharsets.UTF_8));
         SymptomSet other = loader.parse("other.yaml", "host: fin-app-08\n".getBytes(StandardCharsets.UTF_8));
-        assertEquals(List.of("merging facts of different hosts: '10.0.0.7' (probe.yaml) and 'FIN-APP-07' (host.yaml); using 'FIN-APP-07'",
-                "merging facts of different hosts: 'fin-app-07' (again.yaml) and 'fin-app-08' (other.yaml); using 'fin-app-08'"),
-                SymptomSet.merge(List.of(probe, host, again, other)).warnings());
+        assertEquals(List.of("merging facts of different hosts: 'fin-app-07' (again.yaml) and 'fin-app-08' (other.yaml); using "
+                + "'fin-app-08', the last file's"), SymptomSet.merge(List.of(host, again, other)).warnings());
         // host names are not case-sensitive: no warning
         assertTrue(SymptomSet.merge(List.of(host, again)).warnings().isEmpty());
     }
