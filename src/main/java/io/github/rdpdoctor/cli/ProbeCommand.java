@@ -15,7 +15,7 @@ import io.github.rdpdoctor.engine.RdpDoctorException;
 import io.github.rdpdoctor.symptoms.Symptom;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import io.github.rdpdoctor.symptoms.SymptomWriter;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -281,13 +281,13 @@ final class ProbeCommand implements Callable<Integer> {
      */
     static final class HostLines implements Iterator<BatchInput>, AutoCloseable {
         private final Path file;
-        private final BufferedReader reader;
+        private final InputStream in;
         private int lineNo;
         private BatchInput next;
 
-        private HostLines(Path file, BufferedReader reader) {
+        private HostLines(Path file, InputStream in) {
             this.file = file;
-            this.reader = reader;
+            this.in = in;
         }
 
         static HostLines open(Path file) {
@@ -295,7 +295,9 @@ final class ProbeCommand implements Callable<Integer> {
                 throw new RdpDoctorException(file + ": is a directory, not a hosts file");
             }
             try {
-                return new HostLines(file, Files.newBufferedReader(file, StandardCharsets.UTF_8));
+                // UTF-16 as Windows PowerShell 5.1 writes it (Get-ADComputer ... > hosts.txt), read as its text
+                InputStream in = io.github.rdpdoctor.symptoms.Utf16.asUtf8(Files.newInputStream(file));
+                return new HostLines(file, new java.io.BufferedInputStream(in));
             } catch (NoSuchFileException e) {
                 throw new RdpDoctorException(file + ": no such file");
             } catch (IOException e) {
@@ -306,16 +308,29 @@ final class ProbeCommand implements Callable<Integer> {
         @Override
         public boolean hasNext() {
             while (next == null) {
-                String line;
+                byte[] bytes;
                 try {
-                    line = reader.readLine();
+                    bytes = readLine();
                 } catch (IOException e) {
                     throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
                 }
-                if (line == null) {
+                if (bytes == null) {
                     return false;
                 }
                 lineNo++;
+                if (longLine) {
+                    next = BatchInput.broken(new String(bytes, 0, 40, StandardCharsets.ISO_8859_1).strip() + "...", "line " + lineNo
+                            + " of " + file + ": longer than " + MAX_LINE + " bytes; expected one HOST[:PORT] per line");
+                    continue;
+                }
+                // each line is decoded alone: one not in UTF-8 (a name in the ANSI code page) is an error line, not the end
+                int bad = io.github.rdpdoctor.symptoms.Utf8.firstInvalid(bytes);
+                if (bad >= 0) {
+                    next = BatchInput.broken(new String(bytes, StandardCharsets.UTF_8).strip(), "line " + lineNo + " of " + file
+                            + ": " + io.github.rdpdoctor.symptoms.Utf8.notUtf8(bytes, bad));
+                    continue;
+                }
+                String line = new String(bytes, StandardCharsets.UTF_8);
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     line = line.substring(1); // a UTF-8 byte order mark, as Windows editors write
                 }
@@ -334,6 +349,29 @@ final class ProbeCommand implements Callable<Integer> {
             return true;
         }
 
+        /** A host name is at most 253 characters; a longer line is an error line (a binary file has no line ends). */
+        static final int MAX_LINE = 1024;
+        private boolean longLine;
+
+        /** The next line's bytes without its line end ('\n', '\r\n'), or null at the end of the file. */
+        private byte[] readLine() throws IOException {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(64);
+            int b;
+            longLine = false;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (line.size() < MAX_LINE) {
+                    line.write(b);
+                } else {
+                    longLine = true; // read to the line's end, keep its start for the message
+                }
+            }
+            if (b < 0 && line.size() == 0) {
+                return null;
+            }
+            byte[] bytes = line.toByteArray();
+            return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? java.util.Arrays.copyOf(bytes, bytes.length - 1) : bytes;
+        }
+
         @Override
         public BatchInput next() {
             if (!hasNext()) {
@@ -346,7 +384,7 @@ final class ProbeCommand implements Callable<Integer> {
 
         @Override
         public void close() throws IOException {
-            reader.close();
+            in.close();
         }
     }
 

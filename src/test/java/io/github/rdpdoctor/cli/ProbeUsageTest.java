@@ -86,6 +86,44 @@ class ProbeUsageTest {
         assertTrue(r.out().startsWith("{\"file\":\"127.0.0.1:" + closed + "\",\"status\":\"ok\""), r.out());
     }
 
+    /** Windows PowerShell 5.1's {@code >} and {@code Out-File} write UTF-16LE with a byte order mark. */
+    @Test
+    void aHostsFileInUtf16IsReadAsItsText(@TempDir Path dir) throws Exception {
+        int closed = io.github.rdpdoctor.collectors.network.RealServers.freePort();
+        String text = "\uFEFF127.0.0.1:" + closed + "\r\n# lab hosts\r\nnot a host!\r\n127.0.0.1:" + closed + "\r\n";
+        Path hosts = Files.write(dir.resolve("hosts.txt"), text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        CliRun r = CliRun.run("probe", "--hosts", hosts.toString(), "--timeout", "2000");
+        assertEquals(3, r.code(), r.out() + r.err());
+        java.util.List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("{\"file\":\"127.0.0.1:" + closed + "\",\"status\":\"ok\""), r.out());
+        assertTrue(lines.get(1).startsWith("{\"file\":\"not a host!\",\"status\":\"error\""), r.out());
+        assertTrue(lines.get(1).contains("line 3 of " + hosts), r.out());
+        assertTrue(lines.get(2).startsWith("{\"file\":\"127.0.0.1:" + closed + "\",\"status\":\"ok\""), r.out());
+    }
+
+    /** A line in the ANSI code page or a line with no end is an error line of its own; the lines after it are probed. */
+    @Test
+    void aHostsLineThatIsNotUtf8OrTooLongIsAnErrorLineAndTheRestIsProbed(@TempDir Path dir) throws Exception {
+        int closed = io.github.rdpdoctor.collectors.network.RealServers.freePort();
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(("127.0.0.1:" + closed + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.writeBytes("J\u00fcrgen-pc\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        b.writeBytes(("x".repeat(5000) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        b.writeBytes(("127.0.0.1:" + closed).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path hosts = Files.write(dir.resolve("hosts.txt"), b.toByteArray());
+        CliRun r = CliRun.run("probe", "--hosts", hosts.toString(), "--timeout", "2000");
+        assertEquals(3, r.code(), r.out() + r.err());
+        java.util.List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size(), r.out());
+        assertTrue(lines.get(0).contains("\"status\":\"ok\""), r.out());
+        assertTrue(lines.get(1).contains("\"status\":\"error\"") && lines.get(1).contains("line 2 of " + hosts
+                + ": not UTF-8 text (byte 0xFC at offset 1, '\u00fc' in Windows-1252)"), r.out());
+        assertTrue(lines.get(2).contains("\"status\":\"error\"") && lines.get(2).contains("line 3 of " + hosts
+                + ": longer than 1024 bytes"), r.out());
+        assertTrue(lines.get(3).startsWith("{\"file\":\"127.0.0.1:" + closed + "\",\"status\":\"ok\""), r.out());
+    }
+
     @Test
     void targetsAndAddressesParseLikeTheyAreTyped() {
         assertEquals("[fe80::1]:3390", ProbeCommand.parseTarget("[fe80::1]:3390").display());
