@@ -111,6 +111,31 @@ public final class Symptom extends FileFact {
         return getText() + " " + (getNumber() == 1 ? unit : unit + "s");
     }
 
+    /**
+     * Whether the text is an IP address as a user types it for mstsc: IPv4 digits and dots with an optional
+     * {@code :port} ({@code 10.1.2.3}, {@code 10.1.2.3:3390}), or IPv6 (two or more colons: {@code fe80::1},
+     * {@code [fe80::1]:3390}). For {@code target.host}: a client given an address looks up no name. A scan of the text,
+     * without a regular expression ({@code text.matches(...)} in a rule compiles its pattern on every evaluation).
+     */
+    public boolean isAddress() {
+        String t = getText();
+        int colon = t.indexOf(':');
+        if (colon >= 0 && colon != t.lastIndexOf(':')) {
+            return true;
+        }
+        int end = colon < 0 ? t.length() : colon;
+        if (end == 0 || colon == t.length() - 1) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' && i < end || i == colon)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Line of the symptom in its source file, 0 when unknown. */
     public int getLine() {
         return line;
