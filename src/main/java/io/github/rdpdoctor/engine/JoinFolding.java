@@ -55,8 +55,12 @@ final class JoinFolding {
     private static final Pattern NAME = Pattern.compile("^\\s*name\\s*==\\s*\"([^\"\\\\]+)\"\\s*$");
     /** A DRL string literal, escapes included. */
     static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
-    /** A property of the pattern's own symptom: not after a dot, a $variable or another identifier. */
-    private static final Pattern OWN_PROPERTY = Pattern.compile("(?<![\\w.$])(flag|number|text|value|line)\\b");
+    /**
+     * A property of the pattern's own symptom, or a method of it called bare ({@code isAddress()}, {@code count("day")}):
+     * not after a dot, a $variable or another identifier; {@code in (...)} and {@code not in (...)} are operators.
+     */
+    private static final Pattern OWN_PROPERTY = Pattern.compile(
+            "(?<![\\w.$])(flag|number|text|value|line)\\b|(?<![\\w.$])(?!(?:in|not|new|instanceof)\\b)([a-z_]\\w*)(?=\\s*\\()");
     /** A property or method of a variable: {@code $u.text}. */
     private static final Pattern VARIABLE_PROPERTY = Pattern.compile("(\\$[\\w$]*)\\.(?=[A-Za-z_])");
     /**
@@ -323,10 +327,14 @@ final class JoinFolding {
         return "!(" + constraint + ")";
     }
 
-    /** {@code number > 365} of the symptom {@code symptom} becomes {@code symptom("...").number > 365}. */
+    /**
+     * {@code number > 365} of the symptom {@code symptom} becomes {@code symptom("...").number > 365}, and a bare method
+     * call {@code firstLabel() != $h.firstLabel()} becomes {@code symptom("...").firstLabel() != ...}: left bare, it would
+     * run on the anchor.
+     */
     static String qualify(String constraint, String symptom) {
-        String prefix = Matcher.quoteReplacement(symptom) + ".$1";
-        return outsideLiterals(constraint, code -> OWN_PROPERTY.matcher(code).replaceAll(prefix));
+        String prefix = Matcher.quoteReplacement(symptom + ".");
+        return outsideLiterals(constraint, code -> OWN_PROPERTY.matcher(code).replaceAll(m -> prefix + m.group()));
     }
 
     /**

@@ -136,6 +136,23 @@ public final class Symptom extends FileFact {
         return true;
     }
 
+    /**
+     * The text's first DNS label in lower case, without a port: {@code fin-app-07} for {@code FIN-APP-07.corp.example},
+     * {@code fin-app-07:3390} or {@code fin-app-07}. Compares a target name with the computer name a host reports.
+     */
+    public String firstLabel() {
+        String t = getText().trim();
+        int end = t.length();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '.' || c == ':') {
+                end = i;
+                break;
+            }
+        }
+        return t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Line of the symptom in its source file, 0 when unknown. */
     public int getLine() {
         return line;

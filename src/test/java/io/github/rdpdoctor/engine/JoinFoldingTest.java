@@ -67,6 +67,18 @@ class JoinFoldingTest {
         assertEquals("Math.abs(symptom(\"a.$b\").number) > 2 && symptom(\"a.$b\").flag", JoinFolding.qualify("Math.abs(number) > 2 && flag", other));
     }
 
+    /** A method of the folded symptom called bare would run on the anchor: it is qualified like a property. */
+    @Test
+    void bareMethodCallsOfTheFoldedSymptomAreQualified() {
+        String other = "symptom(\"x\")";
+        assertEquals("symptom(\"x\").firstLabel() != $h.firstLabel()", JoinFolding.qualify("firstLabel() != $h.firstLabel()", other));
+        assertEquals("!symptom(\"x\").isAddress() && symptom(\"x\").count (\"day\") != \"\"",
+                JoinFolding.qualify("!isAddress() && count (\"day\") != \"\"", other));
+        assertEquals("symptom(\"x\").text in (\"a\", \"b\") && symptom(\"x\").number not in (1, 2)",
+                JoinFolding.qualify("text in (\"a\", \"b\") && number not in (1, 2)", other));
+        assertEquals("Math.max(symptom(\"x\").number, 3) > 4", JoinFolding.qualify("Math.max(number, 3) > 4", other));
+    }
+
     @Test
     void aNegatedEqualityIsTurnedAroundAndAnythingElseIsWrappedInNot() {
         assertEquals("text == \"none\"", JoinFolding.negate("text != \"none\""));

@@ -143,4 +143,12 @@ class SymptomTest {
             assertEquals(regex, new Symptom("target.host", t).isAddress(), t);
         }
     }
+
+    @Test
+    void firstLabelIsTheNameBeforeTheDomainOrPortInLowerCase() {
+        assertEquals("fin-app-07", new Symptom("target.host", "FIN-APP-07.corp.example").firstLabel());
+        assertEquals("fin-app-07", new Symptom("target.host", " fin-app-07:3390 ").firstLabel());
+        assertEquals("fin-app-07", new Symptom("ntlm.dns_computer_name", "fin-app-07").firstLabel());
+        assertEquals("", new Symptom("target.host", ".corp").firstLabel());
+    }
 }
