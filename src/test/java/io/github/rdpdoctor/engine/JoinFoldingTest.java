@@ -226,7 +226,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(216, n);
+        assertEquals(231, n);
     }
 
     /**
