@@ -56,7 +56,7 @@ final class JoinFolding {
     /** A DRL string literal, escapes included. */
     static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     /**
-     * A property of the pattern's own symptom, or a method of it called bare ({@code isAddress()}, {@code count("day")}):
+     * A property of the pattern's own symptom, or a method of it called bare ({@code textIsAddress()}, {@code count("day")}):
      * not after a dot, a $variable or another identifier; {@code in (...)} and {@code not in (...)} are operators.
      */
     private static final Pattern OWN_PROPERTY = Pattern.compile(

@@ -117,7 +117,7 @@ public final class Symptom extends FileFact {
      * {@code [fe80::1]:3390}). For {@code target.host}: a client given an address looks up no name. A scan of the text,
      * without a regular expression ({@code text.matches(...)} in a rule compiles its pattern on every evaluation).
      */
-    public boolean isAddress() {
+    public boolean textIsAddress() {
         String t = getText();
         int colon = t.indexOf(':');
         if (colon >= 0 && colon != t.lastIndexOf(':')) {

@@ -72,8 +72,8 @@ class JoinFoldingTest {
     void bareMethodCallsOfTheFoldedSymptomAreQualified() {
         String other = "symptom(\"x\")";
         assertEquals("symptom(\"x\").firstLabel() != $h.firstLabel()", JoinFolding.qualify("firstLabel() != $h.firstLabel()", other));
-        assertEquals("!symptom(\"x\").isAddress() && symptom(\"x\").count (\"day\") != \"\"",
-                JoinFolding.qualify("!isAddress() && count (\"day\") != \"\"", other));
+        assertEquals("!symptom(\"x\").textIsAddress() && symptom(\"x\").count (\"day\") != \"\"",
+                JoinFolding.qualify("!textIsAddress() && count (\"day\") != \"\"", other));
         assertEquals("symptom(\"x\").text in (\"a\", \"b\") && symptom(\"x\").number not in (1, 2)",
                 JoinFolding.qualify("text in (\"a\", \"b\") && number not in (1, 2)", other));
         assertEquals("Math.max(symptom(\"x\").number, 3) > 4", JoinFolding.qualify("Math.max(number, 3) > 4", other));

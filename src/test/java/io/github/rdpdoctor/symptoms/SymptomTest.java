@@ -129,18 +129,18 @@ class SymptomTest {
 
     /** A target typed as an address looks up no name; the dns-wrong-host rules read this. */
     @Test
-    void isAddressIsTrueForIpv4WithOrWithoutAPortAndForIpv6() {
+    void textIsAddressIsTrueForIpv4WithOrWithoutAPortAndForIpv6() {
         for (String a : List.of("10.1.2.3", "10.1.2.3:3390", "192.168.0.10", "::1", "fe80::1", "[fe80::1]:3390", "2001:db8::7")) {
-            assertTrue(new Symptom("target.host", a).isAddress(), a);
+            assertTrue(new Symptom("target.host", a).textIsAddress(), a);
         }
         for (String n : List.of("fin-app-07.corp.example", "fin-app-07:3390", "FIN-APP-07", "", "10.1.2.3:", ":3389", "10.1.2.3:33a",
                 "1e5", "10.1.2.3x", "host:3389")) {
-            assertFalse(new Symptom("target.host", n).isAddress(), n);
+            assertFalse(new Symptom("target.host", n).textIsAddress(), n);
         }
         // the same answers as the rules' earlier regular expression, on each of these
         for (String t : List.of("10.1.2.3", "10.1.2.3:3390", "::1", "fin-app-07", "10.1.2.3:", ":3389", "1.2", "..", "1:2:3", "a.b.c")) {
             boolean regex = t.matches("[0-9.]+(:[0-9]+)?") || t.indexOf(":") != t.lastIndexOf(":");
-            assertEquals(regex, new Symptom("target.host", t).isAddress(), t);
+            assertEquals(regex, new Symptom("target.host", t).textIsAddress(), t);
         }
     }
 
