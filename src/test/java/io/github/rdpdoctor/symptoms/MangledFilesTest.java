@@ -119,17 +119,8 @@ class MangledFilesTest {
 
             @Override
             byte[] apply(byte[] in, SplittableRandom r) {
-                List<String> lines = lines(in);
-                for (int tries = 0; tries < 20; tries++) {
-                    int i = r.nextInt(lines.size());
-                    String line = lines.get(i);
-                    int colon = line.indexOf(": ");
-                    if (colon > 0 && !line.trim().startsWith("#")) {
-                        lines.set(i, line.substring(0, colon + 2) + VALUES[r.nextInt(VALUES.length)]);
-                        return join(lines);
-                    }
-                }
-                return in;
+                return changeALine(in, r, line -> line.indexOf(": ") > 0 && !line.trim().startsWith("#"),
+                        line -> line.substring(0, line.indexOf(": ") + 2) + VALUES[r.nextInt(VALUES.length)]);
             }
         },
         /** Stray bytes: a control character, an escape sequence, invalid UTF-8, a NUL. */
@@ -152,21 +143,28 @@ class MangledFilesTest {
         INDENT_CHANGED {
             @Override
             byte[] apply(byte[] in, SplittableRandom r) {
-                List<String> lines = lines(in);
-                for (int tries = 0; tries < 20; tries++) {
-                    int i = r.nextInt(lines.size());
-                    String line = lines.get(i);
-                    if (line.startsWith("  ")) {
-                        String[] indents = {"\t" + line.substring(2), " " + line, line.substring(1)};
-                        lines.set(i, indents[r.nextInt(indents.length)]);
-                        return join(lines);
-                    }
-                }
-                return in;
+                return changeALine(in, r, line -> line.startsWith("  "), line -> {
+                    String[] indents = {"\t" + line.substring(2), " " + line, line.substring(1)};
+                    return indents[r.nextInt(indents.length)];
+                });
             }
         };
 
         abstract byte[] apply(byte[] in, SplittableRandom r);
+
+        /** One random line that {@code fits} (up to 20 draws) replaced by {@code change} of it; else the input as it is. */
+        static byte[] changeALine(byte[] in, SplittableRandom r, java.util.function.Predicate<String> fits,
+                                  java.util.function.UnaryOperator<String> change) {
+            List<String> lines = lines(in);
+            for (int tries = 0; tries < 20; tries++) {
+                int i = r.nextInt(lines.size());
+                if (fits.test(lines.get(i))) {
+                    lines.set(i, change.apply(lines.get(i)));
+                    return join(lines);
+                }
+            }
+            return in;
+        }
 
         static List<String> lines(byte[] in) {
             return new ArrayList<>(List.of(new String(in, StandardCharsets.UTF_8).split("\n", -1)));
