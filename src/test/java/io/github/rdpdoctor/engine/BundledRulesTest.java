@@ -362,6 +362,135 @@ class BundledRulesTest {
     }
 
     /**
+     * The host logs 1149 once TLS and CredSSP have run and the user was authenticated, so the connecting user's 1149 argues
+     * against an update that changed the security defaults (as it does against a CredSSP mismatch); another user's 1149, or
+     * one that came over another path while this client's TCP connect is filtered or refused, does not. Found with blind
+     * holdout case 190 (a client feature update blamed for a stuck session) and the near tie in 189.
+     */
+    @Test
+    void theConnectingUsersAuthenticationArguesAgainstAnUpdateRegression() {
+        String authenticated = "windows-update-regression: less likely, the host authenticated the connecting user (event 1149)";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Attempt(String named, String port, boolean against) {
+        }
+        for (Attempt a : List.of(new Attempt("mtanaka", null, true), new Attempt("mtanaka", "open", true),
+                new Attempt("rpatel", null, false), new Attempt("mtanaka", "filtered", false), new Attempt("mtanaka", "closed", false),
+                new Attempt(null, null, false))) {
+            SymptomSet.Builder b = errorPair("eng-rds.example").symptom("history.started_after_update", true)
+                    .symptom("client.user", "mtanaka");
+            if (a.port() != null) {
+                b.symptom("network.rdp_port_state", a.port());
+            }
+            if (a.named() != null) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
+                        "Remote Desktop Services: User authentication succeeded: User: " + a.named() + " Domain: CORP Source Network Address: 10.1.2.3"));
+            }
+            assertEquals(a.against(), evidenceRules("windows-update-regression", b.build()).contains(authenticated), a.toString());
+        }
+    }
+
+    /**
+     * licensing-or-session-cap has two halves: no valid license, or the session limit reached. Evidence against one half
+     * does not argue against the cause when the other half is shown: free session slots say nothing about an expired grace
+     * period (or events 1003/1004), and grace days left or a reachable license server say nothing about a full host (or
+     * event 71). Found with blind holdout case 189 (grace period over, 1 of 100 sessions in use).
+     */
+    @Test
+    void evidenceAgainstOneHalfOfLicensingOrSessionCapDoesNotArgueAgainstTheOther() {
+        String freeSlots = "licensing-or-session-cap: less likely, sessions are below the session limit";
+        String graceLeft = "licensing-or-session-cap: less likely, host is still within the licensing grace period";
+        String serverUp = "licensing-or-session-cap: less likely, RD license server is reachable";
+        String lic = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Host(long graceDays, Integer event, boolean againstLicensing) {
+        }
+        for (Host h : List.of(new Host(0, null, false), new Host(30, 1004, false), new Host(30, 1003, false), new Host(30, null, true))) {
+            SymptomSet.Builder b = errorPair("rds.example").symptom("server.session_limit", 100L).symptom("server.session_count", 1L)
+                    .symptom("server.licensing_grace_days", h.graceDays());
+            if (h.event() != null) {
+                b.event(new HostEvent("System", lic, h.event(), null, "licensing"));
+            }
+            assertEquals(h.againstLicensing(), evidenceRules("licensing-or-session-cap", b.build()).contains(freeSlots), h.toString());
+        }
+        record Full(long count, int listedSessions, Integer event, boolean againstCap) {
+        }
+        for (Full f : List.of(new Full(2, 0, null, false), new Full(0, 2, null, false), new Full(1, 0, 71, false),
+                new Full(1, 0, null, true), new Full(1, 1, null, true))) {
+            SymptomSet.Builder b = errorPair("rds.example").symptom("server.session_limit", 2L).symptom("server.session_count", f.count())
+                    .symptom("server.licensing_grace_days", 30L).symptom("server.license_server_reachable", true);
+            for (int i = 0; i < f.listedSessions(); i++) {
+                b.session(new UserSession("user" + i, "active", 5));
+            }
+            if (f.event() != null) {
+                b.event(new HostEvent("System", "TermService", f.event(), null, "maximum connection count exceeded"));
+            }
+            List<String> rules = evidenceRules("licensing-or-session-cap", b.build());
+            assertEquals(f.againstCap(), rules.contains(graceLeft), f.toString());
+            assertEquals(f.againstCap(), rules.contains(serverUp), f.toString());
+        }
+    }
+
+    /**
+     * rdp-certificate-problem has two halves: a certificate expired, or a key (MachineKeys) the service cannot use.
+     * An unexpired certificate does not argue against the cause when the key is shown broken (machinekeys_ok false,
+     * SSL_CERT_NOT_ON_SERVER), and a readable key does not argue against it when the certificate is expired. Found with
+     * blind holdout case 188 (an auto-enrolled certificate in date whose key NETWORK SERVICE cannot read).
+     */
+    @Test
+    void evidenceAgainstOneHalfOfACertificateProblemDoesNotArgueAgainstTheOther() {
+        String unexpired = "rdp-certificate-problem: less likely, Remote Desktop certificate is not expired";
+        String validLong = "rdp-certificate-problem: less likely, certificate on the RDP port is valid for more than 30 days";
+        String readable = "rdp-certificate-problem: less likely, MachineKeys RDP key is present and readable";
+        record Key(Boolean keyOk, String failure, boolean against) {
+        }
+        for (Key k : List.of(new Key(false, null, false), new Key(null, "ssl_cert_not_on_server", false), new Key(true, null, true),
+                new Key(null, "hybrid_required_by_server", true), new Key(null, null, true))) {
+            SymptomSet.Builder b = SymptomSet.builder("rdsh.example").symptom("server.cert_expired", false);
+            SymptomSet.Builder probeOnly = SymptomSet.builder("rdsh.example").symptom("tls.cert_days_left", 200L);
+            for (SymptomSet.Builder x : List.of(b, probeOnly)) {
+                if (k.keyOk() != null) {
+                    x.symptom("server.machinekeys_ok", k.keyOk());
+                }
+                if (k.failure() != null) {
+                    x.symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", k.failure());
+                }
+            }
+            assertEquals(k.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(unexpired), k.toString());
+            assertEquals(k.against(), evidenceRules("rdp-certificate-problem", probeOnly.build()).contains(validLong), k.toString());
+        }
+        record Cert(Boolean expired, Long daysLeft, boolean against) {
+        }
+        for (Cert c : List.of(new Cert(true, null, false), new Cert(null, -2L, false), new Cert(false, 200L, true), new Cert(null, null, true))) {
+            SymptomSet.Builder b = SymptomSet.builder("rdsh.example").symptom("server.machinekeys_ok", true);
+            if (c.expired() != null) {
+                b.symptom("server.cert_expired", c.expired());
+            }
+            if (c.daysLeft() != null) {
+                b.symptom("tls.cert_days_left", c.daysLeft());
+            }
+            assertEquals(c.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(readable), c.toString());
+        }
+    }
+
+    /**
+     * Behind a NAT / port forward the client pings the NAT device, not the host: when the forward is missing or wrong, a
+     * ping answer beside the filtered port is not "the host is reachable, only its RDP port is dropped" (the forward explains
+     * the unanswered port). With a correct forward, or none known, it still supports a firewall. Found with blind holdout
+     * case 200 (a new edge firewall forwarding to the host's old internal address).
+     */
+    @Test
+    void aPingAnswerInFrontOfAWrongPortForwardDoesNotPointAtAFirewall() {
+        String pingOk = "firewall-blocking: RDP port filtered although the host answers ping";
+        for (Boolean forwardOk : java.util.Arrays.asList(false, true, null)) {
+            SymptomSet.Builder b = errorPair("remote.example").symptom("network.rdp_port_state", "filtered")
+                    .symptom("network.ping_ok", true);
+            if (forwardOk != null) {
+                b.symptom("network.nat_forward_ok", forwardOk);
+            }
+            assertEquals(!Boolean.FALSE.equals(forwardOk), evidenceRules("firewall-blocking", b.build()).contains(pingOk), "forward ok " + forwardOk);
+        }
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
