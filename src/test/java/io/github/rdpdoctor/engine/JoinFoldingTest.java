@@ -226,7 +226,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(231, n);
+        assertEquals(246, n);
     }
 
     /**
