@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.batch;
 
+import io.github.rdpdoctor.symptoms.ReadProblem;
 import io.github.rdpdoctor.symptoms.SymptomLoader;
 import io.github.rdpdoctor.symptoms.Utf16;
 import java.io.ByteArrayOutputStream;
@@ -84,6 +85,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
                             : BatchInput.file(p);
                 } else {
                     next = BatchInput.broken(p.toString(), Files.exists(p) ? "not a regular file"
+                            : Files.isSymbolicLink(p) ? ReadProblem.missing(p)
                             : "no such file or directory" + (p.toString().indexOf('\uFFFD') >= 0 ? NOT_UTF8 : ""));
                 }
             }
@@ -123,7 +125,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
         try {
             key = directoryKey(dir);
         } catch (IOException e) {
-            next = BatchInput.broken(dir.toString(), "cannot list directory: " + e.getMessage());
+            next = BatchInput.broken(dir.toString(), "cannot list directory: " + ReadProblem.of(dir, e));
             return;
         }
         for (Frame f : stack) {
@@ -142,7 +144,7 @@ public final class BatchInputs implements Iterator<BatchInput> {
                 }
             }
         } catch (IOException e) {
-            next = BatchInput.broken(dir.toString(), "cannot list directory: " + e.getMessage());
+            next = BatchInput.broken(dir.toString(), "cannot list directory: " + ReadProblem.of(dir, e));
             return;
         }
         entries.sort(null);

@@ -12,6 +12,7 @@ import io.github.rdpdoctor.collectors.network.Prober;
 import io.github.rdpdoctor.engine.Diagnosis;
 import io.github.rdpdoctor.engine.RdpDoctor;
 import io.github.rdpdoctor.engine.RdpDoctorException;
+import io.github.rdpdoctor.symptoms.ReadProblem;
 import io.github.rdpdoctor.symptoms.Symptom;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import io.github.rdpdoctor.symptoms.SymptomWriter;
@@ -299,9 +300,9 @@ final class ProbeCommand implements Callable<Integer> {
                 InputStream in = io.github.rdpdoctor.symptoms.Utf16.asUtf8(Files.newInputStream(file));
                 return new HostLines(file, new java.io.BufferedInputStream(in));
             } catch (NoSuchFileException e) {
-                throw new RdpDoctorException(file + ": no such file");
+                throw new RdpDoctorException(file + ": " + ReadProblem.missing(file));
             } catch (IOException e) {
-                throw new RdpDoctorException(file + ": cannot read: " + e.getMessage(), e);
+                throw new RdpDoctorException(file + ": cannot read: " + ReadProblem.of(file, e), e);
             }
         }
 
@@ -312,7 +313,7 @@ final class ProbeCommand implements Callable<Integer> {
                 try {
                     bytes = readLine();
                 } catch (IOException e) {
-                    throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+                    throw new UncheckedIOException(file + ": cannot read: " + ReadProblem.of(file, e), e);
                 }
                 if (bytes == null) {
                     return false;

@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.engine;
 
+import io.github.rdpdoctor.symptoms.ReadProblem;
 import io.github.rdpdoctor.symptoms.Utf8;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -49,7 +49,10 @@ public record RuleSource(String name, String drl, RuleProblem unreadable) {
                     out.add(read(f));
                 }
             } catch (IOException | UncheckedIOException e) {
-                throw new RdpDoctorException(path + ": cannot read rules: " + e.getMessage(), e);
+                // a subdirectory that cannot be listed: named, with why (the exception's message is only its path)
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                Path at = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : path;
+                throw new RdpDoctorException(at + ": cannot read rules: " + ReadProblem.of(at, io), e);
             }
         } else if (Files.isRegularFile(path)) {
             out.add(read(path));
@@ -64,8 +67,7 @@ public record RuleSource(String name, String drl, RuleProblem unreadable) {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new RdpDoctorException(file + ": cannot read rules: "
-                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()), e);
+            throw new RdpDoctorException(file + ": cannot read rules: " + ReadProblem.of(file, e), e);
         }
         int bad = Utf8.firstInvalid(bytes);
         if (bad >= 0) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.engine.RdpDoctorException;
 import io.github.rdpdoctor.knowledge.Placeholders;
+import io.github.rdpdoctor.symptoms.ReadProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,9 +110,9 @@ public final class FleetReport {
                         + " a batch run is still writing this file, or was killed; 'batch --resume' finishes it");
             }
         } catch (NoSuchFileException e) {
-            throw new RdpDoctorException(jsonl + ": no such file");
+            throw new RdpDoctorException(jsonl + ": " + ReadProblem.missing(jsonl));
         } catch (IOException e) {
-            throw new RdpDoctorException(jsonl + ": cannot read: " + e.getMessage(), e);
+            throw new RdpDoctorException(jsonl + ": cannot read: " + ReadProblem.of(jsonl, e), e);
         }
         return r;
     }

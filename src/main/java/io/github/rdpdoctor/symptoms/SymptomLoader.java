@@ -112,9 +112,9 @@ public final class SymptomLoader {
             // longer than its size: a pipe, a device, a growing file; read on, up to one byte over the limit
             return readOn(name, content, beyond, in);
         } catch (NoSuchFileException e) {
-            throw new SymptomFileException(name, 0, "", "no such file");
+            throw new SymptomFileException(name, 0, "", ReadProblem.missing(file));
         } catch (IOException e) {
-            throw new SymptomFileException(name, 0, "", "cannot read: " + e.getMessage());
+            throw new SymptomFileException(name, 0, "", "cannot read: " + ReadProblem.of(file, e));
         }
     }
 

@@ -111,7 +111,7 @@ class ScenarioTest {
         List<ScenarioRunner.Result> results = new ScenarioRunner(doctor).runAll(dir);
         assertEquals(List.of(dir.resolve("a-ok.yaml"), dangling), results.stream().map(ScenarioRunner.Result::file).toList());
         assertTrue(results.get(0).passed(), results.get(0).failures().toString());
-        assertEquals(List.of(dangling + ": no such file"), results.get(1).failures());
+        assertEquals(List.of(dangling + ": broken symbolic link (to " + dir.resolve("gone.yaml") + ")"), results.get(1).failures());
     }
 
     @Test

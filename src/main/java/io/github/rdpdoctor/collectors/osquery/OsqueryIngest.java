@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.rdpdoctor.symptoms.ReadProblem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,9 +118,9 @@ public final class OsqueryIngest {
         try (InputStream raw = Files.newInputStream(file)) {
             read(file.toString(), file.getFileName() == null ? "" : file.getFileName().toString(), raw);
         } catch (NoSuchFileException e) {
-            items.add(new Broken(file.toString(), "no such file"));
+            items.add(new Broken(file.toString(), ReadProblem.missing(file)));
         } catch (IOException e) {
-            items.add(new Broken(file.toString(), "cannot read: " + e.getMessage()));
+            items.add(new Broken(file.toString(), "cannot read: " + ReadProblem.of(file, e)));
         }
         return this;
     }
