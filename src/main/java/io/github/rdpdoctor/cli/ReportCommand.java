@@ -44,13 +44,13 @@ final class ReportCommand implements Callable<Integer> {
         if (html == null && markdown == null) {
             spec.commandLine().getOut().print(MarkdownReport.render(r, hosts));
             if (!r.unreadable().isEmpty()) { // exit 1 comes with its one line on stderr; the report lists them
-                int n = r.unreadable().size();
+                long n = r.unreadableCount();
                 spec.commandLine().getErr().printf("rdp-doctor: %s: %d %s (listed in the report)%n", results, n,
                         n == 1 ? "line is not a batch result line" : "lines are not batch result lines");
             }
         } else {
             spec.commandLine().getErr().printf("%d %s: %d diagnosed, %d rejected%s%n", r.total(), r.total() == 1 ? "result" : "results", r.ok(), r.rejectedCount(),
-                    r.unreadable().isEmpty() ? "" : "; " + r.unreadable().size() + " unreadable lines");
+                    r.unreadable().isEmpty() ? "" : "; " + r.unreadableCount() + " unreadable lines");
         }
         return r.unreadable().isEmpty() ? Main.OK : Main.BAD_INPUT;
     }

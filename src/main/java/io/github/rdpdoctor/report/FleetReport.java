@@ -2,12 +2,14 @@ package io.github.rdpdoctor.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rdpdoctor.batch.BoundedLines;
 import io.github.rdpdoctor.engine.RdpDoctorException;
 import io.github.rdpdoctor.knowledge.Placeholders;
 import io.github.rdpdoctor.symptoms.ReadProblem;
-import java.io.BufferedReader;
+import io.github.rdpdoctor.symptoms.Utf16;
+import io.github.rdpdoctor.symptoms.Utf8;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,6 +65,7 @@ public final class FleetReport {
     private long rejectedCount;
     private long noCause;
     private final List<String> unreadable = new ArrayList<>();
+    private long unreadableCount;
     private final Map<String, Acc> causes = new LinkedHashMap<>();
     private final List<Rejected> rejected = new ArrayList<>();
 
@@ -81,33 +84,48 @@ public final class FleetReport {
         this.source = source;
     }
 
-    /** Reads a batch result file. */
+    /**
+     * Longest result line read (a diagnosis with every cause and step is far shorter); a longer one is listed as
+     * unreadable without being held in memory: a file without line ends given by mistake (a disk image, a log).
+     */
+    public static final int MAX_LINE = 16 << 20;
+
+    /**
+     * Reads a batch result file: UTF-8 (a byte order mark is fine) or UTF-16 (a batch run's standard output redirected
+     * with Windows PowerShell 5.1's {@code >}). A line that is not a result (not JSON, not UTF-8 text, too long, blank)
+     * is listed in {@link #unreadable()} with its line number; the other lines still count.
+     */
     public static FleetReport read(Path jsonl) {
         FleetReport r = new FleetReport(jsonl);
         ObjectMapper mapper = new ObjectMapper();
-        try (BufferedReader in = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            int badLast = -1;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    r.unreadable.add(jsonl + ":" + n + ": empty line");
+        try (InputStream in = Utf16.asUtf8(Files.newInputStream(jsonl))) {
+            BoundedLines lines = new BoundedLines(in, MAX_LINE);
+            for (long n = 1; lines.next(); n++) {
+                String where = jsonl + ":" + n;
+                byte[] line = lines.line();
+                if (line == null) {
+                    r.unreadable(where + ": line is " + lines.length() + " bytes; the limit is " + MAX_LINE
+                            + " (not a batch result line)");
+                    continue;
+                }
+                int bom = n == 1 && line.length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB
+                        && line[2] == (byte) 0xBF ? 3 : 0; // Set-Content -Encoding UTF8, Notepad
+                if (blank(line, bom)) {
+                    r.unreadable(where + ": empty line");
                     continue;
                 }
                 JsonNode node;
                 try {
-                    node = mapper.readTree(line);
+                    node = mapper.readTree(line, bom, line.length - bom);
                 } catch (IOException e) {
-                    r.unreadable.add(jsonl + ":" + n + ": not a JSON result line");
-                    badLast = n;
+                    int bad = Utf8.firstInvalid(line);
+                    r.unreadable(where + ": " + (bad >= 0 ? Utf8.notUtf8(line, bad)
+                            : lines.ended() ? "not a JSON result line"
+                            : "incomplete last line (no newline at its end): a batch run is still writing this file,"
+                            + " or was killed; 'batch --resume' finishes it"));
                     continue;
                 }
-                r.add(node, jsonl + ":" + n);
-            }
-            if (badLast == n && n > 0 && !endsWithNewline(jsonl)) {
-                r.unreadable.set(r.unreadable.size() - 1, jsonl + ":" + n + ": incomplete last line (no newline at its end):"
-                        + " a batch run is still writing this file, or was killed; 'batch --resume' finishes it");
+                r.add(node, where);
             }
         } catch (NoSuchFileException e) {
             throw new RdpDoctorException(jsonl + ": " + ReadProblem.missing(jsonl));
@@ -117,15 +135,20 @@ public final class FleetReport {
         return r;
     }
 
-    private static boolean endsWithNewline(Path file) throws IOException {
-        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
-            long size = ch.size();
-            if (size == 0) {
-                return true;
+    private static boolean blank(byte[] line, int from) {
+        for (int i = from; i < line.length; i++) {
+            if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\f' && line[i] != 0x0B) {
+                return false;
             }
-            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
-            ch.position(size - 1).read(last);
-            return last.get(0) == '\n';
+        }
+        return true;
+    }
+
+    /** Lists a line that is not a result; the first {@link #MAX_ROWS} are kept, all are counted. */
+    private void unreadable(String problem) {
+        unreadableCount++;
+        if (unreadable.size() < MAX_ROWS) {
+            unreadable.add(problem);
         }
     }
 
@@ -141,7 +164,7 @@ public final class FleetReport {
             return;
         }
         if (!"ok".equals(status) || !node.path("diagnosis").isObject()) {
-            unreadable.add(where + ": not a batch result (no status ok/error)");
+            unreadable(where + ": not a batch result (no status ok/error)");
             return;
         }
         total++;
@@ -193,9 +216,14 @@ public final class FleetReport {
         return noCause;
     }
 
-    /** Lines of the result file that are not results (each named with its line). */
+    /** Lines of the result file that are not results (each named with its line): the first {@link #MAX_ROWS}. */
     public List<String> unreadable() {
         return List.copyOf(unreadable);
+    }
+
+    /** How many lines of the result file are not results (all of them; {@link #unreadable()} lists the first). */
+    public long unreadableCount() {
+        return unreadableCount;
     }
 
     public List<Rejected> rejected() {

@@ -119,9 +119,12 @@ public final class HtmlReport {
             }
         }
         if (!r.unreadable().isEmpty()) {
-            h.append("<h2>Unreadable result lines (").append(r.unreadable().size()).append(")</h2>\n<ul>\n");
-            r.unreadable().stream().limit(FleetReport.MAX_ROWS).forEach(u -> h.append("<li>").append(esc(u)).append("</li>\n"));
+            h.append("<h2>Unreadable result lines (").append(r.unreadableCount()).append(")</h2>\n<ul>\n");
+            r.unreadable().forEach(u -> h.append("<li>").append(esc(u)).append("</li>\n"));
             h.append("</ul>\n");
+            if (r.unreadableCount() > r.unreadable().size()) {
+                h.append("<p>… and ").append(r.unreadableCount() - r.unreadable().size()).append(" more.</p>\n");
+            }
         }
         h.append("</body></html>\n");
         return h.toString();

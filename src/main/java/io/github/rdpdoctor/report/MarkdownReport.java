@@ -48,8 +48,11 @@ public final class MarkdownReport {
             }
         }
         if (!r.unreadable().isEmpty()) {
-            m.append("\n## Unreadable result lines (").append(r.unreadable().size()).append(")\n\n");
+            m.append("\n## Unreadable result lines (").append(r.unreadableCount()).append(")\n\n");
             r.unreadable().stream().limit(hostsPerCause).forEach(u -> m.append("- ").append(text(u)).append('\n'));
+            if (r.unreadableCount() > Math.min(hostsPerCause, r.unreadable().size())) {
+                m.append("\n… and ").append(r.unreadableCount() - Math.min(hostsPerCause, r.unreadable().size())).append(" more.\n");
+            }
         }
         return m.toString();
     }

@@ -137,6 +137,101 @@ class ReportTest {
                 "a whole line that is not JSON is not 'incomplete'");
     }
 
+    /**
+     * A results file as Windows keeps it: a batch run's standard output redirected with Windows PowerShell 5.1's '>'
+     * is UTF-16 (it ended the report with "cannot read: Input length = 1"), Notepad's save adds a byte order mark (the
+     * first result was lost as "not a JSON result line"), CRLF line ends. Each is read as its text.
+     */
+    @Test
+    void resultsInTheEncodingsWindowsWritesAreReadAsTheirText() throws Exception {
+        String text = Files.readString(results);
+        FleetReport utf8 = FleetReport.read(results);
+        java.util.Map<String, byte[]> variants = new java.util.LinkedHashMap<>();
+        variants.put("utf16le-bom.jsonl", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)));
+        variants.put("utf16be-bom.jsonl", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)));
+        variants.put("utf8-bom.jsonl", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8)));
+        variants.put("crlf.jsonl", text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (var v : variants.entrySet()) {
+            Path f = Files.write(dir.resolve(v.getKey()), v.getValue());
+            FleetReport r = FleetReport.read(f);
+            assertEquals(List.of(), r.unreadable(), v.getKey());
+            assertEquals(List.of(6L, 5L, 1L), List.of(r.total(), r.ok(), r.rejectedCount()), v.getKey());
+            assertEquals(utf8.causes().stream().map(c -> c.id() + "=" + c.topCount()).toList(),
+                    r.causes().stream().map(c -> c.id() + "=" + c.topCount()).toList(), v.getKey());
+            CliRun run = CliRun.run("report", f.toString());
+            assertEquals(0, run.code(), v.getKey() + ": " + run.err());
+        }
+    }
+
+    /**
+     * A line in another encoding, or binary data, is one unreadable line named with its line and why; the others still
+     * count (the whole report ended with "cannot read: Input length = 1").
+     */
+    @Test
+    void aLineNotInUtf8IsOneUnreadableLineTheOthersCount() throws Exception {
+        List<String> lines = Files.readAllLines(results);
+        byte[] ansi = lines.get(1).replace("\"host\":\"", "\"host\":\"f\u00fcr-").getBytes(StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.write((lines.get(0) + "\n").getBytes(StandardCharsets.UTF_8));
+        all.write(ansi);
+        all.write('\n');
+        for (String l : lines.subList(2, lines.size())) {
+            all.write((l + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        all.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, (byte) 0xFF, '\n'});
+        Path f = Files.write(dir.resolve("ansi-line.jsonl"), all.toByteArray());
+        FleetReport r = FleetReport.read(f);
+        assertEquals(5, r.total(), "the six results but the damaged one");
+        assertEquals(2, r.unreadable().size(), r.unreadable().toString());
+        assertTrue(r.unreadable().get(0).startsWith(f + ":2: not UTF-8 text (byte 0xFC at offset "), r.unreadable().toString());
+        assertTrue(r.unreadable().get(0).contains("'\u00fc' in Windows-1252"), r.unreadable().toString());
+        assertTrue(r.unreadable().get(1).startsWith(f + ":7: not UTF-8 text (byte 0x89 at offset 0"), r.unreadable().toString());
+        CliRun run = CliRun.run("report", f.toString());
+        assertEquals(1, run.code());
+        assertEquals("rdp-doctor: " + f + ": 2 lines are not batch result lines (listed in the report)\n", run.err());
+        assertTrue(run.out().contains("5 inputs: "), run.out());
+    }
+
+    /**
+     * A file without line ends given by mistake (an image, a log) is not held in memory: a line longer than the limit
+     * is one unreadable line (a 3 GB file ended in an OutOfMemoryError and its stack trace). Unreadable lines are all
+     * counted, the first 200 listed.
+     */
+    @Test
+    @Timeout(60)
+    void aHugeLineOrManyBadLinesAreCountedWithoutTheirMemory() throws Exception {
+        Path huge = dir.resolve("huge.jsonl");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(huge))) {
+            out.write(Files.readAllBytes(results));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) 'x');
+            for (int i = 0; i < 17; i++) {
+                out.write(block);
+            }
+            out.write('\n');
+        }
+        FleetReport r = FleetReport.read(huge);
+        assertEquals(6, r.total());
+        assertEquals(List.of(huge + ":7: line is " + (17 << 20) + " bytes; the limit is " + FleetReport.MAX_LINE
+                + " (not a batch result line)"), r.unreadable());
+
+        Path many = Files.writeString(dir.resolve("many.jsonl"), "not a result\n".repeat(250));
+        FleetReport m = FleetReport.read(many);
+        assertEquals(250, m.unreadableCount());
+        assertEquals(FleetReport.MAX_ROWS, m.unreadable().size());
+        String md = MarkdownReport.render(m, 20);
+        assertTrue(md.contains("## Unreadable result lines (250)") && md.contains("… and 230 more."), md);
+        assertTrue(HtmlReport.render(m).contains("… and 50 more."));
+        CliRun run = CliRun.run("report", many.toString());
+        assertEquals("rdp-doctor: " + many + ": 250 lines are not batch result lines (listed in the report)\n", run.err());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     /** A report that cannot be written names the file and the reason (a full disk's error names neither file). */
     @Test
     void aReportThatCannotBeWrittenNamesTheFileAndWhy() {
