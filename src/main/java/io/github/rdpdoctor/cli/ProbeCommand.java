@@ -237,6 +237,10 @@ final class ProbeCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw usage("--concurrency must be 1.." + MAX_CONCURRENCY);
         }
+        if (out != null && ReportCommand.sameFile(out, hosts)) {
+            // opened for writing, the hosts file would be emptied while it is read: hosts lost, a cut-off name probed
+            throw usage("--out " + out + " is the --hosts file; writing the results there would replace the host list");
+        }
         RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         CollectorRunner runner = runner();
         BatchRunner batch = new BatchRunner(doctor, concurrency, BatchRunner.DEFAULT_MAX_CAUSES, false,

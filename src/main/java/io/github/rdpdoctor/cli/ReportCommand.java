@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,21 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (hosts < 0) {
+            throw new ParameterException(spec.commandLine(), "--hosts must be 0 or more (0: counts only, no host rows)");
+        }
+        // a report written over the results would replace them (read first, then gone); two reports over each other
+        // would leave one
+        for (Path report : new Path[] {html, markdown}) {
+            if (report != null && sameFile(report, results)) {
+                throw new ParameterException(spec.commandLine(), (report == html ? "--html " : "--markdown ") + report
+                        + " is the results file; writing the report there would replace the results");
+            }
+        }
+        if (html != null && markdown != null && sameFile(html, markdown)) {
+            throw new ParameterException(spec.commandLine(), "--html and --markdown name the same file " + html
+                    + "; give each report its own file");
+        }
         FleetReport r = FleetReport.read(results);
         if (html != null) {
             write(html, HtmlReport.render(r));
@@ -53,6 +69,15 @@ final class ReportCommand implements Callable<Integer> {
                     r.unreadable().isEmpty() ? "" : "; " + r.unreadableCount() + " unreadable lines");
         }
         return r.unreadable().isEmpty() ? Main.OK : Main.BAD_INPUT;
+    }
+
+    /** Whether two paths are one file: the same file on disk (through links too), or the same path when one is missing. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException | SecurityException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /** Writes a report file; a failure names the file (a full disk's IOException does not). */

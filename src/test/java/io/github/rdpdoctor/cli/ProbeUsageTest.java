@@ -35,6 +35,22 @@ class ProbeUsageTest {
         usage("Invalid value for option '--format'", "probe", "h.example", "--format", "xml");
     }
 
+    /**
+     * --out naming the hosts file emptied it while it was read: every host after the first few bytes was lost, and a
+     * cut-off name ("127.") was probed. Refused before anything is opened, also through a link; the list stays.
+     */
+    @Test
+    void outNamingTheHostsFileIsRefusedAndTheListStays(@TempDir Path dir) throws Exception {
+        String list = "127.0.0.1:1\n127.0.0.1:2\n";
+        Path hosts = Files.writeString(dir.resolve("hosts.txt"), list);
+        Path link = Files.createSymbolicLink(dir.resolve("latest.txt"), hosts);
+        for (Path out : new Path[] {hosts, link, dir.resolve(".").resolve("hosts.txt")}) {
+            usage("--out " + out + " is the --hosts file; writing the results there would replace the host list",
+                    "probe", "--hosts", hosts.toString(), "--out", out.toString());
+            assertEquals(list, Files.readString(hosts));
+        }
+    }
+
     @Test
     void aMalformedTargetOrAMissingHostsFileExitsOne(@TempDir Path dir) {
         CliRun r = CliRun.run("probe", "127.0.0.1:99999");

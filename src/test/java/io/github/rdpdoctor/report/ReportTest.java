@@ -232,6 +232,40 @@ class ReportTest {
         return all;
     }
 
+    /**
+     * A report written over the results file replaced the results with the report (exit 0, results gone); two reports
+     * on one file left one. Both are usage errors before anything is written; a negative --hosts was an "internal
+     * error: java.lang.IllegalArgumentException: -1".
+     */
+    @Test
+    void aReportOverTheResultsOrOverTheOtherReportIsRefused(@TempDir Path tmp) throws Exception {
+        Path copy = Files.copy(results, tmp.resolve("results.jsonl"));
+        String text = Files.readString(copy);
+        Path link = Files.createSymbolicLink(tmp.resolve("latest.jsonl"), copy);
+        for (String option : new String[] {"--html", "--markdown"}) {
+            for (Path target : new Path[] {copy, link}) {
+                CliRun r = CliRun.run("report", copy.toString(), option, target.toString());
+                assertEquals(2, r.code(), option + " " + target + ": " + r.err());
+                assertTrue(r.err().startsWith(option + " " + target + " is the results file; writing the report there"
+                        + " would replace the results\n"), r.err());
+                assertEquals(text, Files.readString(copy));
+            }
+        }
+        Path page = tmp.resolve("fleet.html");
+        CliRun both = CliRun.run("report", copy.toString(), "--html", page.toString(), "--markdown", page.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().startsWith("--html and --markdown name the same file " + page + "; give each report its own"
+                + " file\n"), both.err());
+        assertFalse(Files.exists(page));
+
+        CliRun negative = CliRun.run("report", copy.toString(), "--hosts", "-1");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().startsWith("--hosts must be 0 or more (0: counts only, no host rows)\n"), negative.err());
+        CliRun none = CliRun.run("report", copy.toString(), "--hosts", "0");
+        assertEquals(0, none.code(), none.err());
+        assertTrue(none.out().contains("… and 3 more."), none.out());
+    }
+
     /** A report that cannot be written names the file and the reason (a full disk's error names neither file). */
     @Test
     void aReportThatCannotBeWrittenNamesTheFileAndWhy() {
