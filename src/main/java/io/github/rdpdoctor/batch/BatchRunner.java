@@ -116,6 +116,18 @@ public final class BatchRunner {
      */
     public BatchSummary runToFile(Iterator<BatchInput> inputs, Path outFile, boolean resume, LongConsumer progress)
             throws IOException {
+        try {
+            return toFile(inputs, outFile, resume, progress);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e; // names the file
+        } catch (IOException e) {
+            // a full disk, a device that refuses writes: "No space left on device" alone named no file
+            throw new IOException(outFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private BatchSummary toFile(Iterator<BatchInput> inputs, Path outFile, boolean resume, LongConsumer progress)
+            throws IOException {
         Tally tally = new Tally();
         boolean exists = Files.exists(outFile);
         if (exists && !Files.isRegularFile(outFile)) {

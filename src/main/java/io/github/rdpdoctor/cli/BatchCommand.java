@@ -53,7 +53,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write JSON Lines here (default: standard output).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: number of cores).")
+    /** More threads than this only cost memory (each holds 64 inputs in flight) and thread starts. */
+    static final int MAX_THREADS = 1024;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1..1024 (default: number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--resume", description = "Continue an interrupted run into the same --out file: kept lines are checked against the inputs.")
@@ -82,8 +85,8 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1.." + MAX_THREADS);
         }
         if (maxCauses < 0) {
             throw new ParameterException(spec.commandLine(), "--max-causes must not be negative");
@@ -93,6 +96,23 @@ final class BatchCommand implements Callable<Integer> {
         }
         if (paths.isEmpty() && osquery.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give PATH... or --osquery RESULTS_LOG");
+        }
+        if (paths.stream().filter("-"::equals).count() > 1) {
+            // the first '-' reads standard input to its end: the second would silently add nothing
+            throw new ParameterException(spec.commandLine(), "- (standard input) can be given once");
+        }
+        if (osquery.isEmpty() && (osqueryHost != null || osqueryQuery != null)) {
+            throw new ParameterException(spec.commandLine(), (osqueryHost != null ? "--osquery-host" : "--osquery-query")
+                    + " names the host or query of --osquery files; give those with --osquery FILE");
+        }
+        if (out != null) {
+            for (Path log : osquery) {
+                if (ReportCommand.sameFile(out, log)) {
+                    // read first, then emptied by the run's output: the log would be gone
+                    throw new ParameterException(spec.commandLine(), "--out " + out + " is an --osquery input; writing the"
+                            + " results there would replace the log");
+                }
+            }
         }
         RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();

@@ -469,6 +469,48 @@ class BatchTest {
         assertEquals(2, CliRun.run("batch", "--threads", "0", "examples").code());
     }
 
+    /**
+     * Options that did something else than asked, without a word: '- -' read standard input once (the second added
+     * nothing), --osquery-host without --osquery was ignored, --threads 1000000 started a million threads (minutes, and
+     * an OutOfMemoryError under -Xmx256m), --out naming an --osquery log emptied the log after reading it.
+     */
+    @Test
+    void optionsThatCannotDoWhatTheySayAreUsageErrors(@TempDir Path dir) throws Exception {
+        String[][] cases = {
+                {"- (standard input) can be given once", "batch", "-", "-"},
+                {"--threads must be 1..1024", "batch", "--threads", "1025", "examples"},
+                {"--threads must be 1..1024", "batch", "--threads", "-1", "examples"},
+                {"--osquery-host names the host or query of --osquery files; give those with --osquery FILE",
+                        "batch", "--osquery-host", "web01", "examples"},
+                {"--osquery-query names the host or query of --osquery files; give those with --osquery FILE",
+                        "batch", "--osquery-query", "rdp_services", "examples"},
+        };
+        for (String[] c : cases) {
+            CliRun r = CliRun.withStdin("{\"host\": \"a\"}\n", java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().startsWith(c[0] + "\n"), r.err());
+            assertEquals("", r.out());
+        }
+        String log = "{\"name\":\"rdp_services\",\"hostIdentifier\":\"web01\",\"unixTime\":1795000440,"
+                + "\"snapshot\":[{\"name\":\"TermService\",\"status\":\"STOPPED\"}],\"action\":\"snapshot\"}\n";
+        Path osq = Files.writeString(dir.resolve("osqueryd.results.log"), log);
+        CliRun r = CliRun.run("batch", "--osquery", osq.toString(), "--out", osq.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("--out " + osq + " is an --osquery input; writing the results there would replace"
+                + " the log\n"), r.err());
+        assertEquals(log, Files.readString(osq));
+    }
+
+    /** A write that fails names the --out file and why ("rdp-doctor: No space left on device" named no file). */
+    @Test
+    void aFailedWriteNamesTheOutFile() {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+        CliRun r = CliRun.run("batch", "--out", full.toString(), "examples/minimal-0x904-0x7.yaml");
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: /dev/full: No space left on device\n", r.err());
+    }
+
     /** --out is opened like the shell's '>': a link is written through and stays a link (it was deleted and replaced by a file). */
     @Test
     void outThroughALinkWritesTheFileItPointsTo(@TempDir Path dir) throws Exception {
