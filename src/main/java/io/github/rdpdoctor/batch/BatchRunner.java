@@ -59,6 +59,13 @@ public final class BatchRunner {
     private final int maxCauses;
     private final ObjectWriter json = new ObjectMapper().writer();
 
+    /**
+     * Longest result line read back ({@code --resume}, the report): a line is far shorter (a document is at most
+     * {@link io.github.rdpdoctor.symptoms.SymptomLoader#MAX_BYTES}), so a longer one is not a result, and is not held
+     * in memory (a file without line ends given as the output).
+     */
+    public static final int MAX_LINE = 16 << 20;
+
     /** Causes written per line unless told otherwise. */
     public static final int DEFAULT_MAX_CAUSES = 5;
 
@@ -491,6 +498,10 @@ public final class BatchRunner {
         int c;
         while ((c = is.read()) != -1) {
             if (c != '\n') {
+                if (line.size() >= MAX_LINE) {
+                    throw new RdpDoctorException(outFile + ":" + (kept + 1) + ": not a result line of a batch run (longer"
+                            + " than " + MAX_LINE + " bytes); resume continues only an output it wrote");
+                }
                 line.write(c);
                 continue;
             }

@@ -88,7 +88,7 @@ public final class FleetReport {
      * Longest result line read (a diagnosis with every cause and step is far shorter); a longer one is listed as
      * unreadable without being held in memory: a file without line ends given by mistake (a disk image, a log).
      */
-    public static final int MAX_LINE = 16 << 20;
+    public static final int MAX_LINE = io.github.rdpdoctor.batch.BatchRunner.MAX_LINE;
 
     /**
      * Reads a batch result file: UTF-8 (a byte order mark is fine) or UTF-16 (a batch run's standard output redirected

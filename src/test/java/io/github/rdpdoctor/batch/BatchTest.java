@@ -573,6 +573,25 @@ class BatchTest {
     }
 
     /**
+     * --resume given a file without line ends (an image, a log named by mistake) read its first line to the end into
+     * memory: a 3 GB file ended in an OutOfMemoryError and its stack trace. Refused at the limit, the file left alone.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void resumeRefusesALineLongerThanAResultWithoutReadingItAll(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("disk.img");
+        try (var ch = java.nio.channels.FileChannel.open(out, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {1}), (3L << 30) - 1); // 3 GB of NUL bytes, no line end (sparse)
+        }
+        CliRun r = CliRun.run("batch", "--resume", "--out", out.toString(), "examples/minimal-0x904-0x7.yaml");
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: " + out + ":1: not a result line of a batch run (longer than " + BatchRunner.MAX_LINE
+                + " bytes); resume continues only an output it wrote\n", r.err());
+        assertEquals(3L << 30, Files.size(out), "the file is left as it was");
+    }
+
+    /**
      * Two runs on one --out (an overlapping cron job): while a real process writes the file, a second run is refused
      * and leaves the file alone, fresh or with --resume; the first run finishes with all its lines.
      */
