@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.rdpdoctor.batch.BoundedLines;
 import io.github.rdpdoctor.symptoms.ReadProblem;
-import java.io.BufferedReader;
+import io.github.rdpdoctor.symptoms.Utf16;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +51,10 @@ import java.util.regex.Pattern;
  * wrong shape becomes a warning of that host.
  */
 public final class OsqueryIngest {
-    /** Longest results-log line read (osquery splits nothing; a huge snapshot is one line). */
+    /**
+     * Longest results-log line read, in bytes (osquery splits nothing; a huge snapshot is one line). A longer line is
+     * an error item and is not held in memory (a file without line ends given by mistake).
+     */
     public static final int MAX_LINE = 64 << 20;
 
     private static final Pattern FILE_NAME = Pattern.compile("^(.+?)__([A-Za-z0-9_.-]+?)(?:\\.json|\\.txt)?$");
@@ -113,9 +116,12 @@ public final class OsqueryIngest {
         return Collections.unmodifiableMap(ignoredQueries);
     }
 
-    /** Reads one file (results log or osqueryi output); an unreadable file becomes a {@link Broken} item. */
+    /**
+     * Reads one file (results log or osqueryi output); an unreadable file becomes a {@link Broken} item. UTF-16 (an
+     * osqueryi output redirected with Windows PowerShell 5.1's {@code >}) is read as its text.
+     */
     public OsqueryIngest read(Path file) {
-        try (InputStream raw = Files.newInputStream(file)) {
+        try (InputStream raw = Utf16.asUtf8(Files.newInputStream(file))) {
             read(file.toString(), file.getFileName() == null ? "" : file.getFileName().toString(), raw);
         } catch (NoSuchFileException e) {
             items.add(new Broken(file.toString(), ReadProblem.missing(file)));
@@ -168,7 +174,7 @@ public final class OsqueryIngest {
             root = mapper.readTree(in);
         } catch (JsonProcessingException e) {
             items.add(new Broken(name, "malformed osqueryi JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage()));
+                    + problem(e)));
             return;
         }
         String known = OsqueryQueries.resolve(query);
@@ -190,35 +196,56 @@ public final class OsqueryIngest {
     }
 
     private void readResultsLog(String name, InputStream in) throws IOException {
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        String line;
+        BoundedLines lines = new BoundedLines(in, MAX_LINE);
+        int first = items.size();
         long lineNo = 0;
-        while ((line = r.readLine()) != null) {
+        long read = 0;
+        while (lines.next()) {
             lineNo++;
-            if (line.isBlank()) {
+            byte[] bytes = lines.line();
+            String where = name + ":" + lineNo;
+            if (bytes == null) {
+                items.add(new Broken(where, "line is " + lines.length() + " bytes; the limit is " + MAX_LINE));
                 continue;
             }
-            String where = name + ":" + lineNo;
-            if (line.length() > MAX_LINE) {
-                items.add(new Broken(where, "line longer than " + MAX_LINE + " characters"));
+            String line = new String(bytes, StandardCharsets.UTF_8); // as osqueryd wrote it; a stray byte stays one character
+            if (line.isBlank()) {
                 continue;
             }
             JsonNode node;
             try {
                 node = mapper.readTree(line);
             } catch (JsonProcessingException e) {
-                items.add(new Broken(where, "malformed results log line (not JSON: " + e.getOriginalMessage().split("\n")[0] + ")"));
+                items.add(new Broken(where, "malformed results log line (not JSON: " + problem(e) + ")"));
                 continue;
             }
             if (node == null || !node.isObject()) {
                 items.add(new Broken(where, "malformed results log line (not a JSON object)"));
                 continue;
             }
-            line(where, node);
+            if (line(where, node)) {
+                read++;
+            }
+        }
+        if (read == 0 && items.size() - first > 1) {
+            // not a results log at all (a symptom file, batch output): one error for the file, not one per line
+            Broken one = (Broken) items.get(first);
+            items.subList(first, items.size()).clear();
+            items.add(new Broken(name, "no line is an osqueryd results log line (" + lineNo + " lines; line "
+                    + one.name().substring(name.length() + 1) + ": " + one.problem() + "); symptom files (YAML or JSON)"
+                    + " are given to batch as PATHs, without --osquery, and batch results to 'rdp-doctor report'"));
         }
     }
 
-    private void line(String where, JsonNode node) {
+    /** Jackson's message without its location clause, which says only that the source is not shown. */
+    private static String problem(JsonProcessingException e) {
+        String m = e.getOriginalMessage().split("\n")[0];
+        int at = m.indexOf(" (start marker at [Source:");
+        return at >= 0 ? m.substring(0, at) : m;
+    }
+
+    /** Replays one line; false when it names no host (then it is an error item). */
+    private boolean line(String where, JsonNode node) {
         String hostId = text(node.get("hostIdentifier"));
         if (hostId == null) {
             hostId = text(node.get("hostname"));
@@ -228,13 +255,13 @@ public final class OsqueryIngest {
         }
         if (hostId == null) {
             items.add(new Broken(where, "results log line without hostIdentifier"));
-            return;
+            return false;
         }
         String name = text(node.get("name"));
         OsqueryHost known = hosts.get(hostId);
         if (name == null) {
             host(hostId).warn(where + ": line without a query name skipped");
-            return;
+            return true;
         }
         String query = OsqueryQueries.resolve(name);
         if (query == null) {
@@ -242,7 +269,7 @@ public final class OsqueryIngest {
             if (known == null) {
                 otherQueriesOnly(hostId, name);
             }
-            return;
+            return true;
         }
         OsqueryHost h = known != null ? known : host(hostId);
         h.time(unixTime(node.get("unixTime")));
@@ -251,10 +278,10 @@ public final class OsqueryIngest {
             JsonNode snap = node.get("snapshot");
             if (snap == null || !snap.isArray()) {
                 h.warn(where + ": snapshot of " + query + " is not a list; line skipped");
-                return;
+                return true;
             }
             h.snapshot(query, objects(snap, h, where));
-            return;
+            return true;
         }
         long counter = number(node.get("counter"));
         String batch = text(node.get("epoch")) + "/" + counter + "/" + text(node.get("unixTime"));
@@ -262,17 +289,17 @@ public final class OsqueryIngest {
             JsonNode diff = node.get("diffResults");
             if (!diff.isObject()) {
                 h.warn(where + ": diffResults of " + query + " is not an object; line skipped");
-                return;
+                return true;
             }
             h.differential(query, batch, counter == 0);
             objects(diff.path("removed"), h, where).forEach(row -> h.removed(query, row));
             objects(diff.path("added"), h, where).forEach(row -> h.added(query, row));
-            return;
+            return true;
         }
         JsonNode columns = node.get("columns");
         if (columns == null || !columns.isObject()) {
             h.warn(where + ": " + query + " line has neither snapshot, columns nor diffResults; skipped");
-            return;
+            return true;
         }
         if ("added".equals(action)) {
             h.differential(query, batch, counter == 0);
@@ -283,6 +310,7 @@ public final class OsqueryIngest {
         } else {
             h.warn(where + ": unknown action '" + action + "' for " + query + "; line skipped");
         }
+        return true;
     }
 
     private List<JsonNode> objects(JsonNode array, OsqueryHost h, String where) {

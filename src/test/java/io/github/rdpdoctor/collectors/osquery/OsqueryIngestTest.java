@@ -260,4 +260,68 @@ class OsqueryIngestTest {
                 + " number is expected); ignored"), s.warnings()::toString);
         assertTrue(s.warnings().stream().noneMatch(w -> w.contains("not set")), s.warnings()::toString);
     }
+
+    /**
+     * A file that is not a results log at all (a symptom file, batch output) given to --osquery was one error item per
+     * line, each in Jackson's words ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled)..."):
+     * it is one item for the file, saying what goes where. A log with one bad line keeps it as that line's item.
+     */
+    @Test
+    void aFileThatIsNoResultsLogIsOneErrorItemSayingWhatGoesWhere(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path yaml = java.nio.file.Files.writeString(dir.resolve("case.yaml"), "host: h\nsymptoms:\n  client.error_code: \"0x904\"\n");
+        Path json = java.nio.file.Files.writeString(dir.resolve("case.json"), "{\n  \"host\": \"h\",\n  \"symptoms\": {}\n}\n");
+        Path results = java.nio.file.Files.writeString(dir.resolve("results.jsonl"),
+                "{\"file\":\"a.yaml\",\"status\":\"error\",\"error\":{\"message\":\"a.yaml: empty file\",\"line\":0}}\n".repeat(2));
+        OsqueryIngest in = new OsqueryIngest().read(yaml).read(json).read(results);
+        assertEquals(List.of("broken case.yaml", "broken case.json", "broken results.jsonl"), order(in));
+        String hint = "; symptom files (YAML or JSON) are given to batch as PATHs, without --osquery, and batch results to"
+                + " 'rdp-doctor report'";
+        assertEquals("no line is an osqueryd results log line (3 lines; line 1: malformed results log line (not JSON:"
+                + " Unrecognized token 'host': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or"
+                + " 'false')))" + hint, ((OsqueryIngest.Broken) in.items().get(0)).problem());
+        assertEquals("no line is an osqueryd results log line (4 lines; line 1: malformed results log line (not JSON:"
+                + " Unexpected end-of-input: expected close marker for Object))" + hint,
+                ((OsqueryIngest.Broken) in.items().get(1)).problem());
+        assertEquals("no line is an osqueryd results log line (2 lines; line 1: results log line without hostIdentifier)"
+                + hint, ((OsqueryIngest.Broken) in.items().get(2)).problem());
+
+        OsqueryIngest cut = log(registryLine("ts1", "pack_rdp-doctor_rdp_registry", "1"), "{\"name\": \"pack_rdp");
+        assertEquals(List.of("host ts1", "broken mem.log:2"), order(cut));
+        assertEquals("malformed results log line (not JSON: Unexpected end-of-input: was expecting closing quote for a string value)",
+                ((OsqueryIngest.Broken) cut.items().get(1)).problem());
+    }
+
+    /**
+     * osqueryi --json output redirected with Windows PowerShell 5.1's '>' is UTF-16: it was read as a results log, one
+     * garbage error item per line. A results log line longer than the limit is one item, not held in memory.
+     */
+    @Test
+    void osqueryiOutputInUtf16AndAHugeLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String rows = "[\r\n  {\"name\": \"TermService\", \"status\": \"STOPPED\", \"start_type\": \"AUTO_START\"}\r\n]\r\n";
+        byte[] body = rows.getBytes(StandardCharsets.UTF_16LE);
+        byte[] utf16 = new byte[body.length + 2];
+        utf16[0] = (byte) 0xFF;
+        utf16[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, utf16, 2, body.length);
+        Path file = java.nio.file.Files.write(dir.resolve("ts11__rdp_services.json"), utf16);
+        OsqueryIngest in = new OsqueryIngest().read(file);
+        assertEquals(List.of("host ts11"), order(in));
+        assertEquals("stopped", facts(host(in, "ts11")).get("server.service.termservice"));
+
+        Path huge = dir.resolve("osqueryd.results.log");
+        try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(huge))) {
+            out.write((registryLine("ts1", "pack_rdp-doctor_rdp_registry", "1") + "\n").getBytes(StandardCharsets.UTF_8));
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            block[0] = '{';
+            for (int i = 0; i < 65; i++) {
+                out.write(block);
+            }
+            out.write('\n');
+        }
+        OsqueryIngest big = new OsqueryIngest().read(huge);
+        assertEquals(List.of("host ts1", "broken osqueryd.results.log:2"), order(big));
+        assertEquals("line is " + (65 << 20) + " bytes; the limit is " + OsqueryIngest.MAX_LINE,
+                ((OsqueryIngest.Broken) big.items().get(1)).problem());
+    }
 }
