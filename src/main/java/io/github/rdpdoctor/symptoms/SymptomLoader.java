@@ -359,6 +359,8 @@ public final class SymptomLoader {
         private boolean sessionsListed;
         private final List<String> warnings = new ArrayList<>();
         private Expectation expect;
+        /** Top-level fields the contract does not have, with their lines: they tell other documents given by mistake. */
+        private final Map<String, Integer> otherFields = new LinkedHashMap<>();
 
         Reader(String file, JsonParser p) {
             this.file = file;
@@ -443,6 +445,20 @@ public final class SymptomLoader {
             return new SymptomFileException(file, at, field, problem);
         }
 
+        /** What a document without 'host' is instead, when its fields tell: a batch result line, an osquery log line. */
+        private String otherDocument() {
+            if (otherFields.containsKey("file") && otherFields.containsKey("status")
+                    && (otherFields.containsKey("diagnosis") || otherFields.containsKey("error"))) {
+                return "; this is a result line of 'rdp-doctor batch', not a symptom file: 'rdp-doctor report FILE'"
+                        + " summarises batch results";
+            }
+            if (otherFields.containsKey("hostIdentifier") || otherFields.containsKey("diffResults")) {
+                return "; this is a line of an osqueryd results log, not a symptom file: give the log to"
+                        + " 'rdp-doctor batch --osquery FILE'";
+            }
+            return "";
+        }
+
         SymptomSet document() throws IOException {
             JsonToken t = next();
             if (t == null) {
@@ -478,12 +494,21 @@ public final class SymptomLoader {
                     case "expect" -> readExpect(v);
                     default -> {
                         warnings.add(file + ":" + line() + ": unknown top-level field '" + key + "' ignored");
+                        if (otherFields.size() < 64) {
+                            otherFields.putIfAbsent(key, line());
+                        }
                         skip();
                     }
                 }
             }
             if (host == null) {
-                throw new SymptomFileException(file, 1, "host", "required field 'host' is missing");
+                throw new SymptomFileException(file, 1, "host", "required field 'host' is missing" + otherDocument());
+            }
+            if (otherFields.containsKey("causes") && symptoms.isEmpty() && events.isEmpty() && !sessionsListed) {
+                // diagnose --format json output fed back in: read as facts it has none, and "no cause" would be the answer
+                throw new SymptomFileException(file, otherFields.get("causes"), "causes", "this is a diagnosis (the"
+                        + " output of diagnose or probe --format json), not a symptom file: it holds causes, not facts;"
+                        + " diagnose the symptom file it was made from");
             }
             if (next() != null) {
                 throw error("", "more than one document in the file");
