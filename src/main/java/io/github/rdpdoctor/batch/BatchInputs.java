@@ -191,6 +191,23 @@ public final class BatchInputs implements Iterator<BatchInput> {
     }
 
     /**
+     * Why a line of standard input is no JSON symptom document, or null when it starts like one ('{', after a byte
+     * order mark and blanks). Read as YAML, a line of a YAML file piped in by mistake ({@code host: fin-app-07}) was
+     * diagnosed as a document of its own, with no facts.
+     */
+    static String notAJsonDocument(byte[] line) {
+        int i = line.length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF ? 3 : 0;
+        while (i < line.length && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) {
+            i++;
+        }
+        if (i == line.length) {
+            return "empty line; standard input holds one JSON symptom document per line";
+        }
+        return line[i] == '{' ? null : "not a JSON object; standard input holds one JSON symptom document per line"
+                + " (JSON Lines): give a YAML file as a PATH, or to 'diagnose -'";
+    }
+
+    /**
      * One input per line of standard input; a line longer than the document limit is read to its end but not kept.
      * A stream in UTF-16 (a .jsonl file Windows PowerShell 5.1 wrote with {@code >}, fed in by cmd's {@code <}) is read
      * as UTF-8 before it is split into lines: split at its '\n' bytes, every line after the first would start with a
@@ -219,8 +236,10 @@ public final class BatchInputs implements Iterator<BatchInput> {
                     }
                     if (!done) {
                         String name = "<stdin>:" + ++lineNo;
-                        line = lines.line() != null ? BatchInput.line(name, lines.line())
-                                : BatchInput.broken(name, "line is " + lines.length() + " bytes; the limit is " + SymptomLoader.MAX_BYTES);
+                        byte[] bytes = lines.line();
+                        String problem = bytes == null ? "line is " + lines.length() + " bytes; the limit is " + SymptomLoader.MAX_BYTES
+                                : notAJsonDocument(bytes);
+                        line = problem == null ? BatchInput.line(name, bytes) : BatchInput.broken(name, problem);
                     }
                 }
                 return line != null;

@@ -130,8 +130,8 @@ class BatchInputsTest {
         InputStream stdin = new SequenceInputStream(Collections.enumeration(List.of(
                 new ByteArrayInputStream("{\"host\": \"a\"}\r\n".getBytes(StandardCharsets.UTF_8)),
                 generated(huge),
-                new ByteArrayInputStream("\n\n".getBytes(StandardCharsets.UTF_8)),
-                generated(SymptomLoader.MAX_BYTES),
+                new ByteArrayInputStream("\n\n{".getBytes(StandardCharsets.UTF_8)),
+                generated(SymptomLoader.MAX_BYTES - 1),
                 new ByteArrayInputStream("\n".getBytes(StandardCharsets.UTF_8)),
                 generated(SymptomLoader.MAX_BYTES + 1),
                 new ByteArrayInputStream("\n{\"host\": \"b\"}".getBytes(StandardCharsets.UTF_8)))));
@@ -140,10 +140,33 @@ class BatchInputsTest {
                 inputs.stream().map(BatchInput::name).toList());
         assertEquals("{\"host\": \"a\"}", new String(inputs.get(0).content(), StandardCharsets.UTF_8));
         assertEquals("line is " + huge + " bytes; the limit is 1048576", inputs.get(1).problem());
-        assertEquals(0, inputs.get(2).content().length, "a blank line is an input too");
+        assertEquals("empty line; standard input holds one JSON symptom document per line", inputs.get(2).problem(),
+                "a blank line is an input too");
         assertEquals(SymptomLoader.MAX_BYTES, inputs.get(3).content().length, "a line of exactly the limit is kept");
         assertEquals("line is 1048577 bytes; the limit is 1048576", inputs.get(4).problem());
         assertEquals("{\"host\": \"b\"}", new String(inputs.get(5).content(), StandardCharsets.UTF_8), "last line without \\n");
+    }
+
+    /**
+     * Standard input holds JSON documents, one per line: a line that does not start like one is an error input saying
+     * so. Read as YAML, the lines of a YAML file piped in by mistake were documents of their own ('host: fin-app-07'
+     * was diagnosed, with no facts); a byte order mark and blanks before the '{' are fine.
+     */
+    @Test
+    void aStdinLineThatIsNoJsonObjectIsOneErrorInputSayingSo() {
+        String yaml = "# collected by hand\nhost: fin-app-07.corp.example\nsymptoms:\n  client.error_code: \"0x904\"\n";
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '{', '}', '\n'};
+        List<BatchInput> inputs = all(new SequenceInputStream(new ByteArrayInputStream(bom),
+                new ByteArrayInputStream((yaml + "\t{\"host\": \"a\"}\n[{\"host\": \"b\"}]\n").getBytes(StandardCharsets.UTF_8))), "-");
+        String notJson = "not a JSON object; standard input holds one JSON symptom document per line (JSON Lines): give a"
+                + " YAML file as a PATH, or to 'diagnose -'";
+        assertEquals(java.util.Arrays.asList(null, notJson, notJson, notJson, notJson, null, notJson),
+                inputs.stream().map(BatchInput::problem).toList());
+
+        io.github.rdpdoctor.cli.CliRun r = io.github.rdpdoctor.cli.CliRun.withStdin(yaml, "batch", "-");
+        assertEquals(3, r.code());
+        assertEquals(4, r.out().lines().count());
+        assertTrue(r.out().lines().allMatch(l -> l.contains("\"status\":\"error\"") && l.contains(notJson)), r.out());
     }
 
     /** Bytes that are not UTF-8 reach the loader as they are (it names the bad byte) instead of being replaced. */
