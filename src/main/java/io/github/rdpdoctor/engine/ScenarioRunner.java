@@ -5,12 +5,20 @@ import io.github.rdpdoctor.knowledge.Cause;
 import io.github.rdpdoctor.symptoms.Expectation;
 import io.github.rdpdoctor.symptoms.SymptomSet;
 import io.github.rdpdoctor.symptoms.SymptomLoader;
+import io.github.rdpdoctor.symptoms.ReadProblem;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 /**
  * Runs rule scenarios: symptom files with an {@code expect:} block (top_cause, listed, not_listed).
@@ -39,23 +47,76 @@ public final class ScenarioRunner {
     }
 
     /**
-     * Scenario files under a directory (recursive): *.yaml, *.yml and *.json, sorted by path. Every such name that
-     * is not a directory counts, also a link to a missing file: running it reports why it cannot be read.
+     * Scenario files under a directory (recursive, through links as batch walks): *.yaml, *.yml and *.json, sorted by
+     * path. Every such name that is not a directory counts, also a link to a missing file: running it reports why it
+     * cannot be read.
      */
     public static List<Path> scenarioFiles(Path dir) throws IOException {
+        Map<Path, String> problems = new HashMap<>();
+        return walk(dir, problems).stream().filter(p -> !problems.containsKey(p)).toList();
+    }
+
+    /**
+     * The scenario files and, in their place, the directories that could not be walked, with why in {@code problems}: a
+     * subdirectory without read permission ended the whole run with no result for any file, and a linked subdirectory
+     * was left out without a word.
+     *
+     * @throws IOException when {@code dir} itself cannot be read
+     */
+    private static List<Path> walk(Path dir, Map<Path, String> problems) throws IOException {
         if (Files.isRegularFile(dir)) {
             return List.of(dir);
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> !Files.isDirectory(p)).filter(SymptomLoader::isSymptomFile).sorted().toList();
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!attrs.isDirectory() && SymptomLoader.isSymptomFile(file)) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (file.equals(dir)) {
+                    throw e;
+                }
+                found.add(file);
+                problems.put(file, e instanceof FileSystemLoopException ? "directory loop: leads back to "
+                        + realPath(file) + " (already being walked); not followed"
+                        : (Files.isDirectory(file) ? "cannot list directory: " : "cannot read: ") + ReadProblem.of(file, e));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                if (e != null) {
+                    found.add(d);
+                    problems.put(d, "cannot list directory: " + ReadProblem.of(d, e));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(null);
+        return found;
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
         }
     }
 
-
+    /** Runs every scenario under {@code dir}; a directory that cannot be walked is a failed entry of its own. */
     public List<Result> runAll(Path dir) throws IOException {
+        Map<Path, String> problems = new HashMap<>();
         List<Result> out = new ArrayList<>();
-        for (Path f : scenarioFiles(dir)) {
-            out.add(run(f));
+        for (Path f : walk(dir, problems)) {
+            String problem = problems.get(f);
+            out.add(problem != null ? new Result(f, null, List.of(f + ": " + problem)) : run(f));
         }
         return out;
     }

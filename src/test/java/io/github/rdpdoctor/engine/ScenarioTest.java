@@ -102,6 +102,29 @@ class ScenarioTest {
         assertTrue(r.failures().contains("line 5: expect names unknown cause 'zzzz'"), r.failures().toString());
     }
 
+    /**
+     * Scenarios in a linked folder are run, as batch reads them (they were left out without a word); a link back to a
+     * folder being walked is one failed entry saying so, and the run goes on. (A folder without read permission is a
+     * failed entry the same way, "cannot list directory: permission denied"; it ended the whole run with no result for
+     * any file. Tested by hand as a user other than root, which reads every folder.)
+     */
+    @Test
+    void scenariosBehindALinkAreRunAndALoopIsAFailedEntry(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path shared = java.nio.file.Files.createDirectories(dir.resolve("shared"));
+        java.nio.file.Files.writeString(shared.resolve("svc.yaml"), "host: h\nsymptoms:\n  server.service.termservice: stopped\n"
+                + "expect:\n  top_cause: rdp-service-failure\n");
+        Path mine = java.nio.file.Files.createDirectories(dir.resolve("mine"));
+        java.nio.file.Files.createSymbolicLink(mine.resolve("from-shared"), shared);
+        java.nio.file.Files.createSymbolicLink(mine.resolve("self"), mine);
+        List<ScenarioRunner.Result> results = new ScenarioRunner(doctor).runAll(mine);
+        assertEquals(List.of(mine.resolve("from-shared/svc.yaml"), mine.resolve("self")),
+                results.stream().map(ScenarioRunner.Result::file).toList());
+        assertTrue(results.get(0).passed(), results.get(0).failures().toString());
+        assertEquals(List.of(mine.resolve("self") + ": directory loop: leads back to " + mine.toRealPath()
+                + " (already being walked); not followed"), results.get(1).failures());
+        assertEquals(List.of(mine.resolve("from-shared/svc.yaml")), ScenarioRunner.scenarioFiles(mine));
+    }
+
     @Test
     void aScenarioThatCannotBeReadIsAFailedScenarioNotLeftOut(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("a-ok.yaml"), "host: h\nsymptoms:\n  server.service.termservice: stopped\n"
