@@ -3,6 +3,7 @@ package io.github.rdpdoctor.cli;
 import io.github.rdpdoctor.knowledge.Cause;
 import io.github.rdpdoctor.knowledge.KnowledgeBase;
 import io.github.rdpdoctor.engine.RdpDoctorException;
+import io.github.rdpdoctor.symptoms.Spelling;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,8 +42,12 @@ final class KbCommand {
         @Override
         public Integer call() {
             KnowledgeBase kb = KnowledgeBase.bundled();
-            Cause c = kb.cause(id).orElseThrow(() -> new RdpDoctorException(
-                    "unknown cause '" + id + "'; 'rdp-doctor kb list' shows the known ones"));
+            Cause c = kb.cause(id).orElseThrow(() -> {
+                // a misspelt id is told the one meant, as rule and scenario checks do; case and blanks do not count
+                String hint = Spelling.hint(id.strip().toLowerCase(java.util.Locale.ROOT), kb.causes().stream().map(Cause::id));
+                return new RdpDoctorException("unknown cause '" + id + "'"
+                        + (hint.isEmpty() ? "; 'rdp-doctor kb list' shows the known ones" : hint));
+            });
             PrintWriter out = spec.commandLine().getOut();
             out.println(c.id() + ": " + c.title());
             out.println();

@@ -384,7 +384,13 @@ class CliTest {
         assertTrue(show.out().contains("Remediation:") && show.out().contains("1. "), show.out());
         CliRun unknown = CliRun.run("kb", "show", "nope");
         assertEquals(1, unknown.code());
-        assertTrue(unknown.err().contains("unknown cause 'nope'"), unknown.err());
+        assertEquals("rdp-doctor: unknown cause 'nope'; 'rdp-doctor kb list' shows the known ones\n", unknown.err());
+        // a misspelt id is told the one meant, as rule and scenario checks do; case and blanks do not count
+        for (String typo : new String[] {"credsp-nla-mismatch", "CredSSP-NLA-Mismatch", " credssp-nla-mismatch "}) {
+            CliRun near = CliRun.run("kb", "show", typo);
+            assertEquals(1, near.code());
+            assertEquals("rdp-doctor: unknown cause '" + typo + "'; did you mean 'credssp-nla-mismatch'?\n", near.err());
+        }
     }
 
     @Test
