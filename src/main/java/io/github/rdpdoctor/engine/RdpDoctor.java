@@ -434,7 +434,10 @@ public final class RdpDoctor {
             return this;
         }
 
-        /** Adds a .drl file or every .drl file under a directory. Read when {@link #build()} runs. */
+        /**
+         * Adds a .drl file or every .drl file under a directory. Read when {@link #build()} runs, which throws an
+         * {@link RdpDoctorException} when the path is missing or a directory holds no .drl file.
+         */
         public Builder addRules(Path fileOrDirectory) {
             rulePaths.add(fileOrDirectory);
             return this;

@@ -39,7 +39,8 @@ public record RuleSource(String name, String drl, RuleProblem unreadable) {
      * Reads a .drl file, or every .drl file under a directory (sorted by path). A file that is not UTF-8 text is
      * returned with its problem in {@link #unreadable()}, so that compiling lists it with the other problems.
      *
-     * @throws RdpDoctorException when the path does not exist or a file cannot be read
+     * @throws RdpDoctorException when the path does not exist, a file cannot be read, or a directory holds no .drl file
+     *                            (the rules meant are elsewhere: without a word, only the others would run)
      */
     public static List<RuleSource> fromPath(Path path) {
         List<RuleSource> out = new ArrayList<>();
@@ -53,6 +54,9 @@ public record RuleSource(String name, String drl, RuleProblem unreadable) {
                 IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
                 Path at = io instanceof java.nio.file.FileSystemException f && f.getFile() != null ? Path.of(f.getFile()) : path;
                 throw new RdpDoctorException(at + ": cannot read rules: " + ReadProblem.of(at, io), e);
+            }
+            if (out.isEmpty()) {
+                throw new RdpDoctorException(path + ": no rule files (*.drl) in this directory");
             }
         } else if (Files.isRegularFile(path)) {
             out.add(read(path));

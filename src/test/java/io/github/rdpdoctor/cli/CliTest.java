@@ -374,6 +374,27 @@ class CliTest {
         assertTrue(dangling.out().trim().endsWith("1 passed, 2 failed"), dangling.out());
     }
 
+    /**
+     * A --rules folder without a .drl file (the wrong folder, rules named .txt) ran only the bundled rules and said
+     * "OK: 7 rule files compiled" as if the site's rules had been checked; it is an error naming the folder.
+     */
+    @Test
+    void aRulesFolderWithoutRuleFilesIsAnError(@TempDir Path dir) throws Exception {
+        Path site = Files.createDirectories(dir.resolve("site-rules"));
+        Files.writeString(site.resolve("site.drl.txt"), "package x;\n");
+        for (String[] args : new String[][] {{"rules", "check", "--rules", site.toString()},
+                {"diagnose", "--rules", site.toString(), "examples/minimal-0x904-0x7.yaml"}}) {
+            CliRun r = CliRun.run(args);
+            assertEquals(1, r.code(), String.join(" ", args));
+            assertEquals("", r.out());
+            assertEquals("rdp-doctor: " + site + ": no rule files (*.drl) in this directory\n", r.err());
+        }
+        io.github.rdpdoctor.engine.RdpDoctorException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.github.rdpdoctor.engine.RdpDoctorException.class,
+                () -> io.github.rdpdoctor.engine.RdpDoctor.builder().addRules(site).build());
+        assertEquals(site + ": no rule files (*.drl) in this directory", e.getMessage());
+    }
+
     @Test
     void kbListAndShow() {
         CliRun list = CliRun.run("kb", "list");
