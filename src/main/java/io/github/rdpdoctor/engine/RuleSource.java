@@ -60,15 +60,25 @@ public record RuleSource(String name, String drl, RuleProblem unreadable) {
             }
         } else if (Files.isRegularFile(path)) {
             out.add(read(path));
+        } else if (Files.exists(path)) {
+            throw new RdpDoctorException(path + ": not a regular file; give a .drl file or a directory of them");
         } else {
-            throw new RdpDoctorException(path + ": no such rule file or directory");
+            throw new RdpDoctorException(path + ": " + (Files.isSymbolicLink(path) ? ReadProblem.missing(path)
+                    : "no such rule file or directory"));
         }
         return out;
     }
 
+    /** Largest rule file read (the bundled ones are under 50 KiB): a bigger one is not rules, and not held in memory. */
+    static final long MAX_BYTES = 16 << 20;
+
     private static RuleSource read(Path file) {
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new RdpDoctorException(file + ": file is " + size + " bytes; the limit for a rule file is " + MAX_BYTES);
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new RdpDoctorException(file + ": cannot read rules: " + ReadProblem.of(file, e), e);

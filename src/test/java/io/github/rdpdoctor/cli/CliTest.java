@@ -375,6 +375,29 @@ class CliTest {
     }
 
     /**
+     * A rule file bigger than any rules (a 3 GB file named .drl) ended in "OutOfMemoryError: Required array size too
+     * large" and its stack trace; a named pipe given as --rules was "no such rule file or directory". Both say what
+     * they are.
+     */
+    @Test
+    void aHugeRuleFileOrAPipeSaysWhatItIs(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.drl");
+        try (var ch = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), (3L << 30) - 1); // sparse
+        }
+        CliRun r = CliRun.run("rules", "check", "--rules", huge.toString());
+        assertEquals(1, r.code());
+        assertEquals("rdp-doctor: " + huge + ": file is " + (3L << 30) + " bytes; the limit for a rule file is "
+                + (16 << 20) + "\n", r.err());
+        Path pipe = dir.resolve("site.drl");
+        assertEquals(0, new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor());
+        CliRun p = CliRun.run("rules", "check", "--rules", pipe.toString());
+        assertEquals(1, p.code());
+        assertEquals("rdp-doctor: " + pipe + ": not a regular file; give a .drl file or a directory of them\n", p.err());
+    }
+
+    /**
      * A --rules folder without a .drl file (the wrong folder, rules named .txt) ran only the bundled rules and said
      * "OK: 7 rule files compiled" as if the site's rules had been checked; it is an error naming the folder.
      */
