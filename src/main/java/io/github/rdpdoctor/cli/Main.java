@@ -130,7 +130,16 @@ public final class Main {
             return BAD_INPUT;
         });
         cl.setExecutionStrategy(Main::refuseUnmatchedWithHelp);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // the JVM's heap, not the input, ran out (many threads on big files under a small -Xmx): one line, no trace
+            err.println("rdp-doctor: out of memory (" + e.getMessage() + "); give Java more, e.g."
+                    + " RDP_DOCTOR_JAVA_OPTS=\"-XX:+UseSerialGC -Xmx2g\", or use fewer --threads");
+            err.flush();
+            return BAD_INPUT;
+        }
         out.flush();
         if (out.checkError() && code != BAD_INPUT) { // what was printed did not arrive (batch reports its own failure)
             String why = out instanceof StandardOutput std ? std.failure() : null;

@@ -213,6 +213,32 @@ class BatchTest {
     }
 
     /**
+     * A heap too small for the run (many threads, each on a 1 MB file, under -Xmx32m) ends with one line saying so and
+     * what to do, not "Exception in thread main java.lang.OutOfMemoryError" and its stack trace.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void runningOutOfMemoryIsOneLineNotAStackTrace(@TempDir Path dir) throws Exception {
+        StringBuilder doc = new StringBuilder("host: h\nevents:\n");
+        for (int i = 0; doc.length() < 1_000_000; i++) {
+            doc.append("  - { log: System, id: 1058, message: \"the RDP certificate could not be replaced ").append(i).append("\" }\n");
+        }
+        Path in = Files.createDirectories(dir.resolve("in"));
+        for (int i = 0; i < 16; i++) {
+            Files.writeString(in.resolve("f" + i + ".yaml"), doc);
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Xmx32m", "-XX:+UseSerialGC", Main.class.getName(), "batch",
+                "--threads", "16", in.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertTrue(p.waitFor(100, TimeUnit.SECONDS));
+        String err = Files.readString(dir.resolve("err.txt"));
+        assertEquals(1, p.exitValue(), err);
+        assertTrue(err.matches("rdp-doctor: out of memory \\([^\n]*\\); give Java more, e\\.g\\. RDP_DOCTOR_JAVA_OPTS="
+                + "\"-XX:\\+UseSerialGC -Xmx2g\", or use fewer --threads\n"), err);
+    }
+
+    /**
      * Under cron or systemd there is often no locale: Java then reads arguments as ASCII and a non-ASCII name was an
      * InvalidPathException that ended the whole run with no lines. Now that argument is one error line.
      */
