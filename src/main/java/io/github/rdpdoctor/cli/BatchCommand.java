@@ -105,6 +105,11 @@ final class BatchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), (osqueryHost != null ? "--osquery-host" : "--osquery-query")
                     + " names the host or query of --osquery files; give those with --osquery FILE");
         }
+        String input = replacedInput();
+        if (input != null) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is an input (" + input + ") and not a batch"
+                    + " results file; writing the results there would replace it: give another --out");
+        }
         if (out != null) {
             for (Path log : osquery) {
                 if (ReportCommand.sameFile(out, log)) {
@@ -142,6 +147,51 @@ final class BatchCommand implements Callable<Integer> {
         }
         printSummary(err, summary);
         return summary.rejected() > 0 ? SOME_REJECTED : Main.OK;
+    }
+
+    /**
+     * The PATH whose input {@code --out} would replace, or null: an existing file that is not a batch run's output (a
+     * symptom file, collected at the time of the failure) named as a PATH or found in a PATH's folder. The output is
+     * never read as an input, but it is emptied before the run: without this check the symptom file was gone. A results
+     * file of an earlier run (a glob that takes in results.json, an output kept beside the inputs) stays allowed.
+     */
+    private String replacedInput() {
+        if (out == null || resume || !Files.isRegularFile(out)) {
+            return null; // --resume keeps what it finds, and refuses a file that is not results without writing
+        }
+        Path real;
+        try {
+            real = out.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+        for (String arg : paths) {
+            Path p;
+            try {
+                p = arg.equals("-") ? null : Path.of(arg).toRealPath();
+            } catch (IOException | java.nio.file.InvalidPathException | SecurityException e) {
+                continue;
+            }
+            if (p != null && (p.equals(real) || Files.isDirectory(p) && real.startsWith(p)
+                    && io.github.rdpdoctor.symptoms.SymptomLoader.isSymptomFile(real)) && !isBatchOutput(out)) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a file is empty or starts with a batch result line ({"file": ..., "status": ...}). */
+    private static boolean isBatchOutput(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            io.github.rdpdoctor.batch.BoundedLines lines = new io.github.rdpdoctor.batch.BoundedLines(in, BatchRunner.MAX_LINE);
+            if (!lines.next()) {
+                return true;
+            }
+            com.fasterxml.jackson.databind.JsonNode first = Json.COMPACT.readTree(lines.line() == null ? new byte[0] : lines.line());
+            return first != null && first.path("file").isTextual() && first.path("status").isTextual();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {

@@ -136,6 +136,30 @@ class BatchTest {
         assertEquals(out + ": is this run's --out file; not read as an input", lines.get(1).get("error").get("message").asText());
     }
 
+    /**
+     * A symptom file given as --out, named as a PATH or lying in a PATH's folder, was emptied by the run and then left out
+     * as "this run's --out file": the facts, collected at the time of the failure, were gone. It is a usage error
+     * before anything is written; an earlier run's results file in the same places stays allowed (above).
+     */
+    @Test
+    void anOutThatWouldReplaceASymptomFileIsRefused(@TempDir Path dir) throws Exception {
+        Path in = Files.createDirectories(dir.resolve("collected"));
+        Path a = Files.copy(Path.of("examples/minimal-0x904-0x7.yaml"), in.resolve("a.yaml"));
+        Path b = Files.copy(Path.of("examples/rdp-disabled-fresh-vm-from-template.yaml"), in.resolve("b.yaml"));
+        String facts = Files.readString(b);
+        String[][] runs = {{b.toString(), a.toString(), b.toString()}, {b.toString(), in.toString()},
+                {in.resolve("../collected/b.yaml").toString(), a.toString(), b.toString()}};
+        for (String[] run : runs) {
+            java.util.List<String> args = new java.util.ArrayList<>(List.of("batch", "--out", run[0]));
+            args.addAll(List.of(run).subList(1, run.length));
+            CliRun r = CliRun.run(args.toArray(String[]::new));
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("--out " + run[0] + " is an input (" + run[run.length - 1] + ") and not a batch"
+                    + " results file; writing the results there would replace it: give another --out\n"), r.err());
+            assertEquals(facts, Files.readString(b), "the symptom file is left as it was");
+        }
+    }
+
     /** An --out that is a link to a file in an input directory (latest.json -> collected/results.json) is not read either. */
     @Test
     void theOutputFileIsNotAnInputThroughALink(@TempDir Path dir) throws Exception {
