@@ -491,6 +491,90 @@ class BundledRulesTest {
     }
 
     /**
+     * A session of the connecting user to reconnect to needs no new session slot, so it argues against the session-cap half
+     * of licensing-or-session-cap; it does not argue against the cause when the licensing half is shown (grace period over,
+     * events 1003/1004): every connection, a reconnect included, goes through licensing before the logon. Another user's
+     * session never argues against it. Found with blind holdout pair 208 (a pool host past its grace period, the user's
+     * disconnected session ranked above it).
+     */
+    @Test
+    void aSessionToReconnectToArguesOnlyAgainstTheSessionCapHalf() {
+        String reconnect = "licensing-or-session-cap: less likely, the connecting user already has a session to reconnect to";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Host(String owner, Long graceDays, Integer event, boolean against) {
+        }
+        for (Host h : List.of(new Host("jlee", null, null, true), new Host("jlee", 45L, null, true), new Host("jlee", 0L, null, false),
+                new Host("jlee", 45L, 1004, false), new Host("jlee", null, 1003, false), new Host("rpatel", null, null, false))) {
+            SymptomSet.Builder b = errorPair("rdsh.example").symptom("client.user", "jlee")
+                    .session(new UserSession(h.owner(), "disconnected", 2890));
+            if (h.graceDays() != null) {
+                b.symptom("server.licensing_grace_days", h.graceDays());
+            }
+            if (h.event() != null) {
+                b.event(new HostEvent("System", rcm, h.event(), null, "licensing"));
+            }
+            assertEquals(h.against(), evidenceRules("licensing-or-session-cap", b.build()).contains(reconnect), h.toString());
+        }
+    }
+
+    /**
+     * A modern client meeting an old host OS (or an NTLM challenge with a pre-9200 build) supports a TLS version mismatch
+     * because the old host may lack TLS 1.2; once the host's highest TLS version is seen to be 1.2 or 1.3 the OS says nothing
+     * more, and the cause is not listed on the OS alone. With TLS 1.0/1.1 seen, or no version known, the OS still counts.
+     * Found with blind holdout pair 203 (Server 2008 R2 with KB3080079, its certificate expired).
+     */
+    @Test
+    void anOldHostOsDoesNotSupportATlsMismatchOnceTheHostIsSeenToAcceptTls12() {
+        String oldOs = "tls-protocol-mismatch: modern client connects to an old host OS";
+        String oldBuild = "tls-protocol-mismatch: modern client connects to a host whose NTLM challenge reports an old Windows build";
+        for (String version : java.util.Arrays.asList("1.0", "1.1", "1.2", "1.3", null)) {
+            boolean counts = version == null || version.equals("1.0") || version.equals("1.1");
+            SymptomSet.Builder byOs = errorPair("lab.example").symptom("client.os", "Windows 11 24H2")
+                    .symptom("server.os", "Windows Server 2008 R2 SP1");
+            SymptomSet.Builder byBuild = errorPair("lab.example").symptom("client.os", "Windows 11 24H2").symptom("server.os_build", 7601L);
+            if (version != null) {
+                byOs.symptom("tls.max_version", version);
+                byBuild.symptom("tls.max_version", version);
+            }
+            assertEquals(counts, evidenceRules("tls-protocol-mismatch", byOs.build()).contains(oldOs), "TLS " + version);
+            assertEquals(counts, evidenceRules("tls-protocol-mismatch", byBuild.build()).contains(oldBuild), "TLS " + version);
+        }
+        SymptomSet modernTls = errorPair("lab.example").symptom("client.os", "Windows 11 24H2").symptom("server.os", "Windows Server 2008 R2 SP1")
+                .symptom("tls.max_version", "1.2").build();
+        assertFalse(listed(modernTls).contains("tls-protocol-mismatch"), listed(modernTls).toString());
+    }
+
+    /**
+     * TermService opens the rdp-tcp listener: when it is stopped or hung, a listener that is down and a TCP reset on the port
+     * are explained by the service and do not count for Remote Desktop being disabled; when Remote Desktop is shown disabled
+     * (fDenyTSConnections = 1), the reset is explained by that and does not count for a failed service. Found with blind
+     * holdout pair 207 (the same host with TermService stopped and running: Remote Desktop disabled ranked 0.816 in both).
+     */
+    @Test
+    void aDownServiceExplainsTheMissingListenerAndADisabledRemoteDesktopExplainsTheReset() {
+        String listenerDown = "rdp-disabled: rdp-tcp listener is not listening";
+        String resetDisabled = "rdp-disabled: RDP port actively refused (TCP reset, no listener)";
+        String resetService = "rdp-service-failure: RDP port actively refused (TCP reset)";
+        for (String service : java.util.Arrays.asList("stopped", "hung", "running", null)) {
+            boolean counts = service == null || service.equals("running");
+            SymptomSet.Builder b = errorPair("ops.example").symptom("network.rdp_port_state", "closed").symptom("server.listener_state", "down");
+            if (service != null) {
+                b.symptom("server.service.termservice", service);
+            }
+            List<String> rules = evidenceRules("rdp-disabled", b.build());
+            assertEquals(counts, rules.contains(listenerDown), "TermService " + service);
+            assertEquals(counts, rules.contains(resetDisabled), "TermService " + service);
+        }
+        for (Boolean enabled : java.util.Arrays.asList(false, true, null)) {
+            SymptomSet.Builder b = errorPair("ops.example").symptom("network.rdp_port_state", "closed");
+            if (enabled != null) {
+                b.symptom("server.rdp_enabled", enabled);
+            }
+            assertEquals(!Boolean.FALSE.equals(enabled), evidenceRules("rdp-service-failure", b.build()).contains(resetService), "enabled " + enabled);
+        }
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
