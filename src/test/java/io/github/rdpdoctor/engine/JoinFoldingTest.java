@@ -226,7 +226,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(246, n);
+        assertEquals(262, n);
     }
 
     /**
