@@ -18,10 +18,14 @@ public final class Placeholders {
 
     /** A host name or IPv4 address, optionally with a port; anything else could change a command's meaning. */
     private static final Pattern PLAIN_HOST = Pattern.compile("([A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::\\d{1,5})?");
-    private static final Pattern HOST_PLACEHOLDER = Pattern.compile("\\bHOST\\b");
-    /** mstsc's {@code /v:HOST}, the one place that takes the port too. */
-    private static final Pattern CONNECT_PLACEHOLDER = Pattern.compile("(?i)(?<![\\w/])(/v:)HOST\\b");
-    /** {@code PORT} as a word of its own ({@code HOST:PORT}, {@code -Port PORT}), not part of {@code PUBLIC_PORT}. */
+    /**
+     * The placeholders, found in one pass (a host name put in for {@code HOST} that holds the word {@code PORT},
+     * {@code HR-PORT-01}, must not be filled in again): group 1 is mstsc's {@code /v:HOST}, the one place that takes the
+     * port too; group 2 {@code HOST} or {@code PORT} as a word of its own ({@code HOST:PORT}, {@code -Port PORT}), not
+     * part of {@code PUBLIC_PORT}.
+     */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i:(?<![\\w/])(/v:)HOST\\b)|\\b(HOST|PORT)\\b");
+    /** {@code PORT} as a word of its own. */
     private static final Pattern PORT_PLACEHOLDER = Pattern.compile("\\bPORT\\b");
 
     /**
@@ -43,14 +47,23 @@ public final class Placeholders {
         if (text == null) {
             return null;
         }
-        String out = text;
-        if (hostName != null) {
-            int colon = hostName.indexOf(':');
-            String computer = colon < 0 ? hostName : hostName.substring(0, colon);
-            out = CONNECT_PLACEHOLDER.matcher(out).replaceAll("$1" + Matcher.quoteReplacement(hostName));
-            out = HOST_PLACEHOLDER.matcher(out).replaceAll(Matcher.quoteReplacement(computer));
+        boolean fillPort = isPort(port);
+        if (hostName == null && !fillPort) {
+            return text;
         }
-        return isPort(port) ? PORT_PLACEHOLDER.matcher(out).replaceAll(Integer.toString(port)) : out;
+        int colon = hostName == null ? -1 : hostName.indexOf(':');
+        String computer = colon < 0 ? hostName : hostName.substring(0, colon);
+        return PLACEHOLDER.matcher(text).replaceAll(m -> {
+            String put;
+            if (m.group(1) != null) {
+                put = hostName != null ? m.group(1) + hostName : m.group();
+            } else if (m.group(2).equals("HOST")) {
+                put = hostName != null ? computer : m.group();
+            } else {
+                put = fillPort ? Integer.toString(port) : m.group();
+            }
+            return Matcher.quoteReplacement(put);
+        });
     }
 
     /** {@code step} with its text, command and caution {@link #fill filled in}. */

@@ -90,6 +90,24 @@ class RemediationPortTest {
                 Placeholders.fill(new RemediationStep("a PORT", null, "c HOST"), "h", 3390));
     }
 
+    /**
+     * A host whose name holds the word PORT (Windows names are often typed in upper case) keeps its name: the placeholders
+     * are filled in one pass, so the PORT of a name put in for HOST is not taken for the placeholder.
+     */
+    @Test
+    void aHostNameWithTheWordPortStaysAsTyped() {
+        assertEquals("cmdkey /delete:TERMSRV/HR-PORT-01", Placeholders.fill("cmdkey /delete:TERMSRV/HOST", "HR-PORT-01", 3390));
+        assertEquals("Test-NetConnection -ComputerName PORT.corp.example -Port 3390",
+                Placeholders.fill("Test-NetConnection -ComputerName HOST -Port PORT", "PORT.corp.example", 3390));
+        assertEquals("mstsc /v:HR-PORT-01:3390 or HR-PORT-01 on 3390",
+                Placeholders.fill("mstsc /v:HOST or HOST on PORT", "HR-PORT-01:3390", 3390));
+        Diagnosis d = doctor.diagnose(SymptomSet.builder("HR-PORT-01").symptom("network.rdp_port_state", "filtered")
+                .symptom("server.firewall_rdp_allowed", false).symptom("network.rdp_port", 3390).build());
+        String fix = commands(d, "firewall-blocking");
+        assertTrue(fix.contains("Test-NetConnection -ComputerName HR-PORT-01 -Port 3390\n"), fix);
+        assertFalse(fix.contains("HR-3390-01"), fix);
+    }
+
     @Test
     void aDiagnosisHasAPortNumber() {
         assertThrows(IllegalArgumentException.class, () -> new Diagnosis("h", 0, "s", List.of(), List.of()));
