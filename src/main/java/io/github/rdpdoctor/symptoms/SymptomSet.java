@@ -76,7 +76,8 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
      *       host-side collector by its computer name). The host diagnosed is the target as the user typed it, which is
      *       what the rules (an address target looks up no name) and the commands ({@code cmdkey /delete:TERMSRV/HOST})
      *       need: the last set with the client's facts ({@code client.*}, {@code test.*}, {@code history.*}), else the
-     *       last with a probe's ({@code network.*}, {@code rdp.*}, {@code tls.*}, {@code ntlm.*}), else the last set.</li>
+     *       last with a probe's ({@code network.*}, {@code rdp.*}, {@code tls.*}, {@code ntlm.*}; not the few of these the
+     *       host-side collectors write too, see {@link FactSide#OTHER}), else the last set.</li>
      * </ul>
      *
      * @throws IllegalArgumentException when {@code sets} is empty

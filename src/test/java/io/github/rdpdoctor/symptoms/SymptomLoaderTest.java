@@ -522,6 +522,25 @@ class SymptomLoaderTest {
         assertTrue(SymptomSet.merge(List.of(host, again)).warnings().isEmpty());
     }
 
+    /**
+     * The host-side collectors write a few names of the probe's prefixes too: the listener's port ({@code network.rdp_port},
+     * RDP-Tcp PortNumber) and the certificate in use ({@code tls.cert_days_left}, {@code tls.cert_self_signed}). Such a
+     * file is no probe's: the computer name it carries must not replace the probe's target, in either order.
+     */
+    @Test
+    void aHostSideCollectionIsNotTakenForAProbeInAMerge() {
+        SymptomSet probe = loader.parse("probe.yaml", ("host: 10.0.0.7\nsymptoms:\n  network.rdp_port_state: open\n"
+                + "  network.rdp_port: 3389\n  tls.cert_days_left: 200\n").getBytes(StandardCharsets.UTF_8));
+        SymptomSet host = loader.parse("host.yaml", ("host: FIN-APP-07\nsymptoms:\n  server.rdp_enabled: true\n"
+                + "  network.rdp_port: 3389\n  tls.cert_days_left: 200\n  tls.cert_self_signed: true\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals("10.0.0.7", SymptomSet.merge(List.of(probe, host)).host());
+        assertEquals("10.0.0.7", SymptomSet.merge(List.of(host, probe)).host());
+        assertEquals(FactSide.NETWORK, FactSide.of("network.rdp_port_state"));
+        for (String shared : List.of("network.rdp_port", "tls.cert_days_left", "tls.cert_self_signed")) {
+            assertEquals(FactSide.OTHER, FactSide.of(shared), shared + " is written by both sides");
+        }
+    }
+
     @Test
     void sessionsOfALaterFileReplaceTheEarlierSnapshot() {
         SymptomSet s1 = loader.parse("s1.yaml", "host: h\nsessions:\n  - {user: alice, state: disconnected, idle_minutes: 720}\n  - {user: bob, state: disconnected}\n"
