@@ -301,8 +301,13 @@ final class ProbeCommand implements Callable<Integer> {
             }
             try {
                 // UTF-16 as Windows PowerShell 5.1 writes it (Get-ADComputer ... > hosts.txt), read as its text
-                InputStream in = io.github.rdpdoctor.symptoms.Utf16.asUtf8(Files.newInputStream(file));
-                return new HostLines(file, new java.io.BufferedInputStream(in));
+                InputStream raw = Files.newInputStream(file);
+                try {
+                    return new HostLines(file, new java.io.BufferedInputStream(io.github.rdpdoctor.symptoms.Utf16.asUtf8(raw)));
+                } catch (IOException | RuntimeException e) {
+                    raw.close(); // its first bytes could not be read: not left open
+                    throw e;
+                }
             } catch (NoSuchFileException e) {
                 throw new RdpDoctorException(file + ": " + ReadProblem.missing(file));
             } catch (IOException e) {

@@ -98,7 +98,8 @@ public final class FleetReport {
     public static FleetReport read(Path jsonl) {
         FleetReport r = new FleetReport(jsonl);
         ObjectMapper mapper = new ObjectMapper();
-        try (InputStream in = Utf16.asUtf8(Files.newInputStream(jsonl))) {
+        // the file's stream in a resource of its own: closed also when reading its first bytes fails (a directory)
+        try (InputStream raw = Files.newInputStream(jsonl); InputStream in = Utf16.asUtf8(raw)) {
             BoundedLines lines = new BoundedLines(in, MAX_LINE);
             for (long n = 1; lines.next(); n++) {
                 String where = jsonl + ":" + n;

@@ -121,8 +121,9 @@ public final class OsqueryIngest {
      * osqueryi output redirected with Windows PowerShell 5.1's {@code >}) is read as its text.
      */
     public OsqueryIngest read(Path file) {
-        try (InputStream raw = Utf16.asUtf8(Files.newInputStream(file))) {
-            read(file.toString(), file.getFileName() == null ? "" : file.getFileName().toString(), raw);
+        // the file's stream in a resource of its own: closed also when reading its first bytes fails (a directory)
+        try (InputStream raw = Files.newInputStream(file); InputStream text = Utf16.asUtf8(raw)) {
+            read(file.toString(), file.getFileName() == null ? "" : file.getFileName().toString(), text);
         } catch (NoSuchFileException e) {
             items.add(new Broken(file.toString(), ReadProblem.missing(file)));
         } catch (IOException e) {
