@@ -57,10 +57,12 @@ final class JoinFolding {
     static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     /**
      * A property of the pattern's own symptom, or a method of it called bare ({@code textIsAddress()}, {@code count("day")}):
-     * not after a dot, a $variable or another identifier; {@code in (...)} and {@code not in (...)} are operators.
+     * not after a dot, a $variable or another identifier; {@code in (...)}, {@code not in (...)}, {@code contains (...)} and
+     * Drools' other operators are not calls. (A DRL function called in a folded pattern would be qualified too: that folded
+     * form does not compile, and the rule is compiled as written.)
      */
     private static final Pattern OWN_PROPERTY = Pattern.compile(
-            "(?<![\\w.$])(flag|number|text|value|line)\\b|(?<![\\w.$])(?!(?:in|not|new|instanceof)\\b)([a-z_]\\w*)(?=\\s*\\()");
+            "(?<![\\w.$])(flag|number|text|value|line)\\b|(?<![\\w.$])(?!(?:in|not|new|instanceof|contains|excludes|matches|memberOf|soundslike|str)\\b)([a-z_]\\w*)(?=\\s*\\()");
     /** A property or method of a variable: {@code $u.text}. */
     private static final Pattern VARIABLE_PROPERTY = Pattern.compile("(\\$[\\w$]*)\\.(?=[A-Za-z_])");
     /**

@@ -77,6 +77,8 @@ class JoinFoldingTest {
         assertEquals("symptom(\"x\").text in (\"a\", \"b\") && symptom(\"x\").number not in (1, 2)",
                 JoinFolding.qualify("text in (\"a\", \"b\") && number not in (1, 2)", other));
         assertEquals("Math.max(symptom(\"x\").number, 3) > 4", JoinFolding.qualify("Math.max(number, 3) > 4", other));
+        assertEquals("symptom(\"x\").text contains (\"a\") || symptom(\"x\").text matches (\"b.*\")",
+                JoinFolding.qualify("text contains (\"a\") || text matches (\"b.*\")", other));
     }
 
     @Test
