@@ -575,6 +575,36 @@ class BundledRulesTest {
     }
 
     /**
+     * A client that connects through an RD Gateway does not use the direct path a probe tests: a filtered direct port
+     * with 1149 logons from elsewhere (the gateway) or another client connecting does not put a firewall on the client's
+     * path. Found with blind holdout case 214 (gateway certificate name mismatch; firewall-blocking ranked 2 at 0.346).
+     */
+    @Test
+    void aFilteredDirectPortSaysNothingAboutTheGatewayPath() {
+        String elsewhere = "firewall-blocking: RDP port filtered from this client while the host accepts RDP connections from elsewhere";
+        String otherClient = "firewall-blocking: RDP port filtered from this client while another client connects";
+        for (Boolean gateway : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("rdsh.example").symptom("network.rdp_port_state", "filtered")
+                    .symptom("test.from_other_client_works", true)
+                    .event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                            "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, null, "User: lkoch"));
+            if (gateway != null) {
+                b.symptom("network.via_gateway", gateway);
+            }
+            List<String> rules = evidenceRules("firewall-blocking", b.build());
+            boolean counts = !Boolean.TRUE.equals(gateway);
+            assertEquals(counts, rules.contains(elsewhere), "via_gateway " + gateway);
+            assertEquals(counts, rules.contains(otherClient), "via_gateway " + gateway);
+        }
+        SymptomSet gatewayCase = errorPair("rdsh.example").symptom("network.via_gateway", true)
+                .symptom("network.gateway_cert_name_match", false).symptom("network.rdp_port_state", "filtered")
+                .symptom("server.firewall_rdp_allowed", true)
+                .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, null, "User: lkoch"))
+                .build();
+        assertFalse(listed(gatewayCase).contains("firewall-blocking"), listed(gatewayCase).toString());
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
