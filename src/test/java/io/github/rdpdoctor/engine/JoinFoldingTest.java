@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(262, n);
+        assertEquals(274, n);
     }
 
     /**

@@ -32,8 +32,8 @@ class ScenarioTest {
     }
 
     /**
-     * Two hundred and sixteen cases written blind — from the seeds, domain notes and knowledge base, without seeing the
-     * rules or the examples, in thirteen rounds. The first round's run passed 28 of 30, the second's 20 of 20, the third's
+     * Two hundred and twenty-eight cases written blind — from the seeds, domain notes and knowledge base, without seeing the
+     * rules or the examples, in fourteen rounds. The first round's run passed 28 of 30, the second's 20 of 20, the third's
      * (51–65, one-sided collections: probe, host or client facts only) 12 of 15, the fourth's (66–80, conflicting
      * evidence) 12 of 15, the fifth's (81–95, the causes with the fewest cases, noisy) 11 of 15, the sixth's (96–110,
      * sparse tickets, host-events-led cases, misread facts) 13 of 15, the seventh's (111–125, full collections: host
@@ -52,7 +52,11 @@ class ScenarioTest {
      * fact — the host's CredSSP update, whose disconnected session fills a two-session cap, the host's highest TLS version
      * beside an expired certificate, a Public or Domain profile over a filtered port, a stale or correct DNS answer beside
      * 1006 events, the endpoint product paused working or not, TermService stopped or running with the listener down,
-     * licensing grace 0 or 45 days beside the user's disconnected session) 14 of 16 (6 of 8 pairs); the misses and
+     * licensing grace 0 or 45 days beside the user's disconnected session) 14 of 16 (6 of 8 pairs), the fourteenth's
+     * (209–220, two vantage points disagree: host-side facts against what the client or probe saw — a network firewall
+     * between, a name that leads to another machine, the admin's probe clean while the user's client fails, an RD
+     * Gateway beside a filtered direct port, 1149 at the failure time, a session list against a session count, an old
+     * client against a host that refuses TLS 1.0) 8 of 12; the misses and
      * the weak rankings they showed led to general rule changes or, where a case claimed more than the knowledge
      * supports, to a corrected case (see README).
      */
@@ -60,7 +64,7 @@ class ScenarioTest {
     Stream<DynamicTest> blindHoldoutCasesMeetTheirExpectations() throws Exception {
         ScenarioRunner runner = new ScenarioRunner(doctor);
         List<Path> files = ScenarioRunner.scenarioFiles(Path.of("src/test/resources/holdout"));
-        assertTrue(files.size() >= 216, "holdout cases missing");
+        assertTrue(files.size() >= 228, "holdout cases missing");
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             ScenarioRunner.Result r = runner.run(f);
             assertTrue(r.passed(), f + ":\n  " + String.join("\n  ", r.failures()));
