@@ -146,7 +146,8 @@ public final class RdpDoctor {
         if (n == Math.rint(n) && Placeholders.isPort((long) n)) {
             return (int) n;
         }
-        Matcher m = facts.host() == null ? null : HOST_PORT.matcher(facts.host());
+        // most hosts have no port: no matcher for them (this runs for every diagnosis)
+        Matcher m = facts.host() == null || facts.host().indexOf(':') < 0 ? null : HOST_PORT.matcher(facts.host());
         if (m != null && m.matches() && Placeholders.isPort(Long.parseLong(m.group(1)))) {
             return Integer.parseInt(m.group(1));
         }
