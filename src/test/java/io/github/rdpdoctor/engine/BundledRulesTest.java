@@ -657,6 +657,54 @@ class BundledRulesTest {
     }
 
     /**
+     * A NAT / port forward that is missing or points elsewhere sends the client and the probe to another machine: its
+     * SSL_NOT_ALLOWED_BY_SERVER and its expired certificate are not the host's, as for a name that resolves to another
+     * address. Found with blind holdout case 225 (a router forward still pointing at the old standard-RDP-security server
+     * listed tls-protocol-mismatch second, 0.53, for the new host).
+     */
+    @Test
+    void answersThroughAForwardThatMissesTheHostAreNotTheHosts() {
+        String tls = "tls-protocol-mismatch: host answered SSL_NOT_ALLOWED_BY_SERVER (no TLS at all)";
+        String credssp = "credssp-nla-mismatch: host answered SSL_NOT_ALLOWED_BY_SERVER (no TLS, so no CredSSP)";
+        String cert = "rdp-certificate-problem: certificate presented on the RDP port is expired";
+        for (Boolean forwardOk : java.util.Arrays.asList(false, true, null)) {
+            SymptomSet.Builder b = errorPair("remote.office.example").symptom("rdp.negotiation", "failure")
+                    .symptom("rdp.negotiation_failure", "ssl_not_allowed_by_server").symptom("tls.cert_days_left", -12L);
+            if (forwardOk != null) {
+                b.symptom("network.nat_forward_ok", forwardOk);
+            }
+            SymptomSet facts = b.build();
+            boolean counts = !Boolean.FALSE.equals(forwardOk);
+            assertEquals(counts, evidenceRules("tls-protocol-mismatch", facts).contains(tls), "forward ok " + forwardOk);
+            assertEquals(counts, evidenceRules("credssp-nla-mismatch", facts).contains(credssp), "forward ok " + forwardOk);
+            assertEquals(counts, evidenceRules("rdp-certificate-problem", facts).contains(cert), "forward ok " + forwardOk);
+        }
+    }
+
+    /**
+     * A host set to Force Updated Clients (AllowEncryptionOracle 0, a policy, never an update's default) refusing a client
+     * with no update for over a year is explained by the client's missing CredSSP update, not by a recent update's new
+     * defaults: that argues against windows-update-regression, so the CredSSP mismatch ranks first although the failure
+     * began after the host's update. Found with blind holdout case 226 (windows-update-regression 0.75 above
+     * credssp-nla-mismatch 0.62).
+     */
+    @Test
+    void aForceUpdatedClientsPolicyExplainsALongUnpatchedClientBetterThanAnUpdate() {
+        String rule = "windows-update-regression: less likely, the host's Force Updated Clients policy explains why a long-unpatched client is refused";
+        record Case(long oracle, long clientDays, boolean against) {
+        }
+        for (Case c : List.of(new Case(0, 3100, true), new Case(0, 200, false), new Case(1, 3100, false))) {
+            SymptomSet facts = errorPair("print-16.example").symptom("history.started_after_update", true)
+                    .symptom("server.last_update_days", 1L).symptom("server.credssp_patched", true)
+                    .symptom("server.credssp_oracle", c.oracle()).symptom("client.last_update_days", c.clientDays()).build();
+            assertEquals(c.against(), evidenceRules("windows-update-regression", facts).contains(rule), c.toString());
+            if (c.against()) {
+                assertEquals("credssp-nla-mismatch", listed(facts).get(0), c.toString());
+            }
+        }
+    }
+
+    /**
      * Connecting by IP address works from this client: it shares a TLS version with the host, so that speaks against a
      * TLS mismatch as it does against a certificate problem. Found with blind holdout case 211 (tls-protocol-mismatch
      * ranked 2 while the same client connected to the host by IP).

@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(274, n);
+        assertEquals(286, n);
     }
 
     /**
