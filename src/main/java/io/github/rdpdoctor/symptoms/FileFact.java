@@ -40,6 +40,26 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
         return file.hasEventOf(id, account);
     }
 
+    /**
+     * Whether what answered on the RDP port is known not to be the host, so that its answers (negotiation, TLS,
+     * certificate) say nothing about the host: the name resolves to another address than the host's real one
+     * ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the real one is not among the name's
+     * addresses ({@code network.dns_all_ips}), or the NAT / port forward to the host is missing or points elsewhere
+     * ({@code network.nat_forward_ok} false).
+     */
+    public final boolean answeredByAnotherMachine() {
+        if ("false".equals(symptom("network.nat_forward_ok").getText())) {
+            return true;
+        }
+        String resolved = symptom("network.dns_resolved_ip").getText().trim();
+        String expected = symptom("network.dns_expected_ip").getText().trim();
+        if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected)) {
+            return false;
+        }
+        String all = "," + symptom("network.dns_all_ips").getText().replace(" ", "").toLowerCase(java.util.Locale.ROOT) + ",";
+        return !all.contains("," + expected.toLowerCase(java.util.Locale.ROOT) + ",");
+    }
+
     /** Whether this fact's file lists any session. */
     public final boolean hasSessions() {
         return file.hasSessions();

@@ -151,4 +151,23 @@ class SymptomTest {
         assertEquals("fin-app-07", new Symptom("ntlm.dns_computer_name", "fin-app-07").firstLabel());
         assertEquals("", new Symptom("target.host", ".corp").firstLabel());
     }
+
+    /** What answered on the RDP port is another machine: the name resolves elsewhere, or the NAT forward misses the host. */
+    @Test
+    void answeredByAnotherMachineWhenTheNameOrTheForwardLeadsElsewhere() {
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.9"), new Symptom("network.dns_expected_ip", "10.0.0.7")))
+                .answeredByAnotherMachine());
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.7"), new Symptom("network.dns_expected_ip", "10.0.0.7 ")))
+                .answeredByAnotherMachine(), "the real address");
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_expected_ip", "10.0.0.7"),
+                new Symptom("network.dns_all_ips", "fd00::9, 10.0.0.7"))).answeredByAnotherMachine(), "the real address is among the name's");
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.9"))).answeredByAnotherMachine(), "the real address unknown");
+        assertTrue(first(List.of(new Symptom("network.nat_forward_ok", false))).answeredByAnotherMachine());
+        assertFalse(first(List.of(new Symptom("network.nat_forward_ok", true))).answeredByAnotherMachine());
+        assertFalse(new Symptom("network.nat_forward_ok", false).answeredByAnotherMachine(), "outside a diagnosis a fact sees nothing");
+    }
+
+    private static Symptom first(List<Symptom> symptoms) {
+        return FileFacts.link(symptoms, List.of(), List.of()).symptoms().get(0);
+    }
 }
