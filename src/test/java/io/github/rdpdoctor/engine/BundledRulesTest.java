@@ -340,6 +340,40 @@ class BundledRulesTest {
     }
 
     /**
+     * What answered on the port describes the host only when the host answered: when the name resolves to another
+     * address than the host's real one, or the NAT forward misses the host, the answers of the probe or the client
+     * (negotiation failures, TLS version and alerts, the certificate, the NTLM build) are another machine's and support
+     * none of the host's causes; with the name resolving to the host they do.
+     */
+    @Test
+    void answersOfAnotherMachineSupportNoneOfTheHostsCauses() {
+        java.util.function.Function<String, SymptomSet> facts = resolved -> errorPair("fin-app-07.corp.example")
+                .symptom("client.os", "Windows 11 24H2").symptom("network.dns_resolved_ip", resolved)
+                .symptom("network.dns_expected_ip", "10.0.0.7").symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", "hybrid_required_by_server")
+                .symptom("tls.max_version", "1.0").symptom("tls.handshake_alert", "protocol_version").build();
+        String[] probeRules = {"credssp-nla-mismatch: host answered HYBRID_REQUIRED_BY_SERVER (NLA required, not offered)",
+                "tls-protocol-mismatch: host accepts only TLS 1.0/1.1 and the client is a modern Windows",
+                "tls-protocol-mismatch: host rejects the TLS handshake with alert protocol_version"};
+        List<String> host = new ArrayList<>(evidenceRules("credssp-nla-mismatch", facts.apply("10.0.0.7")));
+        host.addAll(evidenceRules("tls-protocol-mismatch", facts.apply("10.0.0.7")));
+        List<String> other = new ArrayList<>(evidenceRules("credssp-nla-mismatch", facts.apply("10.0.0.9")));
+        other.addAll(evidenceRules("tls-protocol-mismatch", facts.apply("10.0.0.9")));
+        for (String rule : probeRules) {
+            assertTrue(host.contains(rule), rule + " when the host answered: " + host);
+            assertFalse(other.contains(rule), rule + " when another machine answered: " + other);
+        }
+        SymptomSet nat = errorPair("gw.example.com").symptom("network.nat_forward_ok", false).symptom("tls.max_version", "1.0")
+                .build();
+        assertFalse(evidenceRules("tls-protocol-mismatch", nat).contains("tls-protocol-mismatch: host accepts only TLS 1.0/1.1"),
+                "through a forward that misses the host");
+        SymptomSet natOk = errorPair("gw.example.com").symptom("network.nat_forward_ok", true).symptom("tls.max_version", "1.0")
+                .build();
+        assertTrue(evidenceRules("tls-protocol-mismatch", natOk).contains("tls-protocol-mismatch: host accepts only TLS 1.0/1.1"),
+                "through a forward that reaches the host");
+    }
+
+    /**
      * "Connecting by IP works" argues against a firewall because the IP goes the same way; not when the name already
      * resolves to the host's real address and that address's port is filtered from this client: the address that worked
      * was another one, by another path (a cloud host's public IP beside its private name). When the name resolves to a
