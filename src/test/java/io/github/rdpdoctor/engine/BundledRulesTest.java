@@ -371,6 +371,19 @@ class BundledRulesTest {
                 .build();
         assertTrue(evidenceRules("tls-protocol-mismatch", natOk).contains("tls-protocol-mismatch: host accepts only TLS 1.0/1.1"),
                 "through a forward that reaches the host");
+        // the port's silence or refusal is the other machine's too
+        for (String resolved : List.of("10.0.0.7", "10.0.0.9")) {
+            boolean real = resolved.equals("10.0.0.7");
+            SymptomSet silent = errorPair("fin-app-07.corp.example").symptom("network.dns_resolved_ip", resolved)
+                    .symptom("network.dns_expected_ip", "10.0.0.7").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "no_response").build();
+            assertEquals(real, evidenceRules("rdp-service-failure", silent).contains(
+                    "rdp-service-failure: TCP connect works but the host never answers the X.224 negotiation"), resolved);
+            SymptomSet refused = errorPair("fin-app-07.corp.example").symptom("network.dns_resolved_ip", resolved)
+                    .symptom("network.dns_expected_ip", "10.0.0.7").symptom("network.rdp_port_state", "closed").build();
+            assertEquals(real, evidenceRules("rdp-disabled", refused).contains(
+                    "rdp-disabled: RDP port actively refused (TCP reset, no listener)"), resolved);
+        }
     }
 
     /**
