@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * The lines of a byte stream, ended by \n or \r\n (a last line may lack it). At most {@code max} bytes of a line
  * are kept: the rest of a longer line is read and dropped, so memory stays bounded however long it is (a file without
- * line ends, a binary file given by mistake). Used for JSON Lines on standard input, batch result files (report) and
- * osquery results logs.
+ * line ends, a binary file given by mistake). Used for JSON Lines on standard input, batch result files (report), osquery results logs and
+ * probe --hosts files.
  */
 public final class BoundedLines {
     private final InputStream in;
@@ -19,6 +19,7 @@ public final class BoundedLines {
     private int end;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private byte[] line;
+    private byte[] head;
     private long length;
     private boolean ended;
 
@@ -67,6 +68,7 @@ public final class BoundedLines {
             bytes = Arrays.copyOf(bytes, bytes.length - 1);
             length--;
         }
+        head = bytes;
         line = length <= max ? bytes : null;
         return true;
     }
@@ -74,6 +76,11 @@ public final class BoundedLines {
     /** The line's bytes without its end, or null when it was longer than the limit. */
     public byte[] line() {
         return line;
+    }
+
+    /** The line's first bytes (at most {@code max + 1}), also when it was too long to keep: for a message naming it. */
+    public byte[] head() {
+        return head;
     }
 
     /** The line's length in bytes (also when it was too long to keep). */

@@ -1,6 +1,7 @@
 package io.github.rdpdoctor.cli;
 
 import io.github.rdpdoctor.batch.BatchInput;
+import io.github.rdpdoctor.batch.BoundedLines;
 import io.github.rdpdoctor.batch.BatchRunner;
 import io.github.rdpdoctor.batch.BatchSummary;
 import io.github.rdpdoctor.collectors.CollectedSymptoms;
@@ -287,12 +288,14 @@ final class ProbeCommand implements Callable<Integer> {
     static final class HostLines implements Iterator<BatchInput>, AutoCloseable {
         private final Path file;
         private final InputStream in;
+        private final BoundedLines lines;
         private int lineNo;
         private BatchInput next;
 
         private HostLines(Path file, InputStream in) {
             this.file = file;
             this.in = in;
+            this.lines = new BoundedLines(in, MAX_LINE);
         }
 
         static HostLines open(Path file) {
@@ -303,7 +306,7 @@ final class ProbeCommand implements Callable<Integer> {
                 // UTF-16 as Windows PowerShell 5.1 writes it (Get-ADComputer ... > hosts.txt), read as its text
                 InputStream raw = Files.newInputStream(file);
                 try {
-                    return new HostLines(file, new java.io.BufferedInputStream(io.github.rdpdoctor.symptoms.Utf16.asUtf8(raw)));
+                    return new HostLines(file, io.github.rdpdoctor.symptoms.Utf16.asUtf8(raw));
                 } catch (IOException | RuntimeException e) {
                     raw.close(); // its first bytes could not be read: not left open
                     throw e;
@@ -318,18 +321,17 @@ final class ProbeCommand implements Callable<Integer> {
         @Override
         public boolean hasNext() {
             while (next == null) {
-                byte[] bytes;
                 try {
-                    bytes = readLine();
+                    if (!lines.next()) {
+                        return false;
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(file + ": cannot read: " + ReadProblem.of(file, e), e);
                 }
-                if (bytes == null) {
-                    return false;
-                }
                 lineNo++;
-                if (longLine) {
-                    next = BatchInput.broken(new String(bytes, 0, 40, StandardCharsets.ISO_8859_1).strip() + "...", "line " + lineNo
+                byte[] bytes = lines.line();
+                if (bytes == null) {
+                    next = BatchInput.broken(new String(lines.head(), 0, 40, StandardCharsets.ISO_8859_1).strip() + "...", "line " + lineNo
                             + " of " + file + ": longer than " + MAX_LINE + " bytes; expected one HOST[:PORT] per line");
                     continue;
                 }
@@ -361,26 +363,6 @@ final class ProbeCommand implements Callable<Integer> {
 
         /** A host name is at most 253 characters; a longer line is an error line (a binary file has no line ends). */
         static final int MAX_LINE = 1024;
-        private boolean longLine;
-
-        /** The next line's bytes without its line end ('\n', '\r\n'), or null at the end of the file. */
-        private byte[] readLine() throws IOException {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(64);
-            int b;
-            longLine = false;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                if (line.size() < MAX_LINE) {
-                    line.write(b);
-                } else {
-                    longLine = true; // read to the line's end, keep its start for the message
-                }
-            }
-            if (b < 0 && line.size() == 0) {
-                return null;
-            }
-            byte[] bytes = line.toByteArray();
-            return bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? java.util.Arrays.copyOf(bytes, bytes.length - 1) : bytes;
-        }
 
         @Override
         public BatchInput next() {
