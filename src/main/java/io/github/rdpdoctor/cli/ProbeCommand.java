@@ -39,6 +39,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -51,7 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "probe", sortOptions = false, description = {
         "Probes an RDP host from this machine (DNS, TCP connect, RDP security negotiation, TLS, NTLM host identity) "
                 + "and diagnoses what it observed. No credentials are sent.",
-        "With --hosts FILE: one HOST[:PORT] per line (blank lines and text after # are ignored); one JSON line per "
+        "With --hosts FILE (- for standard input): one HOST[:PORT] per line (blank lines and text after # are ignored); one JSON line per "
                 + "host in file order, like batch.",
         "Exit codes: 0 diagnosed, 1 bad input or fatal error, 2 usage, 3 (--hosts) some lines rejected."})
 final class ProbeCommand implements Callable<Integer> {
@@ -64,6 +65,9 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Mixin
     RulesOptions rules;
@@ -84,7 +88,7 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "FILE", description = "Also write the observed facts as a symptom file (.yaml/.yml or .json) for `diagnose --merge`.")
     Path save;
 
-    @Option(names = "--hosts", paramLabel = "FILE", description = "Probe every HOST[:PORT] listed in FILE, one per line.")
+    @Option(names = "--hosts", paramLabel = "FILE", description = "Probe every HOST[:PORT] listed in FILE, one per line; - reads them from standard input.")
     Path hosts;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "With --hosts: probes at a time (default ${DEFAULT-VALUE}).")
@@ -238,7 +242,8 @@ final class ProbeCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw usage("--concurrency must be 1.." + MAX_CONCURRENCY);
         }
-        if (out != null && ReportCommand.sameFile(out, hosts)) {
+        boolean stdin = hosts.toString().equals("-");
+        if (out != null && !stdin && ReportCommand.sameFile(out, hosts)) {
             // opened for writing, the hosts file would be emptied while it is read: hosts lost, a cut-off name probed
             throw usage("--out " + out + " is the --hosts file; writing the results there would replace the host list");
         }
@@ -247,7 +252,7 @@ final class ProbeCommand implements Callable<Integer> {
         BatchRunner batch = new BatchRunner(doctor, concurrency, BatchRunner.DEFAULT_MAX_CAUSES, false,
                 in -> probeLine(runner, doctor, in));
         BatchSummary summary;
-        try (HostLines lines = HostLines.open(hosts)) {
+        try (HostLines lines = stdin ? HostLines.of(DiagnoseCommand.STDIN, main.stdin) : HostLines.open(hosts)) {
             if (out != null) {
                 summary = batch.runToFile(lines, out, false, n -> { });
             } else {
@@ -286,13 +291,14 @@ final class ProbeCommand implements Callable<Integer> {
      * not a HOST[:PORT] becomes a broken input (an error line in the output), never dropped.
      */
     static final class HostLines implements Iterator<BatchInput>, AutoCloseable {
-        private final Path file;
+        /** The hosts file as error lines name it: its path, or {@code <stdin>}. */
+        private final String file;
         private final InputStream in;
         private final BoundedLines lines;
         private int lineNo;
         private BatchInput next;
 
-        private HostLines(Path file, InputStream in) {
+        private HostLines(String file, InputStream in) {
             this.file = file;
             this.in = in;
             this.lines = new BoundedLines(in, MAX_LINE);
@@ -306,7 +312,7 @@ final class ProbeCommand implements Callable<Integer> {
                 // UTF-16 as Windows PowerShell 5.1 writes it (Get-ADComputer ... > hosts.txt), read as its text
                 InputStream raw = Files.newInputStream(file);
                 try {
-                    return new HostLines(file, io.github.rdpdoctor.symptoms.Utf16.asUtf8(raw));
+                    return of(file.toString(), raw);
                 } catch (IOException | RuntimeException e) {
                     raw.close(); // its first bytes could not be read: not left open
                     throw e;
@@ -318,6 +324,11 @@ final class ProbeCommand implements Callable<Integer> {
             }
         }
 
+        /** The lines of a stream (standard input), named {@code name} in error lines; UTF-16 is read as its text. */
+        static HostLines of(String name, InputStream in) throws IOException {
+            return new HostLines(name, io.github.rdpdoctor.symptoms.Utf16.asUtf8(in));
+        }
+
         @Override
         public boolean hasNext() {
             while (next == null) {
@@ -326,7 +337,7 @@ final class ProbeCommand implements Callable<Integer> {
                         return false;
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException(file + ": cannot read: " + ReadProblem.of(file, e), e);
+                    throw new UncheckedIOException(file + ": cannot read: " + ReadProblem.of(Path.of(file), e), e);
                 }
                 lineNo++;
                 byte[] bytes = lines.line();

@@ -228,4 +228,23 @@ class ProbeCliTest {
             assertEquals(nodes.get(i).get("status"), json.readTree(written.get(i)).get("status"));
         }
     }
+
+    /** {@code --hosts -} reads the host list from standard input (another tool's output piped in), like batch's {@code -}. */
+    @Test
+    void hostsFromStandardInputAreProbedInOrderAndABadLineNamesStdin() throws Exception {
+        int closed = RealServers.freePort();
+        String list = "127.0.0.1:" + closed + "\n# from Get-ADComputer\nnot a host name!\n";
+        CliRun r = CliRun.withStdin(list, "probe", "--hosts", "-", "--timeout", "2000");
+        assertEquals(3, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(2, lines.size(), r.out());
+        JsonNode first = json.readTree(lines.get(0));
+        assertEquals("127.0.0.1:" + closed, first.get("file").asText());
+        assertEquals("rdp-disabled", first.get("diagnosis").get("causes").get(0).get("id").asText(), lines.get(0));
+        JsonNode second = json.readTree(lines.get(1));
+        assertEquals("error", second.get("status").asText());
+        assertTrue(second.get("error").get("message").asText().startsWith("not a host name!: line 3 of <stdin>: not a HOST[:PORT]"),
+                lines.get(1));
+        assertTrue(r.err().startsWith("2 hosts: 1 diagnosed, 1 rejected; "), r.err());
+    }
 }
