@@ -622,6 +622,27 @@ class BundledRulesTest {
     }
 
     /**
+     * When the host reports both Remote Desktop disallowed (fDenyTSConnections = 1) and Remote Desktop Services stopped or
+     * hung, each explains the TCP reset on the port: both reset rules read it, instead of each standing aside for the other
+     * and the reset counting for neither.
+     */
+    @Test
+    void aResetCountsForBothWhenRemoteDesktopIsDisallowedAndTheServiceIsDown() {
+        String resetDisabled = "rdp-disabled: RDP port actively refused (TCP reset, no listener)";
+        String resetService = "rdp-service-failure: RDP port actively refused (TCP reset)";
+        for (String service : List.of("stopped", "hung")) {
+            SymptomSet both = errorPair("ops.example").symptom("network.rdp_port_state", "closed")
+                    .symptom("server.rdp_enabled", false).symptom("server.service.termservice", service).build();
+            assertTrue(evidenceRules("rdp-disabled", both).contains(resetDisabled), "TermService " + service);
+            assertTrue(evidenceRules("rdp-service-failure", both).contains(resetService), "TermService " + service);
+        }
+        SymptomSet allowedRunning = errorPair("ops.example").symptom("network.rdp_port_state", "closed")
+                .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running").build();
+        assertTrue(evidenceRules("rdp-disabled", allowedRunning).contains(resetDisabled));
+        assertTrue(evidenceRules("rdp-service-failure", allowedRunning).contains(resetService));
+    }
+
+    /**
      * A client that connects through an RD Gateway does not use the direct path a probe tests: a filtered direct port
      * with 1149 logons from elsewhere (the gateway) or another client connecting does not put a firewall on the client's
      * path. Found with blind holdout case 214 (gateway certificate name mismatch; firewall-blocking ranked 2 at 0.346).
