@@ -60,6 +60,20 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
         return !all.contains("," + expected.toLowerCase(java.util.Locale.ROOT) + ",");
     }
 
+    /**
+     * Whether the host's own facts say its RDP port takes no connection from any client, so that a failing TCP connect
+     * or other clients failing too is explained on the host: Remote Desktop not allowed ({@code server.rdp_enabled}
+     * false, fDenyTSConnections = 1), the rdp-tcp listener down ({@code server.listener_state}), Remote Desktop Services
+     * stopped ({@code server.service.termservice}; a hung service still accepts the TCP connect), or the host firewall
+     * not allowing RDP inbound on the active profile ({@code server.firewall_rdp_allowed} false).
+     */
+    public final boolean hostShutsRdpPort() {
+        return "false".equals(symptom("server.rdp_enabled").getText())
+                || "down".equalsIgnoreCase(symptom("server.listener_state").getText().trim())
+                || "stopped".equalsIgnoreCase(symptom("server.service.termservice").getText().trim())
+                || "false".equals(symptom("server.firewall_rdp_allowed").getText());
+    }
+
     /** Whether this fact's file lists any session. */
     public final boolean hasSessions() {
         return file.hasSessions();

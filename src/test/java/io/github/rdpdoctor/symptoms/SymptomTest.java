@@ -167,6 +167,23 @@ class SymptomTest {
         assertFalse(new Symptom("network.nat_forward_ok", false).answeredByAnotherMachine(), "outside a diagnosis a fact sees nothing");
     }
 
+    @Test
+    void hostShutsRdpPortWhenTheHostsOwnFactsRefuseEveryClient() {
+        assertTrue(first(List.of(new Symptom("network.rdp_port_state", "closed"), new Symptom("server.rdp_enabled", false))).hostShutsRdpPort());
+        assertTrue(first(List.of(new Symptom("network.rdp_port_state", "closed"), new Symptom("server.listener_state", "down"))).hostShutsRdpPort());
+        assertTrue(first(List.of(new Symptom("network.rdp_port_state", "closed"), new Symptom("server.service.termservice", "stopped")))
+                .hostShutsRdpPort());
+        assertTrue(first(List.of(new Symptom("network.rdp_port_state", "filtered"), new Symptom("server.firewall_rdp_allowed", false)))
+                .hostShutsRdpPort());
+        assertFalse(first(List.of(new Symptom("network.rdp_port_state", "open"), new Symptom("server.service.termservice", "hung")))
+                .hostShutsRdpPort(), "a hung service still accepts the TCP connect");
+        assertFalse(first(List.of(new Symptom("network.rdp_port_state", "closed"), new Symptom("server.rdp_enabled", true),
+                new Symptom("server.listener_state", "listen"), new Symptom("server.service.termservice", "running"),
+                new Symptom("server.firewall_rdp_allowed", true))).hostShutsRdpPort(), "a host that lets RDP in");
+        assertFalse(first(List.of(new Symptom("network.rdp_port_state", "closed"))).hostShutsRdpPort(), "no host facts");
+        assertFalse(new Symptom("server.rdp_enabled", false).hostShutsRdpPort(), "outside a diagnosis a fact sees nothing");
+    }
+
     private static Symptom first(List<Symptom> symptoms) {
         return FileFacts.link(symptoms, List.of(), List.of()).symptoms().get(0);
     }
