@@ -48,9 +48,16 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * ({@code network.nat_forward_ok} false).
      */
     public final boolean answeredByAnotherMachine() {
-        if ("false".equals(symptom("network.nat_forward_ok").getText())) {
-            return true;
-        }
+        return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
+    }
+
+    /**
+     * Whether the client's resolver is seen to lead the host name to another machine: the name resolves to another
+     * address than the host's real one ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the
+     * real one is not among the name's addresses ({@code network.dns_all_ips}). The name half of
+     * {@link #answeredByAnotherMachine()}.
+     */
+    public final boolean nameResolvesElsewhere() {
         String resolved = symptom("network.dns_resolved_ip").getText().trim();
         String expected = symptom("network.dns_expected_ip").getText().trim();
         if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected)) {

