@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(286, n);
+        assertEquals(298, n);
     }
 
     /**
