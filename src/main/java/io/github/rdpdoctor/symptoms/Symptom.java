@@ -153,6 +153,47 @@ public final class Symptom extends FileFact {
         return t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * Whether a {@code client.security_software} / {@code server.security_software} value names a third-party product,
+     * as the symptom contract defines these fields ("third-party antivirus / endpoint product ..., if any"): not when
+     * it is empty, {@code none}, {@code no} or {@code n/a}, and not when it names only the antivirus that comes with
+     * Windows ({@link #isBuiltInSecurityProduct(String)}: "Windows Defender", as Security Center names it on Windows of
+     * every language, "Microsoft Defender Antivirus"). A list of products ("Windows Defender, Sophos Intercept X", as
+     * collectors join several with ", " or "; ") names one when any of its parts does. A scan without a regular
+     * expression or {@code split}: rules call it on every evaluation of the pattern.
+     */
+    public boolean namesThirdPartyProduct() {
+        String t = getText();
+        int start = 0;
+        while (start <= t.length()) {
+            int end = start;
+            while (end < t.length() && t.charAt(end) != ',' && t.charAt(end) != ';') {
+                end++;
+            }
+            String part = t.substring(start, end).strip();
+            if (!part.isEmpty() && !part.equalsIgnoreCase("none") && !part.equalsIgnoreCase("no")
+                    && !part.equalsIgnoreCase("n/a") && !isBuiltInSecurityProduct(part)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /**
+     * True for the security products that come with Windows, which are not "third-party" in the sense of the
+     * contract: Microsoft Defender under its names ("Windows Defender" on Windows 10 and earlier and in Security
+     * Center's AntiVirusProduct list, "Microsoft Defender Antivirus", "Antivirus Microsoft Defender" on French Windows,
+     * "Microsoft Defender for Endpoint"). Bitdefender is a third-party product: "defender" alone does not count.
+     */
+    public static boolean isBuiltInSecurityProduct(String product) {
+        if (product == null) {
+            return false;
+        }
+        String p = product.toLowerCase(java.util.Locale.ROOT);
+        return p.contains("windows defender") || p.contains("microsoft defender");
+    }
+
     /** Line of the symptom in its source file, 0 when unknown. */
     public int getLine() {
         return line;

@@ -47,9 +47,6 @@ public final class WindowsFacts {
             "MBAMService", "Malwarebytes",
             "WRSVC", "Webroot SecureAnywhere");
 
-    /** Security products that come with Windows: not "third-party" in the sense of the contract. */
-    private static final Pattern BUILT_IN = Pattern.compile("(?i).*(windows defender|microsoft defender).*");
-
     private static final Pattern VPN_ADAPTER = Pattern.compile("(?i).*(vpn|wan miniport|tap-windows|tap-win32|wintun"
             + "|wireguard|anyconnect|cisco secure client|juniper|pulse secure|ivanti|fortinet|forticlient|globalprotect"
             + "|pangp|palo alto|check point|sonicwall|netextender|zscaler|openvpn|nordlynx|big-ip edge|f5 networks"
@@ -146,9 +143,12 @@ public final class WindowsFacts {
         return Optional.empty();
     }
 
-    /** True for the security products that come with Windows (Microsoft Defender). */
+    /**
+     * True for the security products that come with Windows (Microsoft Defender), not "third-party" in the sense of the
+     * contract: the rules' own test, {@link io.github.rdpdoctor.symptoms.Symptom#isBuiltInSecurityProduct(String)}.
+     */
     public static boolean isBuiltInSecurity(String product) {
-        return product != null && BUILT_IN.matcher(product).matches();
+        return io.github.rdpdoctor.symptoms.Symptom.isBuiltInSecurityProduct(product);
     }
 
     /**
