@@ -28,6 +28,18 @@ public final class HostEvent extends FileFact {
      */
     private static final Set<String> SHARED_PROFILES = Set.of("default", "default user", "public", "all users", "temp");
 
+    /**
+     * Remote Desktop Services itself (service name TermService) as Service Control Manager messages name it: by its
+     * display name in the OS language — English "Remote Desktop Services", German "Remotedesktopdienste", French
+     * "Services Bureau à distance", Spanish "Servicios de Escritorio remoto" — or by its service name. Not the services
+     * whose display names contain these words: the UserMode Port Redirector (UmRdpService: "Remote Desktop Services
+     * UserMode Port Redirector", "Remotedesktopdienste-UserMode-Portumleitung", "Redirecteur de port du mode utilisateur
+     * des services Bureau à distance", "Redirector de puerto en modo usuario de Servicios de Escritorio remoto") and
+     * French "Configuration des services Bureau à distance" (SessionEnv).
+     */
+    private static final Pattern REMOTE_DESKTOP_SERVICES = Pattern.compile("(?iu)TermService|Remote Desktop Services(?! UserMode)"
+            + "|Remotedesktopdienste(?!-)|(?<!des )Services Bureau [àa] distance|(?<!de )Servicios de Escritorio remoto");
+
     private final String log;
     private final String source;
     private final int id;
@@ -91,6 +103,16 @@ public final class HostEvent extends FileFact {
     /** True when the provider name contains {@code part}, ignoring case (e.g. "Schannel"). */
     public boolean fromSource(String part) {
         return source.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * True when the message names Remote Desktop Services itself (TermService), in English or by its display name on
+     * German, French or Spanish Windows (see {@link #REMOTE_DESKTOP_SERVICES}): Service Control Manager events
+     * (7011, 7022, 7031, 7034) carry one id for every service and tell them apart only by the name in the message.
+     * Rules ask it after the id, so it runs only for those events.
+     */
+    public boolean namesRemoteDesktopServices() {
+        return REMOTE_DESKTOP_SERVICES.matcher(message).find();
     }
 
     /**

@@ -1054,6 +1054,33 @@ class BundledRulesTest {
         assertFalse(listed(defenderOnly).contains("security-software-interference"), listed(defenderOnly).toString());
     }
 
+    /**
+     * A host writes Service Control Manager messages in its own language and names Remote Desktop Services by its
+     * localized display name: German "Remotedesktopdienste", French "Services Bureau à distance", Spanish "Servicios de
+     * Escritorio remoto". 7031/7034 in those words support rdp-service-failure as the English ones do; the localized
+     * names of the UserMode Port Redirector and of Remote Desktop Configuration, which contain the same words, do not.
+     * Found with blind holdout cases 245 and 246 (German and French hosts: their 7031/7034 events gave no evidence).
+     */
+    @Test
+    void serviceControlManagerEventsNameRemoteDesktopServicesInTheHostsLanguage() {
+        String scm = "Service Control Manager";
+        for (String message : List.of(
+                "Der Dienst \"Remotedesktopdienste\" wurde unerwartet beendet. Dies ist bereits 1 Mal passiert.",
+                "Le service Services Bureau à distance s'est terminé de manière inattendue. Il s'est produit 1 fois.",
+                "El servicio Servicios de Escritorio remoto terminó de manera inesperada. Esto ha sucedido 1 veces.",
+                "{\"EventData\":{\"param1\":\"Remotedesktopdienste\",\"param2\":\"1\"}}")) {
+            assertEquals(1, scmEvidence(new HostEvent("System", scm, 7034, null, message)).size(), message);
+        }
+        for (String message : List.of(
+                "Der Dienst \"Remotedesktopdienste-UserMode-Portumleitung\" wurde unerwartet beendet. Dies ist bereits 1 Mal passiert.",
+                "Le service Redirecteur de port du mode utilisateur des services Bureau à distance s'est terminé de manière inattendue. Il s'est produit 1 fois.",
+                "Le service Configuration des services Bureau à distance s'est terminé de manière inattendue. Il s'est produit 1 fois.",
+                "El servicio Redirector de puerto en modo usuario de Servicios de Escritorio remoto terminó de manera inesperada. Esto ha sucedido 1 veces.",
+                "Der Dienst \"Druckwarteschlange\" wurde unerwartet beendet. Dies ist bereits 1 Mal passiert.")) {
+            assertEquals(List.of(), scmEvidence(new HostEvent("System", scm, 7034, null, message)), message);
+        }
+    }
+
     /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
     @Test
     void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {
