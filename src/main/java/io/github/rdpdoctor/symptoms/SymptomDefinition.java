@@ -146,12 +146,80 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
 
     private String toText(Object raw) {
         if (raw instanceof String s) {
-            return s;
+            return plainText(s);
         }
         if (raw instanceof Boolean || raw instanceof Number) {
             return raw.toString();
         }
         throw wrong(raw);
+    }
+
+    /**
+     * A text value as rules read it: without the trademark signs ® and ™ (and "(R)", "(TM)" written after a word), which
+     * Microsoft puts into some product names — Win32_OperatingSystem.Caption is "Microsoft® Windows Server® 2008 Standard"
+     * on Windows Server 2008, "Microsoft® Windows Vista™ Business" on Vista, "Microsoft(R) Windows(R) Server 2003, Standard
+     * Edition" on Server 2003 — and with each run of white space (doubled spaces, a tab, a no-break space) made one space
+     * and none at either end. "Microsoft® Windows Server® 2008  Standard " reads "Microsoft Windows Server 2008 Standard".
+     * Text without any of these is returned as it is.
+     */
+    static String plainText(String s) {
+        if (isPlain(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '®' || c == '™') {
+                continue;
+            }
+            if (c == '(' && trademarkAt(s, i)) {
+                i = s.indexOf(')', i);
+                continue;
+            }
+            if (isSpace(c)) {
+                pendingSpace = b.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                b.append(' ');
+                pendingSpace = false;
+            }
+            b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** Whether {@link #plainText(String)} leaves {@code s} as it is: a scan, as most values are plain. */
+    private static boolean isPlain(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        if (isSpace(s.charAt(0)) || isSpace(s.charAt(s.length() - 1))) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '®' || c == '™' || c == '(' && trademarkAt(s, i)) {
+                return false;
+            }
+            if (isSpace(c) && (c != ' ' || isSpace(s.charAt(i + 1)))) { // not the last: it is no space
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** Whether "(R)" or "(TM)", in any case, starts at {@code i} right after a letter or digit ("Windows(R)"). */
+    private static boolean trademarkAt(String s, int i) {
+        if (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))) {
+            return false;
+        }
+        return s.regionMatches(true, i, "(R)", 0, 3) || s.regionMatches(true, i, "(TM)", 0, 4);
     }
 
     private HexCode toHex(Object raw) {
