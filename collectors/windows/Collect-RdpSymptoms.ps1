@@ -269,7 +269,8 @@ function Get-RdpRawEvents {
 # >>> events.ps1
 # The events rdp-doctor's rules read, from the last 7 days, newest first per query, one Get-WinEvent
 # per log and provider. Service Control Manager events are logged for every service: only those whose
-# message names Remote Desktop Services (TermService) are kept. "No events found" and a log or provider that this Windows does not have are
+# message names Remote Desktop Services (TermService) are kept, by its display name in English, German
+# (Remotedesktopdienste), French (Services Bureau a distance) or Spanish (Servicios de Escritorio remoto). "No events found" and a log or provider that this Windows does not have are
 # normal; other errors (access denied) are reported. Prints nothing when there are no events.
 $since = (Get-Date).AddDays(-7)
 $queries = @(
@@ -279,7 +280,7 @@ $queries = @(
     @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Schannel'; Id = @(36870, 36871, 36874, 36887, 36888) } },
     @{ Max = 100; Filter = @{ LogName = 'Application'; ProviderName = 'Microsoft-Windows-User Profiles Service'; Id = @(1511, 1515, 1502, 1508) } },
     @{ Max = 50; Filter = @{ LogName = 'System'; ProviderName = 'TermService'; Id = @(71, 1003, 1004) } },
-    @{ Max = 200; Match = 'TermService|Remote Desktop Services'; Filter = @{ LogName = 'System'; ProviderName = 'Service Control Manager'; Id = @(7011, 7022, 7031, 7034) } }
+    @{ Max = 200; Match = 'TermService|Remote Desktop Services|Remotedesktopdienste|Services Bureau . distance|Servicios de Escritorio remoto'; Filter = @{ LogName = 'System'; ProviderName = 'Service Control Manager'; Id = @(7011, 7022, 7031, 7034) } }
 )
 $found = @()
 foreach ($q in $queries) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rdpdoctor.engine.RdpDoctor;
 import io.github.rdpdoctor.engine.RuleSource;
+import io.github.rdpdoctor.symptoms.HostEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,13 +67,29 @@ class CollectedEventsTest {
         assertMissing(eventsTheRulesRead(), asked, "the osquery events query");
     }
 
-    /** Service Control Manager events are logged for every service; both collectors keep only Remote Desktop Services'. */
+    /**
+     * Service Control Manager events are logged for every service; both collectors keep only Remote Desktop Services',
+     * named in English or by its German, French or Spanish display name, as HostEvent.namesRemoteDesktopServices() reads
+     * them (the script in ASCII: Windows PowerShell 5.1 reads a script without a byte order mark in the ANSI code page).
+     */
     @Test
     void serviceControlManagerEventsAreNarrowedToRemoteDesktopServices() throws IOException {
         String sql = osqueryEventsQuery();
         assertTrue(sql.contains("'Service Control Manager'") && sql.contains("provider_name != 'Service Control Manager' OR data LIKE '%TermService%'"), sql);
+        for (String name : List.of("Remote Desktop Services", "Remotedesktopdienste", "Services Bureau % distance", "Servicios de Escritorio remoto")) {
+            assertTrue(sql.contains("OR data LIKE '%" + name + "%'"), name + ": " + sql);
+        }
         String script = eventsScript();
-        assertTrue(script.matches("(?s).*Match = 'TermService\\|Remote Desktop Services'; Filter = @\\{ LogName = 'System'; ProviderName = 'Service Control Manager'.*"), script);
+        assertTrue(script.matches("(?s).*Match = 'TermService\\|Remote Desktop Services\\|Remotedesktopdienste\\|Services Bureau \\. distance"
+                + "\\|Servicios de Escritorio remoto'; Filter = @\\{ LogName = 'System'; ProviderName = 'Service Control Manager'.*"), script);
+        Pattern match = Pattern.compile("TermService|Remote Desktop Services|Remotedesktopdienste|Services Bureau . distance|Servicios de Escritorio remoto",
+                Pattern.CASE_INSENSITIVE);
+        for (String message : List.of("Der Dienst \"Remotedesktopdienste\" wurde unerwartet beendet. Dies ist bereits 1 Mal passiert.",
+                "Le service Services Bureau à distance s'est terminé de manière inattendue. Il s'est produit 1 fois.",
+                "El servicio Servicios de Escritorio remoto terminó de manera inesperada. Esto ha sucedido 1 veces.")) {
+            assertTrue(match.matcher(message).find() && new HostEvent("System", "Service Control Manager", 7034, null, message)
+                    .namesRemoteDesktopServices(), message);
+        }
     }
 
     private static String eventsScript() throws IOException {
