@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(298, n);
+        assertEquals(310, n);
     }
 
     /**
