@@ -622,6 +622,61 @@ class BundledRulesTest {
     }
 
     /**
+     * When the name resolves to another machine than the host (or the NAT forward misses it), that machine's healthy answers
+     * on the port — TCP connect, X.224, NLA not insisted on, TLS handshake, a valid certificate — say nothing about the
+     * host's firewall, reachability, service, NLA, TLS or certificate: no rule argues against those causes with them, as
+     * no rule supports them with its failures. With the name resolving to the host, each answer argues as before.
+     */
+    @Test
+    void anotherMachinesHealthyAnswersDoNotArgueAgainstTheHostsCauses() {
+        List<String> causes = List.of("firewall-blocking", "network-profile-public", "network-unreachable", "rdp-service-failure",
+                "rdp-disabled", "credssp-nla-mismatch", "tls-protocol-mismatch", "rdp-certificate-problem");
+        StringBuilder drl = new StringBuilder(RuleEngineTest.HEADER);
+        for (String c : causes) {
+            drl.append("rule \"test: list ").append(c).append("\"\nwhen\nthen\n    findings.support(kcontext, \"")
+                    .append(c).append("\", 1.0, \"listed\");\nend\n");
+        }
+        RdpDoctor listing = RdpDoctor.builder().addRules("listing.drl", drl.toString()).build();
+        for (String resolved : List.of("10.20.0.99", "10.20.0.15")) {
+            SymptomSet facts = errorPair("app-07.corp.example").symptom("network.dns_resolved_ip", resolved)
+                    .symptom("network.dns_expected_ip", "10.20.0.15").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("rdp.nla_required", false).symptom("tls.handshake_ok", true)
+                    .symptom("tls.max_version", "1.2").symptom("tls.cert_days_left", 200).symptom("tls.cert_name_match", true).build();
+            boolean elsewhere = !resolved.equals("10.20.0.15");
+            List<RankedCause> listed = listing.diagnose(facts).causes().stream().filter(c -> causes.contains(c.id())).toList();
+            assertEquals(causes.size(), listed.size());
+            for (RankedCause c : listed) {
+                List<Evidence> against = c.evidence().stream().filter(e -> e.weight() < 0).toList();
+                assertEquals(elsewhere, against.isEmpty(), c.id() + " with the name resolving to " + resolved + ": " + against);
+            }
+        }
+    }
+
+    /**
+     * When the name resolves to another address than the host's, the ping and the TCP connect went to that address: its
+     * silence is no evidence of a firewall or a broken path to the host, and other clients (or this one by IP) reaching the
+     * host over a path that leads to it is no evidence of a broken client. With the name resolving to the host, they count.
+     */
+    @Test
+    void theSilenceOfAnotherAddressAndOthersReachingTheHostSayNothingAboutTheHostsPathOrThisClient() {
+        for (String resolved : List.of("10.20.0.99", "10.20.0.15")) {
+            SymptomSet facts = errorPair("app-07.corp.example").symptom("network.dns_resolved_ip", resolved)
+                    .symptom("network.dns_expected_ip", "10.20.0.15").symptom("network.rdp_port_state", "filtered")
+                    .symptom("network.ping_ok", false).symptom("test.from_other_client_works", true)
+                    .symptom("client.saved_credentials", true).symptom("test.by_ip_works", true).build();
+            boolean elsewhere = !resolved.equals("10.20.0.15");
+            List<String> firewall = evidenceRules("firewall-blocking", facts);
+            List<String> path = evidenceRules("network-unreachable", facts);
+            List<String> client = evidenceRules("client-side-corruption", facts);
+            assertEquals(!elsewhere, firewall.contains("firewall-blocking: RDP port filtered (no answer to TCP connect)"), resolved + " " + firewall);
+            assertEquals(!elsewhere, path.contains("network-unreachable: host answers neither ping nor the RDP port"), resolved + " " + path);
+            assertEquals(!elsewhere, path.contains("network-unreachable: host does not answer ping"), resolved + " " + path);
+            assertEquals(!elsewhere, client.contains("client-side-corruption: another client machine can connect to this host"), resolved + " " + client);
+            assertEquals(!elsewhere, client.contains("client-side-corruption: saved credentials for the name and connecting by IP works"), resolved + " " + client);
+        }
+    }
+
+    /**
      * When the host reports both Remote Desktop disallowed (fDenyTSConnections = 1) and Remote Desktop Services stopped or
      * hung, each explains the TCP reset on the port: both reset rules read it, instead of each standing aside for the other
      * and the reset counting for neither.
