@@ -1195,6 +1195,31 @@ class BundledRulesTest {
 
 
     /**
+     * A network profile (Public, Private, Domain) is a Windows firewall setting: on a host whose OS is stated as Linux (xrdp,
+     * gnome-remote-desktop, FreeRDP's shadow server) the error pair's prior does not list network-profile-public, and a
+     * profile noted by mistake does not either; its own firewall is firewall-blocking. A Windows host, and an OS text that
+     * names Windows too, keep it. Found with blind holdout case 261 (Rocky Linux with firewalld, listed tenth at 0.10).
+     */
+    @Test
+    void aHostThatDoesNotRunWindowsHasNoPublicNetworkProfile() {
+        for (String os : List.of("Rocky Linux 9.4, xrdp 0.10.1", "Ubuntu 22.04.4 LTS, gnome-remote-desktop 42",
+                "Debian GNU/Linux 12, freerdp-shadow-cli 2.10", "xrdp 0.9.21")) {
+            SymptomSet linux = errorPair("app-lnx.example").symptom("server.os", os).symptom("network.rdp_port_state", "filtered")
+                    .build();
+            assertFalse(listed(linux).contains("network-profile-public"), os + ": " + listed(linux));
+            assertTrue(listed(linux).contains("firewall-blocking"), os + ": " + listed(linux));
+            SymptomSet noted = errorPair("app-lnx.example").symptom("server.os", os).symptom("server.network_profile", "public")
+                    .symptom("server.firewall_rdp_allowed", false).symptom("network.rdp_port_state", "filtered").build();
+            assertFalse(listed(noted).contains("network-profile-public"), os + " with a profile noted: " + listed(noted));
+        }
+        for (String os : List.of("Windows Server 2022", "Windows Server 2022 with WSL (Ubuntu 22.04)")) {
+            SymptomSet windows = errorPair("app.example").symptom("server.os", os).symptom("network.rdp_port_state", "filtered")
+                    .build();
+            assertTrue(listed(windows).contains("network-profile-public"), os + ": " + listed(windows));
+        }
+    }
+
+    /**
      * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
      * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
      * each is listed with all its evidence, also the evidence against.
