@@ -1248,6 +1248,28 @@ class BundledRulesTest {
     }
 
     /**
+     * SSL_CERT_NOT_ON_SERVER ends the connection at the negotiation, before TLS and so before CredSSP: the certificate, not a
+     * CredSSP/NLA mismatch, stops it, and the error pair's prior with "began after an update" no longer lists
+     * credssp-nla-mismatch. Another failure code (HYBRID_REQUIRED_BY_SERVER) keeps it. Found with blind holdout case 257
+     * (xrdp with an unreadable key file; credssp-nla-mismatch listed eighth at 0.085).
+     */
+    @Test
+    void aHostWithoutACertificateForTlsNeverGetsToCredSsp() {
+        String noCertificate = "credssp-nla-mismatch: less likely, the host refused the negotiation for want of a certificate (SSL_CERT_NOT_ON_SERVER)";
+        java.util.function.Function<String, SymptomSet> facts = failure -> errorPair("lnx-build-03.example")
+                .symptom("history.started_after_update", true).symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", failure)
+                .symptom("rdp.nla_required", false).build();
+        SymptomSet noCert = facts.apply("ssl_cert_not_on_server");
+        assertFalse(listed(noCert).contains("credssp-nla-mismatch"), listed(noCert).toString());
+        assertTrue(evidenceRules("credssp-nla-mismatch", noCert).contains(noCertificate));
+        assertEquals("rdp-certificate-problem", listed(noCert).get(0));
+        SymptomSet hybridRequired = facts.apply("hybrid_required_by_server");
+        assertTrue(listed(hybridRequired).contains("credssp-nla-mismatch"), listed(hybridRequired).toString());
+        assertFalse(evidenceRules("credssp-nla-mismatch", hybridRequired).contains(noCertificate));
+    }
+
+    /**
      * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
      * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
      * each is listed with all its evidence, also the evidence against.
