@@ -45,7 +45,8 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * certificate) say nothing about the host: the name resolves to another address than the host's real one
      * ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the real one is not among the name's
      * addresses ({@code network.dns_all_ips}), or the NAT / port forward to the host is missing or points elsewhere
-     * ({@code network.nat_forward_ok} false).
+     * ({@code network.nat_forward_ok} false). A resolved address of the other family than the expected one (IPv6 against
+     * IPv4) is no such sign: a dual-stack host has one address of each ({@link Symptom#sameAddressFamily(Symptom)}).
      */
     public final boolean answeredByAnotherMachine() {
         return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
@@ -60,7 +61,8 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     public final boolean nameResolvesElsewhere() {
         String resolved = symptom("network.dns_resolved_ip").getText().trim();
         String expected = symptom("network.dns_expected_ip").getText().trim();
-        if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected)) {
+        if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected)
+                || !symptom("network.dns_resolved_ip").sameAddressFamily(symptom("network.dns_expected_ip"))) {
             return false;
         }
         String all = "," + symptom("network.dns_all_ips").getText().replace(" ", "").toLowerCase(java.util.Locale.ROOT) + ",";

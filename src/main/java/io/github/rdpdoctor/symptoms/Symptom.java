@@ -137,6 +137,24 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * Whether the text and {@code other}'s text are addresses of one family: both IPv6 (a ':' in the text) or both IPv4
+     * (an IPv4-mapped IPv6 address, {@code ::ffff:10.1.2.3}, counts as IPv4). Two addresses of different families are never
+     * the same, yet a dual-stack host has one of each, so comparing them says nothing about whether they lead to one machine.
+     * A scan of the texts, without a regular expression.
+     */
+    public boolean sameAddressFamily(Symptom other) {
+        return isIpv6(getText()) == isIpv6(other.getText());
+    }
+
+    private static boolean isIpv6(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("::ffff:") && t.indexOf('.') > 0) {
+            return false;
+        }
+        return t.indexOf(':') >= 0;
+    }
+
+    /**
      * The text's first DNS label in lower case, without a port: {@code fin-app-07} for {@code FIN-APP-07.corp.example},
      * {@code fin-app-07:3390} or {@code fin-app-07}. Compares a target name with the computer name a host reports.
      */

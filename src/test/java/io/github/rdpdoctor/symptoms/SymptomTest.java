@@ -152,6 +152,18 @@ class SymptomTest {
         assertEquals("", new Symptom("target.host", ".corp").firstLabel());
     }
 
+    /** Addresses of one family: both IPv6, or both IPv4 (an IPv4-mapped IPv6 address counts as IPv4). */
+    @Test
+    void sameAddressFamilyComparesIpv4WithIpv4AndIpv6WithIpv6() {
+        Symptom v4 = new Symptom("network.dns_expected_ip", "10.0.0.7");
+        Symptom v6 = new Symptom("network.dns_expected_ip", "2001:db8::7");
+        assertTrue(new Symptom("network.dns_resolved_ip", "10.0.0.9").sameAddressFamily(v4));
+        assertTrue(new Symptom("network.dns_resolved_ip", " FD00::9 ").sameAddressFamily(v6));
+        assertFalse(new Symptom("network.dns_resolved_ip", "fd00::9").sameAddressFamily(v4));
+        assertFalse(new Symptom("network.dns_resolved_ip", "10.0.0.9").sameAddressFamily(v6));
+        assertTrue(new Symptom("network.dns_resolved_ip", "::ffff:10.0.0.9").sameAddressFamily(v4), "IPv4-mapped");
+    }
+
     /** What answered on the RDP port is another machine: the name resolves elsewhere, or the NAT forward misses the host. */
     @Test
     void answeredByAnotherMachineWhenTheNameOrTheForwardLeadsElsewhere() {
@@ -162,6 +174,10 @@ class SymptomTest {
         assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_expected_ip", "10.0.0.7"),
                 new Symptom("network.dns_all_ips", "fd00::9, 10.0.0.7"))).answeredByAnotherMachine(), "the real address is among the name's");
         assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.9"))).answeredByAnotherMachine(), "the real address unknown");
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_expected_ip", "10.0.0.7")))
+                .answeredByAnotherMachine(), "an IPv6 address is not compared with an IPv4 one (a dual-stack host has both)");
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_expected_ip", "fd00::7")))
+                .answeredByAnotherMachine(), "two IPv6 addresses are");
         assertTrue(first(List.of(new Symptom("network.nat_forward_ok", false))).answeredByAnotherMachine());
         assertFalse(first(List.of(new Symptom("network.nat_forward_ok", true))).answeredByAnotherMachine());
         assertFalse(new Symptom("network.nat_forward_ok", false).answeredByAnotherMachine(), "outside a diagnosis a fact sees nothing");
