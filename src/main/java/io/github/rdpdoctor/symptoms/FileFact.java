@@ -46,7 +46,7 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the real one is not among the name's
      * addresses ({@code network.dns_all_ips}), or the NAT / port forward to the host is missing or points elsewhere
      * ({@code network.nat_forward_ok} false). A resolved address of the other family than the expected one (IPv6 against
-     * IPv4) is no such sign: a dual-stack host has one address of each ({@link Symptom#sameAddressFamily(Symptom)}).
+     * IPv4) is no such sign: a dual-stack host has one address of each ({@link Symptom#sameAddressFamily(String)}).
      */
     public final boolean answeredByAnotherMachine() {
         return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
@@ -62,7 +62,7 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
         String resolved = symptom("network.dns_resolved_ip").getText().trim();
         String expected = symptom("network.dns_expected_ip").getText().trim();
         if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected)
-                || !symptom("network.dns_resolved_ip").sameAddressFamily(symptom("network.dns_expected_ip"))) {
+                || !symptom("network.dns_resolved_ip").sameAddressFamily(expected)) {
             return false;
         }
         String all = "," + symptom("network.dns_all_ips").getText().replace(" ", "").toLowerCase(java.util.Locale.ROOT) + ",";
