@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(310, n);
+        assertEquals(322, n);
     }
 
     /**
