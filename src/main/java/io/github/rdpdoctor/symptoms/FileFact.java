@@ -45,8 +45,9 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * certificate) say nothing about the host: the name resolves to another address than the host's real one
      * ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the real one is not among the name's
      * addresses ({@code network.dns_all_ips}), or the NAT / port forward to the host is missing or points elsewhere
-     * ({@code network.nat_forward_ok} false). A resolved address of the other family than the expected one (IPv6 against
-     * IPv4) is no such sign: a dual-stack host has one address of each ({@link Symptom#sameAddressFamily(String)}).
+     * ({@code network.nat_forward_ok} false). Only when the name is known to have an address of the expected one's family
+     * ({@link #nameHasAddressOfFamily(String)}): a resolved IPv6 address beside an expected IPv4 one is no such sign by
+     * itself, since a dual-stack host has one address of each.
      */
     public final boolean answeredByAnotherMachine() {
         return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
@@ -61,8 +62,7 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     public final boolean nameResolvesElsewhere() {
         String resolved = symptom("network.dns_resolved_ip").getText().trim();
         String expected = symptom("network.dns_expected_ip").getText().trim();
-        if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected)
-                || !symptom("network.dns_resolved_ip").sameAddressFamily(expected)) {
+        if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected) || !nameHasAddressOfFamily(expected)) {
             return false;
         }
         String all = "," + symptom("network.dns_all_ips").getText().replace(" ", "").toLowerCase(java.util.Locale.ROOT) + ",";
@@ -81,6 +81,36 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
                 || "down".equalsIgnoreCase(symptom("server.listener_state").getText().trim())
                 || "stopped".equalsIgnoreCase(symptom("server.service.termservice").getText().trim())
                 || "false".equals(symptom("server.firewall_rdp_allowed").getText());
+    }
+
+    /**
+     * Whether the host name is known to have an address of {@code address}'s family (IPv4 or IPv6, see
+     * {@link Symptom#sameAddressFamily(String)}): {@code network.dns_resolved_ip} or one of {@code network.dns_all_ips} (comma
+     * separated) is of that family. Two addresses of different families are never equal, yet a dual-stack host has one of
+     * each: an expected IPv4 address says whether the name leads elsewhere only beside the name's own IPv4 addresses. A
+     * scan of the texts, without a regular expression or {@code split}.
+     */
+    public final boolean nameHasAddressOfFamily(String address) {
+        boolean v6 = Symptom.isIpv6(address);
+        String resolved = symptom("network.dns_resolved_ip").getText();
+        if (!resolved.isBlank() && Symptom.isIpv6(resolved) == v6) {
+            return true;
+        }
+        String all = symptom("network.dns_all_ips").getText();
+        int start = 0;
+        while (start <= all.length()) {
+            int comma = all.indexOf(',', start);
+            int end = comma < 0 ? all.length() : comma;
+            String one = all.substring(start, end);
+            if (!one.isBlank() && Symptom.isIpv6(one) == v6) {
+                return true;
+            }
+            if (comma < 0) {
+                break;
+            }
+            start = comma + 1;
+        }
+        return false;
     }
 
     /** Whether this fact's file lists any session. */

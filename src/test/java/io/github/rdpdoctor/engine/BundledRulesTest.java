@@ -1271,23 +1271,32 @@ class BundledRulesTest {
 
     /**
      * An IPv6 address is never equal to an IPv4 one, yet a dual-stack host has one of each and a resolver gives the IPv6 one
-     * first (RFC 6724): a name resolving to an IPv6 address while the host's known address is IPv4 is no sign of a wrong
-     * host, and the answers on the port stay the host's (FileFact.answeredByAnotherMachine()). Within one family a different
-     * address still is; an IPv4-mapped IPv6 address counts as IPv4. Found with blind holdout case 268 (a dual-stack 2008 R2
-     * host that names itself in NTLM; dns-wrong-host ranked first at 0.5).
+     * first (RFC 6724): a name resolving to an IPv6 address while the host's known address is IPv4 is by itself no sign of a
+     * wrong host, and the answers on the port stay the host's (FileFact.answeredByAnotherMachine()). Within one family a
+     * different address still is, and so is an IPv6 first address when the name's IPv4 addresses (dns_all_ips) do not
+     * include the expected one; an IPv4-mapped IPv6 address counts as IPv4. Found with blind holdout case 268 (a dual-stack
+     * 2008 R2 host that names itself in NTLM; dns-wrong-host ranked first at 0.5).
      */
     @Test
     void addressesOfDifferentFamiliesAreNotComparedForAWrongHost() {
         String resolvesElsewhere = "dns-wrong-host: host name resolves to another address than the host's real one";
         String expired = "rdp-certificate-problem: certificate presented on the RDP port is expired";
-        record Dns(String resolved, String expected, boolean another) {
+        record Dns(String resolved, String all, String expected, boolean another) {
         }
-        for (Dns d : List.of(new Dns("2001:db8:50:3::12", "10.50.3.12", false), new Dns("10.50.3.12", "fd00::12", false),
-                new Dns("10.50.3.99", "10.50.3.12", true), new Dns("2001:db8::99", "2001:db8::12", true),
-                new Dns("::ffff:10.50.3.99", "10.50.3.12", true))) {
-            SymptomSet facts = SymptomSet.builder("hr-rds-02.corp.example").symptom("network.dns_resolved_ip", d.resolved())
+        for (Dns d : List.of(new Dns("2001:db8:50:3::12", null, "10.50.3.12", false),
+                new Dns("10.50.3.12", null, "fd00::12", false),
+                new Dns("2001:db8:50:3::12", "2001:db8:50:3::12", "10.50.3.12", false),
+                new Dns("10.50.3.99", null, "10.50.3.12", true), new Dns("2001:db8::99", null, "2001:db8::12", true),
+                new Dns("::ffff:10.50.3.99", null, "10.50.3.12", true),
+                new Dns("2001:db8:50:3::12", "2001:db8:50:3::12, 10.50.3.99", "10.50.3.12", true),
+                new Dns("2001:db8:50:3::12", "2001:db8:50:3::12,10.50.3.12", "10.50.3.12", false))) {
+            SymptomSet.Builder b = SymptomSet.builder("hr-rds-02.corp.example").symptom("network.dns_resolved_ip", d.resolved())
                     .symptom("network.dns_expected_ip", d.expected()).symptom("network.rdp_port_state", "open")
-                    .symptom("tls.cert_days_left", -3L).build();
+                    .symptom("tls.cert_days_left", -3L);
+            if (d.all() != null) {
+                b.symptom("network.dns_all_ips", d.all());
+            }
+            SymptomSet facts = b.build();
             assertEquals(d.another(), listed(facts).contains("dns-wrong-host"), d + ": " + listed(facts));
             assertEquals(d.another(), evidenceRules("dns-wrong-host", facts).contains(resolvesElsewhere), d.toString());
             assertEquals(!d.another(), evidenceRules("rdp-certificate-problem", facts).contains(expired), d.toString());

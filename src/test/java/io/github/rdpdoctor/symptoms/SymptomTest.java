@@ -164,6 +164,19 @@ class SymptomTest {
         assertTrue(new Symptom("network.dns_resolved_ip", "::ffff:10.0.0.9").sameAddressFamily(v4), "IPv4-mapped");
     }
 
+    /** The name's own addresses of a family: its first address and its address list. */
+    @Test
+    void nameHasAddressOfFamilyReadsTheResolvedAddressAndTheAddressList() {
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.9"))).nameHasAddressOfFamily("10.0.0.7"));
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"))).nameHasAddressOfFamily("10.0.0.7"));
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_all_ips", "fd00::9, 10.0.0.9")))
+                .nameHasAddressOfFamily("10.0.0.7"));
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_all_ips", "fd00::9,,fd00::8, ")))
+                .nameHasAddressOfFamily("10.0.0.7"));
+        assertTrue(first(List.of(new Symptom("network.dns_all_ips", "10.0.0.9,fd00::8"))).nameHasAddressOfFamily("fd00::1"));
+        assertFalse(first(List.of(new Symptom("network.dns_expected_ip", "10.0.0.7"))).nameHasAddressOfFamily("10.0.0.7"), "no address of the name");
+    }
+
     /** What answered on the RDP port is another machine: the name resolves elsewhere, or the NAT forward misses the host. */
     @Test
     void answeredByAnotherMachineWhenTheNameOrTheForwardLeadsElsewhere() {
@@ -178,6 +191,9 @@ class SymptomTest {
                 .answeredByAnotherMachine(), "an IPv6 address is not compared with an IPv4 one (a dual-stack host has both)");
         assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_expected_ip", "fd00::7")))
                 .answeredByAnotherMachine(), "two IPv6 addresses are");
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "fd00::9"), new Symptom("network.dns_expected_ip", "10.0.0.7"),
+                new Symptom("network.dns_all_ips", "fd00::9, 10.0.0.9"))).answeredByAnotherMachine(),
+                "the name's IPv4 address is another one");
         assertTrue(first(List.of(new Symptom("network.nat_forward_ok", false))).answeredByAnotherMachine());
         assertFalse(first(List.of(new Symptom("network.nat_forward_ok", true))).answeredByAnotherMachine());
         assertFalse(new Symptom("network.nat_forward_ok", false).answeredByAnotherMachine(), "outside a diagnosis a fact sees nothing");
