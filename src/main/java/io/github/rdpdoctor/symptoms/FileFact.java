@@ -84,8 +84,8 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
-     * Whether the host name is known to have an address of {@code address}'s family (IPv4 or IPv6, see
-     * {@link Symptom#sameAddressFamily(String)}): {@code network.dns_resolved_ip} or one of {@code network.dns_all_ips} (comma
+     * Whether the host name is known to have an address of {@code address}'s family (IPv4 or IPv6; an IPv4-mapped IPv6
+     * address counts as IPv4): {@code network.dns_resolved_ip} or one of {@code network.dns_all_ips} (comma
      * separated) is of that family. Two addresses of different families are never equal, yet a dual-stack host has one of
      * each: an expected IPv4 address says whether the name leads elsewhere only beside the name's own IPv4 addresses. A
      * scan of the texts, without a regular expression or {@code split}.

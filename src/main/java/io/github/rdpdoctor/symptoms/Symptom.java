@@ -137,15 +137,10 @@ public final class Symptom extends FileFact {
     }
 
     /**
-     * Whether the text and {@code address} are addresses of one family: both IPv6 (a ':' in the text) or both IPv4 (an
-     * IPv4-mapped IPv6 address, {@code ::ffff:10.1.2.3}, counts as IPv4). Two addresses of different families are never the
-     * same, yet a dual-stack host has one of each, so comparing them says nothing about whether they lead to one machine
-     * (see {@link FileFact#nameHasAddressOfFamily(String)}). A scan of the texts, without a regular expression.
+     * Whether {@code text} is an IPv6 address (a ':' in it); an IPv4-mapped IPv6 address, {@code ::ffff:10.1.2.3}, counts as
+     * IPv4. Two addresses of different families are never the same, yet a dual-stack host has one of each (see
+     * {@link FileFact#nameHasAddressOfFamily(String)}). A scan of the text, without a regular expression.
      */
-    public boolean sameAddressFamily(String address) {
-        return isIpv6(getText()) == isIpv6(address);
-    }
-
     static boolean isIpv6(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.startsWith("::ffff:") && t.indexOf('.') > 0) {
