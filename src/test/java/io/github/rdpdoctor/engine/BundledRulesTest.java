@@ -677,6 +677,50 @@ class BundledRulesTest {
     }
 
     /**
+     * A TLS handshake the host fails ends the connection before the licensing exchange and the logon, where the session
+     * limit and the user's existing session come in: it argues against both, as it does against a corrupt profile — but
+     * not when another machine answered on the port.
+     */
+    @Test
+    void aFailedTlsHandshakeArguesAgainstLicensingAndAStuckSession() {
+        String licensing = "licensing-or-session-cap: less likely, the TLS handshake with the host fails (licensing never reached)";
+        String session = "stuck-user-session: less likely, the TLS handshake with the host fails (the session is never reached)";
+        for (boolean elsewhere : new boolean[] {false, true}) {
+            SymptomSet.Builder b = errorPair("rdsh-03.example").symptom("tls.handshake_ok", false)
+                    .symptom("server.licensing_grace_days", 0).symptom("client.user", "mkrause").session(new UserSession("mkrause", "disconnected", 600));
+            if (elsewhere) {
+                b.symptom("network.nat_forward_ok", false);
+            }
+            SymptomSet facts = b.build();
+            assertEquals(!elsewhere, evidenceRules("licensing-or-session-cap", facts).contains(licensing), "elsewhere " + elsewhere);
+            assertEquals(!elsewhere, evidenceRules("stuck-user-session", facts).contains(session), "elsewhere " + elsewhere);
+        }
+    }
+
+    /**
+     * When the host's own facts shut its RDP port to every client, pausing the client's security product (or turning off
+     * the VPN) cannot make the connection work: that it still fails is no evidence against the product, and the product's
+     * presence keeps its weight. When the host accepts connections, a pause that does not help argues against it as before.
+     */
+    @Test
+    void aPauseThatCouldNotHelpDoesNotClearTheSecurityProduct() {
+        String paused = "security-software-interference: unlikely, pausing the security product does not help";
+        String vpnOff = "security-software-interference: less likely, turning the VPN off does not help";
+        String present = "security-software-interference: third-party security product on the client";
+        for (boolean shut : new boolean[] {false, true}) {
+            SymptomSet.Builder b = errorPair("ops.example").symptom("client.security_software", "Sophos Intercept X")
+                    .symptom("test.security_software_off_works", false).symptom("test.without_vpn_works", false);
+            if (shut) {
+                b.symptom("server.rdp_enabled", false);
+            }
+            List<String> rules = evidenceRules("security-software-interference", b.build());
+            assertEquals(!shut, rules.contains(paused), "host shuts the port: " + shut + " " + rules);
+            assertEquals(!shut, rules.contains(vpnOff), "host shuts the port: " + shut + " " + rules);
+            assertEquals(shut, rules.contains(present), "host shuts the port: " + shut + " " + rules);
+        }
+    }
+
+    /**
      * When the host reports both Remote Desktop disallowed (fDenyTSConnections = 1) and Remote Desktop Services stopped or
      * hung, each explains the TCP reset on the port: both reset rules read it, instead of each standing aside for the other
      * and the reset counting for neither.
