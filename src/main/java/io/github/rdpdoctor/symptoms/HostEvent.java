@@ -47,6 +47,7 @@ public final class HostEvent extends FileFact {
     private final long epochSecond;
     private final String message;
     private final String namedUser;
+    private final int tlsAlert;
 
     public HostEvent(String log, String source, int id, String time, String message) {
         super(FileView.NONE);
@@ -57,6 +58,7 @@ public final class HostEvent extends FileFact {
         this.epochSecond = Times.epochSecond(this.time);
         this.message = message == null ? "" : message;
         this.namedUser = namedUser(this.message);
+        this.tlsAlert = id == SCHANNEL_ALERT_RECEIVED || id == SCHANNEL_ALERT_SENT ? tlsAlert(this.message) : NO_ALERT;
     }
 
     private HostEvent(HostEvent o, FileView file) {
@@ -68,6 +70,7 @@ public final class HostEvent extends FileFact {
         this.epochSecond = o.epochSecond;
         this.message = o.message;
         this.namedUser = o.namedUser;
+        this.tlsAlert = o.tlsAlert;
     }
 
     /** A copy that sees {@code file}. */
@@ -113,6 +116,45 @@ public final class HostEvent extends FileFact {
      */
     public boolean namesRemoteDesktopServices() {
         return REMOTE_DESKTOP_SERVICES.matcher(message).find();
+    }
+
+    /** Schannel event ids: a fatal TLS alert received from the other end, and one generated and sent to it. */
+    static final int SCHANNEL_ALERT_RECEIVED = 36887;
+    static final int SCHANNEL_ALERT_SENT = 36888;
+    /** {@link #getTlsAlert()} when the event carries no TLS alert code. */
+    public static final int NO_ALERT = -1;
+
+    /**
+     * The TLS alert code (RFC 8446 6.2; RFC 5246 7.2) of a Schannel 36887 / 36888 event — 70 protocol_version, 40
+     * handshake_failure, 71 insufficient_security, 42–46 and 48 certificate alerts — or {@link #NO_ALERT}. Windows writes it
+     * as the message's first number in every wording: "The TLS protocol defined fatal alert code is 70." (36887), "... fatal
+     * error code is 70. The Windows SChannel error state is 105." (36888), "The following fatal alert was received: 70."
+     * (Windows 7 / Server 2008 R2), and in the same place in other languages. Read once, when the event is made.
+     */
+    public int getTlsAlert() {
+        return tlsAlert;
+    }
+
+    /** The message's first number (a run of digits not inside a word) when it is 0..255, else {@link #NO_ALERT}. */
+    private static int tlsAlert(String message) {
+        int n = message.length();
+        for (int i = 0; i < n; i++) {
+            char c = message.charAt(i);
+            if (c >= '0' && c <= '9' && (i == 0 || !Character.isLetterOrDigit(message.charAt(i - 1)))) {
+                int end = i;
+                int value = 0;
+                while (end < n && message.charAt(end) >= '0' && message.charAt(end) <= '9' && end - i < 4) {
+                    value = value * 10 + message.charAt(end) - '0';
+                    end++;
+                }
+                if (end < n && Character.isLetterOrDigit(message.charAt(end))) {
+                    i = end;
+                    continue; // part of a word or a longer number: not the code
+                }
+                return value <= 255 ? value : NO_ALERT;
+            }
+        }
+        return NO_ALERT;
     }
 
     /**

@@ -721,6 +721,31 @@ class BundledRulesTest {
     }
 
     /**
+     * A Schannel 36887/36888 says which TLS alert broke the handshake: 70 (protocol_version) is a TLS version mismatch, more
+     * than a fatal alert of unknown kind; a certificate alert (46 certificate_unknown, as monitoring tools send for a
+     * self-signed RDP certificate) says nothing about TLS versions; a version or cipher alert says nothing about the
+     * certificate.
+     */
+    @Test
+    void theAlertCodeOfASchannelEventSaysWhichCauseItSpeaksFor() {
+        String generic = "tls-protocol-mismatch: host logged a fatal TLS alert (Schannel 36887/36888)";
+        String version = "tls-protocol-mismatch: host logged fatal TLS alert 70, protocol_version (Schannel 36887/36888)";
+        String certificate = "rdp-certificate-problem: host logged a fatal TLS alert (Schannel 36887/36888)";
+        record Case(int alert, boolean generic, boolean version, boolean certificate) {
+        }
+        for (Case c : List.of(new Case(70, false, true, false), new Case(46, false, false, true), new Case(40, true, false, false),
+                new Case(80, true, false, true))) {
+            SymptomSet facts = errorPair("ops.example").event(new HostEvent("System", "Schannel", 36887, null,
+                    "A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is " + c.alert() + ".")).build();
+            List<String> tls = evidenceRules("tls-protocol-mismatch", facts);
+            List<String> cert = evidenceRules("rdp-certificate-problem", facts);
+            assertEquals(c.generic(), tls.contains(generic), "alert " + c.alert() + " " + tls);
+            assertEquals(c.version(), tls.contains(version), "alert " + c.alert() + " " + tls);
+            assertEquals(c.certificate(), cert.contains(certificate), "alert " + c.alert() + " " + cert);
+        }
+    }
+
+    /**
      * When the host reports both Remote Desktop disallowed (fDenyTSConnections = 1) and Remote Desktop Services stopped or
      * hung, each explains the TCP reset on the port: both reset rules read it, instead of each standing aside for the other
      * and the reset counting for neither.

@@ -97,4 +97,21 @@ class HostEventTest {
         assertFalse(user.hasEventOf(1058, "jdoe"), "no such event");
         assertFalse(new Symptom("client.user", "jdoe", 1).hasEventOf(1149, "jdoe"), "outside a diagnosis a fact sees nothing");
     }
+
+    /** The alert code of a Schannel 36887 / 36888 is read from each wording Windows writes; other events carry none. */
+    @Test
+    void schannelFatalAlertsCarryTheirTlsAlertCode() {
+        assertEquals(70, schannel(36887, "A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 70.").getTlsAlert());
+        assertEquals(40, schannel(36888, "A fatal alert was generated and sent to the remote endpoint. This may result in termination of the connection. The TLS protocol defined fatal error code is 40. The Windows SChannel error state is 1205.").getTlsAlert());
+        assertEquals(46, schannel(36887, "The following fatal alert was received: 46.").getTlsAlert());
+        assertEquals(70, schannel(36888, "Der vom TLS-Protokoll definierte schwerwiegende Fehlercode lautet 70. Der Windows SChannel-Fehlerstatus lautet 105.").getTlsAlert());
+        assertEquals(HostEvent.NO_ALERT, schannel(36887, "A fatal alert was received from the remote endpoint.").getTlsAlert());
+        assertEquals(HostEvent.NO_ALERT, schannel(36887, "code is 1205").getTlsAlert(), "not an alert code");
+        assertEquals(HostEvent.NO_ALERT, schannel(36874, "An TLS 1.2 connection request was received ... none of the cipher suites supported by the client application are supported by the server.").getTlsAlert());
+        assertEquals(71, schannel(36888, "error state TLS12x: code is 71").getTlsAlert(), "a number inside a word is skipped");
+    }
+
+    private static HostEvent schannel(int id, String message) {
+        return new HostEvent("System", "Schannel", id, "2026-11-20T09:00:00Z", message);
+    }
 }
