@@ -160,9 +160,14 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
      * on Windows Server 2008, "Microsoft® Windows Vista™ Business" on Vista, "Microsoft(R) Windows(R) Server 2003, Standard
      * Edition" on Server 2003 — and with each run of white space (doubled spaces, a tab, a no-break space) made one space
      * and none at either end. "Microsoft® Windows Server® 2008  Standard " reads "Microsoft Windows Server 2008 Standard".
-     * Text without any of these is returned as it is.
+     * The same caption written by {@code wmic} or {@code systeminfo} into a console code page that has no ® reads
+     * "Microsoftr Windows Serverr 2008 Standard" (Windows' best-fit conversion turns ® into r): a value that starts so has
+     * that r dropped from "Microsoftr", "Windowsr" and "Serverr". Text without any of these is returned as it is.
      */
     static String plainText(String s) {
+        if (s.startsWith(BEST_FIT_MICROSOFT)) {
+            s = withoutBestFitMarks(s);
+        }
         if (isPlain(s)) {
             return s;
         }
@@ -186,6 +191,29 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
                 pendingSpace = false;
             }
             b.append(c);
+        }
+        return b.toString();
+    }
+
+    /** How a caption's "Microsoft®" reads after Windows' best-fit conversion to a console code page without ®. */
+    private static final String BEST_FIT_MICROSOFT = "Microsoftr ";
+
+    /** "Microsoftr", "Windowsr" and "Serverr" as whole words without their last r (the ® best-fit turned into one). */
+    private static String withoutBestFitMarks(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        int start = 0;
+        while (start < s.length()) {
+            int end = start;
+            while (end < s.length() && !isSpace(s.charAt(end))) {
+                end++;
+            }
+            String word = s.substring(start, end);
+            b.append(word.equals("Microsoftr") || word.equals("Windowsr") || word.equals("Serverr")
+                    ? word.substring(0, word.length() - 1) : word);
+            if (end < s.length()) {
+                b.append(s.charAt(end));
+            }
+            start = end + 1;
         }
         return b.toString();
     }

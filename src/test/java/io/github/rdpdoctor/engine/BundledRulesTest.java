@@ -1238,12 +1238,17 @@ class BundledRulesTest {
     void trademarkSignsAndDoubledSpacesDoNotHideAnOldHostOs() {
         String oldHost = "tls-protocol-mismatch: host OS is old (lacks modern TLS), client OS not known to be modern";
         for (String os : List.of("Microsoft® Windows Server® 2008 Standard", "Microsoft(R) Windows(R) Server 2003, Standard Edition",
-                "Windows  Server 2008 R2 Standard ", "Microsoft Windows 7\u00a0Professional")) {
+                "Windows  Server 2008 R2 Standard ", "Microsoft Windows 7\u00a0Professional", "Microsoftr Windows Serverr 2008 R2 Standard")) {
             SymptomSet facts = errorPair("scan.example").symptom("client.os", "IGEL OS 11").symptom("server.os", os).build();
             assertTrue(evidenceRules("tls-protocol-mismatch", facts).contains(oldHost), os);
         }
         SymptomSet facts = errorPair("scan.example").symptom("server.os", " Microsoft® Windows Server® 2008  Standard ").build();
         assertEquals("Microsoft Windows Server 2008 Standard", facts.symptom("server.os").orElseThrow().getText());
+        // wmic / systeminfo output in a console code page without ®: Windows' best-fit conversion writes r
+        assertEquals("Microsoft Windows Server 2008 R2 Enterprise", errorPair("x").symptom("server.os",
+                "Microsoftr Windows Serverr 2008 R2 Enterprise").build().symptom("server.os").orElseThrow().getText());
+        assertEquals("Serverr room 2", errorPair("x").symptom("server.os", "Serverr room 2").build()
+                .symptom("server.os").orElseThrow().getText(), "only a caption that starts as Microsoft's does");
         assertEquals("Sophos Intercept X", errorPair("x").symptom("server.security_software", "Sophos Intercept X").build()
                 .symptom("server.security_software").orElseThrow().getText(), "plain text stays as it is");
     }
