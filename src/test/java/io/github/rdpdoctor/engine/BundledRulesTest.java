@@ -1378,6 +1378,32 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that cannot read its TLS private key (the MachineKeys RDP key unreadable, or Schannel 36870) fails every TLS
+     * handshake whatever versions the two sides share: the failed handshake is explained and no longer counts for
+     * tls-protocol-mismatch, which a modern client and a host with TLS 1.2 on then leave unlisted. Without such a sign the
+     * failed handshake still counts. Found with blind holdout case 288 (a CA template's key without NETWORK SERVICE read
+     * access; tls-protocol-mismatch listed eighth at 0.085).
+     */
+    @Test
+    void aHostThatCannotReadItsTlsKeyExplainsTheFailedHandshake() {
+        String fails = "tls-protocol-mismatch: TLS handshake with the host fails";
+        java.util.function.Supplier<SymptomSet.Builder> facts = () -> errorPair("app-rds-07.example")
+                .symptom("client.os", "Windows 11 24H2").symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "hybrid").symptom("tls.handshake_ok", false).symptom("server.tls12_enabled", true);
+        SymptomSet unexplained = facts.get().build();
+        assertTrue(listed(unexplained).contains("tls-protocol-mismatch"), listed(unexplained).toString());
+        assertTrue(evidenceRules("tls-protocol-mismatch", unexplained).contains(fails));
+        SymptomSet keyUnreadable = facts.get().symptom("server.machinekeys_ok", false).build();
+        SymptomSet event36870 = facts.get().event(new HostEvent("System", "Schannel", 36870, null,
+                "A fatal error occurred when attempting to access the TLS server credential private key. The error code returned from the cryptographic module is 0x8009030D.")).build();
+        for (SymptomSet explained : List.of(keyUnreadable, event36870)) {
+            assertFalse(listed(explained).contains("tls-protocol-mismatch"), listed(explained).toString());
+            assertFalse(evidenceRules("tls-protocol-mismatch", explained).contains(fails));
+            assertEquals("rdp-certificate-problem", listed(explained).get(0));
+        }
+    }
+
+    /**
      * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
      * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
      * each is listed with all its evidence, also the evidence against.
