@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(322, n);
+        assertEquals(334, n);
     }
 
     /**
