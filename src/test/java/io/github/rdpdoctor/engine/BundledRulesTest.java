@@ -677,14 +677,15 @@ class BundledRulesTest {
     }
 
     /**
-     * A TLS handshake the host fails ends the connection before the licensing exchange and the logon, where the session
-     * limit and the user's existing session come in: it argues against both, as it does against a corrupt profile — but
-     * not when another machine answered on the port.
+     * A TLS handshake the host fails ends the connection before the CredSSP exchange (which runs inside TLS), the licensing
+     * exchange and the logon, where the session limit and the user's existing session come in: it argues against all three,
+     * as it does against a corrupt profile — but not when another machine answered on the port.
      */
     @Test
-    void aFailedTlsHandshakeArguesAgainstLicensingAndAStuckSession() {
+    void aFailedTlsHandshakeArguesAgainstCredSspLicensingAndAStuckSession() {
         String licensing = "licensing-or-session-cap: less likely, the TLS handshake with the host fails (licensing never reached)";
         String session = "stuck-user-session: less likely, the TLS handshake with the host fails (the session is never reached)";
+        String credssp = "credssp-nla-mismatch: less likely, the TLS handshake with the host fails (CredSSP never starts)";
         for (boolean elsewhere : new boolean[] {false, true}) {
             SymptomSet.Builder b = errorPair("rdsh-03.example").symptom("tls.handshake_ok", false)
                     .symptom("server.licensing_grace_days", 0).symptom("client.user", "mkrause").session(new UserSession("mkrause", "disconnected", 600));
@@ -694,6 +695,7 @@ class BundledRulesTest {
             SymptomSet facts = b.build();
             assertEquals(!elsewhere, evidenceRules("licensing-or-session-cap", facts).contains(licensing), "elsewhere " + elsewhere);
             assertEquals(!elsewhere, evidenceRules("stuck-user-session", facts).contains(session), "elsewhere " + elsewhere);
+            assertEquals(!elsewhere, evidenceRules("credssp-nla-mismatch", facts).contains(credssp), "elsewhere " + elsewhere);
         }
     }
 
