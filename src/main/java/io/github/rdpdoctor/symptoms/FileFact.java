@@ -14,6 +14,11 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
         this.file = file;
     }
 
+    /** What this fact sees of its file. */
+    final FileView file() {
+        return file;
+    }
+
     /** Whether this fact's file has a symptom with that name (false when not part of a diagnosis). */
     public final boolean hasSymptom(String name) {
         return file.hasSymptom(name);
@@ -111,6 +116,24 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
             start = comma + 1;
         }
         return false;
+    }
+
+    /**
+     * Whether this fact's file has a host event with that id that no complete logon follows: no authentication (1149)
+     * logged after it with a session logon (LocalSessionManager 21, not a console logon) after that (see
+     * {@link HostEvent#followedByLogon()}). An event without a time counts as not followed.
+     */
+    public final boolean hasEventNotFollowedByLogon(int id) {
+        return file.hasEventNotFollowedByLogon(id);
+    }
+
+    /**
+     * Whether this fact's file has a Service Control Manager event that Remote Desktop Services timed out or hung (7011,
+     * 7022 naming it, {@link HostEvent#namesRemoteDesktopServices()}) that no complete logon follows (see
+     * {@link HostEvent#followedByLogon()}): the service stopped responding, and nothing logged since shows it working.
+     */
+    public final boolean remoteDesktopServicesHangNotFollowedByLogon() {
+        return file.remoteDesktopServicesHangNotFollowedByLogon();
     }
 
     /** Whether this fact's file lists any session. */

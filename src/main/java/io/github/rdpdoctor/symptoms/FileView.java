@@ -1,6 +1,7 @@
 package io.github.rdpdoctor.symptoms;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a fact in a diagnosis sees of its file: the symptoms by name, the host events and the sessions. Shared by the
@@ -13,6 +14,12 @@ final class FileView {
     private final int[] eventIds;
     private final HostEvent[] events;
     private final UserSession[] sessions;
+    /** {@link #lastLoggedOnAuthentication(String)} per account ("" for any account), computed when first asked. */
+    private final Map<String, Long> loggedOnAuthentications = new ConcurrentHashMap<>();
+    /** {@link #hasEventNotFollowedByLogon(int)} per event id, computed when first asked. */
+    private final Map<Integer, Boolean> notFollowedByLogon = new ConcurrentHashMap<>();
+    /** {@link #lastRemoteDesktopServicesFailure()}, computed when first asked; {@code null} until then. */
+    private volatile Long lastServiceFailure;
 
     FileView(Map<String, Symptom> symptoms, HostEvent[] events, UserSession[] sessions) {
         this.symptoms = symptoms;
@@ -74,5 +81,94 @@ final class FileView {
             }
         }
         return n;
+    }
+
+    /**
+     * The time (seconds since the epoch) of the latest authentication of {@code account} (any account when null) that a
+     * session logon followed: the latest event 1149 (RemoteConnectionManager, "User authentication succeeded") logged at
+     * or before the latest LocalSessionManager event 21 ("Session logon succeeded") from the network (not a console
+     * logon, "Source Network Address: LOCAL"); both must name {@code account}. {@link Times#UNKNOWN} when there is none.
+     * An event logged before this time is followed by a complete logon: an authentication after it and a session logon
+     * after that (see {@link HostEvent#followedByLogonOf(String)}).
+     */
+    long lastLoggedOnAuthentication(String account) {
+        String key = account == null ? "" : UserSession.bare(account.strip()).toLowerCase(java.util.Locale.ROOT);
+        if (account != null && key.isEmpty()) {
+            return Times.UNKNOWN;
+        }
+        Long known = loggedOnAuthentications.get(key);
+        if (known != null) {
+            return known;
+        }
+        long logon = Times.UNKNOWN;
+        for (HostEvent e : events) {
+            if (e.getId() == 21 && e.getEpochSecond() > logon && e.fromSource("LocalSessionManager") && !e.isConsoleLogon()
+                    && (account == null || e.namesUser(account))) {
+                logon = e.getEpochSecond();
+            }
+        }
+        long authentication = Times.UNKNOWN;
+        if (logon != Times.UNKNOWN) {
+            for (HostEvent e : events) {
+                long at = e.getEpochSecond();
+                if (e.getId() == 1149 && at > authentication && at <= logon && (account == null || e.namesUser(account))) {
+                    authentication = at;
+                }
+            }
+        }
+        loggedOnAuthentications.put(key, authentication);
+        return authentication;
+    }
+
+    /**
+     * The time of the latest Service Control Manager event that Remote Desktop Services timed out, hung or terminated
+     * unexpectedly (7011, 7022, 7031, 7034 naming it, {@link HostEvent#namesRemoteDesktopServices()});
+     * {@link Times#UNKNOWN} when there is none with a time.
+     */
+    long lastRemoteDesktopServicesFailure() {
+        Long known = lastServiceFailure;
+        if (known != null) {
+            return known;
+        }
+        long last = Times.UNKNOWN;
+        for (HostEvent e : events) {
+            if (e.isRemoteDesktopServicesFailure() && e.getEpochSecond() > last) {
+                last = e.getEpochSecond();
+            }
+        }
+        lastServiceFailure = last;
+        return last;
+    }
+
+    /** Whether the file has an event with that id that no complete logon follows (see {@link HostEvent#followedByLogon()}). */
+    boolean hasEventNotFollowedByLogon(int id) {
+        Boolean known = notFollowedByLogon.get(id);
+        if (known != null) {
+            return known;
+        }
+        long logon = lastLoggedOnAuthentication(null);
+        boolean found = false;
+        for (HostEvent e : events) {
+            if (e.getId() == id && !e.loggedBefore(logon)) {
+                found = true;
+                break;
+            }
+        }
+        notFollowedByLogon.put(id, found);
+        return found;
+    }
+
+    /**
+     * Whether the host logged that Remote Desktop Services timed out or hung (Service Control Manager 7011, 7022 naming it)
+     * and no complete logon followed.
+     */
+    boolean remoteDesktopServicesHangNotFollowedByLogon() {
+        long logon = lastLoggedOnAuthentication(null);
+        for (HostEvent e : events) {
+            if ((e.getId() == 7011 || e.getId() == 7022) && !e.loggedBefore(logon) && e.isRemoteDesktopServicesFailure()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
 public final class HostEvent extends FileFact {
     /**
      * The "User:" line of an event such as 1149 ("User: jdoe", "User: CORP\jdoe", "User: John Smith"): the name runs to
-     * the end of the line or, in a message folded onto one line, to the next label ("User: John Smith Domain: CORP").
+     * the end of the line or, in a message folded onto one line, to the next label ("User: John Smith Domain: CORP"; the
+     * LocalSessionManager events 21, 22, 24 and 25 go on with the two- and three-word labels "Session ID:" and "Source
+     * Network Address:").
      */
     private static final Pattern USER_LINE =
-            Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*+(?!\\w+:)(?:[^\\s\\\\]+\\\\)?([^\\r\\n\\\\]*?)[ \\t]*(?=[\\r\\n]|$|\\s+\\w+:)");
+            Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*+(?!\\w+:)(?:[^\\s\\\\]+\\\\)?([^\\r\\n\\\\]*?)[ \\t]*"
+                    + "(?=[\\r\\n]|$|\\s+(?:Session ID|Source Network Address|\\w+):)");
     /**
      * A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path); also with
      * doubled backslashes, as in osquery's event data, which is JSON text.
@@ -155,6 +158,68 @@ public final class HostEvent extends FileFact {
             }
         }
         return NO_ALERT;
+    }
+
+    /**
+     * Whether this is a Service Control Manager event that Remote Desktop Services timed out (7011), hung on starting
+     * (7022) or terminated unexpectedly (7031, 7034), its message naming the service ({@link #namesRemoteDesktopServices()}).
+     */
+    public boolean isRemoteDesktopServicesFailure() {
+        return (id == 7011 || id == 7022 || id == 7031 || id == 7034) && fromSource("Service Control Manager")
+                && namesRemoteDesktopServices();
+    }
+
+    /**
+     * Whether a LocalSessionManager event names the console as its source ("Source Network Address: LOCAL", as events
+     * 21, 22 and 25 write a local logon), in any case and spacing.
+     */
+    public boolean isConsoleLogon() {
+        int at = message.toLowerCase(Locale.ROOT).indexOf("network address:");
+        return at >= 0 && message.substring(at + "network address:".length()).strip().toLowerCase(Locale.ROOT).startsWith("local");
+    }
+
+    /** Whether this event has a time and it is before {@code epochSecond} (false when either is unknown). */
+    public boolean loggedBefore(long epochSecond) {
+        return this.epochSecond != Times.UNKNOWN && epochSecond != Times.UNKNOWN && this.epochSecond < epochSecond;
+    }
+
+    /**
+     * Whether the host logged a complete logon of {@code account} after this event: an authentication of the account
+     * (1149, "User authentication succeeded") logged after it, and a session logon of the account (LocalSessionManager
+     * 21, "Session logon succeeded", not from the console) at or after that authentication; both must name the account
+     * ({@link #namesUser(String)}). The authentication after the event is what makes it a new logon: a logon whose own
+     * profile failed (a temporary profile, 1511) also ends in event 21, seconds after the failure, but its 1149 came
+     * before it. False when {@code account} is empty, when this event has no time and outside a diagnosis.
+     */
+    public boolean followedByLogonOf(String account) {
+        return account != null && !account.isBlank() && loggedBefore(file().lastLoggedOnAuthentication(account));
+    }
+
+    /** {@link #followedByLogonOf(String)} for any account: some user authenticated and logged on after this event. */
+    public boolean followedByLogon() {
+        return loggedBefore(file().lastLoggedOnAuthentication(null));
+    }
+
+    /**
+     * Whether the host logged, after this event, that Remote Desktop Services timed out, hung or terminated unexpectedly
+     * ({@link #isRemoteDesktopServicesFailure()}). False when this event has no time.
+     */
+    public boolean followedByRemoteDesktopServicesFailure() {
+        return loggedBefore(file().lastRemoteDesktopServicesFailure());
+    }
+
+    /**
+     * Whether the message names {@code account} (see {@link #getNamedUser()}), compared without a DOMAIN\ prefix, an
+     * {@literal @}domain suffix and case; a profile folder {@code NAME.DOMAIN} or {@code NAME.000} counts as NAME's. False
+     * when {@code account} is empty or the message names no account.
+     */
+    public boolean namesUser(String account) {
+        if (account == null || account.isBlank() || namedUser.isEmpty()) {
+            return false;
+        }
+        String mine = UserSession.bare(account.strip()).toLowerCase(Locale.ROOT);
+        String named = namedUser.toLowerCase(Locale.ROOT);
+        return !mine.isEmpty() && (named.equals(mine) || named.startsWith(mine + "."));
     }
 
     /**

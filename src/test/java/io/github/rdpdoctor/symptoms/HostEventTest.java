@@ -32,6 +32,24 @@ class HostEventTest {
         assertEquals("jdoe", event(1149, "user:jdoe").getNamedUser(), "any case, at the very start");
     }
 
+    /**
+     * LocalSessionManager 21 names the account with its domain, and folded onto one line (as the Windows collector writes
+     * it) the name is followed by the two-word label "Session ID:".
+     */
+    @Test
+    void theUserLineOfASessionLogonNamesItsAccount() {
+        String lsm = "Remote Desktop Services: Session logon succeeded:\r\n\r\nUser: CORP\\alice\r\nSession ID: 3\r\nSource Network Address: 10.1.2.3";
+        assertEquals("alice", event(21, lsm).getNamedUser());
+        assertEquals("alice", event(21, lsm.replaceAll("\\s+", " ")).getNamedUser(), "folded onto one line");
+        assertEquals("John Smith", event(21, "User: WS-07\\John Smith Session ID: 2 Source Network Address: LOCAL").getNamedUser());
+        assertTrue(event(21, lsm.replaceAll("\\s+", " ")).namesUser("CORP\\Alice"));
+        assertFalse(event(21, lsm).namesUser("bob"));
+        assertFalse(event(21, lsm).namesUser(""));
+        assertFalse(event(21, lsm).isConsoleLogon());
+        assertTrue(event(21, "User: CORP\\alice Session ID: 1 Source Network Address: LOCAL").isConsoleLogon());
+        assertTrue(event(21, "User: CORP\\alice\r\nSession ID: 1\r\nSource Network Address:\r\nlocal").isConsoleLogon());
+    }
+
     @Test
     void aProfilePathNamesItsFolder() {
         assertEquals("adm-ptan", PROFILE.getNamedUser());
