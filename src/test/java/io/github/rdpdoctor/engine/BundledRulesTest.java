@@ -1680,6 +1680,37 @@ class BundledRulesTest {
                 authenticated("alice", "2026-12-08T08:00:00+01:00"))), "it failed again after the logon");
     }
 
+    /**
+     * A host that cannot license connections (1003/1004) ends them in the licensing phase (MS-RDPBCGR 1.3.1.1), before the
+     * logon that would load the user's profile or hand the connection to the user's existing session: that speaks against
+     * user-profile-corrupt and stuck-user-session while no complete logon (1149, then 21) followed the refusal. Found with
+     * blind holdout case 276 (grace period over, 1004 after each user's 1149: both causes were listed on the error pair alone).
+     */
+    @Test
+    void aLicensingRefusalNoLogonFollowedEndsTheConnectionBeforeTheProfileAndTheSession() {
+        String profile = "user-profile-corrupt: less likely, the host refuses to license connections (event 1003/1004, no logon since)";
+        String session = "stuck-user-session: less likely, the host refuses to license connections (event 1003/1004, no logon since)";
+        java.util.function.BiFunction<HostEvent, List<HostEvent>, List<String>> fired = (refusal, after) -> {
+            SymptomSet.Builder b = errorPair("rdsh-pool-04.example").symptom("client.user", "alice")
+                    .event(authenticated("alice", "2026-12-12T09:12:40Z")).event(refusal);
+            after.forEach(b::event);
+            SymptomSet facts = b.build();
+            List<String> all = new ArrayList<>(firedOf("user-profile-corrupt", List.of(profile), facts));
+            all.addAll(firedOf("stuck-user-session", List.of(session), facts));
+            return all;
+        };
+        HostEvent refusal = new HostEvent("System", RCM, 1004, "2026-12-12T09:12:41Z", "The terminal server cannot issue a client license.");
+        List<HostEvent> bobLater = List.of(authenticated("bob", "2026-12-12T10:00:00Z"), loggedOn("bob", "2026-12-12T10:00:04Z", "10.80.6.19"));
+        assertEquals(List.of(profile, session), fired.apply(refusal, List.of()), "1004, nothing after");
+        assertEquals(List.of(profile, session), fired.apply(new HostEvent("System", RCM, 1003, "2026-12-12T09:12:41Z", "invalid license"),
+                List.of()), "1003, nothing after");
+        assertEquals(List.of(profile, session), fired.apply(new HostEvent("System", RCM, 1004, null, "cannot issue"), bobLater),
+                "a 1004 without a time");
+        assertEquals(List.of(profile, session), fired.apply(refusal, List.of(loggedOn("carol", "2026-12-11T16:30:44Z", "10.80.6.30"),
+                authenticated("carol", "2026-12-11T16:30:40Z"))), "a logon before the refusal");
+        assertEquals(List.of(), fired.apply(refusal, bobLater), "bob logged on after the refusal");
+    }
+
     private static void largestFilesAreDiagnosed(RdpDoctor doctor) throws Exception {
         List<SymptomSet> examples = new ArrayList<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
