@@ -268,7 +268,8 @@ $result | ConvertTo-Json -Depth 4 -Compress
 function Get-RdpRawEvents {
 # >>> events.ps1
 # The events rdp-doctor's rules read, from the last 7 days, newest first per query, one Get-WinEvent
-# per log and provider. Service Control Manager events are logged for every service: only those whose
+# per log and provider. LocalSessionManager 21 (session logon succeeded) tells the rules which failures a later
+# logon followed. Service Control Manager events are logged for every service: only those whose
 # message names Remote Desktop Services (TermService) are kept, by its display name in English, German
 # (Remotedesktopdienste), French (Services Bureau a distance) or Spanish (Servicios de Escritorio remoto). "No events found" and a log or provider that this Windows does not have are
 # normal; other errors (access denied) are reported. Prints nothing when there are no events.
@@ -277,6 +278,7 @@ $queries = @(
     @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'; Id = @(1057, 1058, 1006, 1003, 1004) } },
     @{ Max = 50; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(1149, 1006) } },
     @{ Max = 20; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(261) } },
+    @{ Max = 100; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational'; Id = @(21) } },
     @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Schannel'; Id = @(36870, 36871, 36874, 36887, 36888) } },
     @{ Max = 100; Filter = @{ LogName = 'Application'; ProviderName = 'Microsoft-Windows-User Profiles Service'; Id = @(1511, 1515, 1502, 1508) } },
     @{ Max = 50; Filter = @{ LogName = 'System'; ProviderName = 'TermService'; Id = @(71, 1003, 1004) } },
