@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(334, n);
+        assertEquals(346, n);
     }
 
     /**
