@@ -24,6 +24,13 @@ public final class HostEvent extends FileFact {
      * A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path); also with
      * doubled backslashes, as in osquery's event data, which is JSON text.
      */
+    /**
+     * The account a Security 4625 ("An account failed to log on") names under "Account For Which Logon Failed:" (its
+     * "Account Name:" there; the "Subject:" section before it names the caller, not the account that failed). Microsoft
+     * Learn, "4625(F): An account failed to log on".
+     */
+    private static final Pattern FAILED_LOGON_ACCOUNT =
+            Pattern.compile("(?is)Account For Which Logon Failed:.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
     private static final Pattern PROFILE_PATH = Pattern.compile("(?i)\\\\+Users\\\\+([^\\\\\\r\\n]+?)\\\\");
     /**
      * Profile folders that belong to no one account; also Windows' temporary profile (TEMP, TEMP.DOMAIN, TEMP.DOMAIN.000),
@@ -223,7 +230,8 @@ public final class HostEvent extends FileFact {
     }
 
     /**
-     * The account the message names, without domain: the "User:" line of a 1149, else the folder of a profile path
+     * The account the message names, without domain: the account that failed in a Security 4625 ("Account For Which
+     * Logon Failed: ... Account Name:"), the "User:" line of a 1149, else the folder of a profile path
      * ({@code C:\Users\NAME\ntuser.dat}, as User Profile Service 1508 writes it); empty when it names none (or only a
      * shared profile such as Default).
      */
@@ -251,6 +259,12 @@ public final class HostEvent extends FileFact {
      * per message, run only on messages that have a "user:" label or a backslash at all.
      */
     private static String namedUser(String message) {
+        if (message.contains("Logon Failed:")) {
+            Matcher m = FAILED_LOGON_ACCOUNT.matcher(message);
+            if (m.find() && !"-".equals(m.group(1))) {
+                return UserSession.bare(m.group(1));
+            }
+        }
         if (hasUserLabel(message)) {
             Matcher m = USER_LINE.matcher(message);
             if (m.find() && !m.group(1).isEmpty()) {

