@@ -31,6 +31,8 @@ public final class HostEvent extends FileFact {
      */
     private static final Pattern FAILED_LOGON_ACCOUNT =
             Pattern.compile("(?is)Account For Which Logon Failed:.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
+    /** The same account in osquery's windows_eventlog data, the event's fields as JSON text ("TargetUserName":"jdoe"). */
+    private static final Pattern TARGET_USER_NAME = Pattern.compile("\"TargetUserName\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern PROFILE_PATH = Pattern.compile("(?i)\\\\+Users\\\\+([^\\\\\\r\\n]+?)\\\\");
     /**
      * Profile folders that belong to no one account; also Windows' temporary profile (TEMP, TEMP.DOMAIN, TEMP.DOMAIN.000),
@@ -231,7 +233,7 @@ public final class HostEvent extends FileFact {
 
     /**
      * The account the message names, without domain: the account that failed in a Security 4625 ("Account For Which
-     * Logon Failed: ... Account Name:"), the "User:" line of a 1149, else the folder of a profile path
+     * Logon Failed: ... Account Name:", or its TargetUserName in osquery's JSON data), the "User:" line of a 1149, else the folder of a profile path
      * ({@code C:\Users\NAME\ntuser.dat}, as User Profile Service 1508 writes it); empty when it names none (or only a
      * shared profile such as Default).
      */
@@ -262,6 +264,12 @@ public final class HostEvent extends FileFact {
         if (message.contains("Logon Failed:")) {
             Matcher m = FAILED_LOGON_ACCOUNT.matcher(message);
             if (m.find() && !"-".equals(m.group(1))) {
+                return UserSession.bare(m.group(1));
+            }
+        }
+        if (message.contains("\"TargetUserName\"")) {
+            Matcher m = TARGET_USER_NAME.matcher(message);
+            if (m.find() && !m.group(1).isEmpty() && !"-".equals(m.group(1))) {
                 return UserSession.bare(m.group(1));
             }
         }

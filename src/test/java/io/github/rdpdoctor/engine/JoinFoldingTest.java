@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(346, n);
+        assertEquals(358, n);
     }
 
     /**

@@ -23,6 +23,14 @@ class HostEventTest {
         assertEquals("jdoe", LOGON.getNamedUser());
         assertEquals("mjones", LOGON_ONE_LINE.getNamedUser());
         assertEquals("jdoe", event(1149, "User: CORP\\jdoe Domain: CORP").getNamedUser());
+        assertEquals("jdoe", event(4625, "An account failed to log on.\r\n\r\nSubject:\r\n\tSecurity ID:\t\tS-1-0-0\r\n\tAccount Name:\t\t-\r\n"
+                + "\r\nLogon Type:\t\t\t3\r\n\r\nAccount For Which Logon Failed:\r\n\tSecurity ID:\t\tS-1-0-0\r\n\tAccount Name:\t\tjdoe\r\n"
+                + "\tAccount Domain:\t\tCORP\r\n").getNamedUser());
+        assertEquals("jdoe", event(4625, "{\"EventData\":{\"SubjectUserName\":\"-\",\"TargetUserName\":\"jdoe\",\"TargetDomainName\":\"CORP\","
+                + "\"Status\":\"0xc000006e\",\"SubStatus\":\"0xc0000072\"}}").getNamedUser());
+        assertTrue(event(4625, "Account For Which Logon Failed: Account Name: jdoe Account Domain: CORP").namesUser("CORP\\jdoe"));
+        assertFalse(event(4625, "Account For Which Logon Failed: Account Name: admin Account Domain: .").namesUser("jdoe"));
+        assertFalse(event(4625, "An account failed to log on.").namesUser("jdoe"));
         assertEquals("jdoe", event(1149, "User: jdoe@corp.example Domain: CORP").getNamedUser());
         assertEquals("John Smith", event(1149, "User: John Smith\r\nDomain: WS-07\r\nSource Network Address: 10.1.2.3").getNamedUser(),
                 "an account name with a space (local accounts often have one)");
