@@ -55,7 +55,7 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * itself, since a dual-stack host has one address of each.
      */
     public final boolean answeredByAnotherMachine() {
-        return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
+        return file.answeredByAnotherMachine();
     }
 
     /**
@@ -65,13 +65,7 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * {@link #answeredByAnotherMachine()}.
      */
     public final boolean nameResolvesElsewhere() {
-        String resolved = symptom("network.dns_resolved_ip").getText().trim();
-        String expected = symptom("network.dns_expected_ip").getText().trim();
-        if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected) || !nameHasAddressOfFamily(expected)) {
-            return false;
-        }
-        String all = "," + symptom("network.dns_all_ips").getText().replace(" ", "").toLowerCase(java.util.Locale.ROOT) + ",";
-        return !all.contains("," + expected.toLowerCase(java.util.Locale.ROOT) + ",");
+        return file.nameResolvesElsewhere();
     }
 
     /**
@@ -82,10 +76,7 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * not allowing RDP inbound on the active profile ({@code server.firewall_rdp_allowed} false).
      */
     public final boolean hostShutsRdpPort() {
-        return "false".equals(symptom("server.rdp_enabled").getText())
-                || "down".equalsIgnoreCase(symptom("server.listener_state").getText().trim())
-                || "stopped".equalsIgnoreCase(symptom("server.service.termservice").getText().trim())
-                || "false".equals(symptom("server.firewall_rdp_allowed").getText());
+        return file.hostShutsRdpPort();
     }
 
     /**
@@ -96,26 +87,7 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * scan of the texts, without a regular expression or {@code split}.
      */
     public final boolean nameHasAddressOfFamily(String address) {
-        boolean v6 = Symptom.isIpv6(address);
-        String resolved = symptom("network.dns_resolved_ip").getText();
-        if (!resolved.isBlank() && Symptom.isIpv6(resolved) == v6) {
-            return true;
-        }
-        String all = symptom("network.dns_all_ips").getText();
-        int start = 0;
-        while (start <= all.length()) {
-            int comma = all.indexOf(',', start);
-            int end = comma < 0 ? all.length() : comma;
-            String one = all.substring(start, end);
-            if (!one.isBlank() && Symptom.isIpv6(one) == v6) {
-                return true;
-            }
-            if (comma < 0) {
-                break;
-            }
-            start = comma + 1;
-        }
-        return false;
+        return file.nameHasAddressOfFamily(address);
     }
 
     /**

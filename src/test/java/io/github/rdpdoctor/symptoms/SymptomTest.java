@@ -218,4 +218,28 @@ class SymptomTest {
     private static Symptom first(List<Symptom> symptoms) {
         return FileFacts.link(symptoms, List.of(), List.of()).symptoms().get(0);
     }
+
+    /** The OS checks the rules use instead of regular expressions: whole words of the caption, in any case. */
+    @Test
+    void osChecksReadCaptionsAsAdminsAndWindowsWriteThem() {
+        assertTrue(os("Microsoft Windows 11 Pro").namesModernWindows());
+        assertTrue(os("windows server 2022 datacenter: azure edition").namesModernWindows());
+        assertFalse(os("Windows 8.1 Enterprise").namesModernWindows());
+        assertTrue(os("Microsoft Windows Server 2008 R2 Standard").namesOldWindows());
+        assertTrue(os("Windows Embedded POSReady 7").namesOldWindows());
+        assertFalse(os("Windows Server 2012 R2").namesOldWindows());
+        assertTrue(os("Windows Embedded POSReady 2009").namesXpEraWindows());
+        assertFalse(os("Windows 7 Professional").namesXpEraWindows());
+        assertTrue(os("Windows Vista Business").namesWindowsWithCredSsp());
+        assertTrue(os("Windows Server 2016 Standard").namesWindowsWithCredSsp());
+        assertFalse(os("Windows Server 2003 R2").namesWindowsWithCredSsp());
+        assertTrue(os("Ubuntu 24.04 LTS (xrdp 0.10)").namesNonWindowsOs());
+        assertFalse(os("Windows Server 2022 with FreeRDP installed").namesNonWindowsOs(), "names Windows too");
+        assertTrue(os("Windows Server 2019").textContains("SERVER"));
+        assertFalse(os("").namesOldWindows());
+    }
+
+    private static Symptom os(String caption) {
+        return new Symptom("server.os", caption, 0);
+    }
 }
