@@ -116,7 +116,9 @@ final class FileView {
                 }
             }
         }
-        loggedOnAuthentications.put(key, authentication);
+        if (this != NONE) { // the shared empty view keeps nothing
+            loggedOnAuthentications.put(key, authentication);
+        }
         return authentication;
     }
 
@@ -136,7 +138,9 @@ final class FileView {
                 last = e.getEpochSecond();
             }
         }
-        lastServiceFailure = last;
+        if (this != NONE) {
+            lastServiceFailure = last;
+        }
         return last;
     }
 
@@ -236,7 +240,9 @@ final class FileView {
                 break;
             }
         }
-        notFollowedByLogon.put(id, found);
+        if (this != NONE) {
+            notFollowedByLogon.put(id, found);
+        }
         return found;
     }
 
