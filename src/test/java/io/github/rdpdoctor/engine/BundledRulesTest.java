@@ -1876,8 +1876,9 @@ class BundledRulesTest {
      * 293 (a locked-out account whose console logon fails too) and 304 (a disabled account).
      */
     @Test
-    void theConnectingUsersFailedLogonWithoutAuthenticationArguesAgainstAProfileProblem() {
+    void theConnectingUsersFailedLogonWithoutAuthenticationArguesAgainstAProfileProblemAndAStuckSession() {
         String refused = "user-profile-corrupt: less likely, the host refused the user's logon (Security 4625) and logged no 1149 for the user";
+        String refusedSession = "stuck-user-session: less likely, the host refused the user's logon (Security 4625) and logged no 1149 for the user";
         String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
         record Logon(String failed, boolean with1149, boolean against) {
         }
@@ -1895,6 +1896,7 @@ class BundledRulesTest {
             }
             SymptomSet facts = b.build();
             assertEquals(l.against(), evidenceRules("user-profile-corrupt", facts).contains(refused), l.toString());
+            assertEquals(l.against(), evidenceRules("stuck-user-session", facts).contains(refusedSession), l.toString());
             assertEquals(!l.against(), listed(facts).contains("user-profile-corrupt"), l.toString());
         }
     }
