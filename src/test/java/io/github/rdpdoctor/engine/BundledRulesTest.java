@@ -1624,6 +1624,31 @@ class BundledRulesTest {
                 + "User: CORP\\" + user + "\nSession ID: 3\nSource Network Address: " + address);
     }
 
+    /**
+     * A certificate event (1057, 1058, Schannel 36870) that a complete logon followed — an authentication (1149) and a
+     * network session logon (21) logged after it — is past: the certificate served a TLS handshake since. One that nothing
+     * followed, or that came after the last logon, still counts.
+     */
+    @Test
+    void certificateEventsThatALogonFollowedArePast() {
+        List<String> rules = List.of("rdp-certificate-problem: host logged event 1057 (RDP certificate cannot be created, keyset missing)",
+                "rdp-certificate-problem: host logged event 1058 (RDP certificate cannot be replaced)",
+                "rdp-certificate-problem: host logged Schannel event 36870 (TLS private key cannot be read)");
+        for (boolean followed : new boolean[] {false, true}) {
+            SymptomSet.Builder b = errorPair("rdsh.example").collectedAt("2026-11-20T12:00:00Z")
+                    .event(new HostEvent("System", RCM, 1057, "2026-11-20T08:00:00Z", "keyset does not exist"))
+                    .event(new HostEvent("System", RCM, 1058, "2026-11-20T08:00:01Z", "cannot replace the certificate"))
+                    .event(new HostEvent("System", "Schannel", 36870, "2026-11-20T08:00:02Z", "A fatal error occurred when attempting to access the TLS server credential private key."));
+            if (followed) {
+                b.event(authenticated("mkrause", "2026-11-20T09:00:00Z")).event(loggedOn("mkrause", "2026-11-20T09:00:05Z", "10.20.31.77"));
+            } else {
+                b.event(authenticated("mkrause", "2026-11-20T07:00:00Z")).event(loggedOn("mkrause", "2026-11-20T07:00:05Z", "10.20.31.77"));
+            }
+            assertEquals(followed ? List.of() : rules.stream().sorted().toList(), firedOf("rdp-certificate-problem", rules, b.build()),
+                    "followed by a logon: " + followed);
+        }
+    }
+
     /** Which of {@code rules} gave evidence for or against {@code cause} (listed whatever the facts), sorted. */
     private static List<String> firedOf(String cause, List<String> rules, SymptomSet facts) {
         return evidenceRules(cause, facts).stream().filter(rules::contains).distinct().sorted().toList();
