@@ -592,6 +592,36 @@ class BundledRulesTest {
     }
 
     /**
+     * The same for a client not known to be modern (none named, or an old Windows): an old host OS, or an NTLM challenge
+     * with a pre-9200 build, supports a TLS version mismatch only while the host's highest TLS version is not seen to be 1.2
+     * or 1.3 — a host seen to accept TLS 1.2 does not lack modern TLS. Found with blind holdout case 319 (the client lines
+     * collected on a Server 2008 R2 host that completes a TLS 1.2 handshake: "lacks modern TLS" still counted).
+     */
+    @Test
+    void anOldHostOsDoesNotSupportATlsMismatchForAnUnknownClientOnceTheHostIsSeenToAcceptTls12() {
+        String oldOs = "tls-protocol-mismatch: host OS is old (lacks modern TLS), client OS not known to be modern";
+        String oldBuild = "tls-protocol-mismatch: host's NTLM challenge reports an old Windows build, client OS not known to be modern";
+        for (String client : java.util.Arrays.asList(null, "Windows Server 2008 R2 Enterprise")) {
+            for (String version : java.util.Arrays.asList("1.0", "1.1", "1.2", "1.3", null)) {
+                boolean counts = version == null || version.equals("1.0") || version.equals("1.1");
+                SymptomSet.Builder byOs = errorPair("lab.example").symptom("server.os", "Windows Server 2008 R2 SP1");
+                SymptomSet.Builder byBuild = errorPair("lab.example").symptom("server.os_build", 7601L);
+                if (client != null) {
+                    byOs.symptom("client.os", client);
+                    byBuild.symptom("client.os", client);
+                }
+                if (version != null) {
+                    byOs.symptom("tls.max_version", version);
+                    byBuild.symptom("tls.max_version", version);
+                }
+                String what = "client " + client + ", TLS " + version;
+                assertEquals(counts, evidenceRules("tls-protocol-mismatch", byOs.build()).contains(oldOs), what);
+                assertEquals(counts, evidenceRules("tls-protocol-mismatch", byBuild.build()).contains(oldBuild), what);
+            }
+        }
+    }
+
+    /**
      * TermService opens the rdp-tcp listener: when it is stopped or hung, a listener that is down and a TCP reset on the port
      * are explained by the service and do not count for Remote Desktop being disabled; when Remote Desktop is shown disabled
      * (fDenyTSConnections = 1), the reset is explained by that and does not count for a failed service. Found with blind
