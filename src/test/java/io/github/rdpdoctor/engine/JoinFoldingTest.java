@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(358, n);
+        assertEquals(370, n);
     }
 
     /**
