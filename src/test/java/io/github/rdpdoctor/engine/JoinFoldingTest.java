@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(370, n);
+        assertEquals(382, n);
     }
 
     /**
