@@ -1774,18 +1774,22 @@ class BundledRulesTest {
      * Services hung, no X.224 answer: both causes were listed on the error pair alone).
      */
     @Test
-    void aHostThatAnswersNoNegotiationIsNeverReachedByTheProfileOrTheSession() {
+    void aHostThatAnswersNoNegotiationIsNeverReachedByCredSspLicensingTheProfileOrTheSession() {
         String profile = "user-profile-corrupt: less likely, the host answers no RDP negotiation (authentication never reached)";
         String session = "stuck-user-session: less likely, the host answers no RDP negotiation (the session is never reached)";
+        String credssp = "credssp-nla-mismatch: less likely, the host answers no RDP negotiation (CredSSP never starts)";
+        String licensing = "licensing-or-session-cap: less likely, the host answers no RDP negotiation (licensing never reached)";
         java.util.function.Function<SymptomSet.Builder, List<String>> fired = b -> {
             SymptomSet facts = b.build();
             List<String> all = new ArrayList<>(firedOf("user-profile-corrupt", List.of(profile), facts));
             all.addAll(firedOf("stuck-user-session", List.of(session), facts));
+            all.addAll(firedOf("credssp-nla-mismatch", List.of(credssp), facts));
+            all.addAll(firedOf("licensing-or-session-cap", List.of(licensing), facts));
             return all;
         };
-        assertEquals(List.of(profile, session), fired.apply(errorPair("vm-3.example").symptom("client.user", "leo")
+        assertEquals(List.of(profile, session, credssp, licensing), fired.apply(errorPair("vm-3.example").symptom("client.user", "leo")
                 .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "no_response")), "no Connection Confirm");
-        assertEquals(List.of(profile, session), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "closed")),
+        assertEquals(List.of(profile, session, credssp, licensing), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "closed")),
                 "closed before the negotiation");
         assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "hybrid")), "negotiated");
         assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "no_response")
