@@ -144,40 +144,13 @@ final class FileView {
         return last;
     }
 
-    /**
-     * The answers of {@link #answeredByAnotherMachine()}, {@link #nameResolvesElsewhere()} and {@link #hostShutsRdpPort()}
-     * once asked (0: not yet, 1: false, 2: true): dozens of rules ask them of every diagnosis, so each is worked out once
-     * per file. A view belongs to one diagnosis, which runs on one thread; {@link #NONE} keeps nothing.
-     */
-    private byte answeredElsewhere;
-    private byte nameElsewhere;
-    private byte shutsPort;
-
     /** See {@link FileFact#answeredByAnotherMachine()}. */
     boolean answeredByAnotherMachine() {
-        if (answeredElsewhere == 0) {
-            boolean v = "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
-            if (this == NONE) {
-                return v;
-            }
-            answeredElsewhere = v ? (byte) 2 : (byte) 1;
-        }
-        return answeredElsewhere == 2;
+        return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
     }
 
     /** See {@link FileFact#nameResolvesElsewhere()}. */
     boolean nameResolvesElsewhere() {
-        if (nameElsewhere == 0) {
-            boolean v = computeNameResolvesElsewhere();
-            if (this == NONE) {
-                return v;
-            }
-            nameElsewhere = v ? (byte) 2 : (byte) 1;
-        }
-        return nameElsewhere == 2;
-    }
-
-    private boolean computeNameResolvesElsewhere() {
         String resolved = symptom("network.dns_resolved_ip").getText().trim();
         String expected = symptom("network.dns_expected_ip").getText().trim();
         if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected) || !nameHasAddressOfFamily(expected)) {
@@ -189,17 +162,10 @@ final class FileView {
 
     /** See {@link FileFact#hostShutsRdpPort()}. */
     boolean hostShutsRdpPort() {
-        if (shutsPort == 0) {
-            boolean v = "false".equals(symptom("server.rdp_enabled").getText())
-                    || "down".equalsIgnoreCase(symptom("server.listener_state").getText().trim())
-                    || "stopped".equalsIgnoreCase(symptom("server.service.termservice").getText().trim())
-                    || "false".equals(symptom("server.firewall_rdp_allowed").getText());
-            if (this == NONE) {
-                return v;
-            }
-            shutsPort = v ? (byte) 2 : (byte) 1;
-        }
-        return shutsPort == 2;
+        return "false".equals(symptom("server.rdp_enabled").getText())
+                || "down".equalsIgnoreCase(symptom("server.listener_state").getText().trim())
+                || "stopped".equalsIgnoreCase(symptom("server.service.termservice").getText().trim())
+                || "false".equals(symptom("server.firewall_rdp_allowed").getText());
     }
 
     /** See {@link FileFact#nameHasAddressOfFamily(String)}. */

@@ -223,12 +223,7 @@ public final class HostEvent extends FileFact {
      * when {@code account} is empty or the message names no account.
      */
     public boolean namesUser(String account) {
-        if (account == null || account.isBlank() || namedUser.isEmpty()) {
-            return false;
-        }
-        String mine = UserSession.bare(account.strip()).toLowerCase(Locale.ROOT);
-        String named = namedUser.toLowerCase(Locale.ROOT);
-        return !mine.isEmpty() && (named.equals(mine) || named.startsWith(mine + "."));
+        return namedAccountIs(account) == Boolean.TRUE;
     }
 
     /**
@@ -248,12 +243,24 @@ public final class HostEvent extends FileFact {
      * {@code !namesAnotherUser(symptom("client.user").text)} keeps an event it cannot attribute.
      */
     public boolean namesAnotherUser(String account) {
+        return namedAccountIs(account) == Boolean.FALSE;
+    }
+
+    /**
+     * Whether the account the message names is {@code account} — compared without a DOMAIN\ prefix, an @domain suffix
+     * and case, a profile folder NAME.DOMAIN or NAME.000 counting as NAME's — or null when that cannot be told (no
+     * account given, or the message names none).
+     */
+    private Boolean namedAccountIs(String account) {
         if (account == null || account.isBlank() || namedUser.isEmpty()) {
-            return false;
+            return null;
         }
         String mine = UserSession.bare(account.strip()).toLowerCase(Locale.ROOT);
+        if (mine.isEmpty()) {
+            return null;
+        }
         String named = namedUser.toLowerCase(Locale.ROOT);
-        return !mine.isEmpty() && !named.equals(mine) && !named.startsWith(mine + ".");
+        return named.equals(mine) || named.startsWith(mine + ".");
     }
 
     /**
