@@ -1,6 +1,7 @@
 package io.github.rdpdoctor.ci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,8 +134,8 @@ class CiScriptTest {
     @Test
     void checkJarsWantsTheModuleNameInBothJars() throws Exception {
         Path project = dir.resolve("project");
-        Path lib = project.resolve("target/rdp-doctor-0.1.0-SNAPSHOT.jar");
-        Path cli = project.resolve("target/rdp-doctor-0.1.0-SNAPSHOT-cli.jar");
+        Path lib = project.resolve("target/rdp-doctor.jar");
+        Path cli = project.resolve("target/rdp-doctor-cli.jar");
         jar(lib, "io.github.rdpdoctor");
         jar(cli, "io.github.rdpdoctor");
         Process ok = checkJars(project);
@@ -141,13 +145,31 @@ class CiScriptTest {
         jar(cli, null); // the name Java derives from the file name
         Process derived = checkJars(project);
         assertEquals(1, derived.exitValue());
-        assertEquals("check-jars: target/rdp-doctor-0.1.0-SNAPSHOT-cli.jar is the module 'rdp.doctor' on the module path, expected "
+        assertEquals("check-jars: target/rdp-doctor-cli.jar is the module 'rdp.doctor.cli' on the module path, expected "
                 + "io.github.rdpdoctor (Automatic-Module-Name in its manifest)\n", Files.readString(dir.resolve("check.txt")));
 
         Files.delete(lib);
         jar(cli, "io.github.rdpdoctor");
         Process missing = checkJars(project);
         assertEquals(1, missing.exitValue());
-        assertEquals("check-jars: target/rdp-doctor-0.1.0-SNAPSHOT.jar was not built\n", Files.readString(dir.resolve("check.txt")));
+        assertEquals("check-jars: target/rdp-doctor.jar was not built\n", Files.readString(dir.resolve("check.txt")));
+    }
+
+    /**
+     * The build names its jars {@code target/rdp-doctor.jar} and {@code target/rdp-doctor-cli.jar} (finalName), so the
+     * launcher and the CI scripts never name the project's version and a version bump edits only the pom.
+     */
+    @Test
+    void noScriptNamesTheProjectVersion() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        Matcher version = Pattern.compile("<artifactId>rdp-doctor</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(version.find(), "the project's <version> in pom.xml");
+        assertTrue(pom.contains("<finalName>rdp-doctor</finalName>"), "the jars' names without the version");
+        try (Stream<Path> scripts = Stream.concat(Files.list(Path.of("bin")), Files.list(Path.of(".ci")))) {
+            for (Path script : scripts.filter(Files::isRegularFile).toList()) {
+                assertFalse(Files.readString(script).contains(version.group(1)),
+                        script + " names the version " + version.group(1) + "; name target/rdp-doctor.jar or target/rdp-doctor-cli.jar");
+            }
+        }
     }
 }

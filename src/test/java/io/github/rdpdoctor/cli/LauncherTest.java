@@ -69,7 +69,7 @@ class LauncherTest {
     void oneFileCommandsStartQuicklyOnTheC1Compiler() throws Exception {
         List<String> args = javaArgs(Map.of(), "diagnose", "examples/minimal-0x904-0x7.yaml");
         assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Drdp-doctor.stderr.terminal=false"), jvmOptions(args));
-        assertTrue(args.get(args.indexOf("-jar") + 1).endsWith("target/rdp-doctor-0.1.0-SNAPSHOT-cli.jar"), args.toString());
+        assertTrue(args.get(args.indexOf("-jar") + 1).endsWith("target/rdp-doctor-cli.jar"), args.toString());
         assertEquals(List.of("diagnose", "examples/minimal-0x904-0x7.yaml"), args.subList(args.indexOf("-jar") + 2, args.size()));
     }
 
@@ -136,7 +136,7 @@ class LauncherTest {
         Path rules = Files.createDirectories(project.resolve("rules"));
         Path kept = Files.writeString(rules.resolve("kept.drl"), "// kept");
         Path dropped = Files.writeString(rules.resolve("dropped.drl"), "// dropped");
-        Path jar = Files.createDirectories(project.resolve("target")).resolve("rdp-doctor-0.1.0-SNAPSHOT-cli.jar");
+        Path jar = Files.createDirectories(project.resolve("target")).resolve("rdp-doctor-cli.jar");
         Files.writeString(jar, "not a real jar");
         java.nio.file.attribute.FileTime hourAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
         java.nio.file.attribute.FileTime twoHoursAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000);
@@ -176,7 +176,7 @@ class LauncherTest {
         String bash = Files.exists(Path.of("/usr/bin/bash")) ? "/usr/bin/bash" : "/bin/bash";
         for (boolean built : new boolean[] {false, true}) {
             if (built) { // the jar is there: no build, but java is still needed
-                Path jar = Files.createDirectories(dir.resolve("project/target")).resolve("rdp-doctor-0.1.0-SNAPSHOT-cli.jar");
+                Path jar = Files.createDirectories(dir.resolve("project/target")).resolve("rdp-doctor-cli.jar");
                 Files.writeString(jar, "not a real jar");
             }
             ProcessBuilder pb = new ProcessBuilder(bash, bin.resolve("rdp-doctor").toString(), "kb", "list");
