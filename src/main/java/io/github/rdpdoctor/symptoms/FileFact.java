@@ -123,6 +123,16 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
         return file.openSessions(null);
     }
 
+    /**
+     * Whether this fact's file shows the host's session limit reached: {@code server.session_limit} above 0, and
+     * {@code server.session_count} or the listed sessions that hold a slot ({@link #openSessions()}) at or above it
+     * (Microsoft Learn, policy "Limit number of connections"). False without a limit.
+     */
+    public final boolean sessionLimitReached() {
+        double limit = symptom("server.session_limit").getNumber();
+        return limit > 0 && (symptom("server.session_count").getNumber() >= limit || openSessions() >= limit);
+    }
+
     /** How many sessions of this fact's file hold a session slot and are not {@code account}'s. */
     public final int openSessionsOfOthers(String account) {
         return file.openSessions(account);

@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(382, n);
+        assertEquals(394, n);
     }
 
     /**

@@ -41,6 +41,29 @@ class SymptomTest {
         assertEquals(0, alone.openSessions());
     }
 
+    /** The session limit is reached by the session count or by the listed sessions holding a slot; never without a limit. */
+    @Test
+    void factsSeeWhetherTheSessionLimitIsReached() {
+        List<UserSession> two = List.of(new UserSession("alice", "active", 0), new UserSession("bob", "disconnected", 40));
+        record Case(Double limit, Double count, List<UserSession> sessions, boolean reached) {
+        }
+        for (Case c : List.of(new Case(null, null, two, false), new Case(null, 5.0, List.of(), false),
+                new Case(0.0, 5.0, List.of(), false), new Case(5.0, 5.0, List.of(), true), new Case(5.0, 6.0, List.of(), true),
+                new Case(5.0, 4.0, List.of(), false), new Case(2.0, null, two, true), new Case(3.0, null, two, false),
+                new Case(3.0, 1.0, two, false))) {
+            List<Symptom> symptoms = new java.util.ArrayList<>(List.of(new Symptom("client.user", "carol", 1)));
+            if (c.limit() != null) {
+                symptoms.add(new Symptom("server.session_limit", c.limit(), 2));
+            }
+            if (c.count() != null) {
+                symptoms.add(new Symptom("server.session_count", c.count(), 3));
+            }
+            Symptom user = FileFacts.link(symptoms, List.of(), c.sessions()).symptoms().get(0);
+            assertEquals(c.reached(), user.sessionLimitReached(), c.toString());
+        }
+        assertFalse(new Symptom("server.session_limit", 2.0, 1).sessionLimitReached(), "outside a diagnosis a fact sees nothing");
+    }
+
     @Test
     void symptomsOfOneFileSeeEachOther() {
         List<Symptom> file = FileFacts.link(List.of(port, ping), List.of(), List.of()).symptoms();
