@@ -2097,4 +2097,47 @@ class BundledRulesTest {
             assertEquals(p.fires(), evidenceRules("security-software-interference", b.build()).contains(closedEarly), p.toString());
         }
     }
+
+    /**
+     * RDP_NEG_FAILURE 5 (HYBRID_REQUIRED_BY_SERVER) ends the connection in the X.224 negotiation, before any TLS handshake
+     * (MS-RDPBCGR 2.2.1.2.2, 1.3.1.1), so it argues against tls-protocol-mismatch and the error pair alone no longer lists
+     * it; failure 1 (SSL_REQUIRED_BY_SERVER), the security-layer reading, does not. Found with blind holdout case 342 (a
+     * Remmina profile set to TLS against a host that requires NLA).
+     */
+    @Test
+    void aHybridRequiredNegotiationFailureArguesAgainstATlsVersionMismatch() {
+        String before = "tls-protocol-mismatch: less likely, the host refused the negotiation with HYBRID_REQUIRED_BY_SERVER (before TLS)";
+        record Failure(String code, boolean against) {
+        }
+        for (Failure f : List.of(new Failure("hybrid_required_by_server", true), new Failure("ssl_required_by_server", false))) {
+            SymptomSet facts = errorPair("build.example").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", f.code()).build();
+            assertEquals(f.against(), evidenceRules("tls-protocol-mismatch", facts).contains(before), f.toString());
+            assertEquals(!f.against(), listed(facts).contains("tls-protocol-mismatch"), f.toString());
+        }
+    }
+
+    /**
+     * A failed TLS handshake hints at a missing RDP certificate only while nothing else explains it: not when the host logged
+     * Schannel 36874 (no common cipher suite) or rejected the handshake with alert protocol_version, which count for
+     * tls-protocol-mismatch. Found with blind holdout case 343 (an Android client against a Windows 7 host with TLS 1.0).
+     */
+    @Test
+    void aHandshakeFailureExplainedByAVersionOrCipherMismatchIsNoCertificateHint() {
+        String hint = "rdp-certificate-problem: TLS handshake with the host fails";
+        record Host(boolean cipherEvent, boolean versionAlert, boolean hint) {
+        }
+        for (Host h : List.of(new Host(false, false, true), new Host(true, false, false), new Host(false, true, false))) {
+            SymptomSet.Builder b = errorPair("cnc.example").symptom("rdp.negotiation", "ssl").symptom("tls.handshake_ok", false);
+            if (h.cipherEvent()) {
+                b.event(new HostEvent("System", "Schannel", 36874, null,
+                        "An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites"
+                                + " supported by the client application are supported by the server."));
+            }
+            if (h.versionAlert()) {
+                b.symptom("tls.handshake_alert", "protocol_version");
+            }
+            assertEquals(h.hint(), evidenceRules("rdp-certificate-problem", b.build()).contains(hint), h.toString());
+        }
+    }
 }
