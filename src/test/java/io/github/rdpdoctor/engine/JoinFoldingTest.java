@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(394, n);
+        assertEquals(406, n);
     }
 
     /**
