@@ -1221,6 +1221,10 @@ class BundledRulesTest {
                 admin.get(adminMode), "jdoe's own session is not another's: " + admin);
         assertEquals(null, fired.apply(SymptomSet.builder("h").symptom("server.os", "Windows Server 2019 Datacenter")
                 .symptom("client.user", "jdoe").session(alice).session(idle).build()).get(adminMode), "one other open session");
+        assertEquals(null, fired.apply(SymptomSet.builder("h").symptom("server.os", "Windows Server 2019 Datacenter")
+                .symptom("client.user", "jdoe").session(alice).session(bob).session(new UserSession("dave", "active", 0))
+                .session(new UserSession("erin", "disc", 30)).build()).get(adminMode),
+                "four open sessions: more than administration mode's two remote sessions and the console, an RD Session Host");
     }
 
     /**
