@@ -148,10 +148,35 @@ public final class Symptom extends FileFact {
     /**
      * Whether the text names an operating system or RDP server that is not Windows — Linux (and the distributions admins
      * write: Ubuntu, Debian, Red Hat / RHEL, CentOS, Rocky, AlmaLinux, Fedora, SUSE, Mint), FreeBSD, OpenBSD, macOS, or the
-     * RDP servers that run there (xrdp, gnome-remote-desktop, FreeRDP) — and does not also name Windows.
+     * RDP servers that run there (xrdp, gnome-remote-desktop, FreeRDP), the clients' platforms (iOS and iPadOS, Android,
+     * ChromeOS, thin-client systems: IGEL OS, HP ThinPro, Dell Wyse ThinOS) — and does not also name Windows (Microsoft's
+     * client app "Windows App", which runs on macOS, iOS and Android, is no Windows).
      */
     public boolean namesNonWindowsOs() {
-        return !lowerText().contains("windows") && containsAny(NON_WINDOWS_OS);
+        return !namesWindowsOs() && (containsAny(NON_WINDOWS_OS) || containsWord("ios"));
+    }
+
+    /** Whether the lower-cased text says "windows" other than in the client app's name "Windows App". */
+    private boolean namesWindowsOs() {
+        String t = lowerText();
+        for (int i = t.indexOf("windows"); i >= 0; i = t.indexOf("windows", i + 1)) {
+            if (!t.startsWith(" app", i + "windows".length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the lower-cased text holds {@code word} with no letter right before or after it ("iOS 17", not "bios"). */
+    private boolean containsWord(String word) {
+        String t = lowerText();
+        for (int i = t.indexOf(word); i >= 0; i = t.indexOf(word, i + 1)) {
+            int end = i + word.length();
+            if ((i == 0 || !Character.isLetter(t.charAt(i - 1))) && (end == t.length() || !Character.isLetter(t.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean containsAny(String[] words) {
@@ -184,7 +209,8 @@ public final class Symptom extends FileFact {
     private static final String[] WINDOWS_WITH_CREDSSP = {"windows vista", "windows 7", "windows 8", "windows 10", "windows 11",
         "server 2008", "server 2012", "server 2016", "server 2019", "server 2022", "server 2025"};
     private static final String[] NON_WINDOWS_OS = {"linux", "ubuntu", "debian", "red hat", "rhel", "centos", "rocky",
-        "almalinux", "fedora", "suse", "mint", "freebsd", "openbsd", "macos", "mac os", "xrdp", "gnome-remote-desktop", "freerdp"};
+        "almalinux", "fedora", "suse", "mint", "freebsd", "openbsd", "macos", "mac os", "xrdp", "gnome-remote-desktop", "freerdp",
+        "ipados", "iphone", "ipad", "android", "chromeos", "chrome os", "igel", "thinpro", "thinos"};
 
     /**
      * Whether the text is an IP address as a user types it for mstsc: IPv4 digits and dots with an optional

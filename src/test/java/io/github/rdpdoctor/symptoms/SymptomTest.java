@@ -258,6 +258,13 @@ class SymptomTest {
         assertFalse(os("Windows Server 2003 R2").namesWindowsWithCredSsp());
         assertTrue(os("Ubuntu 24.04 LTS (xrdp 0.10)").namesNonWindowsOs());
         assertFalse(os("Windows Server 2022 with FreeRDP installed").namesNonWindowsOs(), "names Windows too");
+        for (String client : List.of("iOS 17.5 (Windows App 11.0)", "iPadOS 18", "Android 14", "ChromeOS 126", "IGEL OS 12.4",
+                "HP ThinPro 8.1", "Dell Wyse ThinOS 10", "macOS Sonoma 14.6")) {
+            assertTrue(os(client).namesNonWindowsOs(), client);
+        }
+        assertFalse(os("Windows 11 (BIOS mode UEFI)").namesNonWindowsOs(), "bios is no iOS, and it names Windows");
+        assertFalse(os("Kiosk with custom BIOS").namesNonWindowsOs(), "bios is no iOS");
+        assertFalse(os("Windows 11 with the Windows App").namesNonWindowsOs(), "names Windows besides the app");
         assertTrue(os("Windows Server 2019").textContains("SERVER"));
         assertFalse(os("").namesOldWindows());
     }
