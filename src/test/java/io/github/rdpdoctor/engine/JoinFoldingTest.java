@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(406, n);
+        assertEquals(418, n);
     }
 
     /**
