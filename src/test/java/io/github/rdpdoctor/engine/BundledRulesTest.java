@@ -2213,4 +2213,28 @@ class BundledRulesTest {
                 .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "ssl").build();
         assertFalse(evidenceRules("rdp-disabled", answered).contains(home));
     }
+
+    /**
+     * A connection that works with the antivirus / endpoint product paused keeps every installed update and both sides'
+     * CredSSP settings: the test argues against windows-update-regression and credssp-nla-mismatch, which a failure that
+     * began after an update would otherwise hint at; without the test (or when it fails) they keep those hints. Found with
+     * blind holdout case 363 (an endpoint product's new module installed the night of Patch Tuesday).
+     */
+    @Test
+    void aConnectionThatWorksWithTheSecurityProductPausedIsNoUpdateOrCredSspMismatch() {
+        String update = "windows-update-regression: less likely, it connects with the security software paused (the update stays installed)";
+        String credssp = "credssp-nla-mismatch: less likely, it connects with the security software paused (CredSSP settings unchanged)";
+        for (Boolean paused : java.util.Arrays.asList(null, false, true)) {
+            SymptomSet.Builder b = errorPair("fs01.example").symptom("client.os", "Windows 11 24H2")
+                    .symptom("client.security_software", "Endpoint product").symptom("history.started_after_update", true)
+                    .symptom("client.last_update_days", 1);
+            if (paused != null) {
+                b.symptom("test.security_software_off_works", paused);
+            }
+            SymptomSet facts = b.build();
+            boolean against = Boolean.TRUE.equals(paused);
+            assertEquals(against, evidenceRules("windows-update-regression", facts).contains(update), String.valueOf(paused));
+            assertEquals(against, evidenceRules("credssp-nla-mismatch", facts).contains(credssp), String.valueOf(paused));
+        }
+    }
 }
