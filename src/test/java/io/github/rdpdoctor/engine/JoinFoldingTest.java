@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(418, n);
+        assertEquals(430, n);
     }
 
     /**
