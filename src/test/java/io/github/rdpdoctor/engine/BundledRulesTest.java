@@ -2201,17 +2201,22 @@ class BundledRulesTest {
     void aWindowsHomeEditionHostCannotAcceptRemoteDesktop() {
         String home = "rdp-disabled: the host runs a Windows Home edition, which cannot accept Remote Desktop connections";
         String listenerDown = "rdp-service-failure: rdp-tcp listener down although Remote Desktop is enabled";
+        String reset = "rdp-service-failure: RDP port actively refused (TCP reset)";
         for (String os : List.of("Windows 11 Home 23H2", "Windows 11 Pro 23H2")) {
             boolean isHome = os.contains("Home");
             SymptomSet facts = errorPair("192.168.1.40").symptom("server.os", os).symptom("server.rdp_enabled", true)
                     .symptom("server.listener_state", "down").symptom("network.rdp_port_state", "closed").build();
             assertEquals(isHome, evidenceRules("rdp-disabled", facts).contains(home), os);
             assertEquals(!isHome, evidenceRules("rdp-service-failure", facts).contains(listenerDown), os);
+            assertEquals(!isHome, evidenceRules("rdp-service-failure", facts).contains(reset), os + ": the reset is the edition");
             assertEquals(isHome ? "rdp-disabled" : "rdp-service-failure", listed(facts).get(0), os);
         }
         SymptomSet answered = errorPair("192.168.1.40").symptom("server.os", "Windows 10 Home")
                 .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "ssl").build();
         assertFalse(evidenceRules("rdp-disabled", answered).contains(home));
+        assertTrue(evidenceRules("rdp-service-failure", errorPair("192.168.1.40").symptom("server.os", "Windows 11 Home")
+                .symptom("network.rdp_port_state", "closed").symptom("server.service.termservice", "hung").build()).contains(reset),
+                "a hung service explains the reset on any edition");
     }
 
     /**
