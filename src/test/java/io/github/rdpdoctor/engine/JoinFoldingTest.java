@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(430, n);
+        assertEquals(442, n);
     }
 
     /**
