@@ -2244,6 +2244,69 @@ class BundledRulesTest {
     }
 
     /**
+     * A connection that works with the VPN off, or with the antivirus / endpoint product paused, leaves the host's RDP
+     * certificate and key as they are: both tests argue against rdp-certificate-problem; without them (or when they fail) no
+     * such evidence. Found with blind holdout case 399 (a VPN gateway that inspects TLS presents its own certificate).
+     */
+    @Test
+    void aConnectionThatWorksWithoutTheVpnOrSecurityProductIsNoHostCertificateProblem() {
+        String vpn = "rdp-certificate-problem: less likely, it connects with the VPN off (the host's certificate unchanged)";
+        String paused = "rdp-certificate-problem: less likely, it connects with the security software paused (the host's certificate unchanged)";
+        for (Boolean works : java.util.Arrays.asList(null, false, true)) {
+            SymptomSet.Builder b = errorPair("dev-ws-14.example").symptom("client.vpn_active", true)
+                    .symptom("tls.handshake_ok", false).symptom("tls.cert_self_signed", false).symptom("tls.cert_name_match", false);
+            if (works != null) {
+                b.symptom("test.without_vpn_works", works).symptom("test.security_software_off_works", works);
+            }
+            SymptomSet facts = b.build();
+            boolean against = Boolean.TRUE.equals(works);
+            List<String> rules = evidenceRules("rdp-certificate-problem", facts);
+            assertEquals(against, rules.contains(vpn), String.valueOf(works));
+            assertEquals(against, rules.contains(paused), String.valueOf(works));
+            assertEquals(!against, listed(facts).contains("rdp-certificate-problem"), String.valueOf(works));
+        }
+    }
+
+    /**
+     * Schannel 36874 (no common cipher suite) is a mismatch within a TLS version both sides speak: TLS 1.2 enabled on the host
+     * and a host that accepts TLS 1.2 then no longer argue against tls-protocol-mismatch; without the event they still do.
+     * Found with blind holdout case 398 (a cipher-suite order policy on the clients, CBC-only suites on the host).
+     */
+    @Test
+    void aCommonTlsVersionDoesNotArgueAgainstNoCommonCipherSuite() {
+        String enabled = "tls-protocol-mismatch: less likely, TLS 1.2 is enabled on the host (client not an old Windows)";
+        String accepts = "tls-protocol-mismatch: less likely, host accepts TLS 1.2 or 1.3 (client not an old Windows)";
+        for (boolean cipherEvent : new boolean[] {false, true}) {
+            SymptomSet.Builder b = errorPair("trd-ts-01.example").symptom("client.os", "Windows 11 24H2")
+                    .symptom("tls.handshake_ok", false).symptom("tls.max_version", "1.2").symptom("server.tls12_enabled", true);
+            if (cipherEvent) {
+                b.event(new HostEvent("System", "Schannel", 36874, null,
+                        "An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites"
+                                + " supported by the client application are supported by the server."));
+            }
+            List<String> rules = evidenceRules("tls-protocol-mismatch", b.build());
+            assertEquals(!cipherEvent, rules.contains(enabled), String.valueOf(cipherEvent));
+            assertEquals(!cipherEvent, rules.contains(accepts), String.valueOf(cipherEvent));
+        }
+    }
+
+    /**
+     * A host that answers the negotiation with SSL_CERT_NOT_ON_SERVER has no certificate to start TLS with (MS-RDPBCGR
+     * 2.2.1.2.2): the failed handshake is counted for rdp-certificate-problem only, not as a TLS version mismatch; another
+     * negotiation failure leaves it counted. Found with blind holdout case 391 (a renewed certificate whose old thumbprint
+     * stayed in SSLCertificateSHA1Hash).
+     */
+    @Test
+    void aHostWithoutACertificateIsNoTlsVersionMismatch() {
+        String failed = "tls-protocol-mismatch: TLS handshake with the host fails";
+        for (String failure : List.of("ssl_cert_not_on_server", "ssl_required_by_server")) {
+            SymptomSet facts = errorPair("eng-jump-01.example").symptom("rdp.negotiation", "failure")
+                    .symptom("rdp.negotiation_failure", failure).symptom("tls.handshake_ok", false).build();
+            assertEquals(!failure.equals("ssl_cert_not_on_server"), evidenceRules("tls-protocol-mismatch", facts).contains(failed), failure);
+        }
+    }
+
+    /**
      * An X.224 answer runs on an accepted TCP connection, so when the same file's TCP connect was refused or got no answer
      * the answer came from another vantage point (a probe inside the network, a jump host): it argues against a firewall
      * or a broken path only when the file has no port state of its own (an open port counts once, in its own rule). A
@@ -2269,43 +2332,4 @@ class BundledRulesTest {
                 .symptom("server.firewall_rdp_allowed", true).build();
         assertEquals("firewall-blocking", listed(outside).get(0));
     }
-
-    /**
-     * A host that answers the negotiation with SSL_CERT_NOT_ON_SERVER has no certificate to start TLS with (MS-RDPBCGR
-     * 2.2.1.2.2): the failed handshake is counted for rdp-certificate-problem only, not as a TLS version mismatch; another
-     * negotiation failure leaves it counted. Found with blind holdout case 391 (a renewed certificate whose old thumbprint
-     * stayed in SSLCertificateSHA1Hash).
-     */
-    @Test
-    void aHostWithoutACertificateIsNoTlsVersionMismatch() {
-        String failed = "tls-protocol-mismatch: TLS handshake with the host fails";
-        for (String failure : List.of("ssl_cert_not_on_server", "ssl_required_by_server")) {
-            SymptomSet facts = errorPair("eng-jump-01.example").symptom("rdp.negotiation", "failure")
-                    .symptom("rdp.negotiation_failure", failure).symptom("tls.handshake_ok", false).build();
-            assertEquals(!failure.equals("ssl_cert_not_on_server"), evidenceRules("tls-protocol-mismatch", facts).contains(failed), failure);
-        }
-    }
-    /**
-     * Schannel 36874 (no common cipher suite) is a mismatch within a TLS version both sides speak: TLS 1.2 enabled on the host
-     * and a host that accepts TLS 1.2 then no longer argue against tls-protocol-mismatch; without the event they still do.
-     * Found with blind holdout case 398 (a cipher-suite order policy on the clients, CBC-only suites on the host).
-     */
-    @Test
-    void aCommonTlsVersionDoesNotArgueAgainstNoCommonCipherSuite() {
-        String enabled = "tls-protocol-mismatch: less likely, TLS 1.2 is enabled on the host (client not an old Windows)";
-        String accepts = "tls-protocol-mismatch: less likely, host accepts TLS 1.2 or 1.3 (client not an old Windows)";
-        for (boolean cipherEvent : new boolean[] {false, true}) {
-            SymptomSet.Builder b = errorPair("trd-ts-01.example").symptom("client.os", "Windows 11 24H2")
-                    .symptom("tls.handshake_ok", false).symptom("tls.max_version", "1.2").symptom("server.tls12_enabled", true);
-            if (cipherEvent) {
-                b.event(new HostEvent("System", "Schannel", 36874, null,
-                        "An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites"
-                                + " supported by the client application are supported by the server."));
-            }
-            List<String> rules = evidenceRules("tls-protocol-mismatch", b.build());
-            assertEquals(!cipherEvent, rules.contains(enabled), String.valueOf(cipherEvent));
-            assertEquals(!cipherEvent, rules.contains(accepts), String.valueOf(cipherEvent));
-        }
-    }
-
 }
