@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(442, n);
+        assertEquals(454, n);
     }
 
     /**
