@@ -1273,6 +1273,36 @@ class BundledRulesTest {
     }
 
     /**
+     * A client that fails against other hosts too points at itself only while other clients reach this host (kb
+     * client-side-corruption: "Other clients connect to the same host while this one gets 0x904 / 0x7"). When other client
+     * machines fail here as well and no host-side block explains that, the support is not given; with a host-side block
+     * (the host firewall closed) or without the other-client test it still is. Found with blind holdout case 418 (an issuing
+     * CA expired, every auto-enrolled RDP certificate with it: client-side-corruption listed fifth at 0.14).
+     */
+    @Test
+    void failingWithOtherHostsDoesNotSingleOutTheClientWhenOtherClientsFailHereToo() {
+        String otherHosts = "client-side-corruption: the client cannot connect to other RDP hosts either";
+        record Case(Boolean otherClientWorks, boolean hostFirewallClosed, boolean support) {
+        }
+        for (Case c : List.of(new Case(null, false, true), new Case(true, false, true), new Case(false, false, false),
+                new Case(false, true, true))) {
+            SymptomSet.Builder b = errorPair("ops-jump-01.example").symptom("client.other_hosts_work", false)
+                    .symptom("client.saved_credentials", true);
+            if (c.otherClientWorks() != null) {
+                b.symptom("test.from_other_client_works", c.otherClientWorks());
+            }
+            if (c.hostFirewallClosed()) {
+                b.symptom("server.firewall_rdp_allowed", false);
+            }
+            SymptomSet facts = b.build();
+            assertEquals(c.support(), evidenceRules("client-side-corruption", facts).contains(otherHosts), c.toString());
+            if (Boolean.FALSE.equals(c.otherClientWorks()) && !c.hostFirewallClosed()) {
+                assertFalse(listed(facts).contains("client-side-corruption"), c.toString());
+            }
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
