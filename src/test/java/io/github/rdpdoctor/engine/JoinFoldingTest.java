@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(454, n);
+        assertEquals(466, n);
     }
 
     /**
