@@ -179,6 +179,17 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether a Security 4625 ("An account failed to log on") gives status or sub status 0xC000015B,
+     * STATUS_LOGON_TYPE_NOT_GRANTED: "The user has not been granted the requested logon type at this machine" — the account
+     * lacks "Allow log on through Remote Desktop Services" or holds "Deny log on through Remote Desktop Services" (Microsoft
+     * Learn, "4625(F): An account failed to log on", status codes). Found in the rendered message ("Status: 0xC000015B") and
+     * in osquery's JSON data ("Status":"0xc000015b"), in any case. A plain scan, no regular expression.
+     */
+    public boolean refusesLogonType() {
+        return id == 4625 && message.toLowerCase(Locale.ROOT).contains("0xc000015b");
+    }
+
+    /**
      * Whether a LocalSessionManager event names the console as its source ("Source Network Address: LOCAL", as events
      * 21, 22 and 25 write a local logon), in any case and spacing.
      */

