@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(466, n);
+        assertEquals(478, n);
     }
 
     /**
