@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(478, n);
+        assertEquals(490, n);
     }
 
     /**
