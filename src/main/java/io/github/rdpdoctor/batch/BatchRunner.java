@@ -230,8 +230,8 @@ public final class BatchRunner {
         List<Thread> workers = new ArrayList<>(threads);
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
-                ByteArrayBuilder buffer = new ByteArrayBuilder(8192);
-                try {
+                try { // everything inside: an OutOfMemoryError even here ends the run with one line (Main), not a trace
+                    ByteArrayBuilder buffer = new ByteArrayBuilder(8192);
                     for (Numbered n; (n = source.next()) != null && lines.awaitRoom(n.seq()); ) {
                         lines.put(n.seq(), process(n.input(), buffer));
                     }
