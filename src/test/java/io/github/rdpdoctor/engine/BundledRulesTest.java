@@ -1325,6 +1325,54 @@ class BundledRulesTest {
     }
 
     /**
+     * A host Schannel 36887/36888 with alert 70 (protocol_version) explains a failed TLS handshake by the TLS versions, as
+     * tls.handshake_alert protocol_version does: the failed handshake no longer counts for the certificate. Alert 40
+     * (handshake_failure, also what a certificate without Server Authentication EKU gives) and no event leave it counting.
+     * Found with blind holdout case 445 (a Windows 7 Embedded host with TLS 1.0 only and alert 70 listed
+     * rdp-certificate-problem second at 0.36).
+     */
+    @Test
+    void aProtocolVersionAlertOnTheHostExplainsAFailedHandshakeWithoutTheCertificate() {
+        String failed = "rdp-certificate-problem: TLS handshake with the host fails";
+        for (Integer alert : java.util.Arrays.asList(null, 40, 70)) {
+            SymptomSet.Builder b = errorPair("pal-hmi-01.example").symptom("rdp.negotiation", "ssl")
+                    .symptom("tls.handshake_ok", false);
+            if (alert != null) {
+                b.event(new HostEvent("System", "Schannel", 36888, null,
+                        "A fatal alert was generated and sent to the remote endpoint. The TLS protocol defined fatal error code is " + alert + "."));
+            }
+            SymptomSet facts = b.build();
+            assertEquals(!Integer.valueOf(70).equals(alert), evidenceRules("rdp-certificate-problem", facts).contains(failed),
+                    String.valueOf(alert));
+        }
+    }
+
+    /**
+     * A host that uses standard RDP security only (SecurityLayer 0, or the negotiation failure SSL_NOT_ALLOWED_BY_SERVER)
+     * never starts TLS, so a probe's failed TLS handshake says nothing about its RDP certificate; with SecurityLayer 1 or 2,
+     * or without the setting, it still counts. Found with blind holdout case 437 (a Windows XP Embedded panel with
+     * SecurityLayer 0 listed rdp-certificate-problem second at 0.36).
+     */
+    @Test
+    void aFailedHandshakeWithAHostWithoutTlsSaysNothingAboutItsCertificate() {
+        String failed = "rdp-certificate-problem: TLS handshake with the host fails";
+        record Case(Integer securityLayer, String failure, boolean counts) {
+        }
+        for (Case c : List.of(new Case(null, null, true), new Case(1, null, true), new Case(2, null, true),
+                new Case(0, null, false), new Case(null, "ssl_not_allowed_by_server", false))) {
+            SymptomSet.Builder b = errorPair("press-hmi-03.example").symptom("tls.handshake_ok", false);
+            if (c.securityLayer() != null) {
+                b.symptom("server.security_layer", c.securityLayer());
+            }
+            if (c.failure() != null) {
+                b.symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", c.failure());
+            }
+            SymptomSet facts = b.build();
+            assertEquals(c.counts(), evidenceRules("rdp-certificate-problem", facts).contains(failed), c.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
