@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(490, n);
+        assertEquals(502, n);
     }
 
     /**
