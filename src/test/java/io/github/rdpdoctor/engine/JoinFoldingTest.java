@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(502, n);
+        assertEquals(514, n);
     }
 
     /**
