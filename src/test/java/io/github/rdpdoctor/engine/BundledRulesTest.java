@@ -1399,6 +1399,35 @@ class BundledRulesTest {
     }
 
     /**
+     * Event 71 (maximum connection count exceeded) counts for connection-backlog only while the file does not show the
+     * session limit reached: with the sessions at MaxInstanceCount the event reports that cap (symptom contract, event
+     * table; licensing-or-session-cap), not half-open connections. Found with blind holdout case 469 (two disconnected
+     * admin sessions on a two-session host listed connection-backlog second at 0.37).
+     */
+    @Test
+    void eventSeventyOneIsTheSessionCapWhenTheSessionLimitIsReached() {
+        String backlog71 = "connection-backlog: host logged maximum connection count exceeded (event 71)";
+        record Case(Integer limit, Integer count, int openSessions, boolean counts) {
+        }
+        for (Case c : List.of(new Case(null, null, 0, true), new Case(2, 1, 0, true), new Case(2, 2, 0, false),
+                new Case(2, null, 2, false), new Case(5, 3, 1, true))) {
+            SymptomSet.Builder b = errorPair("mgmt-03.example")
+                    .event(new HostEvent("System", "TermService", 71, null, "The maximum connection count has been exceeded."));
+            if (c.limit() != null) {
+                b.symptom("server.session_limit", c.limit());
+            }
+            if (c.count() != null) {
+                b.symptom("server.session_count", c.count());
+            }
+            for (int i = 0; i < c.openSessions(); i++) {
+                b.session(new UserSession("admin" + i, "disconnected", 2900));
+            }
+            SymptomSet facts = b.build();
+            assertEquals(c.counts(), evidenceRules("connection-backlog", facts).contains(backlog71), c.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
