@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(514, n);
+        assertEquals(526, n);
     }
 
     /**
