@@ -1303,28 +1303,6 @@ class BundledRulesTest {
     }
 
     /**
-     * A connection that works with the security product paused was accepted by the host, whose outstanding connections and
-     * MaxOutstandingConnections the pause leaves as they are: it argues against connection-backlog, as another client
-     * connecting does; without the test (or when it fails) no such evidence. Found with blind holdout case 424 (an endpoint
-     * IPS policy that drops RDP after the TCP connect listed connection-backlog second at 0.28).
-     */
-    @Test
-    void aConnectionThatWorksWithTheSecurityProductPausedIsNoFullBacklog() {
-        String paused = "connection-backlog: less likely, it connects with the security software paused (the backlog unchanged)";
-        for (Boolean works : java.util.Arrays.asList(null, false, true)) {
-            SymptomSet.Builder b = errorPair("mfg-mes-03.example").symptom("network.rdp_port_state", "open")
-                    .symptom("rdp.negotiation", "no_response");
-            if (works != null) {
-                b.symptom("test.security_software_off_works", works);
-            }
-            SymptomSet facts = b.build();
-            boolean against = Boolean.TRUE.equals(works);
-            assertEquals(against, evidenceRules("connection-backlog", facts).contains(paused), String.valueOf(works));
-            assertEquals(!against, listed(facts).contains("connection-backlog"), String.valueOf(works));
-        }
-    }
-
-    /**
      * A host Schannel 36887/36888 with alert 70 (protocol_version) explains a failed TLS handshake by the TLS versions, as
      * tls.handshake_alert protocol_version does: the failed handshake no longer counts for the certificate. Alert 40
      * (handshake_failure, also what a certificate without Server Authentication EKU gives) and no event leave it counting.
@@ -1547,7 +1525,6 @@ class BundledRulesTest {
                 """).build();
         largestFilesAreDiagnosed(unfolded);
     }
-
 
     /**
      * A network profile (Public, Private, Domain) is a Windows firewall setting: on a host whose OS is stated as Linux (xrdp,
@@ -2375,54 +2352,6 @@ class BundledRulesTest {
     }
 
     /**
-     * A connection that works with the antivirus / endpoint product paused keeps every installed update and both sides'
-     * CredSSP settings: the test argues against windows-update-regression and credssp-nla-mismatch, which a failure that
-     * began after an update would otherwise hint at; without the test (or when it fails) they keep those hints. Found with
-     * blind holdout case 363 (an endpoint product's new module installed the night of Patch Tuesday).
-     */
-    @Test
-    void aConnectionThatWorksWithTheSecurityProductPausedIsNoUpdateOrCredSspMismatch() {
-        String update = "windows-update-regression: less likely, it connects with the security software paused (the update stays installed)";
-        String credssp = "credssp-nla-mismatch: less likely, it connects with the security software paused (CredSSP settings unchanged)";
-        for (Boolean paused : java.util.Arrays.asList(null, false, true)) {
-            SymptomSet.Builder b = errorPair("fs01.example").symptom("client.os", "Windows 11 24H2")
-                    .symptom("client.security_software", "Endpoint product").symptom("history.started_after_update", true)
-                    .symptom("client.last_update_days", 1);
-            if (paused != null) {
-                b.symptom("test.security_software_off_works", paused);
-            }
-            SymptomSet facts = b.build();
-            boolean against = Boolean.TRUE.equals(paused);
-            assertEquals(against, evidenceRules("windows-update-regression", facts).contains(update), String.valueOf(paused));
-            assertEquals(against, evidenceRules("credssp-nla-mismatch", facts).contains(credssp), String.valueOf(paused));
-        }
-    }
-
-    /**
-     * A connection that works with the VPN off, or with the antivirus / endpoint product paused, leaves the host's RDP
-     * certificate and key as they are: both tests argue against rdp-certificate-problem; without them (or when they fail) no
-     * such evidence. Found with blind holdout case 399 (a VPN gateway that inspects TLS presents its own certificate).
-     */
-    @Test
-    void aConnectionThatWorksWithoutTheVpnOrSecurityProductIsNoHostCertificateProblem() {
-        String vpn = "rdp-certificate-problem: less likely, it connects with the VPN off (the host's certificate unchanged)";
-        String paused = "rdp-certificate-problem: less likely, it connects with the security software paused (the host's certificate unchanged)";
-        for (Boolean works : java.util.Arrays.asList(null, false, true)) {
-            SymptomSet.Builder b = errorPair("dev-ws-14.example").symptom("client.vpn_active", true)
-                    .symptom("tls.handshake_ok", false).symptom("tls.cert_self_signed", false).symptom("tls.cert_name_match", false);
-            if (works != null) {
-                b.symptom("test.without_vpn_works", works).symptom("test.security_software_off_works", works);
-            }
-            SymptomSet facts = b.build();
-            boolean against = Boolean.TRUE.equals(works);
-            List<String> rules = evidenceRules("rdp-certificate-problem", facts);
-            assertEquals(against, rules.contains(vpn), String.valueOf(works));
-            assertEquals(against, rules.contains(paused), String.valueOf(works));
-            assertEquals(!against, listed(facts).contains("rdp-certificate-problem"), String.valueOf(works));
-        }
-    }
-
-    /**
      * Schannel 36874 (no common cipher suite) is a mismatch within a TLS version both sides speak: TLS 1.2 enabled on the host
      * and a host that accepts TLS 1.2 then no longer argue against tls-protocol-mismatch; without the event they still do.
      * Found with blind holdout case 398 (a cipher-suite order policy on the clients, CBC-only suites on the host).
@@ -2525,24 +2454,65 @@ class BundledRulesTest {
     }
 
     /**
-     * A connection from the same client that succeeds with the VPN off, or with the security software paused, reaches the
-     * host's listener and Remote Desktop Services: like a connection by IP address, it argues against Remote Desktop being
-     * disabled and against the service failing, and drops them from the list when the file has nothing else on them (a
-     * client-only collection). A test that fails says nothing about them. Found with blind holdout case 456 (the host
-     * collector could not reach the host, client facts only, it works without the VPN).
+     * Pausing the antivirus / endpoint product or turning the VPN off changes only the product or the path: a connection
+     * that then works leaves in place what those tests do not touch, and argues against the causes that live there — the
+     * host's outstanding connections (connection-backlog), every installed update (windows-update-regression), both sides'
+     * CredSSP settings (credssp-nla-mismatch), the host's certificate and key (rdp-certificate-problem), its listener and
+     * service (rdp-disabled, rdp-service-failure). Without the test, or when it fails, no such evidence; where the file has
+     * nothing else on the cause, it is listed exactly when the test did not work. Found with blind holdout cases 363 (an
+     * endpoint module installed on Patch Tuesday), 399 (a TLS-inspecting VPN gateway), 424 (an IPS policy read as a full
+     * backlog) and 456 (client facts only, it works without the VPN).
      */
     @Test
-    void aConnectionThatWorksWithTheVpnOffOrTheSecuritySoftwarePausedShowsRemoteDesktopWorksOnTheHost() {
-        for (String test : List.of("test.without_vpn_works", "test.security_software_off_works")) {
-            String change = test.equals("test.without_vpn_works") ? "it connects with the VPN off" : "it connects with the security software paused";
-            for (boolean works : List.of(true, false)) {
-                SymptomSet facts = errorPair("sales-ts-01.example").symptom("client.vpn_active", true).symptom(test, works).build();
-                String m = test + "=" + works;
-                assertEquals(works, evidenceRules("rdp-disabled", facts).contains("rdp-disabled: unlikely, " + change), m);
-                assertEquals(works, evidenceRules("rdp-service-failure", facts).contains("rdp-service-failure: less likely, " + change), m);
-                assertEquals(!works, listed(facts).contains("rdp-disabled"), m);
-                assertEquals(!works, listed(facts).contains("rdp-service-failure"), m);
+    void aConnectionThatWorksWithTheVpnOffOrTheProductPausedArguesAgainstWhatTheTestLeavesInPlace() {
+        String paused = "test.security_software_off_works";
+        String vpnOff = "test.without_vpn_works";
+        record Row(String cause, String rule, String test, boolean checkListed, java.util.function.Supplier<SymptomSet.Builder> facts) {
+        }
+        java.util.function.Supplier<SymptomSet.Builder> ips = () -> errorPair("mfg-mes-03.example")
+                .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "no_response");
+        java.util.function.Supplier<SymptomSet.Builder> update = () -> errorPair("fs01.example").symptom("client.os", "Windows 11 24H2")
+                .symptom("client.security_software", "Endpoint product").symptom("history.started_after_update", true)
+                .symptom("client.last_update_days", 1);
+        java.util.function.Supplier<SymptomSet.Builder> tlsGateway = () -> errorPair("dev-ws-14.example").symptom("client.vpn_active", true)
+                .symptom("tls.handshake_ok", false).symptom("tls.cert_self_signed", false).symptom("tls.cert_name_match", false);
+        java.util.function.Supplier<SymptomSet.Builder> clientOnly = () -> errorPair("sales-ts-01.example").symptom("client.vpn_active", true);
+        String certVpn = "rdp-certificate-problem: less likely, it connects with the VPN off (the host's certificate unchanged)";
+        String certPaused = "rdp-certificate-problem: less likely, it connects with the security software paused (the host's certificate unchanged)";
+        for (Row r : List.of(
+                new Row("connection-backlog", "connection-backlog: less likely, it connects with the security software paused (the backlog unchanged)", paused, true, ips),
+                new Row("windows-update-regression", "windows-update-regression: less likely, it connects with the security software paused (the update stays installed)", paused, false, update),
+                new Row("credssp-nla-mismatch", "credssp-nla-mismatch: less likely, it connects with the security software paused (CredSSP settings unchanged)", paused, false, update),
+                new Row("rdp-disabled", "rdp-disabled: unlikely, it connects with the VPN off", vpnOff, true, clientOnly),
+                new Row("rdp-disabled", "rdp-disabled: unlikely, it connects with the security software paused", paused, true, clientOnly),
+                new Row("rdp-service-failure", "rdp-service-failure: less likely, it connects with the VPN off", vpnOff, true, clientOnly),
+                new Row("rdp-service-failure", "rdp-service-failure: less likely, it connects with the security software paused", paused, true, clientOnly))) {
+            for (Boolean works : java.util.Arrays.asList(null, false, true)) {
+                SymptomSet.Builder b = r.facts().get();
+                if (works != null) {
+                    b.symptom(r.test(), works);
+                }
+                SymptomSet facts = b.build();
+                boolean against = Boolean.TRUE.equals(works);
+                String m = r.rule() + ", " + r.test() + "=" + works;
+                assertEquals(against, evidenceRules(r.cause(), facts).contains(r.rule()), m);
+                if (r.checkListed()) {
+                    assertEquals(!against, listed(facts).contains(r.cause()), m);
+                }
             }
+        }
+        // the certificate: both tests at once, as a collection that ran both gives them
+        for (Boolean works : java.util.Arrays.asList(null, false, true)) {
+            SymptomSet.Builder b = tlsGateway.get();
+            if (works != null) {
+                b.symptom(vpnOff, works).symptom(paused, works);
+            }
+            SymptomSet facts = b.build();
+            boolean against = Boolean.TRUE.equals(works);
+            List<String> rules = evidenceRules("rdp-certificate-problem", facts);
+            assertEquals(against, rules.contains(certVpn), String.valueOf(works));
+            assertEquals(against, rules.contains(certPaused), String.valueOf(works));
+            assertEquals(!against, listed(facts).contains("rdp-certificate-problem"), String.valueOf(works));
         }
     }
 }
