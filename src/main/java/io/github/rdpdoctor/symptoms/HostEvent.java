@@ -21,10 +21,6 @@ public final class HostEvent extends FileFact {
             Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*+(?!\\w+:)(?:[^\\s\\\\]+\\\\)?([^\\r\\n\\\\]*?)[ \\t]*"
                     + "(?=[\\r\\n]|$|\\s+(?:Session ID|Source Network Address|\\w+):)");
     /**
-     * A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path); also with
-     * doubled backslashes, as in osquery's event data, which is JSON text.
-     */
-    /**
      * The account a Security 4625 ("An account failed to log on") names under "Account For Which Logon Failed:" (its
      * "Account Name:" there; the "Subject:" section before it names the caller, not the account that failed). Microsoft
      * Learn, "4625(F): An account failed to log on".
@@ -33,6 +29,10 @@ public final class HostEvent extends FileFact {
             Pattern.compile("(?is)Account For Which Logon Failed:.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
     /** The same account in osquery's windows_eventlog data, the event's fields as JSON text ("TargetUserName":"jdoe"). */
     private static final Pattern TARGET_USER_NAME = Pattern.compile("\"TargetUserName\"\\s*:\\s*\"([^\"]*)\"");
+    /**
+     * A profile path: the folder under \Users\ (User Profile Service 1502/1508 name NTUSER.DAT's path); also with
+     * doubled backslashes, as in osquery's event data, which is JSON text.
+     */
     private static final Pattern PROFILE_PATH = Pattern.compile("(?i)\\\\+Users\\\\+([^\\\\\\r\\n]+?)\\\\");
     /**
      * Profile folders that belong to no one account; also Windows' temporary profile (TEMP, TEMP.DOMAIN, TEMP.DOMAIN.000),
