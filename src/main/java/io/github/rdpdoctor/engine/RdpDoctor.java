@@ -217,7 +217,7 @@ public final class RdpDoctor {
         }
         symptoms.addAll(facts.symptoms());
         // copies that see their file: rules that join facts are compiled as one pattern (JoinFolding)
-        FileFacts file = FileFacts.link(symptoms, events, facts.sessions());
+        FileFacts file = FileFacts.link(symptoms, events, facts.sessions(), facts.collectedAt());
         for (Symptom s : file.symptoms()) {
             session.insert(s);
         }

@@ -25,8 +25,19 @@ public record FileFacts(List<Symptom> symptoms, List<HostEvent> events, List<Use
      * @throws IllegalArgumentException when a symptom name occurs twice
      */
     public static FileFacts link(List<Symptom> symptoms, List<HostEvent> events, List<UserSession> sessions) {
+        return link(symptoms, events, sessions, null);
+    }
+
+    /**
+     * Links one file's facts, which were collected at {@code collectedAt} (ISO-8601, as the file's {@code collected_at};
+     * null when unknown): sessions read their idle time against it ({@link UserSession#profileFailureSinceLastInput()}).
+     *
+     * @throws IllegalArgumentException when a symptom name occurs twice
+     */
+    public static FileFacts link(List<Symptom> symptoms, List<HostEvent> events, List<UserSession> sessions, String collectedAt) {
         Map<String, Symptom> byName = new HashMap<>(symptoms.size() * 2);
-        FileView view = new FileView(byName, events.toArray(new HostEvent[0]), sessions.toArray(new UserSession[0])); // FileView never hands its map out: no read-only wrapper
+        FileView view = new FileView(byName, events.toArray(new HostEvent[0]), sessions.toArray(new UserSession[0]),
+                Times.epochSecond(collectedAt)); // FileView never hands its map out: no read-only wrapper
         List<Symptom> linkedSymptoms = new ArrayList<>(symptoms.size());
         for (Symptom s : symptoms) {
             Symptom copy = s.seeing(view);

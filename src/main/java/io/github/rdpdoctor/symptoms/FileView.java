@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * copies {@link FileFacts#link} makes; empty for facts outside a diagnosis.
  */
 final class FileView {
-    static final FileView NONE = new FileView(Map.of(), new HostEvent[0], new UserSession[0]);
+    static final FileView NONE = new FileView(Map.of(), new HostEvent[0], new UserSession[0], Times.UNKNOWN);
 
     private final Map<String, Symptom> symptoms;
     private final int[] eventIds;
     private final HostEvent[] events;
     private final UserSession[] sessions;
+    /** The file's {@code collected_at} in seconds since the epoch, {@link Times#UNKNOWN} when it has none. */
+    private final long collectedAt;
     /** {@link #lastLoggedOnAuthentication(String)} per account ("" for any account), computed when first asked. */
     private final Map<String, Long> loggedOnAuthentications = new ConcurrentHashMap<>();
     /** {@link #hasEventNotFollowedByLogon(int)} per event id, computed when first asked. */
@@ -21,10 +23,11 @@ final class FileView {
     /** {@link #lastRemoteDesktopServicesFailure()}, computed when first asked; {@code null} until then. */
     private volatile Long lastServiceFailure;
 
-    FileView(Map<String, Symptom> symptoms, HostEvent[] events, UserSession[] sessions) {
+    FileView(Map<String, Symptom> symptoms, HostEvent[] events, UserSession[] sessions, long collectedAt) {
         this.symptoms = symptoms;
         this.events = events;
         this.sessions = sessions;
+        this.collectedAt = collectedAt;
         this.eventIds = new int[events.length];
         for (int i = 0; i < events.length; i++) {
             eventIds[i] = events[i].getId();
@@ -220,6 +223,26 @@ final class FileView {
         long logon = lastLoggedOnAuthentication(null);
         for (HostEvent e : events) {
             if ((e.getId() == 7011 || e.getId() == 7022) && !e.loggedBefore(logon) && e.isRemoteDesktopServicesFailure()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the file has a User Profile Service event that a profile failed to load (1511 temporary profile, 1502, 1508)
+     * that names {@code account} ({@link HostEvent#namesUser(String)}), logged after {@code minutesBeforeCollection}
+     * minutes before the file's {@code collected_at}. False when the file has no {@code collected_at} or the event no time.
+     */
+    boolean hasProfileFailureOfWithin(String account, long minutesBeforeCollection) {
+        if (collectedAt == Times.UNKNOWN || minutesBeforeCollection < 0) {
+            return false;
+        }
+        long since = collectedAt - minutesBeforeCollection * 60;
+        for (HostEvent e : events) {
+            int id = e.getId();
+            if ((id == 1511 || id == 1502 || id == 1508) && e.getEpochSecond() != Times.UNKNOWN && e.getEpochSecond() > since
+                    && e.namesUser(account)) {
                 return true;
             }
         }

@@ -98,6 +98,16 @@ public final class UserSession extends FileFact {
         return !user.isEmpty() && (state.equals("active") || state.equals("disconnected") || state.equals("disc"));
     }
 
+    /**
+     * True when the host logged that a profile of this session's user failed to load (User Profile Service 1511, 1502,
+     * 1508 whose message names the user, {@link HostEvent#namesUser(String)}) after this session's last input: after {@code collected_at} minus the idle time,
+     * so after the session was created and its profile loaded. Such an event comes from a later logon that loaded a profile
+     * again, not from a reconnection to this session. An event that names nobody may be another user's on a shared host. False without {@code collected_at}, an idle time or event times.
+     */
+    public boolean profileFailureSinceLastInput() {
+        return file().hasProfileFailureOfWithin(user, idleMinutes);
+    }
+
     /** True when this session belongs to {@code account}, comparing without domain prefix and case. */
     public boolean belongsTo(String account) {
         if (account == null) {

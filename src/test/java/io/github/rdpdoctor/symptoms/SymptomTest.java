@@ -41,6 +41,30 @@ class SymptomTest {
         assertEquals(0, alone.openSessions());
     }
 
+    /**
+     * A session sees the profile failures of its user logged after its last input (collected_at minus the idle time):
+     * not before, not another user's or an unnamed one, not without collected_at or an idle time.
+     */
+    @Test
+    void aSessionSeesItsUsersProfileFailuresSinceItsLastInput() {
+        String ups = "Microsoft-Windows-User Profiles Service";
+        List<HostEvent> events = List.of(
+                new HostEvent("Application", ups, 1511, "2026-11-26T07:41:29Z", "temporary profile. User: CORP\\lena"),
+                new HostEvent("Application", ups, 1508, "2026-11-26T07:45:00Z", "unable to load C:\\Users\\marek\\NTUSER.DAT"),
+                new HostEvent("Application", ups, 1502, "2026-11-26T07:46:00Z", "cannot load the user's profile"));
+        List<UserSession> sessions = List.of(new UserSession("lena", "disconnected", 1200), new UserSession("lena", "disconnected", 5),
+                new UserSession("marek", "disconnected", 60), new UserSession("nina", "disconnected", 60),
+                new UserSession("lena", "disconnected", -1));
+        List<UserSession> at = FileFacts.link(List.of(), events, sessions, "2026-11-26T07:50:00Z").sessions();
+        assertTrue(at.get(0).profileFailureSinceLastInput(), "lena's 1511, 9 minutes ago, after 1200 idle minutes began");
+        assertFalse(at.get(1).profileFailureSinceLastInput(), "idle only 5 minutes: the 1511 came before the last input");
+        assertTrue(at.get(2).profileFailureSinceLastInput(), "marek's 1508 by its profile path");
+        assertFalse(at.get(3).profileFailureSinceLastInput(), "the unnamed 1502 is nobody's");
+        assertFalse(at.get(4).profileFailureSinceLastInput(), "no idle time");
+        assertFalse(FileFacts.link(List.of(), events, sessions).sessions().get(0).profileFailureSinceLastInput(), "no collected_at");
+        assertFalse(sessions.get(0).profileFailureSinceLastInput(), "outside a diagnosis");
+    }
+
     /** The session limit is reached by the session count or by the listed sessions holding a slot; never without a limit. */
     @Test
     void factsSeeWhetherTheSessionLimitIsReached() {
