@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(526, n);
+        assertEquals(538, n);
     }
 
     /**
