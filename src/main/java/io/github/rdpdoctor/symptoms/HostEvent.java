@@ -170,6 +170,31 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether the message holds {@code number} as a number of its own: a run of digits equal to it, not part of a longer
+     * number or of a word ("The internal error state is 10013." holds 10013; "110013" and "0x10013" do not). Schannel writes
+     * its internal error state this way in every language (domain-notes.md, "Event ids": 36871 state 10013, protocol disabled).
+     * A plain scan, no regular expression.
+     */
+    public boolean namesNumber(long number) {
+        String digits = Long.toString(number);
+        int n = message.length();
+        int from = 0;
+        while (true) {
+            int at = message.indexOf(digits, from);
+            if (at < 0) {
+                return false;
+            }
+            int end = at + digits.length();
+            boolean alone = (at == 0 || !Character.isLetterOrDigit(message.charAt(at - 1)))
+                    && (end == n || !Character.isLetterOrDigit(message.charAt(end)));
+            if (alone) {
+                return true;
+            }
+            from = at + 1;
+        }
+    }
+
+    /**
      * Whether this is a Service Control Manager event that Remote Desktop Services timed out (7011), hung on starting
      * (7022) or terminated unexpectedly (7031, 7034), its message naming the service ({@link #namesRemoteDesktopServices()}).
      */

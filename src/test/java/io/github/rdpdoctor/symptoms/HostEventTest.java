@@ -142,6 +142,18 @@ class HostEventTest {
     }
 
     @Test
+    void aNumberOfItsOwnIsNamedNotOneInsideALongerNumberOrWord() {
+        assertTrue(event(36871, "A fatal error occurred while creating a TLS server credential. The internal error state is 10013.")
+                .namesNumber(10013));
+        assertTrue(event(36871, "10013").namesNumber(10013));
+        assertTrue(event(36871, "Der interne Fehlerstatus lautet 10013").namesNumber(10013));
+        assertFalse(event(36871, "The internal error state is 10011.").namesNumber(10013));
+        assertFalse(event(36871, "state 110013, code 100130, 0x10013, e10013").namesNumber(10013));
+        assertTrue(event(36871, "state 110013 and then 10013.").namesNumber(10013));
+        assertFalse(event(36871, "").namesNumber(10013));
+    }
+
+    @Test
     void a4625WithStatusLogonTypeNotGrantedRefusesTheLogonType() {
         assertTrue(event(4625, "An account failed to log on. Logon Type: 10. Failure Reason: The user has not been granted the requested"
                 + " logon type at this machine. Status: 0xC000015B Sub Status: 0x0").refusesLogonType());
