@@ -46,6 +46,15 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether this fact's file has a User Profile Service event (1502, 1508, 1511, 1515: domain-notes.md, "Event ids") that
+     * names {@code account} ({@link HostEvent#namesUser(String)}, e.g. a profile path under C:\Users\NAME): the host went on to
+     * load that user's profile. An event that names no one does not count.
+     */
+    public final boolean hasProfileEventNaming(String account) {
+        return file.hasProfileEventNaming(account);
+    }
+
+    /**
      * Whether what answered on the RDP port is known not to be the host, so that its answers (negotiation, TLS,
      * certificate) say nothing about the host: the name resolves to another address than the host's real one
      * ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the real one is not among the name's

@@ -62,6 +62,16 @@ final class FileView {
         return false;
     }
 
+    boolean hasProfileEventNaming(String account) {
+        for (HostEvent e : events) {
+            int id = e.getId();
+            if ((id == 1502 || id == 1508 || id == 1511 || id == 1515) && e.namesUser(account)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean hasSessions() {
         return sessions.length > 0;
     }

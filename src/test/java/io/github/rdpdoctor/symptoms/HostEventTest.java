@@ -124,6 +124,22 @@ class HostEventTest {
         assertFalse(new Symptom("client.user", "jdoe", 1).hasEventOf(1149, "jdoe"), "outside a diagnosis a fact sees nothing");
     }
 
+    /** {@code hasProfileEventNaming(account)}: a User Profile Service 1502/1508/1511/1515 that names the account. */
+    @Test
+    void aFileHasAProfileEventNamingAnAccountOnlyWhenTheEventNamesIt() {
+        var file = FileFacts.link(java.util.List.of(new Symptom("client.user", "CORP\\jdoe", 3)),
+                java.util.List.of(LOGON, PROFILE, event(1511, "temporary profile")), java.util.List.of());
+        Symptom user = file.symptoms().get(0);
+        assertTrue(user.hasProfileEventNaming("adm-ptan"), "the 1508 names adm-ptan's profile");
+        assertFalse(user.hasProfileEventNaming("CORP\\jdoe"), "the 1511 names no one");
+        assertFalse(user.hasProfileEventNaming(""), "no account");
+        var own = FileFacts.link(java.util.List.of(new Symptom("client.user", "jdoe", 3)),
+                java.util.List.of(event(1502, "Windows cannot load the locally stored profile. C:\\Users\\jdoe\\ntuser.dat")),
+                java.util.List.of());
+        assertTrue(own.symptoms().get(0).hasProfileEventNaming("CORP\\jdoe"), "jdoe's profile path");
+        assertFalse(new Symptom("client.user", "jdoe", 1).hasProfileEventNaming("jdoe"), "outside a diagnosis a fact sees nothing");
+    }
+
     /** The alert code of a Schannel 36887 / 36888 is read from each wording Windows writes; other events carry none. */
     @Test
     void schannelFatalAlertsCarryTheirTlsAlertCode() {
