@@ -1493,6 +1493,36 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that accepts TCP and sends no X.224 Connection Confirm (or closes first) stops the connection before it presents
+     * its RDP certificate, which argues against rdp-certificate-problem as it does against a TLS mismatch; not when the TCP
+     * connect failed, nor through an RD Gateway, nor when another machine answered, nor when the host answered the
+     * negotiation. Found with blind holdout case 494 (a hung TermService kept the certificate's bare pair hint at 0.15; the
+     * open point of rounds 33 and 34).
+     */
+    @Test
+    void aHostThatAnswersNoNegotiationPresentsNoCertificate() {
+        String noAnswer = "rdp-certificate-problem: less likely, the host answers no RDP negotiation (no certificate is presented)";
+        record Case(String negotiation, String port, boolean gateway, boolean elsewhere, boolean against) {
+        }
+        for (Case c : List.of(new Case("no_response", "open", false, false, true), new Case("closed", null, false, false, true),
+                new Case("no_response", "filtered", false, false, false), new Case("closed", "closed", false, false, false),
+                new Case("no_response", "open", true, false, false), new Case("no_response", "open", false, true, false),
+                new Case("hybrid", "open", false, false, false))) {
+            SymptomSet.Builder b = errorPair("jump-02.example").symptom("rdp.negotiation", c.negotiation());
+            if (c.port() != null) {
+                b.symptom("network.rdp_port_state", c.port());
+            }
+            if (c.gateway()) {
+                b.symptom("network.via_gateway", true);
+            }
+            if (c.elsewhere()) {
+                b.symptom("network.dns_resolved_ip", "10.0.0.9").symptom("network.dns_expected_ip", "10.0.0.7");
+            }
+            assertEquals(c.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(noAnswer), c.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
