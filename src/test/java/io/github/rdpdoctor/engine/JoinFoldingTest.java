@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(538, n);
+        assertEquals(550, n);
     }
 
     /**
