@@ -67,25 +67,13 @@ public class ThreadScalingBench {
         }
     }
 
-    /** Each thread walks the examples on its own. */
-    @State(Scope.Thread)
-    public static class Cursor {
-        int i;
-
-        int next(int n) {
-            int k = i;
-            i = k + 1 == n ? 0 : k + 1;
-            return k;
-        }
-    }
-
     @Benchmark
-    public Diagnosis shared(SharedDoctor d, Cursor c) {
+    public Diagnosis shared(SharedDoctor d, DiagnoseBench.Cursor c) {
         return d.doctor.diagnose(d.parsed.get(c.next(d.parsed.size())));
     }
 
     @Benchmark
-    public Diagnosis ownDoctor(OwnDoctor d, Cursor c) {
+    public Diagnosis ownDoctor(OwnDoctor d, DiagnoseBench.Cursor c) {
         return d.doctor.diagnose(d.parsed.get(c.next(d.parsed.size())));
     }
 }
