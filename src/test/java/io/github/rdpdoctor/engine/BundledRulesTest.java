@@ -221,9 +221,7 @@ class BundledRulesTest {
             SymptomSet.Builder b = SymptomSet.builder("h.example")
                     .symptom("tls.max_version", "1.3")
                     .symptom("server.tls12_enabled", true);
-            if (os != null) {
-                b.symptom("client.os", os);
-            }
+            present(b, "client.os", os);
             List<String> fired = listing.diagnose(b.build()).causes().stream().filter(c -> c.id().equals("tls-protocol-mismatch"))
                     .flatMap(c -> c.evidence().stream()).map(Evidence::rule).filter(againstRules::contains).sorted().toList();
             assertEquals(against ? againstRules.stream().sorted().toList() : List.of(), fired, "client " + os);
@@ -248,6 +246,11 @@ class BundledRulesTest {
                 .flatMap(c -> c.evidence().stream()).map(Evidence::rule).toList();
     }
 
+    /** Adds the symptom when the case gives a value; {@code null} leaves the fact out of the file. */
+    private static SymptomSet.Builder present(SymptomSet.Builder b, String name, Object value) {
+        return value == null ? b : b.symptom(name, value);
+    }
+
     private static SymptomSet.Builder errorPair(String host) {
         return SymptomSet.builder(host).symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7");
     }
@@ -264,9 +267,7 @@ class BundledRulesTest {
         for (Boolean allowed : java.util.Arrays.asList(true, false, null)) {
             SymptomSet.Builder b = errorPair("vm.example").symptom("server.network_profile", "public")
                     .symptom("network.rdp_port_state", "filtered");
-            if (allowed != null) {
-                b.symptom("server.firewall_rdp_allowed", allowed);
-            }
+            present(b, "server.firewall_rdp_allowed", allowed);
             SymptomSet facts = b.build();
             assertEquals(!Boolean.TRUE.equals(allowed), listed(facts).contains("network-profile-public"), "allowed " + allowed);
             assertEquals(allowed == null, evidenceRules("firewall-blocking", facts).contains(explains), "allowed " + allowed);
@@ -312,12 +313,8 @@ class BundledRulesTest {
         for (Cert c : List.of(new Cert(-1L, null, false), new Cert(null, true, false), new Cert(-1L, true, false),
                 new Cert(200L, false, true), new Cert(null, null, true))) {
             SymptomSet.Builder b = SymptomSet.builder("erp.example").symptom("tls.handshake_ok", true);
-            if (c.daysLeft() != null) {
-                b.symptom("tls.cert_days_left", c.daysLeft());
-            }
-            if (c.expired() != null) {
-                b.symptom("server.cert_expired", c.expired());
-            }
+            present(b, "tls.cert_days_left", c.daysLeft());
+            present(b, "server.cert_expired", c.expired());
             assertEquals(c.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(handshake), c.toString());
         }
     }
@@ -401,9 +398,7 @@ class BundledRulesTest {
                 new Path("open", "10.0.3.17", true), new Path("filtered", null, true))) {
             SymptomSet.Builder b = SymptomSet.builder("app01.example").symptom("test.by_ip_works", true)
                     .symptom("network.rdp_port_state", p.port()).symptom("network.dns_expected_ip", "10.0.3.17");
-            if (p.resolved() != null) {
-                b.symptom("network.dns_resolved_ip", p.resolved());
-            }
+            present(b, "network.dns_resolved_ip", p.resolved());
             assertEquals(p.against(), evidenceRules("firewall-blocking", b.build()).contains(byIp), p.toString());
         }
     }
@@ -425,9 +420,7 @@ class BundledRulesTest {
                 new Attempt(null, null, false))) {
             SymptomSet.Builder b = errorPair("eng-rds.example").symptom("history.started_after_update", true)
                     .symptom("client.user", "mtanaka");
-            if (a.port() != null) {
-                b.symptom("network.rdp_port_state", a.port());
-            }
+            present(b, "network.rdp_port_state", a.port());
             if (a.named() != null) {
                 b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
                         "Remote Desktop Services: User authentication succeeded: User: " + a.named() + " Domain: CORP Source Network Address: 10.1.2.3"));
@@ -513,9 +506,7 @@ class BundledRulesTest {
             SymptomSet.Builder b = SymptomSet.builder("rdsh.example").symptom("server.cert_expired", false);
             SymptomSet.Builder probeOnly = SymptomSet.builder("rdsh.example").symptom("tls.cert_days_left", 200L);
             for (SymptomSet.Builder x : List.of(b, probeOnly)) {
-                if (k.keyOk() != null) {
-                    x.symptom("server.machinekeys_ok", k.keyOk());
-                }
+                present(x, "server.machinekeys_ok", k.keyOk());
                 if (k.failure() != null) {
                     x.symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", k.failure());
                 }
@@ -527,12 +518,8 @@ class BundledRulesTest {
         }
         for (Cert c : List.of(new Cert(true, null, false), new Cert(null, -2L, false), new Cert(false, 200L, true), new Cert(null, null, true))) {
             SymptomSet.Builder b = SymptomSet.builder("rdsh.example").symptom("server.machinekeys_ok", true);
-            if (c.expired() != null) {
-                b.symptom("server.cert_expired", c.expired());
-            }
-            if (c.daysLeft() != null) {
-                b.symptom("tls.cert_days_left", c.daysLeft());
-            }
+            present(b, "server.cert_expired", c.expired());
+            present(b, "tls.cert_days_left", c.daysLeft());
             assertEquals(c.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(readable), c.toString());
         }
     }
@@ -549,9 +536,7 @@ class BundledRulesTest {
         for (Boolean forwardOk : java.util.Arrays.asList(false, true, null)) {
             SymptomSet.Builder b = errorPair("remote.example").symptom("network.rdp_port_state", "filtered")
                     .symptom("network.ping_ok", true);
-            if (forwardOk != null) {
-                b.symptom("network.nat_forward_ok", forwardOk);
-            }
+            present(b, "network.nat_forward_ok", forwardOk);
             assertEquals(!Boolean.FALSE.equals(forwardOk), evidenceRules("firewall-blocking", b.build()).contains(pingOk), "forward ok " + forwardOk);
         }
     }
@@ -573,9 +558,7 @@ class BundledRulesTest {
                 new Host("jlee", 45L, 1004, false), new Host("jlee", null, 1003, false), new Host("rpatel", null, null, false))) {
             SymptomSet.Builder b = errorPair("rdsh.example").symptom("client.user", "jlee")
                     .session(new UserSession(h.owner(), "disconnected", 2890));
-            if (h.graceDays() != null) {
-                b.symptom("server.licensing_grace_days", h.graceDays());
-            }
+            present(b, "server.licensing_grace_days", h.graceDays());
             if (h.event() != null) {
                 b.event(new HostEvent("System", rcm, h.event(), null, "licensing"));
             }
@@ -641,9 +624,7 @@ class BundledRulesTest {
             b.event(new HostEvent("Application", ups, h.profileEvent(), null, h.profileOwner() == null
                     ? "Windows cannot find the local profile and is logging you on with a temporary profile."
                     : "Windows was unable to load the registry. for C:\\Users\\" + h.profileOwner() + "\\ntuser.dat"));
-            if (h.graceDays() != null) {
-                b.symptom("server.licensing_grace_days", h.graceDays());
-            }
+            present(b, "server.licensing_grace_days", h.graceDays());
             if (h.event() != null) {
                 b.event(new HostEvent("System", rcm, h.event(), null, "licensing"));
             }
@@ -725,18 +706,14 @@ class BundledRulesTest {
         for (String service : java.util.Arrays.asList("stopped", "hung", "running", null)) {
             boolean counts = service == null || service.equals("running");
             SymptomSet.Builder b = errorPair("ops.example").symptom("network.rdp_port_state", "closed").symptom("server.listener_state", "down");
-            if (service != null) {
-                b.symptom("server.service.termservice", service);
-            }
+            present(b, "server.service.termservice", service);
             List<String> rules = evidenceRules("rdp-disabled", b.build());
             assertEquals(counts, rules.contains(listenerDown), "TermService " + service);
             assertEquals(counts, rules.contains(resetDisabled), "TermService " + service);
         }
         for (Boolean enabled : java.util.Arrays.asList(false, true, null)) {
             SymptomSet.Builder b = errorPair("ops.example").symptom("network.rdp_port_state", "closed");
-            if (enabled != null) {
-                b.symptom("server.rdp_enabled", enabled);
-            }
+            present(b, "server.rdp_enabled", enabled);
             assertEquals(!Boolean.FALSE.equals(enabled), evidenceRules("rdp-service-failure", b.build()).contains(resetService), "enabled " + enabled);
         }
     }
@@ -902,9 +879,7 @@ class BundledRulesTest {
                     .symptom("test.from_other_client_works", true)
                     .event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
                             "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, null, "User: lkoch"));
-            if (gateway != null) {
-                b.symptom("network.via_gateway", gateway);
-            }
+            present(b, "network.via_gateway", gateway);
             List<String> rules = evidenceRules("firewall-blocking", b.build());
             boolean counts = !Boolean.TRUE.equals(gateway);
             assertEquals(counts, rules.contains(elsewhere), "via_gateway " + gateway);
@@ -960,9 +935,7 @@ class BundledRulesTest {
         for (String resolved : java.util.Arrays.asList("10.4.0.31", "10.4.0.14", null)) {
             SymptomSet.Builder b = errorPair("fs-print-14.corp.example").symptom("rdp.negotiation", "failure")
                     .symptom("rdp.negotiation_failure", "ssl_not_allowed_by_server").symptom("network.dns_expected_ip", "10.4.0.14");
-            if (resolved != null) {
-                b.symptom("network.dns_resolved_ip", resolved);
-            }
+            present(b, "network.dns_resolved_ip", resolved);
             SymptomSet facts = b.build();
             boolean counts = !"10.4.0.31".equals(resolved);
             assertEquals(counts, evidenceRules("tls-protocol-mismatch", facts).contains(tls), "resolved " + resolved);
@@ -984,9 +957,7 @@ class BundledRulesTest {
         for (Boolean forwardOk : java.util.Arrays.asList(false, true, null)) {
             SymptomSet.Builder b = errorPair("remote.office.example").symptom("rdp.negotiation", "failure")
                     .symptom("rdp.negotiation_failure", "ssl_not_allowed_by_server").symptom("tls.cert_days_left", -12L);
-            if (forwardOk != null) {
-                b.symptom("network.nat_forward_ok", forwardOk);
-            }
+            present(b, "network.nat_forward_ok", forwardOk);
             SymptomSet facts = b.build();
             boolean counts = !Boolean.FALSE.equals(forwardOk);
             assertEquals(counts, evidenceRules("tls-protocol-mismatch", facts).contains(tls), "forward ok " + forwardOk);
@@ -1028,9 +999,7 @@ class BundledRulesTest {
         String byIp = "tls-protocol-mismatch: less likely, connecting by IP address works";
         for (Boolean works : java.util.Arrays.asList(true, false, null)) {
             SymptomSet.Builder b = errorPair("app.example").symptom("tls.max_version", "1.0");
-            if (works != null) {
-                b.symptom("test.by_ip_works", works);
-            }
+            present(b, "test.by_ip_works", works);
             assertEquals(Boolean.TRUE.equals(works), evidenceRules("tls-protocol-mismatch", b.build()).contains(byIp), "by IP " + works);
         }
     }
@@ -1048,12 +1017,8 @@ class BundledRulesTest {
         for (String os : java.util.Arrays.asList("Windows 7 SP1", "Windows 11 24H2", null)) {
             for (String max : java.util.Arrays.asList("1.2", "1.3", null)) {
                 SymptomSet.Builder b = errorPair("erp.example").symptom("tls.handshake_ok", true);
-                if (os != null) {
-                    b.symptom("client.os", os);
-                }
-                if (max != null) {
-                    b.symptom("tls.max_version", max);
-                }
+                present(b, "client.os", os);
+                present(b, "tls.max_version", max);
                 List<String> rules = evidenceRules("tls-protocol-mismatch", b.build());
                 boolean old = os != null && os.startsWith("Windows 7") && max != null;
                 assertEquals(!old, rules.contains(strong), os + " / " + max);
@@ -1137,15 +1102,9 @@ class BundledRulesTest {
                 new Dns(null, null, null, true))) {
             SymptomSet.Builder b = errorPair("erp-db-04.corp.example").symptom("test.by_ip_works", false)
                     .symptom("server.cert_expired", true);
-            if (d.resolved() != null) {
-                b.symptom("network.dns_resolved_ip", d.resolved());
-            }
-            if (d.expected() != null) {
-                b.symptom("network.dns_expected_ip", d.expected());
-            }
-            if (d.all() != null) {
-                b.symptom("network.dns_all_ips", d.all());
-            }
+            present(b, "network.dns_resolved_ip", d.resolved());
+            present(b, "network.dns_expected_ip", d.expected());
+            present(b, "network.dns_all_ips", d.all());
             SymptomSet facts = b.build();
             assertEquals(d.against(), evidenceRules("dns-wrong-host", facts).contains(byIp), d.toString());
             if (!d.against()) {
@@ -1177,12 +1136,8 @@ class BundledRulesTest {
                 new Path(null, true, true), new Path(null, null, true))) {
             SymptomSet.Builder b = errorPair("erp-db-04.corp.example").symptom("network.rdp_port_state", "closed")
                     .symptom("tls.handshake_ok", false).symptom("network.dns_expected_ip", "10.20.7.15");
-            if (p.resolved() != null) {
-                b.symptom("network.dns_resolved_ip", p.resolved());
-            }
-            if (p.forwardOk() != null) {
-                b.symptom("network.nat_forward_ok", p.forwardOk());
-            }
+            present(b, "network.dns_resolved_ip", p.resolved());
+            present(b, "network.nat_forward_ok", p.forwardOk());
             SymptomSet facts = b.build();
             rules.forEach((key, rule) -> {
                 String cause = key.substring(0, key.indexOf(' '));
@@ -1288,9 +1243,7 @@ class BundledRulesTest {
                 new Case(false, true, true))) {
             SymptomSet.Builder b = errorPair("ops-jump-01.example").symptom("client.other_hosts_work", false)
                     .symptom("client.saved_credentials", true);
-            if (c.otherClientWorks() != null) {
-                b.symptom("test.from_other_client_works", c.otherClientWorks());
-            }
+            present(b, "test.from_other_client_works", c.otherClientWorks());
             if (c.hostFirewallClosed()) {
                 b.symptom("server.firewall_rdp_allowed", false);
             }
@@ -1339,9 +1292,7 @@ class BundledRulesTest {
         for (Case c : List.of(new Case(null, null, true), new Case(1, null, true), new Case(2, null, true),
                 new Case(0, null, false), new Case(null, "ssl_not_allowed_by_server", false))) {
             SymptomSet.Builder b = errorPair("press-hmi-03.example").symptom("tls.handshake_ok", false);
-            if (c.securityLayer() != null) {
-                b.symptom("server.security_layer", c.securityLayer());
-            }
+            present(b, "server.security_layer", c.securityLayer());
             if (c.failure() != null) {
                 b.symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", c.failure());
             }
@@ -1365,9 +1316,7 @@ class BundledRulesTest {
                 new Case("no_response", "filtered", false, false), new Case("no_response", "open", true, false),
                 new Case("ssl", "open", false, false))) {
             SymptomSet.Builder b = errorPair("wh-pos-07.example").symptom("rdp.negotiation", c.negotiation());
-            if (c.port() != null) {
-                b.symptom("network.rdp_port_state", c.port());
-            }
+            present(b, "network.rdp_port_state", c.port());
             if (c.gateway()) {
                 b.symptom("network.via_gateway", true);
             }
@@ -1391,12 +1340,8 @@ class BundledRulesTest {
                 new Case(2, null, 2, false), new Case(5, 3, 1, true))) {
             SymptomSet.Builder b = errorPair("mgmt-03.example")
                     .event(new HostEvent("System", "TermService", 71, null, "The maximum connection count has been exceeded."));
-            if (c.limit() != null) {
-                b.symptom("server.session_limit", c.limit());
-            }
-            if (c.count() != null) {
-                b.symptom("server.session_count", c.count());
-            }
+            present(b, "server.session_limit", c.limit());
+            present(b, "server.session_count", c.count());
             for (int i = 0; i < c.openSessions(); i++) {
                 b.session(new UserSession("admin" + i, "disconnected", 2900));
             }
@@ -1420,15 +1365,9 @@ class BundledRulesTest {
                 new Case(true, null, null, true), new Case(true, false, false, true), new Case(true, true, null, false),
                 new Case(true, null, true, false))) {
             SymptomSet.Builder b = errorPair("file-05.example").symptom("client.vpn_active", true);
-            if (c.byIpWorks() != null) {
-                b.symptom("test.by_ip_works", c.byIpWorks());
-            }
-            if (c.productOffWorks() != null) {
-                b.symptom("test.security_software_off_works", c.productOffWorks());
-            }
-            if (c.vpnOffWorks() != null) {
-                b.symptom("test.without_vpn_works", c.vpnOffWorks());
-            }
+            present(b, "test.by_ip_works", c.byIpWorks());
+            present(b, "test.security_software_off_works", c.productOffWorks());
+            present(b, "test.without_vpn_works", c.vpnOffWorks());
             assertEquals(c.against(), evidenceRules("security-software-interference", b.build()).contains(byIp), c.toString());
         }
         SymptomSet staleRecord = errorPair("file-05.example").symptom("client.vpn_active", true).symptom("test.by_ip_works", true)
@@ -1455,12 +1394,8 @@ class BundledRulesTest {
             SymptomSet.Builder b = errorPair("app-09.example").symptom("client.user", "CORP\\tschulz")
                     .event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, null,
                             "Windows cannot find the local profile and is logging you on with a temporary profile."));
-            if (c.limit() != null) {
-                b.symptom("server.session_limit", c.limit());
-            }
-            if (c.count() != null) {
-                b.symptom("server.session_count", c.count());
-            }
+            present(b, "server.session_limit", c.limit());
+            present(b, "server.session_count", c.count());
             for (int i = 0; i < c.openSessions(); i++) {
                 b.session(new UserSession("admin" + i, "active", 5));
             }
@@ -1509,9 +1444,7 @@ class BundledRulesTest {
                 new Case("no_response", "open", true, false, false), new Case("no_response", "open", false, true, false),
                 new Case("hybrid", "open", false, false, false))) {
             SymptomSet.Builder b = errorPair("jump-02.example").symptom("rdp.negotiation", c.negotiation());
-            if (c.port() != null) {
-                b.symptom("network.rdp_port_state", c.port());
-            }
+            present(b, "network.rdp_port_state", c.port());
             if (c.gateway()) {
                 b.symptom("network.via_gateway", true);
             }
@@ -1742,9 +1675,7 @@ class BundledRulesTest {
             SymptomSet.Builder b = SymptomSet.builder("hr-rds-02.corp.example").symptom("network.dns_resolved_ip", d.resolved())
                     .symptom("network.dns_expected_ip", d.expected()).symptom("network.rdp_port_state", "open")
                     .symptom("tls.cert_days_left", -3L);
-            if (d.all() != null) {
-                b.symptom("network.dns_all_ips", d.all());
-            }
+            present(b, "network.dns_all_ips", d.all());
             SymptomSet facts = b.build();
             assertEquals(d.another(), listed(facts).contains("dns-wrong-host"), d + ": " + listed(facts));
             assertEquals(d.another(), evidenceRules("dns-wrong-host", facts).contains(resolvesElsewhere), d.toString());
@@ -1821,9 +1752,7 @@ class BundledRulesTest {
             SymptomSet.Builder b = errorPair("cc-rds-04.example").symptom("network.rdp_port_state", "open")
                     .symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", "ssl_required_by_server")
                     .symptom("rdp.nla_required", false).symptom("server.user_authentication", 0L);
-            if (os != null) {
-                b.symptom("server.os", os);
-            }
+            present(b, "server.os", os);
             SymptomSet facts = b.build();
             assertEquals(counts, evidenceRules("credssp-nla-mismatch", facts).contains(credsspAlone), "host " + os);
             if (!counts) {
@@ -2389,9 +2318,7 @@ class BundledRulesTest {
         }
         for (Probe p : List.of(new Probe(null, true), new Probe("open", true), new Probe("closed", false), new Probe("filtered", false))) {
             SymptomSet.Builder b = errorPair("erp.example").symptom("rdp.negotiation", "closed");
-            if (p.port() != null) {
-                b.symptom("network.rdp_port_state", p.port());
-            }
+            present(b, "network.rdp_port_state", p.port());
             assertEquals(p.fires(), evidenceRules("security-software-interference", b.build()).contains(closedEarly), p.toString());
         }
     }
@@ -2521,9 +2448,7 @@ class BundledRulesTest {
         for (String state : java.util.Arrays.asList(null, "open", "closed", "filtered")) {
             SymptomSet.Builder b = errorPair("web-vm.example").symptom("rdp.negotiation", "hybrid")
                     .symptom("network.ping_ok", false);
-            if (state != null) {
-                b.symptom("network.rdp_port_state", state);
-            }
+            present(b, "network.rdp_port_state", state);
             SymptomSet facts = b.build();
             assertEquals(state == null, evidenceRules("firewall-blocking", facts).contains(fw), String.valueOf(state));
             assertEquals(state == null, evidenceRules("network-unreachable", facts).contains(path), String.valueOf(state));
