@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(550, n);
+        assertEquals(562, n);
     }
 
     /**
