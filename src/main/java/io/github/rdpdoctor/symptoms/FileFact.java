@@ -68,6 +68,16 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the file's RDP target ({@code target.host}, as the user typed it) is the client's own loopback
+     * ({@link Symptom#textIsLoopback()}: {@code localhost}, {@code 127.0.0.1}, {@code [::1]}, with or without a port): the
+     * client connects to a local port forwarder (an IAP, Bastion or SSH tunnel), so a TCP connect that succeeds reached
+     * that forwarder, not the host. False outside a diagnosis.
+     */
+    public final boolean targetIsLoopback() {
+        return symptom("target.host").textIsLoopback();
+    }
+
+    /**
      * Whether the client's resolver is seen to lead the host name to another machine: the name resolves to another
      * address than the host's real one ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the
      * real one is not among the name's addresses ({@code network.dns_all_ips}). The name half of

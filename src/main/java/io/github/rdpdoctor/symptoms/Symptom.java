@@ -248,6 +248,69 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * Whether the text names the client's own machine, as a user types it for mstsc: {@code localhost} (with or without
+     * a trailing dot), an IPv4 loopback address {@code 127.x.y.z}, or the IPv6 loopback {@code ::1} ({@code [::1]}), each
+     * with an optional {@code :port}. For {@code target.host}: an RDP target on the client's loopback is a local port
+     * forwarder (Google Cloud IAP TCP forwarding, {@code gcloud compute start-iap-tunnel}; Azure Bastion's native client
+     * tunnel, {@code az network bastion tunnel}; an SSH {@code -L} forward), which accepts the TCP connection itself. A
+     * scan of the text, without a regular expression.
+     */
+    public boolean textIsLoopback() {
+        String t = getText().trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.startsWith("[")) {
+            int close = t.indexOf(']');
+            return close > 0 && isIpv6Loopback(t.substring(1, close)) && portOrNothing(t, close + 1);
+        }
+        if (t.indexOf(':') != t.lastIndexOf(':')) {
+            return isIpv6Loopback(t);
+        }
+        int colon = t.indexOf(':');
+        String h = colon < 0 ? t : t.substring(0, colon);
+        if (colon >= 0 && !portOrNothing(t, colon)) {
+            return false;
+        }
+        if (h.equals("localhost") || h.equals("localhost.")) {
+            return true;
+        }
+        if (!h.startsWith("127.")) {
+            return false;
+        }
+        int dots = 0;
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (c == '.') {
+                if (i == h.length() - 1 || h.charAt(i + 1) == '.') {
+                    return false;
+                }
+                dots++;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return dots == 3;
+    }
+
+    private static boolean isIpv6Loopback(String t) {
+        return t.equals("::1") || t.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /** Whether {@code t} from {@code at} on is nothing or a colon followed by one or more digits. */
+    private static boolean portOrNothing(String t, int at) {
+        if (at == t.length()) {
+            return true;
+        }
+        if (t.charAt(at) != ':' || at == t.length() - 1) {
+            return false;
+        }
+        for (int i = at + 1; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether {@code text} is an IPv6 address (a ':' in it); an IPv4-mapped IPv6 address, {@code ::ffff:10.1.2.3}, counts as
      * IPv4. Two addresses of different families are never the same, yet a dual-stack host has one of each (see
      * {@link FileFact#nameHasAddressOfFamily(String)}). A scan of the text, without a regular expression.

@@ -2612,4 +2612,40 @@ class BundledRulesTest {
             assertEquals(h.against(), evidenceRules("user-profile-corrupt", b.build()).contains(reconnect), h.toString());
         }
     }
+
+    /**
+     * An RDP target on the client's own loopback (localhost, 127.0.0.1, [::1], with a port) is a local port forwarder (an
+     * IAP, Bastion or SSH tunnel) that accepts the TCP connect itself: the open port no longer argues against
+     * firewall-blocking, and on a cloud host a tunnel that closes the connection without an RDP answer supports it (the
+     * cloud firewall must let the tunnel service reach the VM's RDP port). A named target keeps the open-port argument and
+     * gets no tunnel evidence; a host whose own facts shut the port gets none either. Found with blind holdout case 502
+     * (gcloud start-iap-tunnel to a VM whose VPC lacked the rule for IAP's range).
+     */
+    @Test
+    void aLocalTunnelToACloudHostThatClosesTheConnectionPointsAtTheCloudFirewall() {
+        String open = "firewall-blocking: unlikely, RDP port open (TCP connect succeeded)";
+        String tunnel = "firewall-blocking: a local tunnel to a cloud host closed the connection without an RDP answer (cloud firewall rule for the tunnel)";
+        record Target(String host, String cloud, String termservice, boolean loopback, boolean tunnelEvidence) {
+        }
+        for (Target t : List.of(new Target("localhost:13389", "gcp", "running", true, true),
+                new Target("127.0.0.1:50022", "azure", null, true, true),
+                new Target("[::1]:3390", "aws", null, true, true),
+                new Target("localhost:13389", "none", null, true, false),
+                new Target("localhost:13389", "gcp", "stopped", true, false),
+                new Target("win-ad-tools-1.corp.example", "gcp", null, false, false),
+                new Target("127.0.0.1.example.net", "gcp", null, false, false))) {
+            SymptomSet.Builder b = errorPair(t.host()).symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "closed")
+                    .symptom("server.cloud", t.cloud());
+            if (t.termservice() != null) {
+                b.symptom("server.service.termservice", t.termservice());
+            }
+            SymptomSet facts = b.build();
+            List<String> rules = evidenceRules("firewall-blocking", facts);
+            assertEquals(!t.loopback(), rules.contains(open), t.toString());
+            assertEquals(t.tunnelEvidence(), rules.contains(tunnel), t.toString());
+            if (t.tunnelEvidence()) {
+                assertTrue(listed(facts).contains("firewall-blocking"), t.toString());
+            }
+        }
+    }
 }

@@ -191,6 +191,19 @@ class SymptomTest {
         }
     }
 
+    /** A target on the client's own loopback is a local port forwarder (FileFact.targetIsLoopback); the firewall rules read this. */
+    @Test
+    void textIsLoopbackIsTrueForLocalhostAnd127AndColonColonOneWithOrWithoutAPort() {
+        for (String a : List.of("localhost", "LOCALHOST:13389", "localhost.", " localhost:3389 ", "127.0.0.1", "127.0.0.2:3390",
+                "127.10.20.30", "::1", "[::1]", "[::1]:50022", "0:0:0:0:0:0:0:1")) {
+            assertTrue(new Symptom("target.host", a).textIsLoopback(), a);
+        }
+        for (String n : List.of("", "localhost.corp.example", "mylocalhost", "localhost:", "localhost:33a", "127.0.0", "127.0.0.1.example.net",
+                "127..0.1", "127.0.0.1:", "128.0.0.1", "10.1.2.3", "fe80::1", "[fe80::1]:3390", "[::1", "[::1]x", "::10")) {
+            assertFalse(new Symptom("target.host", n).textIsLoopback(), n);
+        }
+    }
+
     @Test
     void firstLabelIsTheNameBeforeTheDomainOrPortInLowerCase() {
         assertEquals("fin-app-07", new Symptom("target.host", "FIN-APP-07.corp.example").firstLabel());
