@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(562, n);
+        assertEquals(574, n);
     }
 
     /**
