@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(574, n);
+        assertEquals(586, n);
     }
 
     /**
