@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(586, n);
+        assertEquals(598, n);
     }
 
     /**
