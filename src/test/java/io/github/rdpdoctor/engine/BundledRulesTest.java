@@ -1467,9 +1467,7 @@ class BundledRulesTest {
         for (Boolean withoutVpn : new Boolean[] {true, false, null}) {
             SymptomSet.Builder b = errorPair("sbs.example").symptom("client.vpn_active", true)
                     .symptom("network.rdp_port_state", "filtered").symptom("test.from_other_client_works", true);
-            if (withoutVpn != null) {
-                b.symptom("test.without_vpn_works", withoutVpn);
-            }
+            present(b, "test.without_vpn_works", withoutVpn);
             assertEquals(Boolean.TRUE.equals(withoutVpn), evidenceRules("firewall-blocking", b.build()).contains(rule), String.valueOf(withoutVpn));
         }
     }
@@ -2636,9 +2634,7 @@ class BundledRulesTest {
                 new Target("127.0.0.1.example.net", "gcp", null, false, false))) {
             SymptomSet.Builder b = errorPair(t.host()).symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "closed")
                     .symptom("server.cloud", t.cloud());
-            if (t.termservice() != null) {
-                b.symptom("server.service.termservice", t.termservice());
-            }
+            present(b, "server.service.termservice", t.termservice());
             SymptomSet facts = b.build();
             List<String> rules = evidenceRules("firewall-blocking", facts);
             assertEquals(!t.loopback(), rules.contains(open), t.toString());
@@ -2669,12 +2665,8 @@ class BundledRulesTest {
                 new Products(null, null, true))) {
             SymptomSet.Builder b = errorPair("db-03.example").symptom("client.other_hosts_work", true)
                     .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "closed");
-            if (p.client() != null) {
-                b.symptom("client.security_software", p.client());
-            }
-            if (p.server() != null) {
-                b.symptom("server.security_software", p.server());
-            }
+            present(b, "client.security_software", p.client());
+            present(b, "server.security_software", p.server());
             assertEquals(p.against(), evidenceRules("security-software-interference", b.build()).contains(otherHosts), p.toString());
         }
     }
