@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(598, n);
+        assertEquals(610, n);
     }
 
     /**
