@@ -80,11 +80,25 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     /**
      * Whether the client's resolver is seen to lead the host name to another machine: the name resolves to another
      * address than the host's real one ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the
-     * real one is not among the name's addresses ({@code network.dns_all_ips}). The name half of
-     * {@link #answeredByAnotherMachine()}.
+     * real one is not among the name's addresses ({@code network.dns_all_ips}). Both may hold several addresses (commas,
+     * semicolons or white space between them; compared as sets, without regard to order, spacing or case): the name leads
+     * elsewhere when one of its addresses is none of the host's, of a family (IPv4, IPv6) the host's addresses show — an
+     * IPv6 address beside a host known only by its IPv4 one is no such sign, since a dual-stack host has one of each.
+     * The name half of {@link #answeredByAnotherMachine()}.
      */
     public final boolean nameResolvesElsewhere() {
         return file.nameResolvesElsewhere();
+    }
+
+    /**
+     * Whether every address the client's resolver returns for the host name ({@code network.dns_resolved_ip}) is one of the
+     * host's real addresses ({@code network.dns_expected_ip}). Either may hold several addresses, separated by commas,
+     * semicolons or white space (a multi-homed or dual-stack host, a name with several A / AAAA records), compared as sets
+     * without regard to order, spacing or case: "2001:db8::22, 10.0.0.22" resolves to the host whose addresses are
+     * "10.0.0.22, 2001:db8::22". A scan of the texts, without a regular expression or {@code split}.
+     */
+    public final boolean nameResolvesToHostAddresses() {
+        return file.nameResolvesToHostAddresses();
     }
 
     /**

@@ -164,13 +164,64 @@ final class FileView {
 
     /** See {@link FileFact#nameResolvesElsewhere()}. */
     boolean nameResolvesElsewhere() {
-        String resolved = symptom("network.dns_resolved_ip").getText().trim();
-        String expected = symptom("network.dns_expected_ip").getText().trim();
-        if (resolved.isEmpty() || expected.isEmpty() || resolved.equalsIgnoreCase(expected) || !nameHasAddressOfFamily(expected)) {
+        java.util.List<String> resolved = addresses(symptom("network.dns_resolved_ip").getText());
+        java.util.List<String> expected = addresses(symptom("network.dns_expected_ip").getText());
+        if (resolved.isEmpty() || expected.isEmpty()) {
             return false;
         }
-        String all = "," + symptom("network.dns_all_ips").getText().replace(" ", "").toLowerCase(java.util.Locale.ROOT) + ",";
-        return !all.contains("," + expected.toLowerCase(java.util.Locale.ROOT) + ",");
+        java.util.List<String> all = addresses(symptom("network.dns_all_ips").getText());
+        for (String e : expected) {
+            if (all.contains(e)) {
+                return false; // the host's real address is among the name's addresses
+            }
+        }
+        boolean v4 = false;
+        boolean v6 = false;
+        for (String e : expected) {
+            if (Symptom.isIpv6(e)) {
+                v6 = true;
+            } else {
+                v4 = true;
+            }
+        }
+        // a name address that is none of the host's, of a family the host's addresses show (a dual-stack host has one of each)
+        for (java.util.List<String> names : java.util.List.of(resolved, all)) {
+            for (String n : names) {
+                if (!expected.contains(n) && (Symptom.isIpv6(n) ? v6 : v4)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** See {@link FileFact#nameResolvesToHostAddresses()}. */
+    boolean nameResolvesToHostAddresses() {
+        java.util.List<String> resolved = addresses(symptom("network.dns_resolved_ip").getText());
+        java.util.List<String> expected = addresses(symptom("network.dns_expected_ip").getText());
+        return !resolved.isEmpty() && !expected.isEmpty() && expected.containsAll(resolved);
+    }
+
+    /**
+     * The addresses in a text that holds one or several, separated by commas, semicolons or white space, each in lower
+     * case; empty for a blank text. A scan, without a regular expression or {@code split}.
+     */
+    static java.util.List<String> addresses(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>(2);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ',';
+            boolean separator = c == ',' || c == ';' || Character.isWhitespace(c);
+            if (separator) {
+                if (start >= 0) {
+                    out.add(text.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return out;
     }
 
     /** See {@link FileFact#hostShutsRdpPort()}. */

@@ -258,6 +258,24 @@ class SymptomTest {
         assertTrue(first(List.of(new Symptom("network.nat_forward_ok", false))).answeredByAnotherMachine());
     }
 
+    /** Several addresses on either side (a multi-homed or dual-stack host) compare as sets: order, spacing and case do not count. */
+    @Test
+    void addressListsCompareAsSets() {
+        assertEquals(List.of("10.0.0.22", "2001:db8::22", "10.0.0.23"), FileView.addresses(" 10.0.0.22,2001:DB8::22 ;  10.0.0.23 ,"));
+        assertEquals(List.of(), FileView.addresses("  "));
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "2001:db8::22, 10.0.0.22"),
+                new Symptom("network.dns_expected_ip", "10.0.0.22,2001:DB8::22"))).nameResolvesToHostAddresses());
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "2001:db8::22, 10.0.0.22"),
+                new Symptom("network.dns_expected_ip", "10.0.0.22,2001:db8::22"))).nameResolvesElsewhere(), "the host's own addresses");
+        assertTrue(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.9, 10.0.0.22"),
+                new Symptom("network.dns_expected_ip", "10.0.0.22"))).nameResolvesElsewhere(), "a stale record beside the real one");
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.9, 10.0.0.22"),
+                new Symptom("network.dns_expected_ip", "10.0.0.22"))).nameResolvesToHostAddresses());
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "2001:db8::9, 10.0.0.22"),
+                new Symptom("network.dns_expected_ip", "10.0.0.22"))).nameResolvesElsewhere(), "an IPv6 address beside a host known by IPv4 only");
+        assertFalse(first(List.of(new Symptom("network.dns_resolved_ip", "10.0.0.22"))).nameResolvesToHostAddresses(), "no expected address");
+    }
+
     @Test
     void hostShutsRdpPortWhenTheHostsOwnFactsRefuseEveryClient() {
         assertTrue(first(List.of(new Symptom("network.rdp_port_state", "closed"), new Symptom("server.rdp_enabled", false))).hostShutsRdpPort());
