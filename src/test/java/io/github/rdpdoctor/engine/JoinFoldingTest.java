@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(610, n);
+        assertEquals(622, n);
     }
 
     /**
