@@ -1,5 +1,8 @@
 package io.github.rdpdoctor.symptoms;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -105,7 +108,7 @@ final class FileView {
      * after that (see {@link HostEvent#followedByLogonOf(String)}).
      */
     long lastLoggedOnAuthentication(String account) {
-        String key = account == null ? "" : UserSession.bare(account.strip()).toLowerCase(java.util.Locale.ROOT);
+        String key = account == null ? "" : UserSession.bare(account.strip()).toLowerCase(Locale.ROOT);
         if (account != null && key.isEmpty()) {
             return Times.UNKNOWN;
         }
@@ -164,12 +167,12 @@ final class FileView {
 
     /** See {@link FileFact#nameResolvesElsewhere()}. */
     boolean nameResolvesElsewhere() {
-        java.util.List<String> resolved = addresses(symptom("network.dns_resolved_ip").getText());
-        java.util.List<String> expected = addresses(symptom("network.dns_expected_ip").getText());
+        List<String> resolved = addresses(symptom("network.dns_resolved_ip").getText());
+        List<String> expected = addresses(symptom("network.dns_expected_ip").getText());
         if (resolved.isEmpty() || expected.isEmpty()) {
             return false;
         }
-        java.util.List<String> all = addresses(symptom("network.dns_all_ips").getText());
+        List<String> all = addresses(symptom("network.dns_all_ips").getText());
         for (String e : expected) {
             if (all.contains(e)) {
                 return false; // the host's real address is among the name's addresses
@@ -185,7 +188,7 @@ final class FileView {
             }
         }
         // a name address that is none of the host's, of a family the host's addresses show (a dual-stack host has one of each)
-        for (java.util.List<String> names : java.util.List.of(resolved, all)) {
+        for (List<String> names : List.of(resolved, all)) {
             for (String n : names) {
                 if (!expected.contains(n) && (Symptom.isIpv6(n) ? v6 : v4)) {
                     return true;
@@ -197,8 +200,8 @@ final class FileView {
 
     /** See {@link FileFact#nameResolvesToHostAddresses()}. */
     boolean nameResolvesToHostAddresses() {
-        java.util.List<String> resolved = addresses(symptom("network.dns_resolved_ip").getText());
-        java.util.List<String> expected = addresses(symptom("network.dns_expected_ip").getText());
+        List<String> resolved = addresses(symptom("network.dns_resolved_ip").getText());
+        List<String> expected = addresses(symptom("network.dns_expected_ip").getText());
         return !resolved.isEmpty() && !expected.isEmpty() && expected.containsAll(resolved);
     }
 
@@ -206,15 +209,15 @@ final class FileView {
      * The addresses in a text that holds one or several, separated by commas, semicolons or white space, each in lower
      * case; empty for a blank text. A scan, without a regular expression or {@code split}.
      */
-    static java.util.List<String> addresses(String text) {
-        java.util.List<String> out = new java.util.ArrayList<>(2);
+    static List<String> addresses(String text) {
+        List<String> out = new ArrayList<>(2);
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ',';
             boolean separator = c == ',' || c == ';' || Character.isWhitespace(c);
             if (separator) {
                 if (start >= 0) {
-                    out.add(text.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+                    out.add(text.substring(start, i).toLowerCase(Locale.ROOT));
                     start = -1;
                 }
             } else if (start < 0) {

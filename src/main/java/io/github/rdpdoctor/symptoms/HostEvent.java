@@ -117,7 +117,7 @@ public final class HostEvent extends FileFact {
 
     /** True when the provider name contains {@code part}, ignoring case (e.g. "Schannel"). */
     public boolean fromSource(String part) {
-        return source.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
+        return source.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.symptoms;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -118,7 +119,7 @@ public final class Symptom extends FileFact {
      * {@code .*} and a dozen alternatives took microseconds per diagnosis.
      */
     public boolean textContains(String word) {
-        return lowerText().contains(word.toLowerCase(java.util.Locale.ROOT));
+        return lowerText().contains(word.toLowerCase(Locale.ROOT));
     }
 
     /** Windows 10 or 11, or Server 2019, 2022 or 2025: a current Windows that requires TLS 1.2 and the CredSSP update. */
@@ -203,7 +204,7 @@ public final class Symptom extends FileFact {
     private String lowerText() {
         String l = lower;
         if (l == null) {
-            l = getText().toLowerCase(java.util.Locale.ROOT);
+            l = getText().toLowerCase(Locale.ROOT);
             lower = l; // the same string whichever thread makes it
         }
         return l;
@@ -256,7 +257,7 @@ public final class Symptom extends FileFact {
      * scan of the text, without a regular expression.
      */
     public boolean textIsLoopback() {
-        String t = getText().trim().toLowerCase(java.util.Locale.ROOT);
+        String t = getText().trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("[")) {
             int close = t.indexOf(']');
             return close > 0 && isIpv6Loopback(t.substring(1, close)) && portOrNothing(t, close + 1);
@@ -316,7 +317,7 @@ public final class Symptom extends FileFact {
      * {@link FileFact#nameHasAddressOfFamily(String)}). A scan of the text, without a regular expression.
      */
     static boolean isIpv6(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.startsWith("::ffff:") && t.indexOf('.') > 0) {
             return false;
         }
@@ -337,7 +338,7 @@ public final class Symptom extends FileFact {
                 break;
             }
         }
-        return t.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        return t.substring(0, end).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -377,7 +378,7 @@ public final class Symptom extends FileFact {
         if (product == null) {
             return false;
         }
-        String p = product.toLowerCase(java.util.Locale.ROOT);
+        String p = product.toLowerCase(Locale.ROOT);
         return p.contains("windows defender") || p.contains("microsoft defender");
     }
 

@@ -10,11 +10,11 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.channels.Channels;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -51,7 +52,7 @@ public final class SymptomLoader {
     private final YAMLFactory yaml;
 
     public SymptomLoader(Vocabulary vocabulary) {
-        this.vocabulary = java.util.Objects.requireNonNull(vocabulary, "vocabulary");
+        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_TEXT).maxNameLength(MAX_TEXT).maxNumberLength(64)
                 .maxDocumentLength(MAX_BYTES).build();

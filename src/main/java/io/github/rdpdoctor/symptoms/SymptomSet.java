@@ -1,10 +1,14 @@
 package io.github.rdpdoctor.symptoms;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All facts about one failed connection: the target host, the symptoms, host events and sessions,
@@ -35,7 +39,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
      */
     public SymptomSet {
         symptoms = List.copyOf(symptoms);
-        java.util.Set<String> names = new java.util.HashSet<>(symptoms.size() * 2);
+        Set<String> names = new HashSet<>(symptoms.size() * 2);
         for (Symptom s : symptoms) {
             if (!names.add(s.getName())) {
                 throw Symptom.givenTwice(s.getName());
@@ -94,7 +98,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         Map<String, Symptom> byName = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         List<HostEvent> ev = new ArrayList<>();
-        java.util.Set<HostEvent> seenEvents = new java.util.HashSet<>();
+        Set<HostEvent> seenEvents = new HashSet<>();
         List<UserSession> ses = List.of();
         String sessionsFrom = null;
         String host = first.host;
@@ -173,7 +177,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
 
     /** Each session with how often it is listed: two lists are the same snapshot when these are equal. */
     private static Map<UserSession, Long> counted(List<UserSession> sessions) {
-        Map<UserSession, Long> counts = new java.util.HashMap<>();
+        Map<UserSession, Long> counts = new HashMap<>();
         sessions.forEach(u -> counts.merge(u, 1L, Long::sum));
         return counts;
     }
@@ -185,7 +189,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
 
     /** Starts a symptom set whose values are checked against this vocabulary (e.g. the one of an {@code RdpDoctor}). */
     public static Builder builder(String host, Vocabulary vocabulary) {
-        return new Builder(host, java.util.Objects.requireNonNull(vocabulary, "vocabulary"));
+        return new Builder(host, Objects.requireNonNull(vocabulary, "vocabulary"));
     }
 
     /** Builds a {@link SymptomSet} with values checked against a vocabulary. */
@@ -225,7 +229,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
          *                                  when the name was given before
          */
         public Builder symptom(String name, Object value) {
-            java.util.Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(name, "name");
             if (value == null) {
                 throw new IllegalArgumentException("symptom " + name + ": no value (null)");
             }
@@ -250,17 +254,17 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         }
 
         public Builder event(HostEvent event) {
-            events.add(java.util.Objects.requireNonNull(event, "event"));
+            events.add(Objects.requireNonNull(event, "event"));
             return this;
         }
 
         public Builder session(UserSession session) {
-            sessions.add(java.util.Objects.requireNonNull(session, "session"));
+            sessions.add(Objects.requireNonNull(session, "session"));
             return this;
         }
 
         public Builder warning(String warning) {
-            warnings.add(java.util.Objects.requireNonNull(warning, "warning"));
+            warnings.add(Objects.requireNonNull(warning, "warning"));
             return this;
         }
 

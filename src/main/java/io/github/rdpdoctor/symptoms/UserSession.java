@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.symptoms;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public final class UserSession extends FileFact {
     public UserSession(String user, String state, long idleMinutes) {
         super(FileView.NONE);
         this.user = user == null ? "" : user;
-        this.state = state == null ? "" : state.toLowerCase(java.util.Locale.ROOT);
+        this.state = state == null ? "" : state.toLowerCase(Locale.ROOT);
         this.idleMinutes = idleMinutes;
     }
 
@@ -48,7 +49,7 @@ public final class UserSession extends FileFact {
     }
 
     private static Map<String, String> states(String... kv) {
-        Map<String, String> m = new java.util.HashMap<>();
+        Map<String, String> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put(kv[i], kv[i + 1]);
         }
