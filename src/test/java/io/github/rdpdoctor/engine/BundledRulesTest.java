@@ -2731,4 +2731,34 @@ class BundledRulesTest {
             assertEquals(p.against(), evidenceRules("client-side-corruption", b.build()).contains(oldTls), p.toString());
         }
     }
+
+    /**
+     * A clock skew beyond the 5-minute Kerberos tolerance (Microsoft Learn, "Maximum tolerance for computer clock
+     * synchronization") makes the client's NLA authentication fail however intact the client is, so another client
+     * connecting (whose clock agrees with the host's) no longer singles this client out as broken: the argument against
+     * client-side-corruption is made for a skew beyond 300 s either way (not within the tolerance, and not when the name leads
+     * to another machine, whose clock the skew then is). Found with blind holdout case 580 (a laptop whose clock is two days
+     * behind).
+     */
+    @Test
+    void aClockSkewBeyondTheKerberosToleranceExplainsWhyOnlyThisClientFails() {
+        String skewRule = "client-side-corruption: less likely, a clock skew beyond the Kerberos tolerance explains why this client fails";
+        record Skew(Object seconds, String resolved, boolean against) {
+        }
+        for (Skew k : List.of(new Skew(172800, null, true),
+                new Skew(-420, null, true),
+                new Skew(301, null, true),
+                new Skew(300, null, false),
+                new Skew(95, null, false),
+                new Skew(-120, null, false),
+                new Skew(2400, "10.0.0.9", false))) {
+            SymptomSet.Builder b = errorPair("eng-01.example").symptom("client.os", "Windows 11 23H2")
+                    .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("server.clock_skew_s", k.seconds());
+            if (k.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", k.resolved()).symptom("network.dns_expected_ip", "10.0.0.5");
+            }
+            assertEquals(k.against(), evidenceRules("client-side-corruption", b.build()).contains(skewRule), k.toString());
+        }
+    }
 }
