@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(622, n);
+        assertEquals(634, n);
     }
 
     /**
