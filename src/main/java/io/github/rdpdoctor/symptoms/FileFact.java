@@ -78,6 +78,22 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the file's port facts are about another port than the one the client connects to: the RDP target
+     * ({@code target.host}) names a port ({@link Symptom#textPort()}, {@code fs-03:3390}) and {@code network.rdp_port},
+     * the port the probe tested, is another number (a collector run with its default 3389). What that probe found
+     * (open, an X.224 answer) then says nothing about the path to the client's port. False when either port is unknown.
+     */
+    public final boolean probedAnotherPortThanTarget() {
+        Symptom probed = symptom("network.rdp_port");
+        double n = probed.getNumber();
+        if (Double.isNaN(n)) {
+            return false;
+        }
+        int typed = symptom("target.host").textPort();
+        return typed > 0 && n != typed;
+    }
+
+    /**
      * Whether the client's resolver is seen to lead the host name to another machine: the name resolves to another
      * address than the host's real one ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the
      * real one is not among the name's addresses ({@code network.dns_all_ips}). Both may hold several addresses (commas,

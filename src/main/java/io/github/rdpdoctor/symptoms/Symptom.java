@@ -296,6 +296,41 @@ public final class Symptom extends FileFact {
     }
 
     /** Whether {@code t} from {@code at} on is nothing or a colon followed by one or more digits. */
+    /**
+     * The port the text names after the host, as a user types it for mstsc: {@code name:3390}, {@code 10.1.2.3:3390},
+     * {@code [fe80::1]:3390}; -1 when it names none (a bare IPv6 address has no port) or the digits are no TCP port
+     * (1 to 65535). For {@code target.host}: the port the client connects to. A scan of the text, without a regular
+     * expression or {@code split}.
+     */
+    public int textPort() {
+        String t = getText().trim();
+        int colon;
+        if (t.startsWith("[")) {
+            int close = t.indexOf(']');
+            if (close < 0 || close + 1 >= t.length() || t.charAt(close + 1) != ':') {
+                return -1;
+            }
+            colon = close + 1;
+        } else {
+            colon = t.indexOf(':');
+            if (colon < 0 || colon != t.lastIndexOf(':')) {
+                return -1;
+            }
+        }
+        if (colon == t.length() - 1) {
+            return -1;
+        }
+        int port = 0;
+        for (int i = colon + 1; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9' || i - colon > 5) {
+                return -1;
+            }
+            port = port * 10 + (c - '0');
+        }
+        return port >= 1 && port <= 65535 ? port : -1;
+    }
+
     private static boolean portOrNothing(String t, int at) {
         if (at == t.length()) {
             return true;

@@ -193,6 +193,17 @@ class SymptomTest {
 
     /** A target on the client's own loopback is a local port forwarder (FileFact.targetIsLoopback); the firewall rules read this. */
     @Test
+    void textPortReadsThePortTypedAfterTheHost() {
+        assertEquals(3390, new Symptom("target.host", "fs-03.corp.example:3390").textPort());
+        assertEquals(53389, new Symptom("target.host", " 10.1.2.3:53389 ").textPort());
+        assertEquals(3391, new Symptom("target.host", "[fe80::1]:3391").textPort());
+        for (String n : List.of("", "fs-03.corp.example", "fs-03:", "fs-03:33a", "fs-03:0", "fs-03:65536", "fs-03:1234567",
+                "fe80::1", "[fe80::1]", "[fe80::1]x", "[fe80::1]:")) {
+            assertEquals(-1, new Symptom("target.host", n).textPort(), n);
+        }
+    }
+
+    @Test
     void textIsLoopbackIsTrueForLocalhostAnd127AndColonColonOneWithOrWithoutAPort() {
         for (String a : List.of("localhost", "LOCALHOST:13389", "localhost.", " localhost:3389 ", "127.0.0.1", "127.0.0.2:3390",
                 "127.10.20.30", "::1", "[::1]", "[::1]:50022", "0:0:0:0:0:0:0:1")) {
