@@ -1504,6 +1504,107 @@ class BundledRulesTest {
     }
 
     /**
+     * network.rdp_port is the port the probe tested; a target typed as host:port names the port the client connects to. When
+     * they differ (a collector run with its default 3389 against a client on 3390), the probe's open port and its X.224 answer
+     * say nothing about a firewall on the client's port (seed 000: "open TCP 3389 (or the custom port) on all relevant
+     * firewalls"). Found with blind holdout case 582 (the open 3389 took firewall-blocking off the list for a client on 3390).
+     */
+    @Test
+    void aProbeOfAnotherPortThanTheTargetsSaysNothingAgainstAFirewall() {
+        String open = "firewall-blocking: unlikely, RDP port open (TCP connect succeeded)";
+        String x224 = "firewall-blocking: unlikely, host answered the X.224 negotiation";
+        record Case(String host, Object probed, boolean counts) { }
+        for (Case c : List.of(new Case("fs-03.example:3390", 3389, false), new Case("fs-03.example:3390", 3390, true),
+                new Case("fs-03.example", 3389, true), new Case("fs-03.example:3390", null, true),
+                new Case("10.1.2.3:3390", 3389, false))) {
+            SymptomSet.Builder b = errorPair(c.host()).symptom("network.rdp_port_state", "open");
+            present(b, "network.rdp_port", c.probed());
+            assertEquals(c.counts(), evidenceRules("firewall-blocking", b.build()).contains(open), c.toString());
+            SymptomSet.Builder n = errorPair(c.host()).symptom("rdp.negotiation", "hybrid");
+            present(n, "network.rdp_port", c.probed());
+            assertEquals(c.counts(), evidenceRules("firewall-blocking", n.build()).contains(x224), c.toString());
+        }
+    }
+
+    /**
+     * A non-default port that is filtered is read as a custom host port the firewall rules (made for 3389) miss; when a NAT
+     * forward to the host is known to exist and point at it (network.nat_forward_ok true), the non-default port is the NAT's
+     * outside port, mapped to the host's own, and no such sign. Found with blind holdout case 591 (outside 3390 forwarded to
+     * 3389 ranked firewall-blocking above the host's Public profile).
+     */
+    @Test
+    void aVerifiedNatForwardMakesANonDefaultPortNoSignOfAMissedFirewallRule() {
+        String rule = "firewall-blocking: custom RDP port filtered (port not opened in the firewall rules)";
+        for (Boolean forwardOk : new Boolean[] {true, false, null}) {
+            SymptomSet.Builder b = errorPair("office.example.net:3390").symptom("network.rdp_port", 3390)
+                    .symptom("network.rdp_port_state", "filtered");
+            present(b, "network.nat_forward_ok", forwardOk);
+            assertEquals(!Boolean.TRUE.equals(forwardOk), evidenceRules("firewall-blocking", b.build()).contains(rule), String.valueOf(forwardOk));
+        }
+    }
+
+    /**
+     * A TCP connect that fails argues against client-side-corruption ("no RDP client setting can cause" it) only on the
+     * default port: a non-default port is itself a client setting (host:port, the .rdp file's "server port"), which seed 000
+     * files under client corruption ("recreate the .rdp file"). Found with blind holdout case 584 (an old .rdp file's port;
+     * client-side-corruption not listed although another client connects).
+     */
+    @Test
+    void aFailingConnectToANonDefaultPortDoesNotClearTheClient() {
+        String rule = "client-side-corruption: less likely, even a plain TCP connect to the RDP port fails (no host-side block explains it)";
+        for (Object port : new Object[] {3390, 3389, null}) {
+            SymptomSet.Builder b = errorPair("erp.example").symptom("network.rdp_port_state", "filtered")
+                    .symptom("test.from_other_client_works", true);
+            present(b, "network.rdp_port", port);
+            assertEquals(!Integer.valueOf(3390).equals(port), evidenceRules("client-side-corruption", b.build()).contains(rule), String.valueOf(port));
+        }
+    }
+
+    /**
+     * An RD Gateway's RD RAP allows only port 3389 unless changed (Microsoft Learn, RD Gateway Manager, RD RAP network resource:
+     * "Allow connections only to port 3389"): a gateway connection to a host on another port supports rd-gateway-or-nat; a
+     * direct connection to that port or a gateway connection to 3389 does not. Found with blind holdout case 586 (a host
+     * moved to 3390 behind a gateway; rd-gateway-or-nat not listed).
+     */
+    @Test
+    void aGatewayConnectionToANonDefaultPortPointsAtTheGatewaysAllowedPorts() {
+        String rule = "rd-gateway-or-nat: RD Gateway connection to a non-default RDP port (an RD RAP allows only 3389 by default)";
+        record Case(Boolean viaGateway, Object port, boolean fires) { }
+        for (Case c : List.of(new Case(true, 3390, true), new Case(true, 3389, false), new Case(false, 3390, false),
+                new Case(null, 3390, false), new Case(true, null, false))) {
+            SymptomSet.Builder b = errorPair("lab-ws-07.example:3390");
+            present(b, "network.via_gateway", c.viaGateway());
+            present(b, "network.rdp_port", c.port());
+            assertEquals(c.fires(), evidenceRules("rd-gateway-or-nat", b.build()).contains(rule), c.toString());
+        }
+    }
+
+    /**
+     * RemoteConnectionManager 260 is the rdp-tcp listener failing (domain notes, "Event ids"): a host that logged it and does not
+     * show the listener listening supports rdp-service-failure, and its running TermService no longer argues against that
+     * failure (the service runs without serving RDP). Found with blind holdout case 587 (another program took the RDP port;
+     * neither rdp-service-failure nor rdp-disabled listed).
+     */
+    @Test
+    void aLoggedListenerFailureSupportsTheServiceFailureDespiteARunningService() {
+        String failed = "rdp-service-failure: host logged that the rdp-tcp listener failed (event 260)";
+        String running = "rdp-service-failure: unlikely, Remote Desktop Services is running";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Case(boolean event, String listener, boolean supports, boolean againstRunning) { }
+        for (Case c : List.of(new Case(true, "down", true, false), new Case(true, null, true, false),
+                new Case(true, "listen", false, false), new Case(false, "down", false, true))) {
+            SymptomSet.Builder b = errorPair("bi-app.example").symptom("server.service.termservice", "running");
+            present(b, "server.listener_state", c.listener());
+            if (c.event()) {
+                b.event(new HostEvent("System", rcm, 260, null, "Listener RDP-Tcp failed while listening."));
+            }
+            List<String> rules = evidenceRules("rdp-service-failure", b.build());
+            assertEquals(c.supports(), rules.contains(failed), c.toString());
+            assertEquals(c.againstRunning(), rules.contains(running), c.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
