@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(634, n);
+        assertEquals(646, n);
     }
 
     /**
