@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -133,8 +131,6 @@ public final class RdpDoctor {
 
     /** The symptom that names the connection's RDP port (a probe's target port, a host's RDP-Tcp PortNumber). */
     static final String RDP_PORT = "network.rdp_port";
-    /** A port after the host: {@code name:port}, {@code 1.2.3.4:port}, {@code [IPv6]:port}. */
-    private static final Pattern HOST_PORT = Pattern.compile("(?:\\[[^\\]]*\\]|[^:\\[\\]]+):(\\d{1,5})");
 
     /**
      * The RDP port of the diagnosed connection, which the knowledge base's {@code PORT} stands for: the facts'
@@ -146,12 +142,8 @@ public final class RdpDoctor {
         if (n == Math.rint(n) && Placeholders.isPort((long) n)) {
             return (int) n;
         }
-        // most hosts have no port: no matcher for them (this runs for every diagnosis)
-        Matcher m = facts.host() == null || facts.host().indexOf(':') < 0 ? null : HOST_PORT.matcher(facts.host());
-        if (m != null && m.matches() && Placeholders.isPort(Long.parseLong(m.group(1)))) {
-            return Integer.parseInt(m.group(1));
-        }
-        return Placeholders.DEFAULT_PORT;
+        int typed = facts.host() == null ? -1 : Symptom.portAfterHost(facts.host()); // name:port, 1.2.3.4:port, [IPv6]:port
+        return typed > 0 ? typed : Placeholders.DEFAULT_PORT;
     }
 
     /**

@@ -295,7 +295,6 @@ public final class Symptom extends FileFact {
         return t.equals("::1") || t.equals("0:0:0:0:0:0:0:1");
     }
 
-    /** Whether {@code t} from {@code at} on is nothing or a colon followed by one or more digits. */
     /**
      * The port the text names after the host, as a user types it for mstsc: {@code name:3390}, {@code 10.1.2.3:3390},
      * {@code [fe80::1]:3390}; -1 when it names none (a bare IPv6 address has no port) or the digits are no TCP port
@@ -303,7 +302,15 @@ public final class Symptom extends FileFact {
      * expression or {@code split}.
      */
     public int textPort() {
-        String t = getText().trim();
+        return portAfterHost(getText());
+    }
+
+    /**
+     * The port {@code host} names after the host name or address ({@code name:3390}, {@code 10.1.2.3:3390},
+     * {@code [fe80::1]:3390}), -1 when none: {@link #textPort()} for any text, e.g. a symptom file's {@code host}.
+     */
+    public static int portAfterHost(String host) {
+        String t = host.trim();
         int colon;
         if (t.startsWith("[")) {
             int close = t.indexOf(']');
@@ -331,6 +338,7 @@ public final class Symptom extends FileFact {
         return port >= 1 && port <= 65535 ? port : -1;
     }
 
+    /** Whether {@code t} from {@code at} on is nothing or a colon followed by one or more digits. */
     private static boolean portOrNothing(String t, int at) {
         if (at == t.length()) {
             return true;
