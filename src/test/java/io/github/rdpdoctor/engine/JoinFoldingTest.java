@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(646, n);
+        assertEquals(658, n);
     }
 
     /**
