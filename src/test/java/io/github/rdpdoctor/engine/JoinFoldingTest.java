@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(658, n);
+        assertEquals(670, n);
     }
 
     /**
