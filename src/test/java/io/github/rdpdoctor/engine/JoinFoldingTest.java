@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(670, n);
+        assertEquals(682, n);
     }
 
     /**
