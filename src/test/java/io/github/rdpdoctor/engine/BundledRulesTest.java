@@ -1637,6 +1637,31 @@ class BundledRulesTest {
     }
 
     /**
+     * The NTLM challenge names the machine that answered (domain notes), but only by its name: a clone or restored copy of
+     * the host made without sysprep or a rename answers with the host's own name from another address. So a matching NTLM
+     * name argues against dns-wrong-host only when the name is not seen to resolve to another address than the host's real
+     * one (the same precedence as the by-IP test's). Found with blind holdout case 629 (a clone with the same computer name
+     * whose DNS registration overwrote the host's: dns-wrong-host 0.82 with the clone's name counted against it).
+     */
+    @Test
+    void aMatchingNtlmNameDoesNotClearANameSeenToResolveElsewhere() {
+        String matching = "dns-wrong-host: less likely, the answering machine reports the expected computer name (the name is not seen to resolve elsewhere)";
+        record Case(String resolved, String expected, String ntlm, boolean against) {
+        }
+        for (Case c : List.of(new Case("10.20.4.88", "10.20.4.14", "app-14.corp.example", false),
+                new Case("10.20.4.14", "10.20.4.14", "app-14.corp.example", true),
+                new Case("10.20.4.88", null, "app-14.corp.example", true),
+                new Case(null, null, "APP-14", true),
+                new Case("10.20.4.88", "10.20.4.14", "app-99.corp.example", false))) {
+            SymptomSet.Builder b = errorPair("app-14.corp.example");
+            present(b, "network.dns_resolved_ip", c.resolved());
+            present(b, "network.dns_expected_ip", c.expected());
+            present(b, "ntlm.dns_computer_name", c.ntlm());
+            assertEquals(c.against(), evidenceRules("dns-wrong-host", b.build()).contains(matching), c.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
