@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(682, n);
+        assertEquals(694, n);
     }
 
     /**
