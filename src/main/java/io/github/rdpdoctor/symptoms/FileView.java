@@ -66,9 +66,23 @@ final class FileView {
     }
 
     boolean hasProfileEventNaming(String account) {
+        return hasProfileEventNaming(account, true, ANY_TIME);
+    }
+
+    /** For {@link #hasProfileEventNaming(String, boolean, long)}: events of any time, with or without one. */
+    private static final long ANY_TIME = Long.MIN_VALUE;
+
+    /**
+     * Whether the file has a User Profile Service event naming {@code account} ({@link HostEvent#namesUser(String)}): 1502,
+     * 1508 or 1511, and 1515 (a backup profile loaded) when {@code withBackupProfile}; logged after {@code since} (epoch
+     * seconds; an event without a time counts only for {@link #ANY_TIME}).
+     */
+    private boolean hasProfileEventNaming(String account, boolean withBackupProfile, long since) {
         for (HostEvent e : events) {
             int id = e.getId();
-            if ((id == 1502 || id == 1508 || id == 1511 || id == 1515) && e.namesUser(account)) {
+            boolean profile = id == 1502 || id == 1508 || id == 1511 || (withBackupProfile && id == 1515);
+            long at = e.getEpochSecond();
+            if (profile && (since == ANY_TIME || (at != Times.UNKNOWN && at > since)) && e.namesUser(account)) {
                 return true;
             }
         }
@@ -302,14 +316,6 @@ final class FileView {
         if (collectedAt == Times.UNKNOWN || minutesBeforeCollection < 0) {
             return false;
         }
-        long since = collectedAt - minutesBeforeCollection * 60;
-        for (HostEvent e : events) {
-            int id = e.getId();
-            if ((id == 1511 || id == 1502 || id == 1508) && e.getEpochSecond() != Times.UNKNOWN && e.getEpochSecond() > since
-                    && e.namesUser(account)) {
-                return true;
-            }
-        }
-        return false;
+        return hasProfileEventNaming(account, false, collectedAt - minutesBeforeCollection * 60);
     }
 }
