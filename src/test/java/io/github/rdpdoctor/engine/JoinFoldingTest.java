@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(694, n);
+        assertEquals(706, n);
     }
 
     /**
