@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(706, n);
+        assertEquals(718, n);
     }
 
     /**
