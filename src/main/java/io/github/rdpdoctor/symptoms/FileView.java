@@ -25,6 +25,8 @@ final class FileView {
     private final Map<Integer, Boolean> notFollowedByLogon = new ConcurrentHashMap<>();
     /** {@link #lastRemoteDesktopServicesFailure()}, computed when first asked; {@code null} until then. */
     private volatile Long lastServiceFailure;
+    /** {@link #nameResolvesElsewhere()}, computed when first asked; {@code null} until then. */
+    private volatile Boolean resolvesElsewhere;
 
     FileView(Map<String, Symptom> symptoms, HostEvent[] events, UserSession[] sessions, long collectedAt) {
         this.symptoms = symptoms;
@@ -179,8 +181,23 @@ final class FileView {
         return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();
     }
 
-    /** See {@link FileFact#nameResolvesElsewhere()}. */
+    /**
+     * See {@link FileFact#nameResolvesElsewhere()}. Asked by many rules' constraints (through
+     * {@link #answeredByAnotherMachine()}) for one file whose facts do not change: worked out when first asked.
+     */
     boolean nameResolvesElsewhere() {
+        Boolean known = resolvesElsewhere;
+        if (known != null) {
+            return known;
+        }
+        boolean elsewhere = compareNameAddresses();
+        if (this != NONE) {
+            resolvesElsewhere = elsewhere;
+        }
+        return elsewhere;
+    }
+
+    private boolean compareNameAddresses() {
         List<String> resolved = addresses(symptom("network.dns_resolved_ip").getText());
         List<String> expected = addresses(symptom("network.dns_expected_ip").getText());
         if (resolved.isEmpty() || expected.isEmpty()) {

@@ -257,7 +257,7 @@ public final class Symptom extends FileFact {
      * scan of the text, without a regular expression.
      */
     public boolean textIsLoopback() {
-        String t = getText().trim().toLowerCase(Locale.ROOT);
+        String t = lowerText().trim();
         if (t.startsWith("[")) {
             int close = t.indexOf(']');
             return close > 0 && isIpv6Loopback(t.substring(1, close)) && portOrNothing(t, close + 1);
