@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(718, n);
+        assertEquals(730, n);
     }
 
     /**
