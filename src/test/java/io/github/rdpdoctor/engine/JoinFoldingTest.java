@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(730, n);
+        assertEquals(742, n);
     }
 
     /**
