@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(742, n);
+        assertEquals(754, n);
     }
 
     /**
