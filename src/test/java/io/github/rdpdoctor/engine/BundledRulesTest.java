@@ -1718,6 +1718,31 @@ class BundledRulesTest {
     }
 
     /**
+     * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
+     * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
+     * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case
+     * 691 (Remote Desktop denied by a GPO, the port reset: connection-backlog listed second at 0.10 from the error pair alone).
+     */
+    @Test
+    void aRefusedTcpConnectSpeaksAgainstAConnectionBacklog() {
+        String rule = "connection-backlog: less likely, nothing listens on the RDP port (TCP connect refused)";
+        record Probe(String port, Boolean gateway, String resolved, boolean against) {
+        }
+        for (Probe p : List.of(new Probe("closed", null, null, true), new Probe("closed", false, "10.30.1.31", true),
+                new Probe("closed", true, null, false), new Probe("closed", null, "10.30.9.99", false),
+                new Probe("filtered", null, null, false), new Probe("open", null, null, false))) {
+            SymptomSet.Builder b = errorPair("app-31.corp.example").symptom("network.rdp_port_state", p.port())
+                    .symptom("network.dns_expected_ip", "10.30.1.31");
+            present(b, "network.via_gateway", p.gateway());
+            present(b, "network.dns_resolved_ip", p.resolved());
+            assertEquals(p.against(), evidenceRules("connection-backlog", b.build()).contains(rule), p.toString());
+        }
+        SymptomSet refused = errorPair("app-31.corp.example").symptom("network.rdp_port_state", "closed")
+                .symptom("server.rdp_enabled", false).symptom("server.listener_state", "down").build();
+        assertFalse(listed(refused).contains("connection-backlog"), listed(refused).toString());
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
