@@ -228,7 +228,7 @@ class JoinFoldingTest {
                 n++;
             }
         }
-        assertEquals(754, n);
+        assertEquals(766, n);
     }
 
     /**
