@@ -1762,6 +1762,33 @@ class BundledRulesTest {
     }
 
     /**
+     * NETLOGON 3210 (the host cannot authenticate with a domain controller: a broken secure channel) means domain logons are
+     * refused before a profile is loaded, so it argues against user-profile-corrupt, and a failing console logon beside it
+     * no longer lists the profile; not from another provider's 3210, and not once a complete logon (1149, then 21) followed
+     * it. Found with blind holdout case 774 (a host restored from an old snapshot: user-profile-corrupt first at 0.47 from
+     * the failing console logon).
+     */
+    @Test
+    void aBrokenSecureChannelArguesAgainstAProfileProblem() {
+        String rule = "user-profile-corrupt: less likely, the host cannot authenticate with a domain controller (NETLOGON 3210, no logon since)";
+        record Log(String source, boolean followed, boolean against) {
+        }
+        for (Log l : List.of(new Log("NETLOGON", false, true), new Log("Microsoft-Windows-Netlogon", false, true),
+                new Log("Service Control Manager", false, false), new Log("NETLOGON", true, false))) {
+            SymptomSet.Builder b = errorPair("build-11.corp.example").symptom("test.console_login_works", false)
+                    .event(new HostEvent("System", l.source(), 3210, "2026-11-24T13:50:00Z",
+                            "This computer could not authenticate with \\\\DC02.corp.example, a Windows domain controller for domain CORP,"
+                                    + " and therefore this computer might deny logon requests."));
+            if (l.followed()) {
+                b.event(authenticated("alice", "2026-11-24T14:00:00Z")).event(loggedOn("alice", "2026-11-24T14:00:05Z", "10.20.31.77"));
+            }
+            SymptomSet facts = b.build();
+            assertEquals(l.against(), evidenceRules("user-profile-corrupt", facts).contains(rule), l.toString());
+            assertEquals(!l.against(), listed(facts).contains("user-profile-corrupt"), l.toString() + ": " + listed(facts));
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
