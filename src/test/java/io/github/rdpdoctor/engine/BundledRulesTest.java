@@ -246,6 +246,17 @@ class BundledRulesTest {
                 .flatMap(c -> c.evidence().stream()).map(Evidence::rule).toList();
     }
 
+    /**
+     * {@code rule} argues against {@code cause} exactly when {@code against}; when it does, the cause (which nothing else in
+     * the test's facts supports beyond the error pair's prior) is no longer listed.
+     */
+    private static void assertArguesAgainst(String cause, String rule, SymptomSet facts, boolean against, String message) {
+        assertEquals(against, evidenceRules(cause, facts).contains(rule), message);
+        if (against) {
+            assertFalse(listed(facts).contains(cause), message);
+        }
+    }
+
     /** Adds the symptom when the case gives a value; {@code null} leaves the fact out of the file. */
     private static SymptomSet.Builder present(SymptomSet.Builder b, String name, Object value) {
         return value == null ? b : b.symptom(name, value);
@@ -3085,11 +3096,7 @@ class BundledRulesTest {
                     .symptom("network.rdp_port_state", "open").symptom("network.ping_ok", true);
             present(b, "test.by_ip_works", t.byIpWorks());
             present(b, "history.intermittent", t.intermittent());
-            SymptomSet facts = b.build();
-            assertEquals(t.against(), evidenceRules("unstable-network", facts).contains(byIp), t.toString());
-            if (t.against()) {
-                assertFalse(listed(facts).contains("unstable-network"), t.toString());
-            }
+            assertArguesAgainst("unstable-network", byIp, b.build(), t.against(), t.toString());
         }
     }
 
@@ -3134,11 +3141,7 @@ class BundledRulesTest {
             if (t.resolved() != null) {
                 b.symptom("network.dns_resolved_ip", t.resolved()).symptom("network.dns_expected_ip", "10.1.2.3");
             }
-            SymptomSet facts = b.build();
-            assertEquals(t.against(), evidenceRules("dns-wrong-host", facts).contains(paused), t.toString());
-            if (t.against()) {
-                assertFalse(listed(facts).contains("dns-wrong-host"), t.toString());
-            }
+            assertArguesAgainst("dns-wrong-host", paused, b.build(), t.against(), t.toString());
         }
     }
 
