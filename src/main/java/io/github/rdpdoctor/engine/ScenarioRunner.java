@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs rule scenarios: symptom files with an {@code expect:} block (top_cause, listed, not_listed).
+ * Runs rule scenarios: symptom files with an {@code expect:} block (top_cause, listed, not_listed, min_confidence,
+ * max_confidence).
  * Used by {@code rdp-doctor rules test} and by the project's own tests.
  */
 public final class ScenarioRunner {
@@ -140,7 +141,7 @@ public final class ScenarioRunner {
     private List<String> check(Expectation expect, Diagnosis d) {
         List<String> failures = new ArrayList<>();
         if (expect == null) {
-            failures.add("no 'expect:' block (top_cause, listed, not_listed)");
+            failures.add("no 'expect:' block (top_cause, listed, not_listed, min_confidence, max_confidence)");
             return failures;
         }
         List<String> ids = new ArrayList<>();
@@ -149,6 +150,9 @@ public final class ScenarioRunner {
         }
         ids.addAll(expect.listed());
         ids.addAll(expect.notListed());
+        for (Map<String, Double> bounds : List.of(expect.minConfidence(), expect.maxConfidence())) {
+            bounds.keySet().stream().filter(id -> !id.equals(Expectation.TOP)).forEach(ids::add);
+        }
         for (String id : ids) {
             if (doctor.knowledge().cause(id).isEmpty()) {
                 failures.add("line " + expect.line() + ": expect names unknown cause '" + id + "'"
@@ -173,6 +177,37 @@ public final class ScenarioRunner {
                 failures.add("expected " + id + " not to be listed, but it is ranked " + (listed.indexOf(id) + 1));
             }
         }
+        expect.minConfidence().forEach((id, min) -> {
+            double c = confidence(d, id);
+            if (c < min) {
+                failures.add("expected " + name(d, id) + " to have confidence " + min + " or more, but " + shown(d, id, c));
+            }
+        });
+        expect.maxConfidence().forEach((id, max) -> {
+            double c = confidence(d, id);
+            if (c > max) {
+                failures.add("expected " + name(d, id) + " to have confidence " + max + " or less, but " + shown(d, id, c));
+            }
+        });
         return failures;
+    }
+
+    /** The confidence of a cause, or of the first-ranked one for {@link Expectation#TOP}; 0 when not listed. */
+    private static double confidence(Diagnosis d, String id) {
+        if (id.equals(Expectation.TOP)) {
+            return d.top().map(RankedCause::confidence).orElse(0.0);
+        }
+        return d.cause(id).map(RankedCause::confidence).orElse(0.0);
+    }
+
+    private static String name(Diagnosis d, String id) {
+        return id.equals(Expectation.TOP) ? "the top cause" + d.top().map(c -> " (" + c.id() + ")").orElse("") : id;
+    }
+
+    private static String shown(Diagnosis d, String id, double c) {
+        if (id.equals(Expectation.TOP)) {
+            return d.top().isPresent() ? "it has " + c : "nothing is listed";
+        }
+        return d.cause(id).isPresent() ? "it has " + c + " (ranked " + (d.causes().indexOf(d.cause(id).get()) + 1) + ")" : "it is not listed (0)";
     }
 }

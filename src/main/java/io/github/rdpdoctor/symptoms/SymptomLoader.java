@@ -637,11 +637,13 @@ public final class SymptomLoader {
         private void readExpect(JsonToken t) throws IOException {
             int start = line();
             if (t != JsonToken.START_OBJECT) {
-                throw error("expect", "expected a map with top_cause / listed / not_listed, got " + describe(t));
+                throw error("expect", "expected a map with top_cause / listed / not_listed / min_confidence / max_confidence, got " + describe(t));
             }
             String top = null;
             List<String> listed = new ArrayList<>();
             List<String> notListed = new ArrayList<>();
+            Map<String, Double> min = new LinkedHashMap<>();
+            Map<String, Double> max = new LinkedHashMap<>();
             while (next() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken v = next();
@@ -649,10 +651,29 @@ public final class SymptomLoader {
                     case "top_cause" -> top = scalarText("expect.top_cause");
                     case "listed" -> textList("expect.listed", v, listed);
                     case "not_listed" -> textList("expect.not_listed", v, notListed);
-                    default -> throw error("expect." + key, "unknown field; expected top_cause, listed or not_listed");
+                    case "min_confidence" -> confidenceBounds("expect.min_confidence", v, min);
+                    case "max_confidence" -> confidenceBounds("expect.max_confidence", v, max);
+                    default -> throw error("expect." + key,
+                            "unknown field; expected top_cause, listed, not_listed, min_confidence or max_confidence");
                 }
             }
-            expect = new Expectation(top, listed, notListed, start);
+            expect = new Expectation(top, listed, notListed, min, max, start);
+        }
+
+        /** {@code {cause-id: 0.7, top: 0.5}}: each bound a number from 0 to 1. */
+        private void confidenceBounds(String field, JsonToken t, Map<String, Double> out) throws IOException {
+            if (t != JsonToken.START_OBJECT) {
+                throw error(field, "expected a map of cause id (or 'top') to a confidence from 0 to 1, got " + describe(t));
+            }
+            while (next() == JsonToken.FIELD_NAME) {
+                String id = p.currentName();
+                String f = field + "." + id;
+                Object v = scalar(f, next());
+                if (!(v instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() > 1) {
+                    throw error(f, "expected a confidence from 0 to 1, got " + (v instanceof String s ? "\"" + s + "\"" : v));
+                }
+                out.put(id, n.doubleValue()); // a key given twice is already refused by the parser
+            }
         }
 
         private void textList(String field, JsonToken t, List<String> out) throws IOException {

@@ -75,6 +75,52 @@ class ScenarioTest {
         assertTrue(r.failures().get(0).startsWith("top cause is rdp-service-failure"), r.failures().get(0));
     }
 
+    /**
+     * Confidence bounds: per cause id, or "top" for whichever ranks first; a cause not listed has 0. The host's
+     * stopped TermService makes rdp-service-failure first with a high confidence and nothing points at DNS.
+     */
+    @Test
+    void confidenceBoundsPassWhenMetAndFailWithTheNumbersWhenNot(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String facts = "host: h\nsymptoms:\n  server.service.termservice: stopped\n  server.os: Windows Server 2022\n";
+        Path met = dir.resolve("met.yaml");
+        java.nio.file.Files.writeString(met, facts + """
+                expect:
+                  top_cause: rdp-service-failure
+                  min_confidence: { rdp-service-failure: 0.7, top: 0.7 }
+                  max_confidence: { dns-wrong-host: 0.1 }
+                """);
+        ScenarioRunner.Result ok = new ScenarioRunner(doctor).run(met);
+        assertTrue(ok.passed(), ok.failures().toString());
+        double c = ok.diagnosis().cause("rdp-service-failure").orElseThrow().confidence();
+
+        Path missed = dir.resolve("missed.yaml");
+        java.nio.file.Files.writeString(missed, facts + """
+                expect:
+                  min_confidence: { rdp-service-failure: 1.0, dns-wrong-host: 0.3 }
+                  max_confidence: { top: 0.5, rdp-service-failure: 0.5, rdp-servce-failure: 0.5 }
+                """);
+        ScenarioRunner.Result r = new ScenarioRunner(doctor).run(missed);
+        assertEquals(List.of(
+                "line 6: expect names unknown cause 'rdp-servce-failure'; did you mean 'rdp-service-failure'?",
+                "expected rdp-service-failure to have confidence 1.0 or more, but it has " + c + " (ranked 1)",
+                "expected dns-wrong-host to have confidence 0.3 or more, but it is not listed (0)",
+                "expected the top cause (rdp-service-failure) to have confidence 0.5 or less, but it has " + c,
+                "expected rdp-service-failure to have confidence 0.5 or less, but it has " + c + " (ranked 1)"), r.failures());
+        assertTrue(c < 1.0 && c > 0.7, "confidence " + c);
+    }
+
+    /**
+     * The ranking's promises are pinned in the shipped examples' bounds, which {@link #examplesMeetTheirExpectations}
+     * checks: the error pair alone puts no cause above 0.5; an expired certificate with event 1058 reaches 0.7.
+     */
+    @Test
+    void theExamplesPinTheRankingPromisesWithConfidenceBounds() throws Exception {
+        assertEquals(java.util.Map.of("top", 0.5),
+                doctor.loader().load(EXAMPLES.resolve("minimal-0x904-0x7.yaml")).expect().maxConfidence());
+        assertEquals(java.util.Map.of("rdp-certificate-problem", 0.7),
+                doctor.loader().load(EXAMPLES.resolve("rdp-certificate-problem-expired-self-signed.yaml")).expect().minConfidence());
+    }
+
     /** A misspelt cause id in an expectation is a failure that suggests the id meant. */
     @Test
     void aMisspeltCauseInAnExpectationSuggestsTheIdMeant(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

@@ -325,6 +325,22 @@ class SymptomLoaderTest {
         assertEquals("expect.listed", rejected("e.yaml", "host: h\nx: &l [a]\nexpect:\n  listed: *l\n").field());
     }
 
+    /** A scenario's confidence bounds are a map of cause id (or top) to a number from 0 to 1; anything else names its line and field. */
+    @Test
+    void confidenceBoundsInAnExpectationAreCheckedWhenTheFileIsRead() {
+        assertEquals("e.yaml:4: expect.max_confidence.top: expected a confidence from 0 to 1, got 1.5",
+                rejected("e.yaml", "host: h\nexpect:\n  max_confidence:\n    top: 1.5\n").getMessage());
+        assertEquals("e.yaml:3: expect.min_confidence.firewall-blocking: expected a confidence from 0 to 1, got \"high\"",
+                rejected("e.yaml", "host: h\nexpect:\n  min_confidence: { firewall-blocking: high }\n").getMessage());
+        assertEquals("e.yaml:3: expect.min_confidence: expected a map of cause id (or 'top') to a confidence from 0 to 1, got a list",
+                rejected("e.yaml", "host: h\nexpect:\n  min_confidence: [0.7]\n").getMessage());
+        assertEquals("expect.max_confidence.top", rejected("e.yaml", "host: h\nexpect:\n  max_confidence: { top: 0.5, top: 0.4 }\n").field());
+        var bounds = yaml("host: h\nexpect:\n  min_confidence: { a: 0.25, top: 1 }\n  max_confidence: { b: 0 }\n").expect();
+        assertEquals(java.util.List.of("a", "top"), java.util.List.copyOf(bounds.minConfidence().keySet()));
+        assertEquals(1.0, bounds.minConfidence().get("top"));
+        assertEquals(java.util.Map.of("b", 0.0), bounds.maxConfidence());
+    }
+
     @Test
     void streamsAndDevicesAreReadOnlyUpToTheLimit() {
         // the size of a device or pipe is 0 to Files.size; reading must still stop at the limit
