@@ -55,7 +55,9 @@ final class RulesCommand {
         }
     }
 
-    @Command(name = "test", description = "Runs scenario files (symptom files with an 'expect:' block) and reports pass/fail.")
+    @Command(name = "test", description = {"Runs scenario files (symptom files with an 'expect:' block) and reports pass/fail.",
+            "expect: top_cause (ranks first), listed, not_listed (lists of cause ids), min_confidence and max_confidence "
+                    + "(maps of cause id, or 'top' for the first-ranked cause, to a confidence from 0 to 1)."})
     static final class Test implements Callable<Integer> {
         @Spec
         CommandSpec spec;

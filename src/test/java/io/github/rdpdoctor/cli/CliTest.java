@@ -148,6 +148,15 @@ class CliTest {
         }
     }
 
+    /** A rule author learns the scenario format from {@code rules test --help}: every key of the expect block. */
+    @Test
+    void rulesTestHelpNamesEveryExpectKey() {
+        String out = CliRun.run("rules", "test", "--help").out();
+        for (String key : List.of("top_cause", "listed", "not_listed", "min_confidence", "max_confidence", "'top'")) {
+            assertTrue(out.contains(key), key + " missing from: " + out);
+        }
+    }
+
     /** Rules that change facts switch Drools to property reactivity; its advice on the bundled joins is not printed. */
     @Test
     void addedRulesThatChangeFactsRunWithoutDroolsNoise(@TempDir Path dir) throws Exception {
