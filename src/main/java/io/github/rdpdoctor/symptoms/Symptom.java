@@ -1,5 +1,6 @@
 package io.github.rdpdoctor.symptoms;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -365,6 +366,32 @@ public final class Symptom extends FileFact {
             return false;
         }
         return t.indexOf(':') >= 0;
+    }
+
+    /**
+     * Whether the text is an address that is none of {@code addresses} (one or several, separated by commas, semicolons or
+     * white space; compared without regard to case) while those show an address of the text's family (IPv4, IPv6). For
+     * {@code network.connected_ip} against {@code network.dns_expected_ip}: the probe's TCP connect reached another machine
+     * than the host. An address of a family the host's addresses do not show is no such sign by itself: a dual-stack host
+     * has one address of each, and the host's IPv6 one may simply not be written down. False when either side is blank.
+     * A scan of the texts, without a regular expression or {@code split}.
+     */
+    public boolean textIsAnotherAddressThan(String addresses) {
+        String t = getText().trim().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || addresses == null) {
+            return false;
+        }
+        List<String> known = FileView.addresses(addresses);
+        if (known.contains(t)) {
+            return false;
+        }
+        boolean v6 = isIpv6(t);
+        for (String k : known) {
+            if (isIpv6(k) == v6) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
