@@ -3229,4 +3229,30 @@ class BundledRulesTest {
                     c + ": " + listed(facts));
         }
     }
+
+    /**
+     * A client with an explicit Mitigated policy (AllowEncryptionOracle 1) refuses a host without the CredSSP update whether
+     * the host side says so (server.credssp_patched false) or the probe sees it (a TSRequest below version 5): the probe's
+     * view weighs as the host's own. Version 5 or later, or another policy, does not fire it. Found with blind holdout round
+     * 70 (case 882: a Windows 11 laptop with oracle 1 against an unpatched 2008 R2 answering CredSSP 3; credssp-nla-mismatch
+     * first at only 0.493).
+     */
+    @Test
+    void aMitigatedClientAgainstAHostAnsweringOldCredSspIsRefused() {
+        String rule = "credssp-nla-mismatch: client Mitigated (oracle 1) and host answers CredSSP below version 5";
+        for (Long oracle : java.util.Arrays.asList(null, 1L, 2L)) {
+            for (long version : new long[] {3, 4, 6}) {
+                SymptomSet.Builder b = errorPair("lab-ctl-02.corp.example").symptom("server.credssp_version", version);
+                present(b, "client.credssp_oracle", oracle);
+                SymptomSet facts = b.build();
+                boolean fires = Long.valueOf(1L).equals(oracle) && version < 5;
+                assertEquals(fires, evidenceRules("credssp-nla-mismatch", facts).contains(rule), "oracle " + oracle + ", version " + version);
+                if (fires) {
+                    double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("credssp-nla-mismatch"))
+                            .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+                    assertTrue(confidence >= 0.6, "oracle 1, version " + version + ": " + confidence);
+                }
+            }
+        }
+    }
 }
