@@ -3255,4 +3255,29 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * Something that is not an RDP server answering on the RDP port (rdp.invalid_response) counts once more for
+     * rd-gateway-or-nat when the name resolves to the host's real address: the name did not lead elsewhere, so the device in
+     * front of the host sends the port to another service, and rd-gateway-or-nat reaches 0.6. A name resolving elsewhere,
+     * or no expected address, leaves the single weaker support. Found with blind holdout round 70 (case 881: a replaced
+     * router forwarding 3389 to the branch RD Gateway; rd-gateway-or-nat first at only 0.43).
+     */
+    @Test
+    void aNonRdpAnswerAtTheHostsOwnAddressIsTheDeviceInFront() {
+        String rule = "rd-gateway-or-nat: something that is not an RDP server answers at the host's own address";
+        record Dns(String resolved, String expected, boolean own) {
+        }
+        for (Dns d : List.of(new Dns("198.51.100.23", "198.51.100.23", true), new Dns("198.51.100.99", "198.51.100.23", false),
+                new Dns("198.51.100.23", null, false))) {
+            SymptomSet.Builder b = errorPair("desk-31.branch.example").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.invalid_response", true).symptom("network.dns_resolved_ip", d.resolved());
+            present(b, "network.dns_expected_ip", d.expected());
+            SymptomSet facts = b.build();
+            assertEquals(d.own(), evidenceRules("rd-gateway-or-nat", facts).contains(rule), d.toString());
+            double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("rd-gateway-or-nat"))
+                    .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+            assertEquals(d.own(), confidence >= 0.6, d + ": " + confidence);
+        }
+    }
 }
