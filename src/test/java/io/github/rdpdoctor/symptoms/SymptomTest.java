@@ -347,4 +347,21 @@ class SymptomTest {
     private static Symptom os(String caption) {
         return new Symptom("server.os", caption, 0);
     }
+
+    /**
+     * The probe's connected address against the host's: another address of the same family is another machine; one of the
+     * host's (in any case, among several written with commas, semicolons or blanks) is not, nor is an address of a family
+     * the host's addresses do not show (a dual-stack host's IPv6 address may simply not be written down).
+     */
+    @Test
+    void anotherAddressThanTheHostsIsOneOfTheSameFamilyNotAmongThem() {
+        Symptom old = new Symptom("network.connected_ip", "10.20.1.99", 3);
+        assertTrue(old.textIsAnotherAddressThan("10.20.1.10"));
+        assertFalse(old.textIsAnotherAddressThan("10.20.1.10; 10.20.1.99"));
+        assertFalse(new Symptom("network.connected_ip", "FD00::7", 3).textIsAnotherAddressThan("10.20.1.10,fd00::7"));
+        assertFalse(new Symptom("network.connected_ip", "fd00::7", 3).textIsAnotherAddressThan("10.20.1.10"), "no IPv6 address of the host known");
+        assertTrue(new Symptom("network.connected_ip", "fd00::8", 3).textIsAnotherAddressThan("10.20.1.10 fd00::7"));
+        assertFalse(new Symptom("network.connected_ip", " ", 3).textIsAnotherAddressThan("10.20.1.10"));
+        assertFalse(old.textIsAnotherAddressThan(null));
+    }
 }
