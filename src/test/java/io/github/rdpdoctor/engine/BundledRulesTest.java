@@ -3280,4 +3280,29 @@ class BundledRulesTest {
             assertEquals(d.own(), confidence >= 0.6, d + ": " + confidence);
         }
     }
+
+    /**
+     * A client with Force Updated Clients (AllowEncryptionOracle 0) refuses a host the probe sees without the CredSSP update
+     * (a TSRequest below version 5), as it refuses one the host side reports unpatched: the probe's view weighs as the host's
+     * own (0.75). Version 5 or later, or another policy, does not fire it. Found with blind holdout round 72 (case 915: a
+     * baseline GPO's oracle 0 against a 2008 R2 answering CredSSP 3; credssp-nla-mismatch first at only 0.324).
+     */
+    @Test
+    void aForceUpdatedClientAgainstAHostAnsweringOldCredSspIsRefused() {
+        String rule = "credssp-nla-mismatch: client Force Updated Clients (oracle 0) and host answers CredSSP below version 5";
+        for (Long oracle : java.util.Arrays.asList(null, 0L, 1L, 2L)) {
+            for (long version : new long[] {3, 4, 6}) {
+                SymptomSet.Builder b = errorPair("qa-ts-07.corp.example").symptom("server.credssp_version", version);
+                present(b, "client.credssp_oracle", oracle);
+                SymptomSet facts = b.build();
+                boolean fires = Long.valueOf(0L).equals(oracle) && version < 5;
+                assertEquals(fires, evidenceRules("credssp-nla-mismatch", facts).contains(rule), "oracle " + oracle + ", version " + version);
+                if (fires) {
+                    double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("credssp-nla-mismatch"))
+                            .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+                    assertTrue(confidence >= 0.6, "oracle 0, version " + version + ": " + confidence);
+                }
+            }
+        }
+    }
 }
