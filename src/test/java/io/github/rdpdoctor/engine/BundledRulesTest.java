@@ -3305,4 +3305,26 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * A host answering CredSSP 5 or later (patched) argues against a CredSSP mismatch only for a client that does CredSSP: an
+     * XP-era client offers none by default, so beside an NLA-only host the patch level does not help it, and the mismatch
+     * reaches 0.6. A modern client keeps the argument. Found with blind holdout round 72 (case 914: Windows XP Embedded against
+     * an NLA-only Server 2019 answering CredSSP 6; credssp-nla-mismatch first at only 0.513).
+     */
+    @Test
+    void aPatchedHostDoesNotHelpAClientWithoutCredSsp() {
+        String rule = "credssp-nla-mismatch: less likely, host answers CredSSP version 5 or later (has the CVE-2018-0886 update)";
+        for (String os : new String[] {"Windows XP Embedded", "Windows 11 24H2"}) {
+            boolean xp = os.startsWith("Windows XP");
+            SymptomSet facts = errorPair("mes-rds-01.plant.example").symptom("rdp.nla_required", true)
+                    .symptom("server.credssp_version", 6L).symptom("client.os", os).build();
+            assertEquals(!xp, evidenceRules("credssp-nla-mismatch", facts).contains(rule), os);
+            if (xp) {
+                double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("credssp-nla-mismatch"))
+                        .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+                assertTrue(confidence >= 0.6, os + ": " + confidence);
+            }
+        }
+    }
 }
