@@ -3327,4 +3327,29 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * The expected address among a dual-stack name's addresses no longer argues against dns-wrong-host when the connection
+     * reached another of them (an IPv6 address, of the other family) and the machine there names another computer in its NTLM
+     * challenge: a stale AAAA record tried first. The same host answering over IPv6, or another name at the expected address
+     * itself (a cluster node), keeps the argument. Found with blind holdout round 76 (case 953: a stale AAAA record of
+     * fin-app-31 before fin-app-07's real IPv4 address; dns-wrong-host first at only 0.54).
+     */
+    @Test
+    void aStaleAaaaRecordAnsweredByAnotherMachineIsNotExcusedByTheRealIpv4Address() {
+        String among = "dns-wrong-host: unlikely, the host's real address is among the name's addresses";
+        record Case(String connected, String ntlm, boolean against) {
+        }
+        for (Case c : List.of(new Case("2001:db8:44:8::31", "fin-app-31.corp.example", false),
+                new Case("2001:db8:44:8::31", "fin-app-07.corp.example", true),
+                new Case("10.44.8.20", "fin-app-n2.corp.example", true),
+                new Case("2001:db8:44:8::31", null, true))) {
+            SymptomSet.Builder b = errorPair("fin-app-07.corp.example").symptom("network.dns_resolved_ip", "2001:db8:44:8::31")
+                    .symptom("network.dns_all_ips", "2001:db8:44:8::31,10.44.8.20").symptom("network.dns_expected_ip", "10.44.8.20")
+                    .symptom("network.connected_ip", c.connected()).symptom("network.rdp_port_state", "open");
+            present(b, "ntlm.dns_computer_name", c.ntlm());
+            SymptomSet facts = b.build();
+            assertEquals(c.against(), evidenceRules("dns-wrong-host", facts).contains(among), c.toString());
+        }
+    }
 }
