@@ -13,6 +13,7 @@ import io.github.rdpdoctor.symptoms.UserSession;
 import io.github.rdpdoctor.symptoms.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,6 +232,11 @@ class BundledRulesTest {
     /** The causes {@code facts} lists, best first. */
     private static List<String> listed(SymptomSet facts) {
         return doctor.diagnose(facts).causes().stream().map(RankedCause::id).toList();
+    }
+
+    /** The confidence {@code facts} give {@code cause}; 0 when it is not listed. */
+    private static double confidence(String cause, SymptomSet facts) {
+        return doctor.diagnose(facts).cause(cause).map(RankedCause::confidence).orElse(0.0);
     }
 
     /** The rules that gave evidence for or against {@code cause} when an added rule lists it whatever the facts. */
@@ -1642,8 +1648,7 @@ class BundledRulesTest {
         }
         SymptomSet gateway = errorPair("erp-01.example").symptom("network.via_gateway", true)
                 .symptom("network.gateway_cert_name_match", false).symptom("test.from_other_client_works", true).build();
-        double confidence = doctor.diagnose(gateway).causes().stream().filter(c -> c.id().equals("client-side-corruption"))
-                .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+        double confidence = confidence("client-side-corruption", gateway);
         assertTrue(confidence < 0.3, "another client connecting through another path no longer counts in full: " + confidence);
     }
 
@@ -1721,8 +1726,7 @@ class BundledRulesTest {
             present(b, "test.by_ip_works", byIp);
             SymptomSet facts = b.build();
             assertEquals(Boolean.TRUE.equals(byIp), evidenceRules("windows-update-regression", facts).contains(rule), "by IP " + byIp);
-            confidence[i++] = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("windows-update-regression"))
-                    .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+            confidence[i++] = confidence("windows-update-regression", facts);
         }
         assertEquals(confidence[0], confidence[1], 1e-9, "a failed or untried connection by IP says nothing about the update");
         assertTrue(confidence[2] < confidence[0], "by IP works: " + confidence[2] + " against " + confidence[0]);
@@ -3231,26 +3235,32 @@ class BundledRulesTest {
     }
 
     /**
-     * A client with an explicit Mitigated policy (AllowEncryptionOracle 1) refuses a host without the CredSSP update whether
-     * the host side says so (server.credssp_patched false) or the probe sees it (a TSRequest below version 5): the probe's
-     * view weighs as the host's own. Version 5 or later, or another policy, does not fire it. Found with blind holdout round
-     * 70 (case 882: a Windows 11 laptop with oracle 1 against an unpatched 2008 R2 answering CredSSP 3; credssp-nla-mismatch
-     * first at only 0.493).
+     * A client whose policy refuses unpatched hosts — Mitigated (AllowEncryptionOracle 1, rule 0.65) or Force Updated Clients
+     * (0, rule 0.75) — refuses a host the probe sees without the CredSSP update (a TSRequest below version 5), as it refuses
+     * one the host side reports unpatched (server.credssp_patched false): the probe's view weighs as the host's own, and
+     * each policy's rule fires for its own value only. Version 5 or later, or Vulnerable (2), fires neither. Found with
+     * blind holdout rounds 70 (case 882: a Windows 11 laptop with oracle 1 against an unpatched 2008 R2 answering CredSSP 3;
+     * credssp-nla-mismatch first at only 0.493) and 72 (case 915: a baseline GPO's oracle 0 against a 2008 R2 answering
+     * CredSSP 3; only 0.324).
      */
     @Test
-    void aMitigatedClientAgainstAHostAnsweringOldCredSspIsRefused() {
-        String rule = "credssp-nla-mismatch: client Mitigated (oracle 1) and host answers CredSSP below version 5";
-        for (Long oracle : java.util.Arrays.asList(null, 1L, 2L)) {
+    void aClientPolicyThatRefusesUnpatchedHostsRefusesAHostAnsweringOldCredSsp() {
+        Map<Long, String> rules = Map.of(
+                1L, "credssp-nla-mismatch: client Mitigated (oracle 1) and host answers CredSSP below version 5",
+                0L, "credssp-nla-mismatch: client Force Updated Clients (oracle 0) and host answers CredSSP below version 5");
+        for (Long oracle : java.util.Arrays.asList(null, 0L, 1L, 2L)) {
             for (long version : new long[] {3, 4, 6}) {
                 SymptomSet.Builder b = errorPair("lab-ctl-02.corp.example").symptom("server.credssp_version", version);
                 present(b, "client.credssp_oracle", oracle);
                 SymptomSet facts = b.build();
-                boolean fires = Long.valueOf(1L).equals(oracle) && version < 5;
-                assertEquals(fires, evidenceRules("credssp-nla-mismatch", facts).contains(rule), "oracle " + oracle + ", version " + version);
-                if (fires) {
-                    double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("credssp-nla-mismatch"))
-                            .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
-                    assertTrue(confidence >= 0.6, "oracle 1, version " + version + ": " + confidence);
+                List<String> evidence = evidenceRules("credssp-nla-mismatch", facts);
+                for (Map.Entry<Long, String> r : rules.entrySet()) {
+                    boolean fires = r.getKey().equals(oracle) && version < 5;
+                    assertEquals(fires, evidence.contains(r.getValue()), r.getValue() + ": oracle " + oracle + ", version " + version);
+                }
+                if (oracle != null && rules.containsKey(oracle) && version < 5) {
+                    double c = confidence("credssp-nla-mismatch", facts);
+                    assertTrue(c >= 0.6, "oracle " + oracle + ", version " + version + ": " + c);
                 }
             }
         }
@@ -3275,34 +3285,8 @@ class BundledRulesTest {
             present(b, "network.dns_expected_ip", d.expected());
             SymptomSet facts = b.build();
             assertEquals(d.own(), evidenceRules("rd-gateway-or-nat", facts).contains(rule), d.toString());
-            double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("rd-gateway-or-nat"))
-                    .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+            double confidence = confidence("rd-gateway-or-nat", facts);
             assertEquals(d.own(), confidence >= 0.6, d + ": " + confidence);
-        }
-    }
-
-    /**
-     * A client with Force Updated Clients (AllowEncryptionOracle 0) refuses a host the probe sees without the CredSSP update
-     * (a TSRequest below version 5), as it refuses one the host side reports unpatched: the probe's view weighs as the host's
-     * own (0.75). Version 5 or later, or another policy, does not fire it. Found with blind holdout round 72 (case 915: a
-     * baseline GPO's oracle 0 against a 2008 R2 answering CredSSP 3; credssp-nla-mismatch first at only 0.324).
-     */
-    @Test
-    void aForceUpdatedClientAgainstAHostAnsweringOldCredSspIsRefused() {
-        String rule = "credssp-nla-mismatch: client Force Updated Clients (oracle 0) and host answers CredSSP below version 5";
-        for (Long oracle : java.util.Arrays.asList(null, 0L, 1L, 2L)) {
-            for (long version : new long[] {3, 4, 6}) {
-                SymptomSet.Builder b = errorPair("qa-ts-07.corp.example").symptom("server.credssp_version", version);
-                present(b, "client.credssp_oracle", oracle);
-                SymptomSet facts = b.build();
-                boolean fires = Long.valueOf(0L).equals(oracle) && version < 5;
-                assertEquals(fires, evidenceRules("credssp-nla-mismatch", facts).contains(rule), "oracle " + oracle + ", version " + version);
-                if (fires) {
-                    double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("credssp-nla-mismatch"))
-                            .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
-                    assertTrue(confidence >= 0.6, "oracle 0, version " + version + ": " + confidence);
-                }
-            }
         }
     }
 
@@ -3321,8 +3305,7 @@ class BundledRulesTest {
                     .symptom("server.credssp_version", 6L).symptom("client.os", os).build();
             assertEquals(!xp, evidenceRules("credssp-nla-mismatch", facts).contains(rule), os);
             if (xp) {
-                double confidence = doctor.diagnose(facts).causes().stream().filter(c -> c.id().equals("credssp-nla-mismatch"))
-                        .mapToDouble(RankedCause::confidence).findFirst().orElse(0);
+                double confidence = confidence("credssp-nla-mismatch", facts);
                 assertTrue(confidence >= 0.6, os + ": " + confidence);
             }
         }
