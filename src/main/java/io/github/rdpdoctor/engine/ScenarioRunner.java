@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs rule scenarios: symptom files with an {@code expect:} block (top_cause, listed, not_listed, min_confidence,
@@ -177,37 +178,25 @@ public final class ScenarioRunner {
                 failures.add("expected " + id + " not to be listed, but it is ranked " + (listed.indexOf(id) + 1));
             }
         }
-        expect.minConfidence().forEach((id, min) -> {
-            double c = confidence(d, id);
-            if (c < min) {
-                failures.add("expected " + name(d, id) + " to have confidence " + min + " or more, but " + shown(d, id, c));
-            }
-        });
-        expect.maxConfidence().forEach((id, max) -> {
-            double c = confidence(d, id);
-            if (c > max) {
-                failures.add("expected " + name(d, id) + " to have confidence " + max + " or less, but " + shown(d, id, c));
-            }
-        });
+        expect.minConfidence().forEach((id, min) -> checkBound(d, id, min, true, failures));
+        expect.maxConfidence().forEach((id, max) -> checkBound(d, id, max, false, failures));
         return failures;
     }
 
-    /** The confidence of a cause, or of the first-ranked one for {@link Expectation#TOP}; 0 when not listed. */
-    private static double confidence(Diagnosis d, String id) {
-        if (id.equals(Expectation.TOP)) {
-            return d.top().map(RankedCause::confidence).orElse(0.0);
+    /**
+     * One confidence bound: on cause {@code id}, or on the first-ranked cause for {@link Expectation#TOP}; a cause not
+     * listed has confidence 0.
+     */
+    private static void checkBound(Diagnosis d, String id, double bound, boolean atLeast, List<String> failures) {
+        boolean top = id.equals(Expectation.TOP);
+        Optional<RankedCause> cause = top ? d.top() : d.cause(id);
+        double c = cause.map(RankedCause::confidence).orElse(0.0);
+        if (atLeast ? c >= bound : c <= bound) {
+            return;
         }
-        return d.cause(id).map(RankedCause::confidence).orElse(0.0);
-    }
-
-    private static String name(Diagnosis d, String id) {
-        return id.equals(Expectation.TOP) ? "the top cause" + d.top().map(c -> " (" + c.id() + ")").orElse("") : id;
-    }
-
-    private static String shown(Diagnosis d, String id, double c) {
-        if (id.equals(Expectation.TOP)) {
-            return d.top().isPresent() ? "it has " + c : "nothing is listed";
-        }
-        return d.cause(id).isPresent() ? "it has " + c + " (ranked " + (d.causes().indexOf(d.cause(id).get()) + 1) + ")" : "it is not listed (0)";
+        String subject = top ? "the top cause" + cause.map(x -> " (" + x.id() + ")").orElse("") : id;
+        String found = cause.isEmpty() ? (top ? "nothing is listed" : "it is not listed (0)")
+                : "it has " + c + (top ? "" : " (ranked " + (d.causes().indexOf(cause.get()) + 1) + ")");
+        failures.add("expected " + subject + " to have confidence " + bound + (atLeast ? " or more" : " or less") + ", but " + found);
     }
 }
