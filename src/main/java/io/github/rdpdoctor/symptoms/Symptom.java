@@ -369,6 +369,17 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * Whether every address the text holds is one of {@code addresses}; both may hold one or several, separated by commas,
+     * semicolons or white space, compared without regard to case or order. For {@code network.dns_expected_ip} among
+     * {@code network.dns_all_ips} ("10.20.9.40" among "10.20.1.15; 10.20.9.40"), or {@code network.connected_ip} among the
+     * host's addresses. False when the text is blank.
+     */
+    public boolean addressesAreAmong(String addresses) {
+        List<String> own = FileView.addresses(getText());
+        return !own.isEmpty() && addresses != null && FileView.addresses(addresses).containsAll(own);
+    }
+
+    /**
      * Whether the text is an address that is none of {@code addresses} (one or several, separated by commas, semicolons or
      * white space; compared without regard to case) while those show an address of the text's family (IPv4, IPv6). For
      * {@code network.connected_ip} against {@code network.dns_expected_ip}: the probe's TCP connect reached another machine

@@ -3235,6 +3235,25 @@ class BundledRulesTest {
     }
 
     /**
+     * The name's addresses count as one list whatever separates them — commas, semicolons or blanks, as admins and
+     * tools write them (README, "Symptom files"): the host's real address among "10.20.1.15; 10.20.9.40" or
+     * "10.20.1.15 10.20.9.40" argues against dns-wrong-host as it does among "10.20.1.15,10.20.9.40", and a connection
+     * seen at the real address keeps it so. The rule once read only commas.
+     */
+    @Test
+    void theHostsAddressCountsAmongTheNamesAddressesWhateverSeparatesThem() {
+        String among = "dns-wrong-host: unlikely, the host's real address is among the name's addresses";
+        for (String all : List.of("10.20.1.15,10.20.9.40", "10.20.1.15; 10.20.9.40", "10.20.1.15 10.20.9.40", "10.20.1.15, 10.20.9.41")) {
+            for (String connected : java.util.Arrays.asList(null, "10.20.9.40")) {
+                SymptomSet.Builder b = errorPair("app-12.corp.example").symptom("network.dns_resolved_ip", "10.20.1.15")
+                        .symptom("network.dns_all_ips", all).symptom("network.dns_expected_ip", "10.20.9.40");
+                present(b, "network.connected_ip", connected);
+                assertEquals(!all.endsWith(".41"), evidenceRules("dns-wrong-host", b.build()).contains(among), all + " / " + connected);
+            }
+        }
+    }
+
+    /**
      * A client whose policy refuses unpatched hosts — Mitigated (AllowEncryptionOracle 1, rule 0.65) or Force Updated Clients
      * (0, rule 0.75) — refuses a host the probe sees without the CredSSP update (a TSRequest below version 5), as it refuses
      * one the host side reports unpatched (server.credssp_patched false): the probe's view weighs as the host's own, and

@@ -364,4 +364,18 @@ class SymptomTest {
         assertFalse(new Symptom("network.connected_ip", " ", 3).textIsAnotherAddressThan("10.20.1.10"));
         assertFalse(old.textIsAnotherAddressThan(null));
     }
+
+    @Test
+    void addressesAreAmongOthersWhenEveryOneOfThemIsListed() {
+        Symptom expected = new Symptom("network.dns_expected_ip", " 10.20.9.40 ", 2);
+        assertTrue(expected.addressesAreAmong("10.20.1.15,10.20.9.40"));
+        assertTrue(expected.addressesAreAmong("10.20.1.15; 10.20.9.40"));
+        assertTrue(expected.addressesAreAmong("10.20.1.15 10.20.9.40"));
+        assertFalse(expected.addressesAreAmong("10.20.1.15, 10.20.9.41"), "no prefix or substring match");
+        assertFalse(expected.addressesAreAmong("110.20.9.40"));
+        assertTrue(new Symptom("network.dns_expected_ip", "FD00::7, 10.20.9.40", 2).addressesAreAmong("10.20.9.40;fd00::7;10.1.1.1"));
+        assertFalse(new Symptom("network.dns_expected_ip", "fd00::7, 10.20.9.40", 2).addressesAreAmong("10.20.9.40"), "every one, not any");
+        assertFalse(new Symptom("network.connected_ip", " ", 3).addressesAreAmong("10.20.9.40"));
+        assertFalse(expected.addressesAreAmong(null));
+    }
 }
