@@ -27,6 +27,13 @@ public final class HostEvent extends FileFact {
      */
     private static final Pattern FAILED_LOGON_ACCOUNT =
             Pattern.compile("(?is)Account For Which Logon Failed:.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
+    /**
+     * Any "Account Name:" of a 4625: in a message pasted short, without the "Account For Which Logon Failed:" header
+     * ("An account failed to log on. Logon Type: 3. Account Name: jdoe. Account Domain: CORP. ..."), the last one that
+     * names an account is the one that failed — in the full message the caller's "Subject:" comes first. A trailing full
+     * stop ends the sentence, not the name (an account name cannot end with one).
+     */
+    private static final Pattern ACCOUNT_NAME = Pattern.compile("(?i)Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
     /** The same account in osquery's windows_eventlog data, the event's fields as JSON text ("TargetUserName":"jdoe"). */
     private static final Pattern TARGET_USER_NAME = Pattern.compile("\"TargetUserName\"\\s*:\\s*\"([^\"]*)\"");
     /**
@@ -69,7 +76,7 @@ public final class HostEvent extends FileFact {
         this.time = time == null ? "" : time;
         this.epochSecond = Times.epochSecond(this.time);
         this.message = message == null ? "" : message;
-        this.namedUser = namedUser(this.message);
+        this.namedUser = namedUser(id, this.message);
         this.tlsAlert = id == SCHANNEL_ALERT_RECEIVED || id == SCHANNEL_ALERT_SENT ? tlsAlert(this.message) : NO_ALERT;
     }
 
@@ -215,6 +222,16 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether a Security 4625 ("An account failed to log on") gives status or sub status 0xC000006A,
+     * STATUS_WRONG_PASSWORD: "User name is correct but the password is wrong" (Microsoft Learn, "4625(F): An account failed
+     * to log on", status codes) — in the rendered message ("Sub Status: 0xC000006A") or osquery's JSON data, in any case.
+     * A plain scan, no regular expression.
+     */
+    public boolean refusesPassword() {
+        return id == 4625 && message.toLowerCase(Locale.ROOT).contains("0xc000006a");
+    }
+
+    /**
      * Whether a LocalSessionManager event names the console as its source ("Source Network Address: LOCAL", as events
      * 21, 22 and 25 write a local logon), in any case and spacing.
      */
@@ -316,11 +333,20 @@ public final class HostEvent extends FileFact {
      * Runs for every event a file holds (a host collection has dozens): the regular expressions, about a microsecond
      * per message, run only on messages that have a "user:" label or a backslash at all.
      */
-    private static String namedUser(String message) {
+    private static String namedUser(int id, String message) {
         if (message.contains("Logon Failed:")) {
             Matcher m = FAILED_LOGON_ACCOUNT.matcher(message);
-            if (m.find() && !"-".equals(m.group(1))) {
-                return UserSession.bare(m.group(1));
+            if (m.find() && !accountName(m.group(1)).isEmpty()) {
+                return UserSession.bare(accountName(m.group(1)));
+            }
+        } else if (id == 4625 && message.contains("Account Name:")) {
+            String last = "";
+            Matcher m = ACCOUNT_NAME.matcher(message);
+            while (m.find()) {
+                last = accountName(m.group(1)).isEmpty() ? last : accountName(m.group(1));
+            }
+            if (!last.isEmpty()) {
+                return UserSession.bare(last);
             }
         }
         if (message.contains("\"TargetUserName\"")) {
@@ -347,6 +373,12 @@ public final class HostEvent extends FileFact {
             }
         }
         return "";
+    }
+
+    /** An "Account Name:" value without a full stop that ends the sentence; empty for none ("-"). */
+    private static String accountName(String value) {
+        String name = value.endsWith(".") ? value.substring(0, value.length() - 1) : value;
+        return "-".equals(name) ? "" : name;
     }
 
     /** Whether {@code message} has "user:" in any case, as {@link #USER_LINE} needs. */

@@ -2681,6 +2681,46 @@ class BundledRulesTest {
     }
 
     /**
+     * A Security 4625 with 0xC000006A (wrong password; Microsoft Learn, "4625(F): An account failed to log on") for the
+     * connecting user, while mstsc sends credentials saved for the host, is the host's own record of a stale saved password
+     * (seed 000: "clear cached credentials"). Not without saved credentials, not for another account, not for a lock-out
+     * alone (0xC0000234 has other sources), and not when a complete logon of the user followed (a password mistyped once).
+     * Found with blind holdout round 79 (case 994: client-side-corruption first at only 0.46 beside two such 4625s).
+     */
+    @Test
+    void theHostRefusingTheUsersPasswordWhileMstscSendsSavedCredentialsIsAStaleSavedPassword() {
+        String stale = "client-side-corruption: the host refused the connecting user's password and mstsc sends saved credentials (4625, 0xC000006A)";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        String lsm = "Microsoft-Windows-TerminalServices-LocalSessionManager";
+        record Logon(boolean saved, String status, String account, boolean logonAfter, boolean fires) {
+        }
+        for (Logon l : List.of(new Logon(true, "0xC000006D Sub Status: 0xC000006A", "tnguyen", false, true),
+                new Logon(true, "0xc000006d Sub Status: 0xc000006a", "tnguyen", false, true),
+                new Logon(false, "0xC000006D Sub Status: 0xC000006A", "tnguyen", false, false),
+                new Logon(true, "0xC0000234 Sub Status: 0x0", "tnguyen", false, false),
+                new Logon(true, "0xC000006D Sub Status: 0xC000006A", "administrator", false, false),
+                new Logon(true, "0xC000006D Sub Status: 0xC000006A", "tnguyen", true, false))) {
+            SymptomSet.Builder b = errorPair("dev-14.corp.example").symptom("client.user", "CORP\\tnguyen")
+                    .symptom("client.saved_credentials", l.saved())
+                    .event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-11-25T10:02:03Z",
+                            "An account failed to log on. Logon Type: 3. Account For Which Logon Failed: Account Name: " + l.account()
+                                    + " Account Domain: CORP. Failure Reason: Unknown user name or bad password. Status: " + l.status()
+                                    + " Source Network Address: 10.4.7.31"));
+            if (l.logonAfter()) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, "2026-11-25T10:04:00Z",
+                        "Remote Desktop Services: User authentication succeeded: User: tnguyen Domain: CORP Source Network Address: 10.4.7.31"));
+                b.event(new HostEvent(lsm + "/Operational", lsm, 21, "2026-11-25T10:04:05Z",
+                        "Remote Desktop Services: Session logon succeeded: User: CORP\\tnguyen Session ID: 3 Source Network Address: 10.4.7.31"));
+            }
+            SymptomSet facts = b.build();
+            assertEquals(l.fires(), evidenceRules("client-side-corruption", facts).contains(stale), l.toString());
+            if (l.fires()) {
+                assertEquals("client-side-corruption", listed(facts).get(0), l.toString());
+            }
+        }
+    }
+
+    /**
      * "closed" as the negotiation result reads as a host (or a filtering product) that accepted TCP and closed it before a
      * Connection Confirm; when the TCP connect itself was refused (RST, closed) or got no answer (filtered), no connection
      * was accepted, and the rule that supports security-software-interference from it does not fire. Found with blind

@@ -31,6 +31,13 @@ class HostEventTest {
         assertTrue(event(4625, "Account For Which Logon Failed: Account Name: jdoe Account Domain: CORP").namesUser("CORP\\jdoe"));
         assertFalse(event(4625, "Account For Which Logon Failed: Account Name: admin Account Domain: .").namesUser("jdoe"));
         assertFalse(event(4625, "An account failed to log on.").namesUser("jdoe"));
+        assertEquals("jdoe", event(4625, "An account failed to log on. Logon Type: 3. Account Name: jdoe. Account Domain: CORP. Failure Reason:"
+                + " Unknown user name or bad password.").getNamedUser(), "pasted short, without the header, the sentence's full stop left out");
+        assertEquals("jdoe", event(4625, "An account failed to log on. Subject: Account Name: - Account Name: CORP\\jdoe Source Network Address:"
+                + " 10.1.2.3").getNamedUser(), "the last account named, not the empty subject");
+        assertEquals("jdoe", event(4625, "Account For Which Logon Failed: Account Name: jdoe. Account Domain: CORP.").getNamedUser());
+        assertEquals("", event(4624, "An account was successfully logged on. Account Name: jdoe.").getNamedUser(),
+                "only a 4625's account names are read this way");
         assertEquals("jdoe", event(1149, "User: jdoe@corp.example Domain: CORP").getNamedUser());
         assertEquals("John Smith", event(1149, "User: John Smith\r\nDomain: WS-07\r\nSource Network Address: 10.1.2.3").getNamedUser(),
                 "an account name with a space (local accounts often have one)");
