@@ -3483,4 +3483,31 @@ class BundledRulesTest {
             assertEquals(c.against(), evidenceRules("dns-wrong-host", facts).contains(among), c.toString());
         }
     }
+
+    /**
+     * The host-side collector's "not expired" (the newest certificate in the store) no longer argues against the certificate
+     * cause when the certificate the listener presents on the RDP port is expired: a renewed certificate not yet bound
+     * (SSLCertificateSHA1Hash still names the old one). A presented certificate in date, or an expired one from another
+     * machine answering under the name, keeps the argument. Found with blind holdout round 83 (case 1041: the probe sees the
+     * certificate two days expired, the host side a renewed one; rdp-certificate-problem first at only 0.536).
+     */
+    @Test
+    void aRenewedCertificateInTheStoreDoesNotExcuseTheExpiredOneThePortPresents() {
+        String rule = "rdp-certificate-problem: less likely, Remote Desktop certificate is not expired";
+        record Case(Long daysLeft, String resolved, boolean against) {
+        }
+        for (Case c : List.of(new Case(-2L, "10.3.8.12", false), new Case(200L, "10.3.8.12", true),
+                new Case(null, "10.3.8.12", true), new Case(-2L, "10.3.8.99", true))) {
+            SymptomSet.Builder b = errorPair("pay-rds-02.corp.example").symptom("server.cert_expired", false)
+                    .symptom("network.rdp_port_state", "open").symptom("tls.handshake_ok", true)
+                    .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.dns_expected_ip", "10.3.8.12");
+            present(b, "tls.cert_days_left", c.daysLeft());
+            SymptomSet facts = b.build();
+            assertEquals(c.against(), evidenceRules("rdp-certificate-problem", facts).contains(rule), c.toString());
+            if (!c.against()) {
+                double confidence = confidence("rdp-certificate-problem", facts);
+                assertTrue(confidence >= 0.6, c + ": " + confidence);
+            }
+        }
+    }
 }
