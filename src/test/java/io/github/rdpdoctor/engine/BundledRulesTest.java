@@ -1866,6 +1866,37 @@ class BundledRulesTest {
     }
 
     /**
+     * A refused TCP connect (RST) to a host whose rdp-tcp listener is up, with Remote Desktop allowed, the service running
+     * and the host firewall allowing RDP: nothing listens on the port tested, so the listener uses another port
+     * (kb/causes.yaml, firewall-blocking: check which port RDP really listens on). Found with blind holdout case 1057
+     * (PortNumber changed to 3390 without a restart; firewall-blocking was not listed at all).
+     */
+    @Test
+    void aRefusedPortWhileTheListenerIsUpPointsAtTheListenersPort() {
+        String rule = "firewall-blocking: RDP port refused although the rdp-tcp listener is up (the listener uses another port than the one tested)";
+        java.util.function.BiFunction<String, String, SymptomSet.Builder> facts = (listener, state) -> {
+            SymptomSet.Builder b = errorPair("kiosk-mgmt-01.corp.example")
+                    .symptom("network.rdp_port", 3390).symptom("network.rdp_port_state", state)
+                    .symptom("network.ping_ok", true).symptom("test.from_other_client_works", false)
+                    .symptom("server.service.termservice", "running")
+                    .symptom("server.firewall_rdp_allowed", true).symptom("server.network_profile", "domain");
+            present(b, "server.listener_state", listener);
+            return b;
+        };
+        SymptomSet up = facts.apply("listen", "closed").symptom("server.rdp_enabled", true).build();
+        assertTrue(evidenceRules("firewall-blocking", up).contains(rule));
+        assertTrue(listed(up).contains("firewall-blocking"), listed(up).toString());
+        assertFalse(evidenceRules("firewall-blocking", facts.apply(null, "closed").build()).contains(rule), "listener unknown");
+        assertFalse(evidenceRules("firewall-blocking", facts.apply("down", "closed").build()).contains(rule), "listener down");
+        assertFalse(evidenceRules("firewall-blocking", facts.apply("listen", "open").build()).contains(rule), "port open");
+        assertFalse(evidenceRules("firewall-blocking", facts.apply("listen", "closed").symptom("server.rdp_enabled", false).build())
+                .contains(rule), "Remote Desktop disallowed");
+        SymptomSet elsewhere = facts.apply("listen", "closed")
+                .symptom("network.dns_resolved_ip", "10.0.0.9").symptom("network.dns_expected_ip", "10.0.0.7").build();
+        assertFalse(evidenceRules("firewall-blocking", elsewhere).contains(rule), "another machine answered");
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
