@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * Batch benchmark on one generated fleet: parse-only throughput (read + parse every file) and full batch
  * throughput (read, parse, diagnose, write JSON Lines in order) on 1 and 2 threads. Median of 3 timed runs after
- * a warm-up run. {@code bin/bench batch [COUNT]}; {@code bin/bench memory [COUNT]} runs the CLI on COUNT files
+ * 30 s of warm-up ({@code -Dbench.warmup.seconds}) and a warm-up run on each thread count. {@code bin/bench batch [COUNT]}; {@code bin/bench memory [COUNT]} runs the CLI on COUNT files
  * (default 200,000) under -Xmx256m and reports peak RSS.
  */
 public final class BatchBench {
@@ -57,8 +57,16 @@ public final class BatchBench {
         }
         Path out = Path.of("target", "bench-batch-out.jsonl");
         double[][] fps = new double[2][3];
+        // Warm-up until the JIT's steady state: the rules' constraints are compiled to bytecode after their 20th evaluation
+        // and then by the JIT, which takes about 20 s of diagnosing on two cores; one run of 20,000 files (about 4 s) left
+        // the one-thread runs measuring the warm-up and the two-thread runs, later, a warmer JVM.
+        long warmUntil = System.nanoTime() + Long.getLong("bench.warmup.seconds", 30) * 1_000_000_000L;
+        do {
+            parseOnly(doctor.loader(), files, 1);
+            batch(doctor, fleet, out, 1);
+        } while (System.nanoTime() < warmUntil);
         for (int threads = 1; threads <= 2; threads++) {
-            parseOnly(doctor.loader(), files, threads); // warm-up
+            parseOnly(doctor.loader(), files, threads); // warm-up of this thread count
             batch(doctor, fleet, out, threads);
             double[] p = new double[3];
             double[] b = new double[3];

@@ -30,6 +30,10 @@ public final class BenchMain {
 
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         int iterations = Integer.getInteger("bench.iterations", 5);
+        // Warm-up long enough to reach the steady state: with 360 rules a fork's diagnose time still falls for about 20 s
+        // (Drools compiles each constraint to bytecode after its 20th evaluation, then the JIT compiles those classes on the
+        // same two cores) — 3 x 2 s measured the middle of that descent, 30-60 µs depending on the fork.
+        int warmups = Integer.getInteger("bench.warmups", 15);
         List<String> rows = new ArrayList<>();
         rows.add("| measurement | threads | median (p50) | p90 | mean |");
         rows.add("|---|---|---|---|---|");
@@ -39,7 +43,7 @@ public final class BenchMain {
             Options opt = new OptionsBuilder()
                     .include(DiagnoseBench.class.getName())
                     .threads(threads).forks(1)
-                    .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                    .warmupIterations(warmups).warmupTime(TimeValue.seconds(2))
                     .measurementIterations(iterations).measurementTime(TimeValue.seconds(2))
                     .jvmArgsAppend("-Drdpdoctor.examples=" + System.getProperty("rdpdoctor.examples", "examples"))
                     .build();
@@ -58,7 +62,7 @@ public final class BenchMain {
         Options floor = new OptionsBuilder()
                 .include(FloorBench.class.getName())
                 .threads(1).forks(1)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
+                .warmupIterations(warmups).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(2))
                 .build();
         for (RunResult r : new Runner(floor).run()) {
