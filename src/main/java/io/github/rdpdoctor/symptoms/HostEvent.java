@@ -218,7 +218,7 @@ public final class HostEvent extends FileFact {
      * in osquery's JSON data ("Status":"0xc000015b"), in any case. A plain scan, no regular expression.
      */
     public boolean refusesLogonType() {
-        return id == 4625 && message.toLowerCase(Locale.ROOT).contains("0xc000015b");
+        return failedLogonWithStatus("0xc000015b");
     }
 
     /**
@@ -228,7 +228,12 @@ public final class HostEvent extends FileFact {
      * A plain scan, no regular expression.
      */
     public boolean refusesPassword() {
-        return id == 4625 && message.toLowerCase(Locale.ROOT).contains("0xc000006a");
+        return failedLogonWithStatus("0xc000006a");
+    }
+
+    /** Whether this is a Security 4625 whose message holds {@code status} (lower case) in any case, as status or sub status. */
+    private boolean failedLogonWithStatus(String status) {
+        return id == 4625 && message.toLowerCase(Locale.ROOT).contains(status);
     }
 
     /**
@@ -331,19 +336,22 @@ public final class HostEvent extends FileFact {
 
     /**
      * Runs for every event a file holds (a host collection has dozens): the regular expressions, about a microsecond
-     * per message, run only on messages that have a "user:" label or a backslash at all.
+     * per message, run only on messages that have a "Logon Failed:" header, a 4625's "Account Name:", a "user:" label or a
+     * backslash at all.
      */
     private static String namedUser(int id, String message) {
         if (message.contains("Logon Failed:")) {
             Matcher m = FAILED_LOGON_ACCOUNT.matcher(message);
-            if (m.find() && !accountName(m.group(1)).isEmpty()) {
-                return UserSession.bare(accountName(m.group(1)));
+            String name = m.find() ? accountName(m.group(1)) : "";
+            if (!name.isEmpty()) {
+                return UserSession.bare(name);
             }
         } else if (id == 4625 && message.contains("Account Name:")) {
             String last = "";
             Matcher m = ACCOUNT_NAME.matcher(message);
             while (m.find()) {
-                last = accountName(m.group(1)).isEmpty() ? last : accountName(m.group(1));
+                String name = accountName(m.group(1));
+                last = name.isEmpty() ? last : name;
             }
             if (!last.isEmpty()) {
                 return UserSession.bare(last);
