@@ -2814,8 +2814,6 @@ class BundledRulesTest {
     @Test
     void theHostRefusingTheUsersPasswordWhileMstscSendsSavedCredentialsIsAStaleSavedPassword() {
         String stale = "client-side-corruption: the host refused the connecting user's password and mstsc sends saved credentials (4625, 0xC000006A)";
-        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
-        String lsm = "Microsoft-Windows-TerminalServices-LocalSessionManager";
         record Logon(boolean saved, String status, String account, boolean logonAfter, boolean fires) {
         }
         for (Logon l : List.of(new Logon(true, "0xC000006D Sub Status: 0xC000006A", "tnguyen", false, true),
@@ -2831,10 +2829,7 @@ class BundledRulesTest {
                                     + " Account Domain: CORP. Failure Reason: Unknown user name or bad password. Status: " + l.status()
                                     + " Source Network Address: 10.4.7.31"));
             if (l.logonAfter()) {
-                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, "2026-11-25T10:04:00Z",
-                        "Remote Desktop Services: User authentication succeeded: User: tnguyen Domain: CORP Source Network Address: 10.4.7.31"));
-                b.event(new HostEvent(lsm + "/Operational", lsm, 21, "2026-11-25T10:04:05Z",
-                        "Remote Desktop Services: Session logon succeeded: User: CORP\\tnguyen Session ID: 3 Source Network Address: 10.4.7.31"));
+                b.event(authenticated("tnguyen", "2026-11-25T10:04:00Z")).event(loggedOn("tnguyen", "2026-11-25T10:04:05Z", "10.4.7.31"));
             }
             SymptomSet facts = b.build();
             assertEquals(l.fires(), evidenceRules("client-side-corruption", facts).contains(stale), l.toString());
