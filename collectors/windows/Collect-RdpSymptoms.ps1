@@ -666,6 +666,7 @@ function Read-RdpSettings($Run) {
     if ($null -ne $deny) { Set-RdpFact $c 'server.rdp_enabled' ($deny -eq 0) }
     elseif ($null -ne $d.TerminalServer) { Add-RdpWarning $c 'fDenyTSConnections is not set' }
     Set-RdpFact $c 'network.rdp_port' (Get-RdpValue $d 'RdpTcp' 'PortNumber') 1 65535
+    Set-RdpFact $c 'server.listener_port' (Get-RdpValue $d 'RdpTcp' 'PortNumber') 1 65535
     Set-RdpFact $c 'server.security_layer' (& $pick 'SecurityLayer' 'RdpTcp') 0 2
     Set-RdpFact $c 'server.user_authentication' (& $pick 'UserAuthentication' 'RdpTcp') 0 1
     if ((& $pick 'MinEncryptionLevel' 'RdpTcp') -eq 4) {

@@ -94,6 +94,27 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the connection is known to use another port than the one the host's rdp-tcp listener is on
+     * ({@code server.listener_port}, RDP-Tcp PortNumber as the host-side collectors read it), so that nothing listens on
+     * the port the client connects to. The connection's port is the one the RDP target names ({@code target.host},
+     * {@code fs-03:3390}); without one, {@code network.rdp_port} when it differs from the listener's (the port a probe or
+     * client tested: the host-side collectors write the listener's own port under that name too, so an equal value says
+     * nothing). False when the listener's port is unknown.
+     */
+    public final boolean connectsToAnotherPortThanListener() {
+        double listener = symptom("server.listener_port").getNumber();
+        if (Double.isNaN(listener)) {
+            return false;
+        }
+        int typed = symptom("target.host").textPort();
+        if (typed > 0) {
+            return typed != listener;
+        }
+        double port = symptom("network.rdp_port").getNumber();
+        return !Double.isNaN(port) && port != listener;
+    }
+
+    /**
      * Whether the client's resolver is seen to lead the host name to another machine: the name resolves to another
      * address than the host's real one ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the
      * real one is not among the name's addresses ({@code network.dns_all_ips}). Both may hold several addresses (commas,

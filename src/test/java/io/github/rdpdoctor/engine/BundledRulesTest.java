@@ -1897,6 +1897,67 @@ class BundledRulesTest {
     }
 
     /**
+     * The host-side collection names the listener's port (server.listener_port, RDP-Tcp PortNumber) and the connection uses
+     * another one — the probe's network.rdp_port, or the port after the target's name: nothing listens where the client
+     * connects (kb/causes.yaml, firewall-blocking: "check which port RDP really listens on ... connect on that port and allow
+     * it on the firewalls"). For everyone: firewall-blocking, read from the host's own value instead of suspected from a
+     * reset; when another client connects, the port is this client's stale one (client-side-corruption). The reset then says
+     * nothing about a missing listener or a failed service. Not when the target names the listener's port, a probe of the
+     * listener's port, an open port, a verified NAT forward (its outside port), or the listener's port unknown.
+     */
+    @Test
+    void theListenersPortAgainstTheConnectionsPortPointsAtTheFirewallOrThisClientsStalePort() {
+        String firewall = "firewall-blocking: the connection uses another port than the host's rdp-tcp listener (RDP-Tcp PortNumber)";
+        String suspected = "firewall-blocking: RDP port refused although the rdp-tcp listener is up (the listener uses another port than the one tested)";
+        String stale = "client-side-corruption: this client connects to another port than the host's rdp-tcp listener while another client connects";
+        String staleFromReset = "client-side-corruption: this client's RDP port is refused while the host listens and another client connects (stale port in its connection settings)";
+        String plainTcp = "client-side-corruption: less likely, even a plain TCP connect to the RDP port fails (no host-side block explains it)";
+        String noListener = "rdp-disabled: RDP port actively refused (TCP reset, no listener)";
+        java.util.function.BiFunction<String, Boolean, SymptomSet.Builder> facts = (target, otherClient) ->
+                listenerPortFacts(target, otherClient, 3389, "closed");
+        SymptomSet everyone = facts.apply("hr-ts-02.corp.example", false).build();
+        assertTrue(evidenceRules("firewall-blocking", everyone).contains(firewall));
+        assertFalse(evidenceRules("firewall-blocking", everyone).contains(suspected), "read from the host's value, not suspected");
+        assertFalse(evidenceRules("rdp-disabled", everyone).contains(noListener), "the listener is on another port");
+        assertEquals("firewall-blocking", listed(everyone).get(0), listed(everyone).toString());
+
+        SymptomSet onlyThisClient = facts.apply("hr-ts-02.corp.example", true).build();
+        assertTrue(evidenceRules("client-side-corruption", onlyThisClient).contains(stale));
+        assertFalse(evidenceRules("client-side-corruption", onlyThisClient).contains(staleFromReset), "read from the host's value");
+        assertFalse(evidenceRules("client-side-corruption", onlyThisClient).contains(plainTcp), "the port explains the failing connect");
+        assertFalse(evidenceRules("firewall-blocking", onlyThisClient).contains(firewall), "another client connects");
+        assertEquals("client-side-corruption", listed(onlyThisClient).get(0), listed(onlyThisClient).toString());
+
+        for (SymptomSet same : List.of(facts.apply("hr-ts-02.corp.example:3391", false).build(),
+                listenerPortFacts("hr-ts-02.corp.example", false, 3391, "closed").build(),
+                listenerPortFacts("hr-ts-02.corp.example", false, 3389, "open").build(),
+                facts.apply("hr-ts-02.corp.example", false).symptom("network.nat_forward_ok", true).build())) {
+            assertFalse(evidenceRules("firewall-blocking", same).contains(firewall), same.toString());
+        }
+        assertFalse(evidenceRules("client-side-corruption", facts.apply("hr-ts-02.corp.example:3391", true).build()).contains(stale),
+                "the target names the listener's port");
+        assertTrue(evidenceRules("client-side-corruption", facts.apply("hr-ts-02.corp.example:3390", true).build()).contains(stale),
+                "the target names another port than the listener's");
+        SymptomSet.Builder unknown = errorPair("hr-ts-02.corp.example").symptom("network.rdp_port", 3389)
+                .symptom("network.rdp_port_state", "closed").symptom("server.listener_state", "listen").symptom("server.rdp_enabled", true)
+                .symptom("server.service.termservice", "running").symptom("server.firewall_rdp_allowed", true);
+        SymptomSet listenerPortUnknown = unknown.build();
+        assertFalse(evidenceRules("firewall-blocking", listenerPortUnknown).contains(firewall));
+        assertTrue(evidenceRules("firewall-blocking", listenerPortUnknown).contains(suspected), "only suspected without the listener's port");
+    }
+
+    /** A probe's port and its state, the host-side facts with the listener on 3391, and whether another client connects. */
+    private static SymptomSet.Builder listenerPortFacts(String target, Boolean otherClient, int port, String state) {
+        SymptomSet.Builder b = errorPair(target)
+                .symptom("network.rdp_port", port).symptom("network.rdp_port_state", state)
+                .symptom("server.listener_port", 3391).symptom("server.listener_state", "listen")
+                .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running")
+                .symptom("server.firewall_rdp_allowed", true);
+        present(b, "test.from_other_client_works", otherClient);
+        return b;
+    }
+
+    /**
      * This client's TCP connect is refused (RST) while the host's rdp-tcp listener is up and another client connects: this
      * client uses another port than the listener's — a stale port in its .rdp file (kb/causes.yaml, client-side-corruption;
      * seed 000, "recreate the .rdp file"), and the failing plain TCP connect no longer counts against the client. Found with

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * Host: Remote Desktop settings from the registry.
  * <ul>
  *   <li>{@code server.rdp_enabled}: fDenyTSConnections == 0 (Terminal Server key; the policy value wins);</li>
- *   <li>{@code network.rdp_port}: RDP-Tcp PortNumber;</li>
+ *   <li>{@code server.listener_port}: RDP-Tcp PortNumber, the port the listener is on; also written as {@code network.rdp_port}
+ *       (the contract's "RDP port in use"), which a probe's or client's file, merged with this one, names as the port the
+ *       connection uses;</li>
  *   <li>{@code server.security_layer}, {@code server.user_authentication}: RDP-Tcp values, policy wins;</li>
  *   <li>{@code server.max_outstanding_connections}: MaxOutstandingConnections;</li>
  *   <li>{@code server.credssp_oracle}: CredSSP AllowEncryptionOracle, when set;</li>
@@ -45,7 +47,7 @@ public final class RdpSettingsCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("server.rdp_enabled", "network.rdp_port", "server.security_layer", "server.user_authentication",
+        return Set.of("server.rdp_enabled", "network.rdp_port", "server.listener_port", "server.security_layer", "server.user_authentication",
                 "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled");
     }
 
@@ -98,6 +100,7 @@ public final class RdpSettingsCollector extends WindowsCollector {
         OptionalLong port = v.get("RdpTcp", "PortNumber");
         if (port.isPresent()) {
             facts.put("network.rdp_port", port.getAsLong());
+            facts.put("server.listener_port", port.getAsLong());
         }
         pick(v, "SecurityLayer", "RdpTcp", facts).ifPresent(x -> facts.put("server.security_layer", x));
         pick(v, "UserAuthentication", "RdpTcp", facts).ifPresent(x -> facts.put("server.user_authentication", x));

@@ -60,7 +60,7 @@ class OsqueryIngestTest {
         SymptomSet s = host(in, "rdsh-02.corp.example");
         Map<String, String> expected = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("server.service.termservice", "running"), Map.entry("server.rdp_enabled", "true"),
-                Map.entry("network.rdp_port", "3389"), Map.entry("server.security_layer", "2"),
+                Map.entry("network.rdp_port", "3389"), Map.entry("server.listener_port", "3389"), Map.entry("server.security_layer", "2"),
                 Map.entry("server.user_authentication", "1"), Map.entry("server.max_outstanding_connections", "3000"),
                 Map.entry("server.credssp_oracle", "1"), Map.entry("server.network_profile", "domain"),
                 Map.entry("server.firewall_rdp_allowed", "true"), Map.entry("server.cert_expired", "true"),
@@ -131,7 +131,8 @@ class OsqueryIngestTest {
                 .read(resource("osqueryi/services-without-a-name.json"));
         assertEquals(List.of("host ts09.corp.example", "broken services-without-a-name.json"), order(in));
         SymptomSet s = host(in, "ts09.corp.example");
-        assertEquals(Map.of("server.service.termservice", "running", "server.rdp_enabled", "false", "network.rdp_port", "3389"), facts(s));
+        assertEquals(Map.of("server.service.termservice", "running", "server.rdp_enabled", "false", "network.rdp_port", "3389",
+                "server.listener_port", "3389"), facts(s));
         assertEquals("2026-11-21T12:00:00Z", s.collectedAt(), "osqueryi output has no time: the ingest time");
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("SessionEnv (Remote Desktop Configuration; makes the RDP certificate) is stopped")));
         assertTrue(s.warnings().stream().anyMatch(w -> w.contains("no collection time in the input")));
@@ -176,6 +177,7 @@ class OsqueryIngestTest {
     void afterAPortChangeTheBuiltInRulesDoNotLetRdpIn() {
         SymptomSet s = firewallHost("rdsh-11.corp.example");
         assertEquals("3390", facts(s).get("network.rdp_port"));
+        assertEquals("3390", facts(s).get("server.listener_port"));
         assertEquals("domain", facts(s).get("server.network_profile"));
         assertEquals("false", facts(s).get("server.firewall_rdp_allowed"),
                 "the group's TCP rule opens 3389 only, its UDP rule is UDP, its Shadow rule is for RdpSa.exe");
