@@ -69,7 +69,10 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
      * Combines facts about one host collected in several files, in the order given; later sets win.
      * <ul>
      *   <li>symptoms: the later value wins; a value that differs is reported as a warning naming the set each value
-     *       came from;</li>
+     *       came from. Except {@code network.rdp_port} from a host-side collection, which is its copy of the listener's
+     *       port (the set names the same {@code server.listener_port}): a probe's or a client's {@code network.rdp_port},
+     *       the port the connection uses, wins over it in any order and without a warning — the listener's port stays
+     *       in {@code server.listener_port}, and the rules compare the two;</li>
      *   <li>sessions are a snapshot of the host's session table: a set that lists sessions (also an empty list)
      *       replaces the sessions of the sets before it (a warning when they differ); a set that says nothing about
      *       sessions keeps them;</li>
@@ -96,6 +99,7 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         }
         List<String> warn = new ArrayList<>();
         Map<String, Symptom> byName = new LinkedHashMap<>();
+        boolean portIsListenerCopy = false;
         Map<String, String> origin = new LinkedHashMap<>();
         List<HostEvent> ev = new ArrayList<>();
         Set<HostEvent> seenEvents = new HashSet<>();
@@ -123,7 +127,17 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
                 typed = set.host;
                 typedRank = rank;
             }
+            boolean listenerCopy = set.writesListenerPortAsRdpPort();
             for (Symptom sy : set.symptoms) {
+                if (sy.getName().equals(RDP_PORT) && byName.containsKey(RDP_PORT) && listenerCopy != portIsListenerCopy) {
+                    if (listenerCopy) {
+                        continue; // the listener's port, kept as server.listener_port; the connection's port stays
+                    }
+                    byName.remove(RDP_PORT); // the connection's port replaces the host-side copy of the listener's
+                }
+                if (sy.getName().equals(RDP_PORT)) {
+                    portIsListenerCopy = listenerCopy;
+                }
                 Symptom old = byName.put(sy.getName(), sy);
                 if (old != null && !old.getValue().equals(sy.getValue())) {
                     warn.add("conflicting values for " + sy.getName() + ": " + old.getText() + " (" + origin.get(sy.getName())
@@ -158,6 +172,19 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
         }
         return new SymptomSet(sources.toString(), typed, collectedAt, new ArrayList<>(byName.values()), ev, ses, warn, expect,
                 sessionsFrom != null);
+    }
+
+    private static final String RDP_PORT = "network.rdp_port";
+
+    /**
+     * Whether this set's {@code network.rdp_port} is the host-side collectors' copy of the listener's port: they write
+     * RDP-Tcp PortNumber as both {@code server.listener_port} and {@code network.rdp_port}, while a probe's or a client's
+     * {@code network.rdp_port} is the port the connection uses.
+     */
+    private boolean writesListenerPortAsRdpPort() {
+        Optional<Symptom> port = symptom(RDP_PORT);
+        Optional<Symptom> listener = symptom("server.listener_port");
+        return port.isPresent() && listener.isPresent() && port.get().getNumber() == listener.get().getNumber();
     }
 
     /** 2: the set has the client's facts (its host is the target the user typed); 1: a probe's; 0: neither. */

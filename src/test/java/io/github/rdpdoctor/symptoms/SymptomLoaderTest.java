@@ -557,6 +557,32 @@ class SymptomLoaderTest {
         }
     }
 
+    /**
+     * A host-side collection writes the listener's port twice, as network.rdp_port and server.listener_port. Merged with a
+     * probe's (or a client's) file, network.rdp_port is the port the connection uses — the probe's, in either order and
+     * without a conflict warning — and the listener's stays in server.listener_port, so the rules can see that they differ.
+     * Two files that both name the connection's port still conflict as any other value.
+     */
+    @Test
+    void mergeKeepsTheConnectionsPortBesideTheListenersPort() {
+        SymptomSet probe = loader.parse("probe.yaml", ("host: 10.0.0.7\nsymptoms:\n  network.rdp_port_state: closed\n"
+                + "  network.rdp_port: 3389\n").getBytes(StandardCharsets.UTF_8));
+        SymptomSet host = loader.parse("host.yaml", ("host: 10.0.0.7\nsymptoms:\n  server.listener_state: listen\n"
+                + "  network.rdp_port: 3391\n  server.listener_port: 3391\n").getBytes(StandardCharsets.UTF_8));
+        for (List<SymptomSet> order : List.of(List.of(probe, host), List.of(host, probe))) {
+            SymptomSet m = SymptomSet.merge(order);
+            assertEquals(3389.0, m.symptom("network.rdp_port").orElseThrow().getNumber(), order.toString());
+            assertEquals(3391.0, m.symptom("server.listener_port").orElseThrow().getNumber(), order.toString());
+            assertEquals(List.of(), m.warnings());
+        }
+        SymptomSet otherProbe = loader.parse("probe2.yaml", "host: 10.0.0.7\nsymptoms:\n  network.rdp_port: 3390\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("conflicting values for network.rdp_port: 3389 (probe.yaml) and 3390 (probe2.yaml); using 3390"),
+                SymptomSet.merge(List.of(probe, host, otherProbe)).warnings());
+        // host-side files alone keep their network.rdp_port as before
+        assertEquals(3391.0, SymptomSet.merge(List.of(host, host)).symptom("network.rdp_port").orElseThrow().getNumber());
+    }
+
     @Test
     void sessionsOfALaterFileReplaceTheEarlierSnapshot() {
         SymptomSet s1 = loader.parse("s1.yaml", "host: h\nsessions:\n  - {user: alice, state: disconnected, idle_minutes: 720}\n  - {user: bob, state: disconnected}\n"
