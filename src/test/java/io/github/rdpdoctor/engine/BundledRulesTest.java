@@ -1946,6 +1946,52 @@ class BundledRulesTest {
         assertTrue(evidenceRules("firewall-blocking", listenerPortUnknown).contains(suspected), "only suspected without the listener's port");
     }
 
+    /**
+     * TLS and CredSSP/NLA are negotiated only inside an accepted TCP connection (MS-RDPBCGR 1.3.1.1): when this client's
+     * connect gets no answer and no other client connects either, no connection reaches them today, and their 0x904/0x7
+     * baselines are no longer listed — as for the certificate and an update regression. Not when another client connects
+     * (the filter may be this client's path alone), not through an RD Gateway, not when another machine answered, and not
+     * for an open port. Round 88's open point (its cases 1097 and 1100).
+     */
+    @Test
+    void portUnansweredForEveryClientArguesAgainstTlsAndCredsspMismatches() {
+        for (String cause : List.of("tls-protocol-mismatch", "credssp-nla-mismatch")) {
+            String rule = cause + ": less likely, the RDP port gets no answer and no other client connects";
+            record Probe(Boolean otherClientWorks, Boolean viaGateway, String resolved, boolean fires) {
+            }
+            for (Probe p : List.of(new Probe(false, null, null, true), new Probe(false, false, "10.4.20.21", true),
+                    new Probe(true, null, null, false), new Probe(null, null, null, false), new Probe(false, true, null, false),
+                    new Probe(false, null, "10.4.9.9", false))) {
+                SymptomSet.Builder b = errorPair("app-21.corp.example").symptom("network.rdp_port_state", "filtered")
+                        .symptom("network.dns_expected_ip", "10.4.20.21");
+                present(b, "test.from_other_client_works", p.otherClientWorks());
+                present(b, "network.via_gateway", p.viaGateway());
+                present(b, "network.dns_resolved_ip", p.resolved());
+                assertEquals(p.fires(), evidenceRules(cause, b.build()).contains(rule), cause + " " + p);
+            }
+            SymptomSet everyClient = errorPair("app-21.corp.example").symptom("network.rdp_port_state", "filtered")
+                    .symptom("test.from_other_client_works", false).build();
+            assertFalse(listed(everyClient).contains(cause), listed(everyClient).toString());
+            SymptomSet open = errorPair("app-21.corp.example").symptom("network.rdp_port_state", "open")
+                    .symptom("test.from_other_client_works", false).build();
+            assertFalse(evidenceRules(cause, open).contains(rule));
+        }
+        // the host logged the stage being reached by some connection: the filter is this client's path, not everyone's
+        java.util.function.Function<HostEvent, SymptomSet> logged = e -> errorPair("app-21.corp.example")
+                .symptom("network.rdp_port_state", "filtered").symptom("test.from_other_client_works", false).event(e).build();
+        String tlsRule = "tls-protocol-mismatch: less likely, the RDP port gets no answer and no other client connects";
+        String credsspRule = "credssp-nla-mismatch: less likely, the RDP port gets no answer and no other client connects";
+        for (int id : new int[] {36871, 36874}) {
+            SymptomSet s = logged.apply(new HostEvent("System", "Schannel", id, null, "TLS"));
+            assertFalse(evidenceRules("tls-protocol-mismatch", s).contains(tlsRule), "Schannel " + id);
+            assertTrue(evidenceRules("credssp-nla-mismatch", s).contains(credsspRule), "Schannel " + id);
+        }
+        SymptomSet failedLogon = logged.apply(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null, "An account failed to log on."));
+        assertFalse(evidenceRules("credssp-nla-mismatch", failedLogon).contains(credsspRule), "4625");
+        assertTrue(evidenceRules("tls-protocol-mismatch", failedLogon).contains(tlsRule), "4625");
+        assertFalse(evidenceRules("credssp-nla-mismatch", logged.apply(authenticated("alice", null))).contains(credsspRule), "1149");
+    }
+
     /** A probe's port and its state, the host-side facts with the listener on 3391, and whether another client connects. */
     private static SymptomSet.Builder listenerPortFacts(String target, Boolean otherClient, int port, String state) {
         SymptomSet.Builder b = errorPair(target)
