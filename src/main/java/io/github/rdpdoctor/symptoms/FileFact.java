@@ -38,6 +38,14 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether this fact's file has a Schannel fatal-alert event (36887 / 36888) carrying that TLS alert code
+     * ({@link HostEvent#getTlsAlert()}), e.g. 70 protocol_version (false when not part of a diagnosis).
+     */
+    public final boolean hasTlsAlertEvent(int alert) {
+        return file.hasTlsAlertEvent(alert);
+    }
+
+    /**
      * Whether this fact's file has a host event with that id that does not name another account than {@code account}
      * (see {@link HostEvent#namesAnotherUser(String)}): the event is that user's, or names nobody.
      */

@@ -58,6 +58,15 @@ final class FileView {
         return false;
     }
 
+    boolean hasTlsAlertEvent(int alert) {
+        for (HostEvent e : events) {
+            if (e.getTlsAlert() == alert) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean hasEventOf(int id, String account) {
         for (HostEvent e : events) {
             if (e.getId() == id && !e.namesAnotherUser(account)) {

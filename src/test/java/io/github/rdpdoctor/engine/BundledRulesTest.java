@@ -3681,4 +3681,31 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * A host that accepts TLS 1.2 and a modern client OS no longer argue against a TLS mismatch when the host logged a fatal
+     * TLS alert 70 (protocol_version, Schannel 36887/36888): a peer offered no version the host accepts, so the modern
+     * client had TLS 1.2 turned off. Another alert (40) keeps the arguments. Found with blind holdout round 89 (case 1112: a
+     * Windows 10 client whose old hardening script turned TLS 1.2 off; tls-protocol-mismatch was not listed at all).
+     */
+    @Test
+    void aProtocolVersionAlertOnTheHostKeepsItsModernTlsFromArguingAgainstATlsMismatch() {
+        List<String> againstRules = List.of(
+                "tls-protocol-mismatch: less likely, host accepts TLS 1.2 or 1.3 (client not an old Windows)",
+                "tls-protocol-mismatch: less likely, TLS 1.2 is enabled on the host (client not an old Windows)");
+        for (int alert : new int[] {70, 40}) {
+            SymptomSet facts = errorPair("eng-cad-05.corp.example").symptom("client.os", "Windows 10 Enterprise LTSC 2019")
+                    .symptom("tls.max_version", "1.2").symptom("server.tls12_enabled", true)
+                    .symptom("tls.handshake_ok", false).symptom("network.rdp_port_state", "open")
+                    .event(new HostEvent("System", "Schannel", 36888, null, "A fatal alert was generated and sent to the remote"
+                            + " endpoint. The TLS protocol defined fatal error code is " + alert + ". The Windows SChannel error state is 105."))
+                    .build();
+            List<String> fired = evidenceRules("tls-protocol-mismatch", facts).stream().filter(againstRules::contains).sorted().toList();
+            assertEquals(alert == 70 ? List.of() : againstRules.stream().sorted().toList(), fired, "alert " + alert);
+            if (alert == 70) {
+                double confidence = confidence("tls-protocol-mismatch", facts);
+                assertTrue(confidence >= 0.5, "alert 70: " + confidence);
+            }
+        }
+    }
 }
