@@ -3708,4 +3708,30 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * An RD Gateway event 201 (RD CAP not met) or 301 (RD RAP not met) is the gateway's own record that it refused the
+     * connection: rd-gateway-or-nat leads over a broken client even when another client connects and this one fails with
+     * other hosts too. A 201 from another source (not the gateway) does not count. Found with blind holdout round 93 (case
+     * 1168: the user's new group missing from the RD CAP; client-side-corruption ranked first).
+     */
+    @Test
+    void anRdGatewayPolicyRefusalEventPointsAtTheGateway() {
+        String rule = "rd-gateway-or-nat: the RD Gateway logged that the connection did not meet its RD CAP or RD RAP (events 201, 301)";
+        String gw = "Microsoft-Windows-TerminalServices-Gateway";
+        for (int id : new int[] {201, 301}) {
+            for (String source : new String[] {gw, "Microsoft-Windows-Kernel-General"}) {
+                SymptomSet facts = errorPair("fin-07.corp.example").symptom("network.via_gateway", true)
+                        .symptom("network.gateway_cert_name_match", true).symptom("client.other_hosts_work", false)
+                        .symptom("test.from_other_client_works", true)
+                        .event(new HostEvent(gw + "/Operational", source, id, null, "did not meet authorization policy requirements"))
+                        .build();
+                boolean fromGateway = source.equals(gw);
+                assertEquals(fromGateway, evidenceRules("rd-gateway-or-nat", facts).contains(rule), id + " " + source);
+                if (fromGateway) {
+                    assertTrue(confidence("rd-gateway-or-nat", facts) > confidence("client-side-corruption", facts), id + " " + source);
+                }
+            }
+        }
+    }
 }
