@@ -2031,6 +2031,31 @@ class BundledRulesTest {
     }
 
     /**
+     * A console logon uses no RDP client, no saved credentials and no .rdp file (symptom contract, test.console_login_works),
+     * so the same user's console logon failing too means the failure follows the account, not this client: the argument
+     * against client-side-corruption is made when the test failed, not when it worked or was not made, and it lowers the
+     * client cause that "another client machine can connect" and "other RDP hosts fail too" raise. Found with blind holdout
+     * case 1177 (a locked-out account; client-side-corruption first at 0.72).
+     */
+    @Test
+    void aFailingConsoleLogonOfTheSameUserArguesAgainstABrokenClient() {
+        String rule = "client-side-corruption: less likely, a console logon of the same user fails too";
+        for (Boolean console : new Boolean[] {false, true, null}) {
+            SymptomSet.Builder b = errorPair("hr-01.example").symptom("client.other_hosts_work", false)
+                    .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid");
+            present(b, "test.console_login_works", console);
+            assertEquals(Boolean.FALSE.equals(console), evidenceRules("client-side-corruption", b.build()).contains(rule),
+                    String.valueOf(console));
+        }
+        SymptomSet.Builder failing = errorPair("hr-01.example").symptom("client.other_hosts_work", false)
+                .symptom("test.from_other_client_works", true).symptom("test.console_login_works", false);
+        SymptomSet.Builder unknown = errorPair("hr-01.example").symptom("client.other_hosts_work", false)
+                .symptom("test.from_other_client_works", true);
+        assertTrue(confidence("client-side-corruption", failing.build()) < confidence("client-side-corruption", unknown.build()));
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
