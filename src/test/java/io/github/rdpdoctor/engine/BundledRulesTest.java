@@ -2056,6 +2056,36 @@ class BundledRulesTest {
     }
 
     /**
+     * A 1149 (user authentication succeeded, symptom contract) of the connecting user shows the host accepted this client's
+     * connection: no full backlog refused it. The argument against connection-backlog is made for the connecting user's (or an
+     * unnamed) 1149, not for another user's, not with a 1006 in the file (the rule about a logon after the last 1006 reads
+     * that), nor when this client's TCP connect fails. Found with blind holdout cases 1202 and 1212 (connection-backlog
+     * listed from the error pair alone).
+     */
+    @Test
+    void theConnectingUsersAuthenticationWithoutA1006ArguesAgainstABacklog() {
+        String rule = "connection-backlog: less likely, the host authenticated the connecting user (event 1149) and logged no 1006";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Attempt(String named, String port, boolean with1006, boolean against) {
+        }
+        for (Attempt a : List.of(new Attempt("svc.backup", null, false, true), new Attempt("svc.backup", "open", false, true),
+                new Attempt("rpatel", null, false, false), new Attempt("svc.backup", "filtered", false, false),
+                new Attempt("svc.backup", "closed", false, false), new Attempt("svc.backup", null, true, false),
+                new Attempt(null, null, false, false))) {
+            SymptomSet.Builder b = errorPair("fs-12.example").symptom("client.user", "svc.backup");
+            present(b, "network.rdp_port_state", a.port());
+            if (a.named() != null) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
+                        "Remote Desktop Services: User authentication succeeded: User: " + a.named() + " Domain: CORP Source Network Address: 10.1.2.3"));
+            }
+            if (a.with1006()) {
+                b.event(new HostEvent("System", rcm, 1006, null, "The server has received a large number of incomplete connections."));
+            }
+            assertEquals(a.against(), evidenceRules("connection-backlog", b.build()).contains(rule), a.toString());
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
