@@ -129,13 +129,13 @@ public record SymptomSet(String source, String host, String collectedAt, List<Sy
             }
             boolean listenerCopy = set.writesListenerPortAsRdpPort();
             for (Symptom sy : set.symptoms) {
-                if (sy.getName().equals(RDP_PORT) && byName.containsKey(RDP_PORT) && listenerCopy != portIsListenerCopy) {
-                    if (listenerCopy) {
-                        continue; // the listener's port, kept as server.listener_port; the connection's port stays
-                    }
-                    byName.remove(RDP_PORT); // the connection's port replaces the host-side copy of the listener's
-                }
                 if (sy.getName().equals(RDP_PORT)) {
+                    if (byName.containsKey(RDP_PORT) && listenerCopy != portIsListenerCopy) {
+                        if (listenerCopy) {
+                            continue; // the listener's port, kept as server.listener_port; the connection's port stays
+                        }
+                        byName.remove(RDP_PORT); // the connection's port replaces the host-side copy of the listener's
+                    }
                     portIsListenerCopy = listenerCopy;
                 }
                 Symptom old = byName.put(sy.getName(), sy);
