@@ -1897,6 +1897,45 @@ class BundledRulesTest {
     }
 
     /**
+     * A reset (RST: nothing listens) is not what a firewall that blocks sends, so an allowing host firewall does not argue
+     * against the refused-while-listening reading of firewall-blocking (the listener on another port, found by the KB's
+     * remedy) — on premises or on a cloud host. It still argues against a filtered port. And a reset at a port the probe
+     * tested while the client connects to another (target host:3390, probe at 3389) supports nothing. Found with blind
+     * holdout cases 1146 (PortNumber changed without a restart: firewall-blocking first at only 0.08) and 1143.
+     */
+    @Test
+    void anAllowingHostFirewallDoesNotArgueAgainstAResetWhileTheListenerIsUp() {
+        String allows = "firewall-blocking: less likely, host firewall allows RDP inbound (on-premises host)";
+        String allowsCloud = "firewall-blocking: somewhat less likely, host firewall allows RDP inbound (cloud security group still applies)";
+        String reset = "firewall-blocking: RDP port refused although the rdp-tcp listener is up (the listener uses another port than the one tested)";
+        java.util.function.BiFunction<String, String, SymptomSet.Builder> facts = (target, state) -> errorPair(target)
+                .symptom("network.rdp_port", 3390).symptom("network.rdp_port_state", state).symptom("network.ping_ok", true)
+                .symptom("test.from_other_client_works", false).symptom("server.listener_state", "listen")
+                .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running")
+                .symptom("server.firewall_rdp_allowed", true).symptom("server.network_profile", "domain");
+        SymptomSet refused = facts.apply("ops-jump-02.corp.example:3390", "closed").build();
+        assertTrue(evidenceRules("firewall-blocking", refused).contains(reset));
+        assertFalse(evidenceRules("firewall-blocking", refused).contains(allows), "a reset is no firewall's block");
+        assertTrue(confidence("firewall-blocking", refused) > 0.3, String.valueOf(confidence("firewall-blocking", refused)));
+        assertEquals("firewall-blocking", listed(refused).get(0), listed(refused).toString());
+        SymptomSet cloud = facts.apply("ops-jump-02.corp.example:3390", "closed").symptom("server.cloud", "azure").build();
+        assertFalse(evidenceRules("firewall-blocking", cloud).contains(allowsCloud), "a reset is no security group's block");
+
+        SymptomSet filtered = facts.apply("ops-jump-02.corp.example:3390", "filtered").build();
+        assertTrue(evidenceRules("firewall-blocking", filtered).contains(allows), "a filtered port: the host firewall's allow counts");
+        assertTrue(evidenceRules("firewall-blocking", facts.apply("ops-jump-02.corp.example:3390", "filtered")
+                .symptom("server.cloud", "azure").build()).contains(allowsCloud));
+        SymptomSet listenerDown = errorPair("ops-jump-02.corp.example:3390").symptom("network.rdp_port", 3390)
+                .symptom("network.rdp_port_state", "closed").symptom("server.listener_state", "down")
+                .symptom("server.firewall_rdp_allowed", true).build();
+        assertTrue(evidenceRules("firewall-blocking", listenerDown).contains(allows), "nothing listens: no port mismatch to find");
+
+        SymptomSet probeAtDefault = facts.apply("eng-ts-05.corp.example:3391", "closed").build();
+        assertFalse(evidenceRules("firewall-blocking", probeAtDefault).contains(reset), "the probe tested another port than the target's");
+        assertTrue(evidenceRules("firewall-blocking", probeAtDefault).contains(allows));
+    }
+
+    /**
      * The host-side collection names the listener's port (server.listener_port, RDP-Tcp PortNumber) and the connection uses
      * another one — the probe's network.rdp_port, or the port after the target's name: nothing listens where the client
      * connects (kb/causes.yaml, firewall-blocking: "check which port RDP really listens on ... connect on that port and allow
