@@ -8,7 +8,7 @@
     tools you already use (GPO startup script, SCCM/Intune, PsExec, Invoke-Command, Azure Run Command).
 
     -Side Host (default), on the RDP host, as administrator: TermService/SessionEnv/UmRdpService,
-    fDenyTSConnections, PortNumber, SecurityLayer, UserAuthentication (Group Policy values win),
+    fDenyTSConnections, PortNumber, LanAdapter, SecurityLayer, UserAuthentication (Group Policy values win),
     MaxOutstandingConnections, CredSSP AllowEncryptionOracle, Schannel TLS 1.2 server switch, network
     profile and Remote Desktop firewall rules, the RDP certificate and its MachineKeys key, sessions
     and the RDP listener, contract events of the last 7 days, licensing grace days and license server
@@ -102,7 +102,7 @@ function Get-RdpRawRdpSettings {
 $ts = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
 $sections = @(
     @{ Section = 'TerminalServer'; Path = $ts; Names = @('fDenyTSConnections', 'MaxOutstandingConnections') },
-    @{ Section = 'RdpTcp'; Path = "$ts\WinStations\RDP-Tcp"; Names = @('PortNumber', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
+    @{ Section = 'RdpTcp'; Path = "$ts\WinStations\RDP-Tcp"; Names = @('PortNumber', 'LanAdapter', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'Policy'; Path = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'; Names = @('fDenyTSConnections', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'CredSSP'; Path = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'; Names = @('AllowEncryptionOracle') },
     @{ Section = 'Tls12Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; Names = @('Enabled', 'DisabledByDefault') }
@@ -669,6 +669,7 @@ function Read-RdpSettings($Run) {
     elseif ($null -ne $d.TerminalServer) { Add-RdpWarning $c 'fDenyTSConnections is not set' }
     Set-RdpFact $c 'network.rdp_port' (Get-RdpValue $d 'RdpTcp' 'PortNumber') 1 65535
     Set-RdpFact $c 'server.listener_port' (Get-RdpValue $d 'RdpTcp' 'PortNumber') 1 65535
+    Set-RdpFact $c 'server.listener_lan_adapter' (Get-RdpValue $d 'RdpTcp' 'LanAdapter') 0 255
     Set-RdpFact $c 'server.security_layer' (& $pick 'SecurityLayer' 'RdpTcp') 0 2
     Set-RdpFact $c 'server.user_authentication' (& $pick 'UserAuthentication' 'RdpTcp') 0 1
     if ((& $pick 'MinEncryptionLevel' 'RdpTcp') -eq 4) {

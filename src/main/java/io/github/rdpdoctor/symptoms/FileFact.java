@@ -123,6 +123,34 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the connection was refused (RST, {@code network.rdp_port_state} closed) at a host whose rdp-tcp listener is
+     * bound to one network adapter ({@code server.listener_lan_adapter}, RDP-Tcp LanAdapter, above 0): the listener takes
+     * connections on that adapter's addresses only, and the host's other addresses answer its port with a reset. Not when
+     * another machine answered ({@link #answeredByAnotherMachine()}), nor when the refused port is not the listener's or not
+     * the one the client connects to ({@link #connectsToAnotherPortThanListener()}, {@link #probedAnotherPortThanTarget()}):
+     * those explain the reset by the port. False when the binding is unknown.
+     */
+    public final boolean refusedByAListenerBoundToOneAdapter() {
+        double lana = symptom("server.listener_lan_adapter").getNumber();
+        return lana > 0 && symptom("network.rdp_port_state").getText().equals("closed") && !answeredByAnotherMachine()
+                && !connectsToAnotherPortThanListener() && !probedAnotherPortThanTarget();
+    }
+
+    /**
+     * Whether the connection was refused (RST, {@code network.rdp_port_state} closed) although the host's rdp-tcp listener
+     * is up ({@code server.listener_state} listen) and nothing of the host's own shuts the port ({@link #hostShutsRdpPort()}):
+     * nothing listens on the port tested, so the listener uses another port, or a device on the path resets it. Not when
+     * another machine answered, when the listener's port is known to differ from the connection's or the probe tested
+     * another port than the target's (those name the port outright), nor when the listener is bound to one adapter
+     * ({@link #refusedByAListenerBoundToOneAdapter()}: that explains the reset). False when a fact is unknown.
+     */
+    public final boolean refusedWhileTheListenerIsUp() {
+        return symptom("network.rdp_port_state").getText().equals("closed") && symptom("server.listener_state").getText().equals("listen")
+                && !answeredByAnotherMachine() && !hostShutsRdpPort() && !connectsToAnotherPortThanListener()
+                && !probedAnotherPortThanTarget() && !refusedByAListenerBoundToOneAdapter();
+    }
+
+    /**
      * Whether the client's resolver is seen to lead the host name to another machine: the name resolves to another
      * address than the host's real one ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the
      * real one is not among the name's addresses ({@code network.dns_all_ips}). Both may hold several addresses (commas,

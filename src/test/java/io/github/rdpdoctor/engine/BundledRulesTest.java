@@ -1936,6 +1936,53 @@ class BundledRulesTest {
     }
 
     /**
+     * A listener bound to one network adapter (server.listener_lan_adapter, RDP-Tcp LanAdapter above 0) listens on that
+     * adapter's addresses only: a reset from the address the client uses, while qwinsta shows Listen and Remote Desktop is
+     * allowed, is rdp-disabled's "listener not listening" (Microsoft Learn, Win32_TSNetworkAdapterSetting). The reset is then
+     * counted once, the Listen state and the allowed setting no longer argue against it, and the firewall's "listener on
+     * another port" reading stands aside. Not with LanAdapter 0 (all adapters), an open port, another machine answering, or a
+     * probe of another port than the target's. Found with blind holdout case 1227 (no name for the binding then).
+     */
+    @Test
+    void aResetFromAListenerBoundToOneAdapterPointsAtTheListener() {
+        String bound = "rdp-disabled: RDP port refused while the rdp-tcp listener is bound to one network adapter (RDP-Tcp LanAdapter)";
+        String reset = "rdp-disabled: RDP port actively refused (TCP reset, no listener)";
+        String listening = "rdp-disabled: unlikely, rdp-tcp listener is listening";
+        String allowed = "rdp-disabled: unlikely, Remote Desktop is allowed on the host";
+        String otherPort = "firewall-blocking: RDP port refused although the rdp-tcp listener is up (the listener uses another port than the one tested)";
+        java.util.function.BiFunction<Integer, String, SymptomSet.Builder> facts = (lana, state) -> errorPair("print-07.corp.example")
+                .symptom("network.rdp_port_state", state).symptom("network.ping_ok", true)
+                .symptom("test.from_other_client_works", false).symptom("server.listener_state", "listen")
+                .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running")
+                .symptom("server.firewall_rdp_allowed", true).symptom("server.network_profile", "domain")
+                .symptom("server.listener_lan_adapter", lana);
+        SymptomSet refused = facts.apply(2, "closed").build();
+        List<String> evidence = evidenceRules("rdp-disabled", refused);
+        assertTrue(evidence.contains(bound), evidence.toString());
+        assertFalse(evidence.contains(reset), "the reset counted once");
+        assertFalse(evidence.contains(listening), "Listen on the bound adapter only");
+        assertFalse(evidence.contains(allowed), "allowed, and still not listening where the client connects");
+        assertFalse(evidenceRules("firewall-blocking", refused).contains(otherPort), "the binding explains the reset");
+        assertEquals("rdp-disabled", listed(refused).get(0), listed(refused).toString());
+        assertTrue(confidence("rdp-disabled", refused) >= 0.5, String.valueOf(confidence("rdp-disabled", refused)));
+
+        SymptomSet allAdapters = facts.apply(0, "closed").build();
+        assertFalse(evidenceRules("rdp-disabled", allAdapters).contains(bound), "LanAdapter 0: all adapters");
+        assertTrue(evidenceRules("rdp-disabled", allAdapters).containsAll(List.of(reset, listening, allowed)));
+        assertTrue(evidenceRules("firewall-blocking", allAdapters).contains(otherPort));
+        SymptomSet open = facts.apply(2, "open").build();
+        assertFalse(evidenceRules("rdp-disabled", open).contains(bound), "the port answered");
+        assertTrue(evidenceRules("rdp-disabled", open).contains(listening));
+        SymptomSet elsewhere = facts.apply(2, "closed")
+                .symptom("network.dns_resolved_ip", "10.0.0.9").symptom("network.dns_expected_ip", "10.0.0.7").build();
+        assertFalse(evidenceRules("rdp-disabled", elsewhere).contains(bound), "another machine answered");
+        SymptomSet probeAtDefault = errorPair("print-07.corp.example:3390").symptom("network.rdp_port", 3389)
+                .symptom("network.rdp_port_state", "closed").symptom("server.listener_state", "listen")
+                .symptom("server.listener_lan_adapter", 2).build();
+        assertFalse(evidenceRules("rdp-disabled", probeAtDefault).contains(bound), "the probe tested another port than the target's");
+    }
+
+    /**
      * The host-side collection names the listener's port (server.listener_port, RDP-Tcp PortNumber) and the connection uses
      * another one — the probe's network.rdp_port, or the port after the target's name: nothing listens where the client
      * connects (kb/causes.yaml, firewall-blocking: "check which port RDP really listens on ... connect on that port and allow

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  *   <li>{@code server.listener_port}: RDP-Tcp PortNumber, the port the listener is on; also written as {@code network.rdp_port}
  *       (the contract's "RDP port in use"), which a probe's or client's file, merged with this one, names as the port the
  *       connection uses;</li>
+ *   <li>{@code server.listener_lan_adapter}: RDP-Tcp LanAdapter, the network adapter (LANA number) the listener is bound to,
+ *       0 for all adapters;</li>
  *   <li>{@code server.security_layer}, {@code server.user_authentication}: RDP-Tcp values, policy wins;</li>
  *   <li>{@code server.max_outstanding_connections}: MaxOutstandingConnections;</li>
  *   <li>{@code server.credssp_oracle}: CredSSP AllowEncryptionOracle, when set;</li>
@@ -47,8 +49,8 @@ public final class RdpSettingsCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("server.rdp_enabled", "network.rdp_port", "server.listener_port", "server.security_layer", "server.user_authentication",
-                "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled");
+        return Set.of("server.rdp_enabled", "network.rdp_port", "server.listener_port", "server.listener_lan_adapter",
+                "server.security_layer", "server.user_authentication", "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled");
     }
 
     /** The registry values, by section; each getter returns empty when the key or value is absent. */
@@ -102,6 +104,7 @@ public final class RdpSettingsCollector extends WindowsCollector {
             facts.put("network.rdp_port", port.getAsLong());
             facts.put("server.listener_port", port.getAsLong());
         }
+        v.get("RdpTcp", "LanAdapter").ifPresent(x -> facts.put("server.listener_lan_adapter", x));
         pick(v, "SecurityLayer", "RdpTcp", facts).ifPresent(x -> facts.put("server.security_layer", x));
         pick(v, "UserAuthentication", "RdpTcp", facts).ifPresent(x -> facts.put("server.user_authentication", x));
         OptionalLong enc = pick(v, "MinEncryptionLevel", "RdpTcp", facts);

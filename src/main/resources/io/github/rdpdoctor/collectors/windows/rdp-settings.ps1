@@ -3,7 +3,7 @@
 $ts = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
 $sections = @(
     @{ Section = 'TerminalServer'; Path = $ts; Names = @('fDenyTSConnections', 'MaxOutstandingConnections') },
-    @{ Section = 'RdpTcp'; Path = "$ts\WinStations\RDP-Tcp"; Names = @('PortNumber', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
+    @{ Section = 'RdpTcp'; Path = "$ts\WinStations\RDP-Tcp"; Names = @('PortNumber', 'LanAdapter', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'Policy'; Path = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'; Names = @('fDenyTSConnections', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'CredSSP'; Path = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'; Names = @('AllowEncryptionOracle') },
     @{ Section = 'Tls12Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; Names = @('Enabled', 'DisabledByDefault') }

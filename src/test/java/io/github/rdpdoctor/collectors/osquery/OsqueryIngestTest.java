@@ -61,7 +61,7 @@ class OsqueryIngestTest {
         Map<String, String> expected = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("server.service.termservice", "running"), Map.entry("server.rdp_enabled", "true"),
                 Map.entry("network.rdp_port", "3389"), Map.entry("server.listener_port", "3389"), Map.entry("server.security_layer", "2"),
-                Map.entry("server.user_authentication", "1"), Map.entry("server.max_outstanding_connections", "3000"),
+                Map.entry("server.listener_lan_adapter", "0"), Map.entry("server.user_authentication", "1"), Map.entry("server.max_outstanding_connections", "3000"),
                 Map.entry("server.credssp_oracle", "1"), Map.entry("server.network_profile", "domain"),
                 Map.entry("server.firewall_rdp_allowed", "true"), Map.entry("server.cert_expired", "true"),
                 Map.entry("tls.cert_days_left", "-23"), Map.entry("tls.cert_self_signed", "true"),

@@ -116,8 +116,9 @@ class RecordedOutputsTest {
     @Test
     void registryDefaults() {
         CollectorResult r = host("rdp-settings/defaults");
-        assertEquals(Map.of("server.rdp_enabled", true, "network.rdp_port", 3389L, "server.listener_port", 3389L, "server.security_layer", 2L,
-                "server.user_authentication", 1L, "server.max_outstanding_connections", 3000L, "server.credssp_oracle", 0L),
+        assertEquals(Map.of("server.rdp_enabled", true, "network.rdp_port", 3389L, "server.listener_port", 3389L,
+                "server.listener_lan_adapter", 0L, "server.security_layer", 2L, "server.user_authentication", 1L,
+                "server.max_outstanding_connections", 3000L, "server.credssp_oracle", 0L),
                 r.symptoms());
         assertEquals(List.of(), r.warnings());
     }
@@ -128,6 +129,7 @@ class RecordedOutputsTest {
         assertEquals(false, r.symptoms().get("server.rdp_enabled"));
         assertEquals(3390L, r.symptoms().get("network.rdp_port"));
         assertEquals(3390L, r.symptoms().get("server.listener_port"));
+        assertEquals(2L, r.symptoms().get("server.listener_lan_adapter"), "the listener bound to one adapter (no policy sets it)");
         assertEquals(2L, r.symptoms().get("server.security_layer"));
         assertEquals(1L, r.symptoms().get("server.user_authentication"));
         assertEquals(true, r.symptoms().get("server.tls12_enabled"));
