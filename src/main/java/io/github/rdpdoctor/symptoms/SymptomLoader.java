@@ -493,6 +493,11 @@ public final class SymptomLoader {
                         sessionsListed = v == JsonToken.START_ARRAY; // an empty list says there are none
                     }
                     case "expect" -> readExpect(v);
+                    case "comment" -> {
+                        if (v != JsonToken.VALUE_NULL) {
+                            scalarText(key); // free text for people (JSON has no comments); one value, never read by the rules
+                        }
+                    }
                     default -> {
                         warnings.add(file + ":" + line() + ": unknown top-level field '" + key + "' ignored");
                         if (otherFields.size() < 64) {

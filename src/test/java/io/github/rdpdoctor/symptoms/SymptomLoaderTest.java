@@ -83,6 +83,24 @@ class SymptomLoaderTest {
                 s.warnings().get(0));
     }
 
+    /**
+     * JSON has no comments, so a file can say where its facts came from in the top-level field {@code comment}: read without
+     * a warning, never given to the rules; a list or map there is an error naming it, as for any single-valued field. Any
+     * other unknown top-level field is still skipped with a warning.
+     */
+    @Test
+    void aCommentFieldIsReadWithoutAWarning() {
+        SymptomSet j = loader.parse("rmm.json", """
+                {"comment": "exported by the RMM agent; ping and port from the jump host", "host": "h",
+                 "symptoms": {"network.ping_ok": true}}""".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), j.warnings());
+        assertEquals(List.of("network.ping_ok"), j.symptoms().stream().map(Symptom::getName).toList());
+        assertEquals(List.of(), yaml("host: h\ncomment:\nsymptoms:\n  network.ping_ok: true\n").warnings(), "an empty comment");
+        SymptomFileException e = rejected("list.json", "{\"host\": \"h\", \"comment\": [\"a\", \"b\"]}");
+        assertTrue(e.getMessage().contains("comment") && e.getMessage().contains("expected a single value"), e.getMessage());
+        assertEquals(List.of("case.yaml:2: unknown top-level field '_comment' ignored"), yaml("host: h\n_comment: x\n").warnings());
+    }
+
     /** A misspelt known name is most likely a typo: the warning suggests the name meant, in a file and in code. */
     @Test
     void aMisspeltNameSuggestsTheNameMeant() {
