@@ -493,11 +493,7 @@ public final class SymptomLoader {
                         sessionsListed = v == JsonToken.START_ARRAY; // an empty list says there are none
                     }
                     case "expect" -> readExpect(v);
-                    case "comment" -> {
-                        if (v != JsonToken.VALUE_NULL) {
-                            scalarText(key); // free text for people (JSON has no comments); one value, never read by the rules
-                        }
-                    }
+                    case "comment", "_comment" -> readComment(key, v);
                     default -> {
                         warnings.add(file + ":" + line() + ": unknown top-level field '" + key + "' ignored");
                         if (otherFields.size() < 64) {
@@ -581,6 +577,33 @@ public final class SymptomLoader {
                     throw error(field, "expected a map, got " + describe(p.currentToken()));
                 }
                 item.read(field);
+            }
+        }
+
+        /**
+         * A comment: free text for people (JSON has no comments), as one value or a list of lines; checked like any text
+         * (limits, one value per line) and never given to the rules.
+         */
+        private void readComment(String key, JsonToken t) throws IOException {
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                if (t == JsonToken.START_OBJECT) {
+                    throw error(key, "expected text or a list of lines, got " + describe(t));
+                }
+                scalarText(key);
+                return;
+            }
+            int i = 0;
+            while (next() != JsonToken.END_ARRAY) {
+                String field = key + "[" + i + "]";
+                if (i++ >= MAX_ENTRIES) {
+                    throw error(field, "more than " + MAX_ENTRIES + " entries");
+                }
+                if (p.currentToken() != JsonToken.VALUE_NULL) {
+                    scalarText(field);
+                }
             }
         }
 

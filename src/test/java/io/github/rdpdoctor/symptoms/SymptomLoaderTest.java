@@ -84,8 +84,9 @@ class SymptomLoaderTest {
     }
 
     /**
-     * JSON has no comments, so a file can say where its facts came from in the top-level field {@code comment}: read without
-     * a warning, never given to the rules; a list or map there is an error naming it, as for any single-valued field. Any
+     * JSON has no comments, so a file can say where its facts came from in the top-level field {@code comment} (or
+     * {@code _comment}, as JSON files often write it): read without
+     * a warning, never given to the rules; one value or a list of lines, and a map or a nested list is an error naming it. Any
      * other unknown top-level field is still skipped with a warning.
      */
     @Test
@@ -96,9 +97,14 @@ class SymptomLoaderTest {
         assertEquals(List.of(), j.warnings());
         assertEquals(List.of("network.ping_ok"), j.symptoms().stream().map(Symptom::getName).toList());
         assertEquals(List.of(), yaml("host: h\ncomment:\nsymptoms:\n  network.ping_ok: true\n").warnings(), "an empty comment");
-        SymptomFileException e = rejected("list.json", "{\"host\": \"h\", \"comment\": [\"a\", \"b\"]}");
-        assertTrue(e.getMessage().contains("comment") && e.getMessage().contains("expected a single value"), e.getMessage());
-        assertEquals(List.of("case.yaml:2: unknown top-level field '_comment' ignored"), yaml("host: h\n_comment: x\n").warnings());
+        assertEquals(List.of(), loader.parse("lines.json", "{\"host\": \"h\", \"_comment\": [\"line one,\", \"line two\"]}"
+                .getBytes(StandardCharsets.UTF_8)).warnings(), "a list of lines");
+        SymptomFileException map = rejected("map.json", "{\"host\": \"h\", \"comment\": {\"by\": \"rmm\"}}");
+        assertTrue(map.getMessage().contains("comment") && map.getMessage().contains("expected text or a list of lines"), map.getMessage());
+        SymptomFileException nested = rejected("nested.json", "{\"host\": \"h\", \"comment\": [\"a\", [\"b\"]]}");
+        assertTrue(nested.getMessage().contains("comment[1]") && nested.getMessage().contains("expected a single value"), nested.getMessage());
+        assertEquals(List.of(), yaml("host: h\n_comment: x\n").warnings(), "_comment, as JSON files often write it");
+        assertEquals(List.of("case.yaml:2: unknown top-level field 'note' ignored"), yaml("host: h\nnote: x\n").warnings());
     }
 
     /** A misspelt known name is most likely a typo: the warning suggests the name meant, in a file and in code. */
