@@ -567,16 +567,23 @@ public final class SymptomLoader {
             if (t != JsonToken.START_ARRAY) {
                 throw error(key, "expected a list, got " + describe(t));
             }
+            forEachEntry(key, field -> {
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    throw error(field, "expected a map, got " + describe(p.currentToken()));
+                }
+                item.read(field);
+            });
+        }
+
+        /** Reads the entries of the list just opened, each named {@code KEY[i]}, at most {@link #MAX_ENTRIES}. */
+        private void forEachEntry(String key, ItemReader entry) throws IOException {
             int i = 0;
             while (next() != JsonToken.END_ARRAY) {
                 String field = key + "[" + i + "]";
                 if (i++ >= MAX_ENTRIES) {
                     throw error(field, "more than " + MAX_ENTRIES + " entries");
                 }
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    throw error(field, "expected a map, got " + describe(p.currentToken()));
-                }
-                item.read(field);
+                entry.read(field);
             }
         }
 
@@ -595,16 +602,11 @@ public final class SymptomLoader {
                 scalarText(key);
                 return;
             }
-            int i = 0;
-            while (next() != JsonToken.END_ARRAY) {
-                String field = key + "[" + i + "]";
-                if (i++ >= MAX_ENTRIES) {
-                    throw error(field, "more than " + MAX_ENTRIES + " entries");
-                }
+            forEachEntry(key, field -> {
                 if (p.currentToken() != JsonToken.VALUE_NULL) {
                     scalarText(field);
                 }
-            }
+            });
         }
 
         private void readEvent(String field) throws IOException {
