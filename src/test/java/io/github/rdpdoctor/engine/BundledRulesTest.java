@@ -3971,4 +3971,22 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * The clock skew that rdp-ntlm-info reads comes from the NTLM challenge of the machine that answered (domain-notes.md):
+     * when the name resolves to another address than the host's, that machine is not the host, and its clock says nothing
+     * about the host's Kerberos tolerance, so the skew no longer supports credssp-nla-mismatch; with the name leading to the
+     * host it still does. Found with blind holdout round 105 (case 1315: a restored clone two hours behind answers under
+     * the host's name; credssp-nla-mismatch 0.493 on the clone's clock).
+     */
+    @Test
+    void aClockSkewReadFromAnotherMachineDoesNotPointAtCredssp() {
+        String rule = "credssp-nla-mismatch: host clock differs from the client by more than 5 minutes (Kerberos fails)";
+        for (String resolved : new String[] {"10.30.1.17", "10.30.1.77"}) {
+            SymptomSet facts = errorPair("db-rdp-03.corp.example").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("server.clock_skew_s", -7080)
+                    .symptom("network.dns_resolved_ip", resolved).symptom("network.dns_expected_ip", "10.30.1.17").build();
+            assertEquals(resolved.equals("10.30.1.17"), evidenceRules("credssp-nla-mismatch", facts).contains(rule), resolved);
+        }
+    }
 }
