@@ -9,6 +9,7 @@ import io.github.rdpdoctor.collectors.CollectionReport;
 import io.github.rdpdoctor.collectors.CollectionTarget;
 import io.github.rdpdoctor.collectors.CollectorOutcome;
 import io.github.rdpdoctor.collectors.CollectorRunner;
+import io.github.rdpdoctor.collectors.network.GatewayCollector;
 import io.github.rdpdoctor.collectors.network.Prober;
 import io.github.rdpdoctor.engine.Diagnosis;
 import io.github.rdpdoctor.engine.RdpDoctor;
@@ -44,13 +45,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code probe HOST[:PORT] [--expect-ip IP] [--timeout MS] [--format text|json|markdown] [--save FILE]} and
+ * {@code probe HOST[:PORT] [--expect-ip IP] [--gateway GATEWAY[:PORT]] [--timeout MS] [--format text|json|markdown] [--save FILE]} and
  * {@code probe --hosts FILE [--concurrency N] [--out FILE]}: asks the host what mstsc asks it (DNS, TCP, RDP
  * negotiation, TLS, NTLM identity) plus whatever other collectors are on the class path, and diagnoses the
  * answers.
  */
 @Command(name = "probe", sortOptions = false, description = {
-        "Probes an RDP host from this machine (DNS, TCP connect, RDP security negotiation, TLS, NTLM host identity) "
+        "Probes an RDP host from this machine (DNS, TCP connect, RDP security negotiation, TLS, NTLM host identity; "
+                + "with --gateway also the RD Gateway's HTTPS port and certificate) "
                 + "and diagnoses what it observed. No credentials are sent.",
         "With --hosts FILE (- for standard input): one HOST[:PORT] per line (blank lines and text after # are ignored); one JSON line per "
                 + "host in file order, like batch.",
@@ -78,6 +80,10 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--expect-ip", paramLabel = "IP", description = "The host's real address, when known: a name resolving elsewhere points at DNS.")
     String expectIp;
 
+    @Option(names = "--gateway", paramLabel = "GATEWAY[:PORT]", description = "The RD Gateway the client goes through (its .rdp file's "
+            + "gateway name; port 443 unless given): also checks the gateway's HTTPS port, TLS and certificate as mstsc does.")
+    String gateway;
+
     @Option(names = "--timeout", paramLabel = "MS", description = "Timeout of one network step in milliseconds (default ${DEFAULT-VALUE}); each collector gets "
             + Prober.BUDGET_FACTOR + " times this.")
     long timeoutMs = Prober.DEFAULT_TIMEOUT.toMillis();
@@ -104,6 +110,13 @@ final class ProbeCommand implements Callable<Integer> {
         }
         if ((target == null) == (hosts == null)) {
             throw usage(target == null ? "give a HOST[:PORT] or --hosts FILE" : "give either HOST[:PORT] or --hosts FILE, not both");
+        }
+        if (gateway != null) {
+            try {
+                parseTarget(gateway.strip(), GatewayCollector.DEFAULT_PORT);
+            } catch (RdpDoctorException e) {
+                throw usage("--gateway: " + e.getMessage());
+            }
         }
         return hosts != null ? probeMany() : probeOne();
     }
@@ -140,7 +153,7 @@ final class ProbeCommand implements Callable<Integer> {
             }
         }
         String typed = target.strip();
-        CollectionTarget t = parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip());
+        CollectionTarget t = withGateway(parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip()), gateway);
         RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         CollectionReport report = runner().run(t);
         SymptomSet facts = CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed,
@@ -250,7 +263,7 @@ final class ProbeCommand implements Callable<Integer> {
         RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         CollectorRunner runner = runner();
         BatchRunner batch = new BatchRunner(doctor, concurrency, BatchRunner.DEFAULT_MAX_CAUSES, false,
-                in -> probeLine(runner, doctor, in));
+                in -> probeLine(runner, doctor, gateway, in));
         BatchSummary summary;
         try (HostLines lines = stdin ? HostLines.of(DiagnoseCommand.STDIN, main.stdin) : HostLines.open(hosts)) {
             if (out != null) {
@@ -272,11 +285,21 @@ final class ProbeCommand implements Callable<Integer> {
         return summary.rejected() > 0 ? SOME_REJECTED : Main.OK;
     }
 
+    /** The target with the RD Gateway option (a {@code --gateway} value, checked already), or as it is without one. */
+    static CollectionTarget withGateway(CollectionTarget t, String gateway) {
+        if (gateway == null) {
+            return t;
+        }
+        java.util.Map<String, String> options = new java.util.HashMap<>(t.options());
+        options.put(GatewayCollector.OPTION, gateway.strip());
+        return t.withOptions(options);
+    }
+
     /** The BatchRunner reader: probes the line's target (already checked by {@link HostLines}) and converts the report. */
-    private static SymptomSet probeLine(CollectorRunner runner, RdpDoctor doctor, BatchInput in) {
+    private static SymptomSet probeLine(CollectorRunner runner, RdpDoctor doctor, String gateway, BatchInput in) {
         String typed = new String(in.content(), StandardCharsets.UTF_8);
         try {
-            CollectionReport report = runner.run(parseTarget(typed));
+            CollectionReport report = runner.run(withGateway(parseTarget(typed), gateway));
             return CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed, CollectedSymptoms.SOURCE,
                     Instant.now());
         } catch (RdpDoctorException e) {
@@ -397,9 +420,14 @@ final class ProbeCommand implements Callable<Integer> {
      * @throws RdpDoctorException with a message for a person
      */
     static CollectionTarget parseTarget(String text) {
+        return parseTarget(text, CollectionTarget.DEFAULT_PORT);
+    }
+
+    /** {@link #parseTarget(String)} with another port when the text names none. */
+    static CollectionTarget parseTarget(String text, int defaultPort) {
         CollectionTarget t;
         try {
-            t = CollectionTarget.parse(text);
+            t = CollectionTarget.parse(text, defaultPort);
         } catch (IllegalArgumentException e) {
             throw new RdpDoctorException("not a HOST[:PORT]: " + e.getMessage());
         }

@@ -52,13 +52,18 @@ public record CollectionTarget(String host, int port, String expectedIp, Map<Str
      * @throws IllegalArgumentException when the text is empty or the port is not a number in range
      */
     public static CollectionTarget parse(String text) {
+        return parse(text, DEFAULT_PORT);
+    }
+
+    /** {@link #parse(String)} with another port when the text names none (e.g. 443 for an RD Gateway). */
+    public static CollectionTarget parse(String text, int defaultPort) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
         if (s.isEmpty()) {
             throw new IllegalArgumentException("empty target");
         }
         String host = s;
-        int port = DEFAULT_PORT;
+        int port = defaultPort;
         if (s.startsWith("[")) {
             int close = s.indexOf(']');
             if (close < 0) {

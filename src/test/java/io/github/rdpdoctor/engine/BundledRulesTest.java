@@ -195,6 +195,37 @@ class BundledRulesTest {
     }
 
     /**
+     * What {@code probe --gateway} finds wrong with the RD Gateway — an expired, self-signed or non-server-authentication
+     * certificate, a port that refuses or does not answer, a name that does not resolve, a failed TLS handshake — each
+     * supports rd-gateway-or-nat through its own rule, and ranks it first beside the error pair; a healthy reading of the
+     * same fact fires nothing.
+     */
+    @Test
+    void eachRdGatewayFindingOfTheProbeSupportsRdGatewayOrNat() {
+        record Finding(String rule, String name, Object bad, Object good) { }
+        List<Finding> findings = List.of(
+                new Finding("rd-gateway-or-nat: the RD Gateway's certificate is expired", "gateway.cert_days_left", -3, 0),
+                new Finding("rd-gateway-or-nat: the RD Gateway uses a self-signed certificate", "gateway.cert_self_signed", true, false),
+                new Finding("rd-gateway-or-nat: the RD Gateway's certificate is not for server authentication",
+                        "gateway.cert_server_auth", false, true),
+                new Finding("rd-gateway-or-nat: the RD Gateway's HTTPS port does not accept connections", "gateway.port_state",
+                        "filtered", "open"),
+                new Finding("rd-gateway-or-nat: the RD Gateway's HTTPS port does not accept connections", "gateway.port_state",
+                        "closed", "open"),
+                new Finding("rd-gateway-or-nat: the RD Gateway's name does not resolve", "gateway.dns_ok", false, true),
+                new Finding("rd-gateway-or-nat: the TLS handshake with the RD Gateway fails", "gateway.tls_handshake_ok", false, true));
+        double baseline = confidence("rd-gateway-or-nat", errorPair("app-07.corp.example").symptom("network.via_gateway", true).build());
+        for (Finding f : findings) {
+            SymptomSet bad = errorPair("app-07.corp.example").symptom("network.via_gateway", true).symptom(f.name(), f.bad()).build();
+            SymptomSet good = errorPair("app-07.corp.example").symptom("network.via_gateway", true).symptom(f.name(), f.good()).build();
+            assertTrue(evidenceRules("rd-gateway-or-nat", bad).contains(f.rule()), f.toString());
+            assertFalse(evidenceRules("rd-gateway-or-nat", good).contains(f.rule()), f.toString());
+            assertEquals("rd-gateway-or-nat", listed(bad).get(0), f + ": " + listed(bad));
+            assertTrue(confidence("rd-gateway-or-nat", bad) > baseline, f.toString());
+        }
+    }
+
+    /**
      * A host that accepts TLS 1.2/1.3 argues against a TLS mismatch with a modern client (or an unknown one), not with an
      * old Windows client whose RDP client may speak TLS 1.0 only (Windows 7 without KB3080079, XP, Vista, embedded
      * editions): there the host's own Schannel 36874 is not cancelled. Found with blind holdout case 170. An added rule

@@ -79,6 +79,27 @@ public final class ProbeSymptoms {
     /** added: CredSSP (TSRequest) version the host answered with. */
     public static final String SERVER_CREDSSP_VERSION = "server.credssp_version";
 
+    /** contract: the connection goes through an RD Gateway (set when the probe is given one). */
+    public static final String VIA_GATEWAY = "network.via_gateway";
+    /** contract: the RD Gateway's certificate names the gateway as the client names it. */
+    public static final String GATEWAY_CERT_NAME_MATCH = "network.gateway_cert_name_match";
+    /** added: the RD Gateway's name resolved. */
+    public static final String GATEWAY_DNS_OK = "gateway.dns_ok";
+    /** added: the RD Gateway's HTTPS port: open, closed (refused), filtered (no answer). */
+    public static final String GATEWAY_PORT_STATE = "gateway.port_state";
+    /** added: the TLS handshake with the RD Gateway succeeded (a TLS 1.0/1.1 one included, as for the host). */
+    public static final String GATEWAY_TLS_HANDSHAKE_OK = "gateway.tls_handshake_ok";
+    /** added: the TLS version the RD Gateway picked for the probe's handshake (its highest). */
+    public static final String GATEWAY_TLS_MAX_VERSION = "gateway.tls_max_version";
+    /** added: days until the RD Gateway's certificate expires (negative: expired). */
+    public static final String GATEWAY_CERT_DAYS_LEFT = "gateway.cert_days_left";
+    /** added: the RD Gateway's certificate is self-signed. */
+    public static final String GATEWAY_CERT_SELF_SIGNED = "gateway.cert_self_signed";
+    /** added: the RD Gateway's certificate may authenticate a server (extended key usage Server Authentication, or none). */
+    public static final String GATEWAY_CERT_SERVER_AUTH = "gateway.cert_server_auth";
+    /** added: subject distinguished name of the RD Gateway's certificate. */
+    public static final String GATEWAY_CERT_SUBJECT = "gateway.cert_subject";
+
     private ProbeSymptoms() {
     }
 }

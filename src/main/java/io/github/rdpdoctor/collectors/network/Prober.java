@@ -42,14 +42,14 @@ public final class Prober {
         this.collectors = List.copyOf(collectors);
     }
 
-    /** The five network collectors of this package, without ServiceLoader. */
+    /** The six network collectors of this package (the RD Gateway one applies only with its option), without ServiceLoader. */
     public static Prober networkOnly() {
         return new Prober(networkCollectors());
     }
 
     public static List<SymptomCollector> networkCollectors() {
         return Arrays.asList(new DnsCollector(), new TcpConnectCollector(), new RdpNegotiationCollector(),
-                new TlsCollector(), new HostIdentityCollector());
+                new TlsCollector(), new HostIdentityCollector(), new GatewayCollector());
     }
 
     public List<SymptomCollector> collectors() {

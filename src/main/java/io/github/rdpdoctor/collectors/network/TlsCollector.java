@@ -98,9 +98,10 @@ public final class TlsCollector implements SymptomCollector {
             }
             X509Certificate[] chain = trust.chain();
             leaf = chain != null && chain.length > 0 ? chain[0] : null;
-            leaf = rawScan(ctx, address, request, out, leaf, true);
+            leaf = rawScan(ctx, host, rdpStart(ctx, address, request, out), out, leaf, ProbeSymptoms.TLS_MAX_VERSION,
+                    ProbeSymptoms.TLS_HANDSHAKE_ALERT);
             Object v = out.get(ProbeSymptoms.TLS_MAX_VERSION);
-            if ("1.0".equals(v) || "1.1".equals(v)) {
+            if (legacyVersion(v)) {
                 // the host does TLS, only in a version this JDK disables: its handshake works, JSSE's refusal is local
                 out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, true);
                 out.warn("the host completed its side of a TLS " + v + " handshake (ServerHello and certificate) with"
@@ -117,7 +118,7 @@ public final class TlsCollector implements SymptomCollector {
             leaf = session.chain() != null && session.chain().length > 0 ? session.chain()[0] : null;
             if (v != null && !"1.3".equals(v) && !session.offeredTls13()) {
                 // this JVM did not offer 1.3, so the host's pick may not be its highest: ask without JSSE
-                leaf = rawScan(ctx, address, request, out, leaf, false);
+                leaf = rawScan(ctx, host, rdpStart(ctx, address, request, out), out, leaf, ProbeSymptoms.TLS_MAX_VERSION, null);
             }
             if (v != null && !out.has(ProbeSymptoms.TLS_MAX_VERSION)) {
                 // JSSE offered 1.3 and every lower version the JDK allows: the host's pick is its highest
@@ -142,32 +143,59 @@ public final class TlsCollector implements SymptomCollector {
                 && (o.reply().selectedProtocol() & (RdpProtocols.SSL | RdpProtocols.HYBRID | RdpProtocols.HYBRID_EX)) != 0;
     }
 
-    /** Finds the host's highest TLS version (and certificate when still unknown) without JSSE. */
-    private static X509Certificate rawScan(CollectionContext ctx, InetAddress address, int request,
-                                           CollectorResult.Builder out, X509Certificate leaf, boolean recordAlert) {
+    /** TLS 1.0 or 1.1: versions a host completes while this JDK refuses them (so JSSE's failure is local). */
+    static boolean legacyVersion(Object version) {
+        return "1.0".equals(version) || "1.1".equals(version);
+    }
+
+    /** Opens a new connection on which the next bytes sent are a ClientHello; null (after a warning) when it cannot. */
+    @FunctionalInterface
+    interface TlsStart {
+        Socket open(long deadline);
+    }
+
+    /** A new RDP connection whose negotiation selected TLS. */
+    private static TlsStart rdpStart(CollectionContext ctx, InetAddress address, int request, CollectorResult.Builder out) {
+        return deadline -> {
+            RdpExchange.Outcome o = RdpExchange.negotiate(address, ctx, request, true, deadline);
+            if (!tlsSelected(o)) {
+                RdpExchange.closeQuietly(o.socket());
+                out.warn("TLS version scan: negotiation failed (" + o.status() + ")");
+                return null;
+            }
+            return o.socket();
+        };
+    }
+
+    /**
+     * Finds the server's highest TLS version (and certificate when still unknown) without JSSE: a ClientHello
+     * offering up to 1.3, 1.2, 1.1, 1.0 in turn, each on a new connection, until the server picks a version.
+     *
+     * @param versionSymptom where the version goes
+     * @param alertSymptom   where the first alert goes, or null to record none
+     */
+    static X509Certificate rawScan(CollectionContext ctx, String sniHost, TlsStart start, CollectorResult.Builder out,
+                                   X509Certificate leaf, String versionSymptom, String alertSymptom) {
         SecureRandom rnd = new SecureRandom();
         for (int max : RAW_TRIES) {
             if (ctx.remaining().compareTo(ctx.ioTimeout()) < 0 || ctx.isExpired()) {
                 out.warn("TLS version scan stopped: not enough time left");
                 return leaf;
             }
-            long deadline = RdpExchange.exchangeDeadline(ctx); // negotiation and ServerHello together
-            RdpExchange.Outcome o = RdpExchange.negotiate(address, ctx, request, true, deadline);
-            if (!tlsSelected(o)) {
-                RdpExchange.closeQuietly(o.socket());
-                out.warn("TLS version scan: negotiation failed (" + o.status() + ")");
+            long deadline = RdpExchange.exchangeDeadline(ctx); // connection set-up and ServerHello together
+            Socket s = start.open(deadline);
+            if (s == null) {
                 return leaf;
             }
-            Socket s = o.socket();
             try {
-                TlsHello.Flight f = TlsHello.exchange(s, max, ctx.target().host(), rnd, ctx.ioTimeout(), deadline);
+                TlsHello.Flight f = TlsHello.exchange(s, max, sniHost, rnd, ctx.ioTimeout(), deadline);
                 if (f.version() > 0) {
                     String v = TlsHello.versionName(f.version());
                     if (v == null) {
                         out.warn(String.format("host picked TLS wire version 0x%04x", f.version()));
                         return leaf;
                     }
-                    out.put(ProbeSymptoms.TLS_MAX_VERSION, v);
+                    out.put(versionSymptom, v);
                     if (leaf == null && f.leafCertificate() != null) {
                         try {
                             leaf = CertificateFacts.parse(f.leafCertificate());
@@ -178,8 +206,8 @@ public final class TlsCollector implements SymptomCollector {
                     return leaf;
                 }
                 String alert = TlsHello.alertName(f.alert());
-                if (recordAlert && !out.has(ProbeSymptoms.TLS_HANDSHAKE_ALERT)) {
-                    out.put(ProbeSymptoms.TLS_HANDSHAKE_ALERT, alert);
+                if (alertSymptom != null && !out.has(alertSymptom)) {
+                    out.put(alertSymptom, alert);
                 }
                 out.warn("TLS version scan: host sent alert " + alert + " to a ClientHello offering up to "
                         + TlsHello.versionName(max));

@@ -175,6 +175,41 @@ public final class RealServers {
         return new Cert(cert, key);
     }
 
+    /**
+     * A certificate issued by a throw-away CA (itself made here): not self-signed, with the given subjectAltName and
+     * extendedKeyUsage (each null to leave the extension out), valid for {@code days}.
+     */
+    public static Cert issued(Path dir, String name, String cn, String subjectAltName, String extendedKeyUsage, int days) {
+        String openssl = tool("openssl");
+        Path caKey = dir.resolve(name + "-ca.key");
+        Path caCert = dir.resolve(name + "-ca.crt");
+        Path key = dir.resolve(name + ".key");
+        Path csr = dir.resolve(name + ".csr");
+        Path cert = dir.resolve(name + ".crt");
+        Path ext = dir.resolve(name + ".ext");
+        try {
+            List<String> lines = new ArrayList<>();
+            if (subjectAltName != null) {
+                lines.add("subjectAltName=" + subjectAltName);
+            }
+            if (extendedKeyUsage != null) {
+                lines.add("extendedKeyUsage=" + extendedKeyUsage);
+            }
+            Files.writeString(ext, String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        check(run(Duration.ofSeconds(30), Map.of(), dir, openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", caKey.toString(), "-out", caCert.toString(), "-days", "3650", "-subj", "/CN=Test Issuing CA"),
+                "openssl req -x509 (CA)");
+        check(run(Duration.ofSeconds(30), Map.of(), dir, openssl, "req", "-new", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=" + cn), "openssl req -new");
+        check(run(Duration.ofSeconds(30), Map.of(), dir, openssl, "x509", "-req", "-in", csr.toString(),
+                "-CA", caCert.toString(), "-CAkey", caKey.toString(), "-set_serial", "4096", "-days", Integer.toString(days),
+                "-extfile", ext.toString(), "-out", cert.toString()), "openssl x509 -req");
+        return new Cert(cert, key);
+    }
+
     static Result check(Result r, String what) {
         if (r.exitCode() != 0) {
             throw new IllegalStateException(what + " failed (" + r.exitCode() + "): " + r.output());
@@ -398,13 +433,26 @@ public final class RealServers {
         }
 
         public static Https start(Path dir, Cert cert) {
-            Path log = dir.resolve("s_server.log");
+            return start(dir, "s_server", cert);
+        }
+
+        /** With its own log name (several in one directory) and further s_server options, e.g. {@code -tls1}. */
+        public static Https start(Path dir, String name, Cert cert, String... options) {
+            Path log = dir.resolve(name + ".log");
+            List<String> cmd = new ArrayList<>(List.of(tool("openssl"), "s_server", "-cert", cert.cert().toString(),
+                    "-key", cert.key().toString(), "-www", "-quiet"));
+            cmd.addAll(List.of(options));
             return onFreePort(InetAddress.getLoopbackAddress(), log, Duration.ofSeconds(10),
-                    port -> new ProcessBuilder(tool("openssl"), "s_server", "-accept", "127.0.0.1:" + port,
-                            "-cert", cert.cert().toString(), "-key", cert.key().toString(), "-www", "-quiet")
+                    port -> new ProcessBuilder(concat(cmd, "-accept", "127.0.0.1:" + port))
                             .redirectErrorStream(true).redirectOutput(log.toFile())
                             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start(),
                     Https::new);
+        }
+
+        private static List<String> concat(List<String> cmd, String... more) {
+            List<String> all = new ArrayList<>(cmd);
+            all.addAll(List.of(more));
+            return all;
         }
 
         @Override

@@ -31,7 +31,9 @@ class VocabularyContractTest {
             "rdp.negotiation_legacy", "rdp.invalid_response",
             "tls.handshake_alert", "tls.cert_subject",
             "ntlm.nb_computer_name", "ntlm.nb_domain_name", "ntlm.dns_domain_name", "ntlm.dns_tree_name",
-            "server.os_version", "server.os_build", "server.credssp_version");
+            "server.os_version", "server.os_build", "server.credssp_version",
+            "gateway.dns_ok", "gateway.port_state", "gateway.tls_handshake_ok", "gateway.tls_max_version",
+            "gateway.cert_days_left", "gateway.cert_self_signed", "gateway.cert_server_auth", "gateway.cert_subject");
 
     private static JsonNode vocabulary() throws IOException {
         Path file = Path.of("kb", "symptoms.yaml");
