@@ -39,8 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProbeCliTest {
 
-    private Path dir;
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private RealServers.Started servers;
     private RealServers.Xrdp tls;
     private RealServers.Xrdp expired;
     private RealServers.ShadowNla shadow;
@@ -49,30 +48,22 @@ class ProbeCliTest {
     @BeforeAll
     void startServers() throws IOException {
         RealServers.requireTools("xrdp", "openssl", "freerdp-shadow-cli", "winpr-hash", "Xvfb");
-        dir = Files.createTempDirectory("rdp-doctor-probe-cli");
-        try {
+        servers = RealServers.Started.start("rdp-doctor-probe-cli", s -> {
+            Path dir = s.dir;
             RealServers.Cert good = RealServers.selfSigned(dir, "tls", "tls.test", "IP:127.0.0.1", 400);
             RealServers.Cert old = RealServers.selfSignedWithDates(dir, "expired", "expired.test",
                     "20200101000000Z", "20200301000000Z");
-            tls = track(RealServers.Xrdp.start(dir, "xrdp-tls", Map.of("security_layer", "tls",
+            tls = s.track(RealServers.Xrdp.start(dir, "xrdp-tls", Map.of("security_layer", "tls",
                     "certificate", good.cert().toString(), "key_file", good.key().toString())));
-            expired = track(RealServers.Xrdp.start(dir, "xrdp-expired", Map.of("security_layer", "tls",
+            expired = s.track(RealServers.Xrdp.start(dir, "xrdp-expired", Map.of("security_layer", "tls",
                     "certificate", old.cert().toString(), "key_file", old.key().toString())));
-            shadow = track(RealServers.ShadowNla.start(dir));
-        } catch (RuntimeException | Error e) {
-            stopServers();
-            throw e;
-        }
-    }
-
-    private <T extends AutoCloseable> T track(T t) {
-        running.add(t);
-        return t;
+            shadow = s.track(RealServers.ShadowNla.start(dir));
+        });
     }
 
     @AfterAll
     void stopServers() {
-        RealServers.stopAll(running, dir);
+        RealServers.Started.close(servers);
     }
 
     private static boolean hasLine(String text, String regex) {

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One call to probe a host: runs the collectors (DNS, TCP, RDP negotiation, TLS, host identity,
- * plus any found with ServiceLoader) in order and returns their symptoms and warnings. Also
+ * One call to probe a host: runs the collectors (DNS, TCP, RDP negotiation, TLS, host identity, the RD Gateway
+ * when the target names one, plus any found with ServiceLoader) in order and returns their symptoms and warnings. Also
  * probes many targets with bounded concurrency. Immutable and thread-safe.
  */
 public final class Prober {

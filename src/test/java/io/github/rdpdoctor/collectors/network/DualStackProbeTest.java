@@ -37,8 +37,7 @@ class DualStackProbeTest {
     static final Duration IO = Duration.ofSeconds(2);
     static final String V6 = "::1";
 
-    private Path dir;
-    private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
+    private RealServers.Started servers;
     private RealServers.Xrdp onlyV6;
     private RealServers.Xrdp onlyV4;
     private Prober prober;
@@ -46,17 +45,13 @@ class DualStackProbeTest {
     @BeforeAll
     void startServers() throws IOException {
         RealServers.requireTools("xrdp", "openssl");
-        dir = Files.createTempDirectory("rdp-doctor-dual");
-        try {
-            RealServers.Cert cert = RealServers.selfSigned(dir, "dual", "dual.test", null, 30);
+        servers = RealServers.Started.start("rdp-doctor-dual", s -> {
+            RealServers.Cert cert = RealServers.selfSigned(s.dir, "dual", "dual.test", null, 30);
             Map<String, String> rdp = Map.of("security_layer", "rdp", "certificate", cert.cert().toString(),
                     "key_file", cert.key().toString());
-            onlyV6 = track(RealServers.Xrdp.start(dir, "xrdp-v6", rdp, InetAddress.getByName("::1")));
-            onlyV4 = track(RealServers.Xrdp.start(dir, "xrdp-v4", rdp));
-        } catch (RuntimeException | Error e) {
-            stopServers();
-            throw e;
-        }
+            onlyV6 = s.track(RealServers.Xrdp.start(s.dir, "xrdp-v6", rdp, InetAddress.getByName("::1")));
+            onlyV4 = s.track(RealServers.Xrdp.start(s.dir, "xrdp-v4", rdp));
+        });
         InetAddress v4 = InetAddress.getByAddress("dual.test", new byte[] {127, 0, 0, 1});
         InetAddress v6 = InetAddress.getByAddress("dual.test", InetAddress.getByName("::1").getAddress());
         DnsCollector.Resolver dual = host -> new InetAddress[] {v4, v6};
@@ -64,14 +59,9 @@ class DualStackProbeTest {
                 new TlsCollector(), new HostIdentityCollector()));
     }
 
-    private <T extends AutoCloseable> T track(T t) {
-        running.add(t);
-        return t;
-    }
-
     @AfterAll
     void stopServers() {
-        RealServers.stopAll(running, dir);
+        RealServers.Started.close(servers);
     }
 
     private static Map<String, Object> dual(int port, String connected) {

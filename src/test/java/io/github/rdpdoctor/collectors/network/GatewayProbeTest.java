@@ -14,13 +14,11 @@ import io.github.rdpdoctor.collectors.CollectorOutcome;
 import io.github.rdpdoctor.engine.Diagnosis;
 import io.github.rdpdoctor.engine.RankedCause;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +40,7 @@ class GatewayProbeTest {
 
     static final Duration IO = Duration.ofSeconds(2);
 
-    private Path dir;
-    private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
+    private RealServers.Started servers;
     private RealServers.Xrdp host;
     private RealServers.Https good;
     private RealServers.Https expired;
@@ -54,37 +51,29 @@ class GatewayProbeTest {
     @BeforeAll
     void startServers() throws IOException {
         RealServers.requireTools("xrdp", "openssl");
-        dir = Files.createTempDirectory("rdp-doctor-gateway");
-        try {
+        servers = RealServers.Started.start("rdp-doctor-gateway", s -> {
+            Path dir = s.dir;
             RealServers.Cert hostCert = RealServers.selfSigned(dir, "host", "127.0.0.1", "IP:127.0.0.1", 200);
             Map<String, String> tls = new LinkedHashMap<>();
             tls.put("security_layer", "tls");
             tls.put("certificate", hostCert.cert().toString());
             tls.put("key_file", hostCert.key().toString());
-            host = track(RealServers.Xrdp.start(dir, "xrdp-host", tls));
-            good = track(RealServers.Https.start(dir, "gw-good",
+            host = s.track(RealServers.Xrdp.start(dir, "xrdp-host", tls));
+            good = s.track(RealServers.Https.start(dir, "gw-good",
                     RealServers.issued(dir, "gw-good", "rdgw.test", "DNS:localhost,DNS:rdgw.test", "serverAuth", 90)));
-            expired = track(RealServers.Https.start(dir, "gw-expired",
+            expired = s.track(RealServers.Https.start(dir, "gw-expired",
                     RealServers.selfSignedWithDates(dir, "gw-expired", "rdgw-old.corp.example", "20200101000000Z", "20200301000000Z")));
-            clientAuthOnly = track(RealServers.Https.start(dir, "gw-client",
+            clientAuthOnly = s.track(RealServers.Https.start(dir, "gw-client",
                     RealServers.issued(dir, "gw-client", "localhost", "DNS:localhost", "clientAuth", 90)));
-            tls10 = track(RealServers.Https.start(dir, "gw-tls10",
+            tls10 = s.track(RealServers.Https.start(dir, "gw-tls10",
                     RealServers.selfSigned(dir, "gw-tls10", "localhost", "DNS:localhost", 20),
                     "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0"));
-        } catch (RuntimeException | Error e) {
-            stopServers();
-            throw e;
-        }
-    }
-
-    private <T extends AutoCloseable> T track(T server) {
-        running.add(server);
-        return server;
+        });
     }
 
     @AfterAll
     void stopServers() {
-        RealServers.stopAll(running, dir);
+        RealServers.Started.close(servers);
     }
 
     private CollectionReport probeVia(String gateway) {
@@ -197,6 +186,10 @@ class GatewayProbeTest {
         assertTrue(run.out().contains("RD Gateway or NAT / port-forward misconfiguration"), run.out());
         assertEquals(443, GatewayCollector.gateway(new CollectionTarget("h", 3389, null,
                 Map.of(GatewayCollector.OPTION, "rdgw.corp.example"))).port());
+        CliRun many = CliRun.withStdin("127.0.0.1:" + host.port + "\n", "probe", "--hosts", "-", "--gateway",
+                "localhost:" + expired.port, "--timeout", "2000");
+        assertEquals(0, many.code(), many.err());
+        assertTrue(many.out().contains("rd-gateway-or-nat: the RD Gateway's certificate is expired"), many.out());
         CliRun bad = CliRun.run("probe", "127.0.0.1:" + host.port, "--gateway", "rdgw.corp.example:99999");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--gateway: not a HOST[:PORT]"), bad.err());

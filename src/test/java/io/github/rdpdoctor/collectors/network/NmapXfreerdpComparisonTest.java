@@ -38,35 +38,28 @@ class NmapXfreerdpComparisonTest {
     static final Set<Integer> NEGOTIATION_REFUSED = Set.of(133, 147, 161);
     static final Pattern NMAP_LINE = Pattern.compile("^\\|\\s+(CredSSP \\(NLA\\)|Native RDP|SSL):\\s+(\\S+)", Pattern.MULTILINE);
 
-    private Path dir;
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private RealServers.Started servers;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private RealServers.ShadowNla shadow;
 
     @BeforeAll
     void start() throws IOException {
         RealServers.requireTools("xrdp", "openssl", "freerdp-shadow-cli", "winpr-hash", "Xvfb", "nmap", "xfreerdp");
-        dir = Files.createTempDirectory("rdp-doctor-compare");
-        try {
+        servers = RealServers.Started.start("rdp-doctor-compare", s -> {
             for (String layer : List.of("rdp", "tls", "negotiate")) {
-                RealServers.Cert c = RealServers.selfSigned(dir, layer, layer + ".test", null, 30);
-                RealServers.Xrdp x = RealServers.Xrdp.start(dir, "xrdp-" + layer, Map.of("security_layer", layer,
-                        "certificate", c.cert().toString(), "key_file", c.key().toString()));
-                running.add(x);
+                RealServers.Cert c = RealServers.selfSigned(s.dir, layer, layer + ".test", null, 30);
+                RealServers.Xrdp x = s.track(RealServers.Xrdp.start(s.dir, "xrdp-" + layer, Map.of("security_layer", layer,
+                        "certificate", c.cert().toString(), "key_file", c.key().toString())));
                 ports.put("xrdp " + layer, x.port);
             }
-            shadow = RealServers.ShadowNla.start(dir);
-            running.add(shadow);
+            shadow = s.track(RealServers.ShadowNla.start(s.dir));
             ports.put("freerdp-shadow nla", shadow.port);
-        } catch (RuntimeException | Error e) {
-            stop();
-            throw e;
-        }
+        });
     }
 
     @AfterAll
     void stop() {
-        RealServers.stopAll(running, dir);
+        RealServers.Started.close(servers);
     }
 
     record Row(String server, Map<String, String> probe, Map<String, String> nmap, Map<String, Integer> xfreerdp,
@@ -86,7 +79,7 @@ class NmapXfreerdpComparisonTest {
             probe.put("nla", String.valueOf(r.get("rdp.negotiation.hybrid_ssl")));
             probe.put("tls", String.valueOf(r.get("rdp.negotiation.ssl")));
             probe.put("rdp", String.valueOf(r.get("rdp.negotiation.rdp")));
-            RealServers.Result nmap = RealServers.run(Duration.ofSeconds(60), Map.of(), dir, RealServers.tool("nmap"),
+            RealServers.Result nmap = RealServers.run(Duration.ofSeconds(60), Map.of(), servers.dir, RealServers.tool("nmap"),
                     "-Pn", "-n", "-p", Integer.toString(port), "--script", "+rdp-enum-encryption,+rdp-ntlm-info", "127.0.0.1");
             Map<String, String> nm = new LinkedHashMap<>();
             Matcher m = NMAP_LINE.matcher(nmap.output());
@@ -103,7 +96,7 @@ class NmapXfreerdpComparisonTest {
             Map<String, Integer> xf = new LinkedHashMap<>();
             for (String sec : List.of("nla", "tls", "rdp")) {
                 RealServers.Result x = RealServers.run(Duration.ofSeconds(60),
-                        Map.of("DISPLAY", shadow.xvfb.display, "HOME", dir.toString()), dir,
+                        Map.of("DISPLAY", shadow.xvfb.display, "HOME", servers.dir.toString()), servers.dir,
                         RealServers.tool("xfreerdp"), "/v:127.0.0.1:" + port, "/sec:" + sec, "/cert:ignore",
                         "+auth-only", "/u:" + RealServers.ShadowNla.USER, "/p:" + RealServers.ShadowNla.PASSWORD,
                         "/timeout:5000");

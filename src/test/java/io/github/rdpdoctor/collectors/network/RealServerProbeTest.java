@@ -53,8 +53,7 @@ class RealServerProbeTest {
     /** Validity of the expired certificate. */
     static final Instant EXPIRED_NOT_AFTER = Instant.parse("2020-03-01T00:00:00Z");
 
-    private Path dir;
-    private final List<AutoCloseable> running = new CopyOnWriteArrayList<>();
+    private RealServers.Started servers;
     private RealServers.Xrdp rdp;
     private RealServers.Xrdp tls;
     private RealServers.Xrdp negotiate;
@@ -73,36 +72,36 @@ class RealServerProbeTest {
     @BeforeAll
     void startServers() throws IOException {
         RealServers.requireTools("xrdp", "openssl", "freerdp-shadow-cli", "winpr-hash", "Xvfb");
-        dir = Files.createTempDirectory("rdp-doctor-servers");
-        try {
+        servers = RealServers.Started.start("rdp-doctor-servers", s -> {
+            Path dir = s.dir;
             RealServers.Cert rdpCert = RealServers.selfSigned(dir, "rdp", "rdp.test", null, 30);
             RealServers.Cert tlsCert = RealServers.selfSigned(dir, "tls", "tls.test", "IP:127.0.0.1", 30);
             RealServers.Cert negCert = RealServers.selfSigned(dir, "neg", "other.example", null, 400);
             RealServers.Cert expCert = RealServers.selfSignedWithDates(dir, "expired", "expired.test",
                     "20200101000000Z", "20200301000000Z");
             RealServers.Cert oldCert = RealServers.selfSigned(dir, "old", "old.test", "IP:127.0.0.1", 10);
-            rdp = track(RealServers.Xrdp.start(dir, "xrdp-rdp", xrdp("rdp", rdpCert)));
-            tls = track(RealServers.Xrdp.start(dir, "xrdp-tls", xrdp("tls", tlsCert)));
-            negotiate = track(RealServers.Xrdp.start(dir, "xrdp-negotiate", xrdp("negotiate", negCert)));
-            expired = track(RealServers.Xrdp.start(dir, "xrdp-expired", xrdp("tls", expCert)));
+            rdp = s.track(RealServers.Xrdp.start(dir, "xrdp-rdp", xrdp("rdp", rdpCert)));
+            tls = s.track(RealServers.Xrdp.start(dir, "xrdp-tls", xrdp("tls", tlsCert)));
+            negotiate = s.track(RealServers.Xrdp.start(dir, "xrdp-negotiate", xrdp("negotiate", negCert)));
+            expired = s.track(RealServers.Xrdp.start(dir, "xrdp-expired", xrdp("tls", expCert)));
             Map<String, String> old = xrdp("tls", oldCert);
             old.put("ssl_protocols", "TLSv1");
             old.put("tls_ciphers", "DEFAULT:@SECLEVEL=0"); // OpenSSL 3 allows TLS 1.0 only at security level 0
-            oldTls = track(RealServers.Xrdp.start(dir, "xrdp-oldtls", old));
+            oldTls = s.track(RealServers.Xrdp.start(dir, "xrdp-oldtls", old));
             Map<String, String> only11 = xrdp("tls", oldCert);
             only11.put("ssl_protocols", "TLSv1.1");
             only11.put("tls_ciphers", "DEFAULT:@SECLEVEL=0");
-            tls11 = track(RealServers.Xrdp.start(dir, "xrdp-tls11", only11));
+            tls11 = s.track(RealServers.Xrdp.start(dir, "xrdp-tls11", only11));
             Map<String, String> only12 = xrdp("tls", oldCert);
             only12.put("ssl_protocols", "TLSv1.2");
-            tls12 = track(RealServers.Xrdp.start(dir, "xrdp-tls12", only12));
+            tls12 = s.track(RealServers.Xrdp.start(dir, "xrdp-tls12", only12));
             Map<String, String> oldDefault = xrdp("tls", oldCert);
             oldDefault.put("ssl_protocols", "TLSv1");
-            oldTlsDefaultSeclevel = track(RealServers.Xrdp.start(dir, "xrdp-oldtls-seclevel", oldDefault));
+            oldTlsDefaultSeclevel = s.track(RealServers.Xrdp.start(dir, "xrdp-oldtls-seclevel", oldDefault));
             Map<String, String> none = xrdp("tls", new RealServers.Cert(dir.resolve("missing.crt"), dir.resolve("missing.key")));
-            noCert = track(RealServers.Xrdp.start(dir, "xrdp-nocert", none));
-            shadow = track(RealServers.ShadowNla.start(dir));
-            https = track(RealServers.Https.start(dir, tlsCert));
+            noCert = s.track(RealServers.Xrdp.start(dir, "xrdp-nocert", none));
+            shadow = s.track(RealServers.ShadowNla.start(dir));
+            https = s.track(RealServers.Https.start(dir, tlsCert));
             silent = new ServerSocket();
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Thread acceptor = new Thread(() -> {
@@ -116,10 +115,7 @@ class RealServerProbeTest {
             }, "silent-acceptor");
             acceptor.setDaemon(true);
             acceptor.start();
-        } catch (RuntimeException | Error | IOException e) {
-            stopServers();
-            throw e;
-        }
+        });
     }
 
     private static Map<String, String> xrdp(String layer, RealServers.Cert cert) {
@@ -128,11 +124,6 @@ class RealServerProbeTest {
         g.put("certificate", cert.cert().toString());
         g.put("key_file", cert.key().toString());
         return g;
-    }
-
-    private <T extends AutoCloseable> T track(T t) {
-        running.add(t);
-        return t;
     }
 
     @AfterAll
@@ -147,7 +138,7 @@ class RealServerProbeTest {
         } catch (IOException ignored) {
             // best effort
         }
-        RealServers.stopAll(running, dir);
+        RealServers.Started.close(servers);
     }
 
     private CollectionReport probe(int port) {

@@ -287,6 +287,56 @@ public final class RealServers {
      * Test teardown: closes every started server (one failing close does not stop the others), forgets them, and
      * deletes the tests' temporary directory.
      */
+    /** What a test class starts its servers with, in {@link Started#start}. */
+    @FunctionalInterface
+    public interface Setup {
+        void run(Started servers) throws IOException;
+    }
+
+    /**
+     * The servers one test class started in its own temporary directory; {@link #close()} stops them all and deletes
+     * the directory. A class starts them in its {@code @BeforeAll} with {@link #start} and closes this in its
+     * {@code @AfterAll}.
+     */
+    public static final class Started implements AutoCloseable {
+        public final Path dir;
+        private final List<AutoCloseable> running = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        private Started(Path dir) {
+            this.dir = dir;
+        }
+
+        /** Makes the directory and runs {@code setup}; when it fails, stops what it started before rethrowing. */
+        public static Started start(String prefix, Setup setup) throws IOException {
+            Started s = new Started(Files.createTempDirectory(prefix));
+            try {
+                setup.run(s);
+                return s;
+            } catch (RuntimeException | Error | IOException e) {
+                s.close();
+                throw e;
+            }
+        }
+
+        /** Registers a started server to stop in {@link #close()}; returns it. */
+        public <T extends AutoCloseable> T track(T server) {
+            running.add(server);
+            return server;
+        }
+
+        /** Stops {@code servers} when there are any (a start that failed left none). */
+        public static void close(Started servers) {
+            if (servers != null) {
+                servers.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            stopAll(running, dir);
+        }
+    }
+
     public static void stopAll(List<? extends AutoCloseable> running, Path dir) {
         for (AutoCloseable c : running) {
             try {
