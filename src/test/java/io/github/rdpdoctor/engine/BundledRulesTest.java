@@ -4020,4 +4020,23 @@ class BundledRulesTest {
             assertEquals(resolved.equals("10.30.1.17"), evidenceRules("credssp-nla-mismatch", facts).contains(rule), resolved);
         }
     }
+
+    /**
+     * A 2008 R2 RD Gateway left at TLS 1.0 (or 1.1) fails clients whose TLS 1.0/1.1 is off before it carries anything to the
+     * host (seed 000, "Older servers lack modern TLS"; KB3080079): {@code gateway.tls_max_version} 1.0 or 1.1 supports
+     * rd-gateway-or-nat, 1.2 and 1.3 do not. Found with blind holdout round 110 (case 1376: rd-gateway-or-nat not listed in
+     * front of a TLS 1.0-only gateway with an otherwise valid certificate).
+     */
+    @Test
+    void aGatewayThatOffersOnlyTls10Or11PointsAtTheGateway() {
+        String rule = "rd-gateway-or-nat: the RD Gateway offers only TLS 1.0 or 1.1";
+        for (String version : new String[] {"1.0", "1.1", "1.2", "1.3"}) {
+            boolean old = version.equals("1.0") || version.equals("1.1");
+            SymptomSet facts = errorPair("br-pos-01.corp.example").symptom("network.via_gateway", true)
+                    .symptom("gateway.port_state", "open").symptom("gateway.tls_handshake_ok", true)
+                    .symptom("gateway.tls_max_version", version).symptom("network.gateway_cert_name_match", true).build();
+            assertEquals(old, evidenceRules("rd-gateway-or-nat", facts).contains(rule), version);
+            assertEquals(old, listed(facts).contains("rd-gateway-or-nat"), version + ": " + listed(facts));
+        }
+    }
 }
