@@ -4039,4 +4039,24 @@ class BundledRulesTest {
             assertEquals(old, listed(facts).contains("rd-gateway-or-nat"), version + ": " + listed(facts));
         }
     }
+
+    /**
+     * A matching gateway certificate name clears the name check only: with the same certificate self-signed, expired or not
+     * for Server Authentication (Microsoft, "Obtain a Certificate for the TS Gateway Server": separate requirements) the match
+     * no longer argues against rd-gateway-or-nat; with no other defect known it still does. Found with blind holdout round 110
+     * (case 1370: a freshly installed gateway's self-signed certificate ranked below a filtered direct probe of the host).
+     */
+    @Test
+    void aMatchingGatewayCertificateNameDoesNotClearAnotherDefectOfTheCertificate() {
+        String rule = "rd-gateway-or-nat: less likely, RD Gateway certificate name matches";
+        Object[][] defects = {{"gateway.cert_self_signed", true, false}, {"gateway.cert_days_left", -4, 120},
+                {"gateway.cert_server_auth", false, true}};
+        for (Object[] d : defects) {
+            for (boolean defect : new boolean[] {true, false}) {
+                SymptomSet facts = errorPair("lab-vm-11.example.org").symptom("network.via_gateway", true)
+                        .symptom("network.gateway_cert_name_match", true).symptom((String) d[0], defect ? d[1] : d[2]).build();
+                assertEquals(!defect, evidenceRules("rd-gateway-or-nat", facts).contains(rule), d[0] + " " + defect);
+            }
+        }
+    }
 }
