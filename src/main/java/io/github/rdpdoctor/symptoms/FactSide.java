@@ -10,8 +10,9 @@ public enum FactSide {
     /** {@code server.*} (and a file's events and sessions): the RDP host. */
     HOST,
     /**
-     * {@code network.*}, {@code rdp.*}, {@code tls.*}, {@code ntlm.*}: the path and what the host answers, as a probe sees
-     * them (not the few names the host-side collectors write too, see {@link #OTHER}).
+     * {@code network.*}, {@code rdp.*}, {@code tls.*}, {@code ntlm.*}, {@code gateway.*}: the path and what the host (and
+     * the RD Gateway in front of it) answers, as a probe sees them (not the few names the host-side collectors write too,
+     * see {@link #OTHER}).
      */
     NETWORK,
     /**
@@ -31,7 +32,8 @@ public enum FactSide {
         if (name.startsWith("server.")) {
             return HOST;
         }
-        if (name.startsWith("network.") || name.startsWith("rdp.") || name.startsWith("tls.") || name.startsWith("ntlm.")) {
+        if (name.startsWith("network.") || name.startsWith("rdp.") || name.startsWith("tls.") || name.startsWith("ntlm.")
+                || name.startsWith("gateway.")) {
             return NETWORK;
         }
         return OTHER;

@@ -576,6 +576,7 @@ class SymptomLoaderTest {
         assertEquals("10.0.0.7", SymptomSet.merge(List.of(probe, host)).host());
         assertEquals("10.0.0.7", SymptomSet.merge(List.of(host, probe)).host());
         assertEquals(FactSide.NETWORK, FactSide.of("network.rdp_port_state"));
+        assertEquals(FactSide.NETWORK, FactSide.of("gateway.cert_days_left"), "probe --gateway writes gateway.*");
         for (String shared : List.of("network.rdp_port", "tls.cert_days_left", "tls.cert_self_signed")) {
             assertEquals(FactSide.OTHER, FactSide.of(shared), shared + " is written by both sides");
         }
