@@ -30,7 +30,8 @@ import java.util.Set;
  * makes that connection and reports what mstsc would find: {@code network.via_gateway} and
  * {@code network.gateway_cert_name_match} (contract) and the {@code gateway.*} additions. Like the TLS collector, it
  * accepts any certificate to inspect it, and reads a TLS 1.0/1.1-only gateway's version and certificate with its own
- * ClientHello, since this JDK refuses those versions JVM-wide.
+ * ClientHello, since this JDK refuses those versions JVM-wide (and so the gateway's highest version when this JVM did not
+ * offer TLS 1.3).
  */
 public final class GatewayCollector implements SymptomCollector {
 
@@ -104,10 +105,15 @@ public final class GatewayCollector implements SymptomCollector {
             RdpExchange.closeQuietly(session.socket());
             out.put(ProbeSymptoms.GATEWAY_TLS_HANDSHAKE_OK, true);
             String v = JsseTls.versionName(session.protocol());
-            if (v != null) {
+            leaf = first(session.chain());
+            if (v != null && !"1.3".equals(v) && !session.offeredTls13()) {
+                // this JVM did not offer 1.3, so the gateway's pick may not be its highest: ask without JSSE
+                leaf = TlsCollector.rawScan(ctx, gw.host(), deadline -> open(ctx, reached, gw.port(), deadline, out), out,
+                        leaf, ProbeSymptoms.GATEWAY_TLS_MAX_VERSION, null);
+            }
+            if (v != null && !out.has(ProbeSymptoms.GATEWAY_TLS_MAX_VERSION)) {
                 out.put(ProbeSymptoms.GATEWAY_TLS_MAX_VERSION, v);
             }
-            leaf = first(session.chain());
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             RdpExchange.closeQuietly(plain);
             out.warn("TLS handshake with the RD Gateway failed: "
