@@ -151,6 +151,25 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the RD Gateway the client goes through is known to stop every connection through it before any host is
+     * reached: the client refuses the gateway's certificate — its name does not match ({@code network.gateway_cert_name_match}
+     * false), it has expired ({@code gateway.cert_days_left} negative), it is not for server authentication
+     * ({@code gateway.cert_server_auth} false) — or the gateway cannot be reached: its name does not resolve
+     * ({@code gateway.dns_ok} false), its HTTPS port refuses or does not answer ({@code gateway.port_state} closed or
+     * filtered), the TLS handshake with it fails ({@code gateway.tls_handshake_ok} false). Not a self-signed certificate nor a
+     * gateway offering only TLS 1.0/1.1: a client that was given the certificate, or still speaks TLS 1.0, passes them.
+     */
+    public final boolean gatewayStopsEveryConnection() {
+        String port = symptom("gateway.port_state").getText();
+        return "false".equals(symptom("network.gateway_cert_name_match").getText())
+                || symptom("gateway.cert_days_left").getNumber() < 0
+                || "false".equals(symptom("gateway.cert_server_auth").getText())
+                || "false".equals(symptom("gateway.dns_ok").getText())
+                || "false".equals(symptom("gateway.tls_handshake_ok").getText())
+                || port.equals("closed") || port.equals("filtered");
+    }
+
+    /**
      * Whether the client's resolver is seen to lead the host name to another machine: the name resolves to another
      * address than the host's real one ({@code network.dns_resolved_ip} against {@code network.dns_expected_ip}) and the
      * real one is not among the name's addresses ({@code network.dns_all_ips}). Both may hold several addresses (commas,

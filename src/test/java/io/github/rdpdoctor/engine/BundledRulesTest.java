@@ -1663,7 +1663,7 @@ class BundledRulesTest {
      */
     @Test
     void aMisnamedGatewayCertificateExplainsWhyAnotherClientConnects() {
-        String misnamed = "client-side-corruption: less likely, a misnamed RD Gateway certificate in this client's path explains why another client connects";
+        String misnamed = "client-side-corruption: less likely, an RD Gateway that stops every connection in this client's path explains why another client connects";
         record Case(Boolean viaGateway, Boolean certNameMatch, Boolean otherClientWorks, boolean against) {
         }
         for (Case c : List.of(new Case(true, false, true, true),
@@ -2264,13 +2264,51 @@ class BundledRulesTest {
      */
     @Test
     void aMisnamedRdGatewayCertificateKeepsTheConnectionFromTheHostsLicensing() {
-        String rule = "licensing-or-session-cap: less likely, the RD Gateway certificate name does not match (the host is never reached)";
+        String rule = "licensing-or-session-cap: less likely, the RD Gateway stops the connection (the host is never reached)";
         for (Boolean match : java.util.Arrays.asList(true, false, null)) {
             SymptomSet.Builder b = errorPair("rds.example").symptom("network.via_gateway", true)
                     .symptom("server.licensing_grace_days", 0).symptom("server.license_server_reachable", false);
             present(b, "network.gateway_cert_name_match", match);
             assertEquals(Boolean.FALSE.equals(match), evidenceRules("licensing-or-session-cap", b.build()).contains(rule), "match " + match);
         }
+    }
+
+    /**
+     * Every fault of the RD Gateway that stops each connection through it — a certificate the client refuses (misnamed, expired,
+     * not for server authentication) or a gateway it cannot reach (name, HTTPS port, TLS handshake), as {@code probe --gateway}
+     * reads them — is read as the misnamed certificate was: it explains failing with other hosts and another client connecting
+     * without a broken client, stands in for "the RD Gateway ... is shared by the other hosts it fails with", and keeps the
+     * connection from the host's licensing. A self-signed certificate, a TLS 1.0-only gateway or a healthy reading does none of
+     * that (clients given the certificate, or speaking TLS 1.0, pass). Found with blind holdout case 1403 (a gateway certificate
+     * expired four days ago: client-side-corruption second at 0.602 on "other hosts fail", all behind that gateway).
+     */
+    @Test
+    void anRdGatewayThatStopsEveryConnectionIsReadAsTheMisnamedCertificateWas() {
+        String otherHosts = "client-side-corruption: less likely, an RD Gateway that stops every connection explains failing with other hosts";
+        String otherClient = "client-side-corruption: less likely, an RD Gateway that stops every connection in this client's path explains why another client connects";
+        String shared = "client-side-corruption: less likely, the RD Gateway this client goes through is shared by the other hosts it fails with";
+        String licensing = "licensing-or-session-cap: less likely, the RD Gateway stops the connection (the host is never reached)";
+        record Fact(String name, Object value, boolean stops) { }
+        for (Fact f : List.of(new Fact("network.gateway_cert_name_match", false, true), new Fact("gateway.cert_days_left", -4, true),
+                new Fact("gateway.cert_server_auth", false, true), new Fact("gateway.dns_ok", false, true),
+                new Fact("gateway.port_state", "filtered", true), new Fact("gateway.port_state", "closed", true),
+                new Fact("gateway.tls_handshake_ok", false, true), new Fact("gateway.cert_self_signed", true, false),
+                new Fact("gateway.tls_max_version", "1.0", false), new Fact("gateway.cert_days_left", 0, false),
+                new Fact("gateway.port_state", "open", false))) {
+            SymptomSet failsElsewhere = errorPair("erp-01.example").symptom("network.via_gateway", true)
+                    .symptom(f.name(), f.value()).symptom("client.other_hosts_work", false)
+                    .symptom("server.licensing_grace_days", 0).build();
+            List<String> client = evidenceRules("client-side-corruption", failsElsewhere);
+            assertEquals(f.stops(), client.contains(otherHosts), f.toString());
+            assertEquals(!f.stops(), client.contains(shared), f.toString());
+            assertEquals(f.stops(), evidenceRules("licensing-or-session-cap", failsElsewhere).contains(licensing), f.toString());
+            SymptomSet otherClientWorks = errorPair("erp-01.example").symptom("network.via_gateway", true)
+                    .symptom(f.name(), f.value()).symptom("test.from_other_client_works", true).build();
+            assertEquals(f.stops(), evidenceRules("client-side-corruption", otherClientWorks).contains(otherClient), f.toString());
+        }
+        SymptomSet noGateway = errorPair("erp-01.example").symptom("gateway.cert_days_left", -4)
+                .symptom("client.other_hosts_work", false).build();
+        assertFalse(evidenceRules("client-side-corruption", noGateway).contains(otherHosts), "only through a gateway");
     }
 
     /**
