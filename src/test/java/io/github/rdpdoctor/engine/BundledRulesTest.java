@@ -4124,4 +4124,34 @@ class BundledRulesTest {
             }
         }
     }
+
+    /**
+     * A cloud host that another client connects to is up: when this client's ping (100 % loss) and RDP port go unanswered,
+     * a security group scoped to source ranges drops its traffic (kb/causes.yaml, firewall-blocking), which argues against
+     * network-unreachable; not when the client reaches no other RDP host either (its own path, e.g. a site-to-site tunnel,
+     * is down), not on an on-premises host, and not when no other client was tried. Found with blind holdout round 114
+     * (case 1419: an AWS security group dropping ICMP and 3389 from a contractor's address; network-unreachable 0.735 over
+     * firewall-blocking 0.703).
+     */
+    @Test
+    void anotherClientReachingACloudHostArguesAgainstAnUnreachableNetwork() {
+        String rule = "network-unreachable: less likely, another client connects to the cloud host whose RDP port is filtered from this client (security group scoped to source ranges)";
+        Object[][] variants = {{"aws", true, true, true}, {"aws", null, true, true}, {"aws", false, true, false},
+                {"none", true, true, false}, {"azure", true, null, false}, {"gcp", true, false, false}};
+        for (Object[] v : variants) {
+            SymptomSet.Builder b = errorPair("build-win-03.eu-west-1.compute.internal").symptom("server.cloud", v[0])
+                    .symptom("network.ping_ok", false).symptom("network.packet_loss_pct", 100)
+                    .symptom("network.rdp_port_state", "filtered");
+            present(b, "client.other_hosts_work", v[1]);
+            present(b, "test.from_other_client_works", v[2]);
+            SymptomSet facts = b.build();
+            String label = v[0] + " other hosts " + v[1] + " other client " + v[2];
+            assertEquals((Boolean) v[3], evidenceRules("network-unreachable", facts).contains(rule), label);
+        }
+        SymptomSet.Builder b = errorPair("build-win-03.eu-west-1.compute.internal").symptom("server.cloud", "aws")
+                .symptom("network.ping_ok", false).symptom("network.packet_loss_pct", 100)
+                .symptom("network.rdp_port_state", "filtered").symptom("client.other_hosts_work", true)
+                .symptom("test.from_other_client_works", true);
+        assertEquals("firewall-blocking", listed(b.build()).get(0));
+    }
 }
