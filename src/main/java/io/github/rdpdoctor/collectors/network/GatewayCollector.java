@@ -11,12 +11,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,6 +37,10 @@ public final class GatewayCollector implements SymptomCollector {
     public static final String OPTION = "gateway";
     /** The RD Gateway's default HTTPS port. */
     public static final int DEFAULT_PORT = 443;
+
+    /** What the TLS inspection of the gateway writes (no alert: the gateway has no such name). */
+    private static final TlsCollector.Peer PEER = new TlsCollector.Peer(ProbeSymptoms.GATEWAY_TLS_HANDSHAKE_OK,
+            ProbeSymptoms.GATEWAY_TLS_MAX_VERSION, null, "TLS handshake with the RD Gateway", "the RD Gateway");
 
     /** Extended key usage Server Authentication, and "any purpose". */
     private static final List<String> SERVER_AUTH = List.of("1.3.6.1.5.5.7.3.1", "2.5.29.37.0");
@@ -97,38 +99,8 @@ public final class GatewayCollector implements SymptomCollector {
             return out.build();
         }
         InetAddress reached = plain.getInetAddress();
-        JsseTls.InspectingTrustManager trust = new JsseTls.InspectingTrustManager();
-        X509Certificate leaf;
-        try {
-            JsseTls.Session session = JsseTls.handshake(plain, gw.host(), gw.port(), trust,
-                    Math.min(ctx.ioTimeout().toNanos(), ctx.remaining().toNanos()));
-            RdpExchange.closeQuietly(session.socket());
-            out.put(ProbeSymptoms.GATEWAY_TLS_HANDSHAKE_OK, true);
-            String v = JsseTls.versionName(session.protocol());
-            leaf = first(session.chain());
-            if (v != null && !"1.3".equals(v) && !session.offeredTls13()) {
-                // this JVM did not offer 1.3, so the gateway's pick may not be its highest: ask without JSSE
-                leaf = TlsCollector.rawScan(ctx, gw.host(), deadline -> open(ctx, reached, gw.port(), deadline, out), out,
-                        leaf, ProbeSymptoms.GATEWAY_TLS_MAX_VERSION, null);
-            }
-            if (v != null && !out.has(ProbeSymptoms.GATEWAY_TLS_MAX_VERSION)) {
-                out.put(ProbeSymptoms.GATEWAY_TLS_MAX_VERSION, v);
-            }
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            RdpExchange.closeQuietly(plain);
-            out.warn("TLS handshake with the RD Gateway failed: "
-                    + (ctx.isExpired() ? "collector time is up" : TlsCollector.describe(e)));
-            leaf = TlsCollector.rawScan(ctx, gw.host(), deadline -> open(ctx, reached, gw.port(), deadline, out), out,
-                    first(trust.chain()), ProbeSymptoms.GATEWAY_TLS_MAX_VERSION, null);
-            Object v = out.get(ProbeSymptoms.GATEWAY_TLS_MAX_VERSION);
-            boolean legacy = TlsCollector.legacyVersion(v);
-            out.put(ProbeSymptoms.GATEWAY_TLS_HANDSHAKE_OK, legacy);
-            if (legacy) {
-                out.warn("the RD Gateway completed its side of a TLS " + v + " handshake (ServerHello and certificate)"
-                        + " with the probe's own ClientHello: the failure is this JDK refusing TLS " + v
-                        + ", so gateway.tls_handshake_ok is true");
-            }
-        }
+        X509Certificate leaf = TlsCollector.handshake(ctx, plain, gw.host(), gw.port(),
+                deadline -> open(ctx, reached, gw.port(), deadline, out), out, PEER);
         if (leaf != null) {
             CertificateFacts f = CertificateFacts.of(leaf, gw.host(), Instant.now());
             out.put(ProbeSymptoms.GATEWAY_CERT_NAME_MATCH, f.nameMatch());
@@ -160,10 +132,6 @@ public final class GatewayCollector implements SymptomCollector {
         }
     }
 
-    private static X509Certificate first(X509Certificate[] chain) {
-        return chain != null && chain.length > 0 ? chain[0] : null;
-    }
-
     /**
      * Connects to the gateway's addresses in the order a Windows client tries them; records the port's state (open,
      * closed: refused by an address, filtered: no answer) and returns the connected socket, or null.
@@ -187,8 +155,7 @@ public final class GatewayCollector implements SymptomCollector {
                 out.warn("no answer from the RD Gateway at " + Addresses.withPort(address, port) + " within " + timeout + " ms");
             } catch (IOException e) {
                 RdpExchange.closeQuietly(s);
-                boolean rst = e instanceof java.net.ConnectException
-                        && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("refused");
+                boolean rst = TcpConnectCollector.refused(e);
                 refused |= rst;
                 out.warn("connection to the RD Gateway at " + Addresses.withPort(address, port)
                         + (rst ? " refused" : " failed: " + e.getMessage()));

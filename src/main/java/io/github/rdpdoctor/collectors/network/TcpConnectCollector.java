@@ -113,7 +113,7 @@ public final class TcpConnectCollector implements SymptomCollector {
 
     private static Failure classify(SocketException e) {
         String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (e instanceof ConnectException && msg.contains("refused")) {
+        if (refused(e)) {
             return Failure.REFUSED;
         }
         if (msg.contains("network is unreachable")) { // ENETUNREACH: no route to the network (locally or a router's ICMP)
@@ -123,6 +123,11 @@ public final class TcpConnectCollector implements SymptomCollector {
             return Failure.NO_ANSWER;
         }
         return Failure.OTHER; // e.g. "No route to host" (EHOSTUNREACH, also what a rejecting firewall causes)
+    }
+
+    /** Whether a connect failed because the address refused it (RST: a host answered, nothing listens on the port). */
+    static boolean refused(java.io.IOException e) {
+        return e instanceof ConnectException && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("refused");
     }
 
     /**

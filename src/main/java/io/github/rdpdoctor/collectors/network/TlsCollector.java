@@ -82,49 +82,8 @@ public final class TlsCollector implements SymptomCollector {
             RdpExchange.closeQuietly(o.socket());
             return out.build();
         }
-        JsseTls.InspectingTrustManager trust = new JsseTls.InspectingTrustManager();
-        X509Certificate leaf = null;
-        Socket plain = o.socket();
-        long budget = Math.min(ctx.ioTimeout().toNanos(), ctx.remaining().toNanos());
-        JsseTls.Session session = null;
-        try {
-            session = JsseTls.handshake(plain, host, ctx.target().port(), trust, budget);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            RdpExchange.closeQuietly(plain);
-            out.warn("TLS handshake failed: " + (ctx.isExpired() ? "collector time is up" : describe(e)));
-            String alert = receivedAlert(e);
-            if (alert != null) {
-                out.put(ProbeSymptoms.TLS_HANDSHAKE_ALERT, alert);
-            }
-            X509Certificate[] chain = trust.chain();
-            leaf = chain != null && chain.length > 0 ? chain[0] : null;
-            leaf = rawScan(ctx, host, rdpStart(ctx, address, request, out), out, leaf, ProbeSymptoms.TLS_MAX_VERSION,
-                    ProbeSymptoms.TLS_HANDSHAKE_ALERT);
-            Object v = out.get(ProbeSymptoms.TLS_MAX_VERSION);
-            if (legacyVersion(v)) {
-                // the host does TLS, only in a version this JDK disables: its handshake works, JSSE's refusal is local
-                out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, true);
-                out.warn("the host completed its side of a TLS " + v + " handshake (ServerHello and certificate) with"
-                        + " the probe's own ClientHello: the failure is this JDK refusing TLS " + v
-                        + ", so tls.handshake_ok is true");
-            } else {
-                out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, false);
-            }
-        }
-        if (session != null) {
-            RdpExchange.closeQuietly(session.socket());
-            out.put(ProbeSymptoms.TLS_HANDSHAKE_OK, true);
-            String v = JsseTls.versionName(session.protocol());
-            leaf = session.chain() != null && session.chain().length > 0 ? session.chain()[0] : null;
-            if (v != null && !"1.3".equals(v) && !session.offeredTls13()) {
-                // this JVM did not offer 1.3, so the host's pick may not be its highest: ask without JSSE
-                leaf = rawScan(ctx, host, rdpStart(ctx, address, request, out), out, leaf, ProbeSymptoms.TLS_MAX_VERSION, null);
-            }
-            if (v != null && !out.has(ProbeSymptoms.TLS_MAX_VERSION)) {
-                // JSSE offered 1.3 and every lower version the JDK allows: the host's pick is its highest
-                out.put(ProbeSymptoms.TLS_MAX_VERSION, v);
-            }
-        }
+        X509Certificate leaf = handshake(ctx, o.socket(), host, ctx.target().port(), rdpStart(ctx, address, request, out), out,
+                HOST);
         if (leaf != null) {
             CertificateFacts f = CertificateFacts.of(leaf, host, Instant.now());
             out.put(ProbeSymptoms.TLS_CERT_DAYS_LEFT, f.daysLeft());
@@ -135,6 +94,72 @@ public final class TlsCollector implements SymptomCollector {
             out.warn("no certificate seen");
         }
         return out.build();
+    }
+
+    /**
+     * What one TLS inspection writes and says: the symptom names for the handshake's outcome, the highest version and the
+     * alert (null: not recorded), the handshake's name in a failure warning, and the server as the warnings name it.
+     */
+    record Peer(String handshakeOk, String maxVersion, String alert, String handshakeLabel, String server) {
+    }
+
+    /** The RDP host, after the negotiation selected TLS. */
+    static final Peer HOST = new Peer(ProbeSymptoms.TLS_HANDSHAKE_OK, ProbeSymptoms.TLS_MAX_VERSION,
+            ProbeSymptoms.TLS_HANDSHAKE_ALERT, "TLS handshake", "the host");
+
+    /**
+     * A JSSE handshake over {@code plain} (closed here) with the probe's inspecting configuration, and what it shows: whether
+     * the server completes a handshake, its highest TLS version — read with the probe's own ClientHello on new connections
+     * from {@code again} when JSSE cannot finish (TLS 1.0/1.1, which this JDK refuses: the server's side of that handshake
+     * works, so it counts as completed) or did not offer TLS 1.3 — and, when JSSE failed, the alert the server sent.
+     *
+     * @return the server's certificate, or null when none was seen
+     */
+    static X509Certificate handshake(CollectionContext ctx, Socket plain, String host, int port, TlsStart again,
+                                     CollectorResult.Builder out, Peer peer) {
+        JsseTls.InspectingTrustManager trust = new JsseTls.InspectingTrustManager();
+        long budget = Math.min(ctx.ioTimeout().toNanos(), ctx.remaining().toNanos());
+        JsseTls.Session session;
+        try {
+            session = JsseTls.handshake(plain, host, port, trust, budget);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            RdpExchange.closeQuietly(plain);
+            out.warn(peer.handshakeLabel() + " failed: " + (ctx.isExpired() ? "collector time is up" : describe(e)));
+            String alert = receivedAlert(e);
+            if (alert != null && peer.alert() != null) {
+                out.put(peer.alert(), alert);
+            }
+            X509Certificate leaf = rawScan(ctx, host, again, out, first(trust.chain()), peer.maxVersion(), peer.alert());
+            Object v = out.get(peer.maxVersion());
+            if (legacyVersion(v)) {
+                // the server does TLS, only in a version this JDK disables: its handshake works, JSSE's refusal is local
+                out.put(peer.handshakeOk(), true);
+                out.warn(peer.server() + " completed its side of a TLS " + v + " handshake (ServerHello and certificate) with"
+                        + " the probe's own ClientHello: the failure is this JDK refusing TLS " + v
+                        + ", so " + peer.handshakeOk() + " is true");
+            } else {
+                out.put(peer.handshakeOk(), false);
+            }
+            return leaf;
+        }
+        RdpExchange.closeQuietly(session.socket());
+        out.put(peer.handshakeOk(), true);
+        String v = JsseTls.versionName(session.protocol());
+        X509Certificate leaf = first(session.chain());
+        if (v != null && !"1.3".equals(v) && !session.offeredTls13()) {
+            // this JVM did not offer 1.3, so the server's pick may not be its highest: ask without JSSE
+            leaf = rawScan(ctx, host, again, out, leaf, peer.maxVersion(), null);
+        }
+        if (v != null && !out.has(peer.maxVersion())) {
+            // JSSE offered 1.3 and every lower version the JDK allows: the server's pick is its highest
+            out.put(peer.maxVersion(), v);
+        }
+        return leaf;
+    }
+
+    /** The leaf of a chain, or null. */
+    static X509Certificate first(X509Certificate[] chain) {
+        return chain != null && chain.length > 0 ? chain[0] : null;
     }
 
     private static boolean tlsSelected(RdpExchange.Outcome o) {
