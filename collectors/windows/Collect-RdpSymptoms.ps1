@@ -9,7 +9,8 @@
 
     -Side Host (default), on the RDP host, as administrator: TermService/SessionEnv/UmRdpService,
     fDenyTSConnections, PortNumber, LanAdapter, SecurityLayer, UserAuthentication (Group Policy values win),
-    MaxOutstandingConnections, CredSSP AllowEncryptionOracle, Schannel TLS 1.2 server switch, network
+    MaxOutstandingConnections, the logon mode (TSServerDrainMode, WinStationsDisabled: change logon),
+    CredSSP AllowEncryptionOracle, Schannel TLS 1.2 server switch, network
     profile and Remote Desktop firewall rules, the RDP certificate and its MachineKeys key, sessions
     and the RDP listener, contract events of the last 7 days, licensing grace days and license server
     reachability, session limit and count, last update and newest KB, security products, OS, cloud.
@@ -101,7 +102,8 @@ function Get-RdpRawRdpSettings {
 # over the RDP-Tcp listener values; the reader of this output applies that rule.
 $ts = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
 $sections = @(
-    @{ Section = 'TerminalServer'; Path = $ts; Names = @('fDenyTSConnections', 'MaxOutstandingConnections') },
+    @{ Section = 'TerminalServer'; Path = $ts; Names = @('fDenyTSConnections', 'MaxOutstandingConnections', 'TSServerDrainMode') },
+    @{ Section = 'Winlogon'; Path = 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon'; Names = @('WinStationsDisabled') },
     @{ Section = 'RdpTcp'; Path = "$ts\WinStations\RDP-Tcp"; Names = @('PortNumber', 'LanAdapter', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'Policy'; Path = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'; Names = @('fDenyTSConnections', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'CredSSP'; Path = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'; Names = @('AllowEncryptionOracle') },
@@ -678,6 +680,24 @@ function Read-RdpSettings($Run) {
     $backlog = Get-RdpValue $d 'TerminalServer' 'MaxOutstandingConnections'
     if ($null -ne $backlog) { Set-RdpFact $c 'server.max_outstanding_connections' ($backlog -band [long]4294967295) }
     Set-RdpFact $c 'server.credssp_oracle' (Get-RdpValue $d 'CredSSP' 'AllowEncryptionOracle') 0 2
+    # the logon mode as change logon sets it: WinStationsDisabled 1 refuses every remote logon; TSServerDrainMode 2 drains,
+    # 1 drains until the next restart; enabled only when both are known (0, or absent from a key that was read)
+    $wsd = Get-RdpValue $d 'Winlogon' 'WinStationsDisabled'
+    $drain = Get-RdpValue $d 'TerminalServer' 'TSServerDrainMode'
+    if ($null -ne $wsd -and $wsd -ne 0 -and $wsd -ne 1) {
+        Add-RdpWarning $c "WinStationsDisabled has the unknown value $wsd (0 or 1 expected); ignored"
+        $wsd = $null
+    }
+    if ($null -ne $drain -and ($drain -lt 0 -or $drain -gt 2)) {
+        Add-RdpWarning $c "TSServerDrainMode has the unknown value $drain (0, 1 or 2 expected); ignored"
+        $drain = $null
+    }
+    $wsdKnown = ($null -ne $wsd) -or ($null -ne $d.Winlogon -and $null -eq $d.Winlogon.WinStationsDisabled)
+    $drainKnown = ($null -ne $drain) -or ($null -ne $d.TerminalServer -and $null -eq $d.TerminalServer.TSServerDrainMode)
+    if ($wsd -eq 1) { Set-RdpFact $c 'server.logon_mode' 'disabled' }
+    elseif ($drain -eq 2) { Set-RdpFact $c 'server.logon_mode' 'drain' }
+    elseif ($drain -eq 1) { Set-RdpFact $c 'server.logon_mode' 'drain_until_restart' }
+    elseif ($wsdKnown -and $drainKnown) { Set-RdpFact $c 'server.logon_mode' 'enabled' }
     $enabled = Get-RdpValue $d 'Tls12Server' 'Enabled'
     $disabledByDefault = Get-RdpValue $d 'Tls12Server' 'DisabledByDefault'
     if ($null -ne $enabled -and $enabled -eq 0) {

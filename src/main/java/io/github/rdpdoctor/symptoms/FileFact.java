@@ -233,6 +233,17 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
         return file.remoteDesktopServicesHangNotFollowedByLogon();
     }
 
+    /**
+     * Whether this fact's file shows the host in drain mode: {@code server.logon_mode} {@code drain} or
+     * {@code drain_until_restart} (change logon /drain, /drainuntilrestart; TSServerDrainMode 2 or 1). A draining host
+     * lets users reconnect to their existing sessions and refuses new logons (Microsoft RDS blog, "Introducing Terminal
+     * Services Server Drain Mode"). False when the logon mode is unknown, enabled or disabled.
+     */
+    public final boolean hostInDrainMode() {
+        String mode = symptom("server.logon_mode").getText();
+        return mode.equals("drain") || mode.equals("drain_until_restart");
+    }
+
     /** Whether this fact's file lists any session. */
     public final boolean hasSessions() {
         return file.hasSessions();

@@ -2312,6 +2312,54 @@ class BundledRulesTest {
     }
 
     /**
+     * The host's logon mode (server.logon_mode, as change logon /query reports it) and the extension cause logons-disabled:
+     * logons disabled (change logon /disable) is strong, direct evidence; drain mode is moderate and grows when the host is
+     * known to have no session of the user (or none at all) to reconnect to; a session of the user on a draining host argues
+     * against it, since drain mode lets that user reconnect (Microsoft RDS blog, "Introducing Terminal Services Server Drain
+     * Mode"; Microsoft Learn, change logon). Without the fact, or with logons enabled, the cause is not listed.
+     */
+    @Test
+    void theHostsLogonModeDecidesLogonsDisabled() {
+        SymptomSet.Builder healthy = errorPair("rds-sh-07.example").symptom("client.user", "CORP\\nkovacs")
+                .symptom("network.rdp_port_state", "open").symptom("server.listener_state", "listen")
+                .symptom("server.service.termservice", "running");
+        assertFalse(listed(healthy.build()).contains("logons-disabled"), "no logon mode, no cause");
+        SymptomSet enabled = errorPair("rds-sh-07.example").symptom("server.logon_mode", "enabled").build();
+        assertFalse(listed(enabled).contains("logons-disabled"));
+
+        SymptomSet disabled = errorPair("rds-sh-07.example").symptom("server.logon_mode", "disabled")
+                .symptom("network.rdp_port_state", "open").symptom("server.listener_state", "listen").build();
+        assertEquals("logons-disabled", listed(disabled).get(0));
+        assertTrue(confidence("logons-disabled", disabled) >= 0.7, "direct evidence");
+
+        for (String mode : List.of("drain", "drain_until_restart")) {
+            SymptomSet draining = errorPair("rds-sh-07.example").symptom("client.user", "CORP\\nkovacs")
+                    .symptom("server.logon_mode", mode).build();
+            double alone = confidence("logons-disabled", draining);
+            assertEquals(0.5, alone, 1e-9, mode);
+            SymptomSet othersOnly = errorPair("rds-sh-07.example").symptom("client.user", "CORP\\nkovacs")
+                    .symptom("server.logon_mode", mode).session(new UserSession("CORP\\tbauer", "active", 1)).build();
+            assertTrue(confidence("logons-disabled", othersOnly) > alone, mode + ": no session of the user to reconnect to");
+            SymptomSet empty = errorPair("rds-sh-07.example").symptom("server.logon_mode", mode)
+                    .symptom("server.session_count", 0).build();
+            assertTrue(confidence("logons-disabled", empty) > alone, mode + ": no session at all");
+            SymptomSet own = errorPair("rds-sh-07.example").symptom("client.user", "CORP\\nkovacs")
+                    .symptom("server.logon_mode", mode).session(new UserSession("nkovacs", "disconnected", 600)).build();
+            assertTrue(confidence("logons-disabled", own) < 0.1, mode + ": the user's own session may be reconnected");
+            assertTrue(evidenceRules("logons-disabled", own).contains(
+                    "logons-disabled: less likely, the host is in drain mode but the user has a session on it to reconnect to"), mode);
+            assertFalse(evidenceRules("stuck-user-session", own).contains(DISABLED_REFUSES_RECONNECTIONS), mode);
+        }
+        SymptomSet disabledWithOwnSession = errorPair("fs-legacy-02.example").symptom("client.user", "CORP\\mlindqvist")
+                .symptom("server.logon_mode", "disabled").session(new UserSession("CORP\\mlindqvist", "disconnected", 3777)).build();
+        assertTrue(evidenceRules("stuck-user-session", disabledWithOwnSession).contains(DISABLED_REFUSES_RECONNECTIONS));
+        assertEquals("logons-disabled", listed(disabledWithOwnSession).get(0));
+    }
+
+    private static final String DISABLED_REFUSES_RECONNECTIONS =
+            "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
+
+    /**
      * A client on a VPN that gets neither ping nor a TCP answer from the host while another client connects to it lacks a
      * route over the VPN (kb network-unreachable: "a missing route over the VPN"; a split tunnel that leaves out the host's
      * subnet): network-unreachable gains evidence. Not without the VPN, not when no other client is known to connect, and not

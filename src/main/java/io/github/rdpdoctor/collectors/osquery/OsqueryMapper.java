@@ -128,6 +128,9 @@ public final class OsqueryMapper {
             if (k.endsWith("\\tls 1.2\\server")) {
                 return "Tls12Server";
             }
+            if (k.endsWith("\\windows nt\\currentversion\\winlogon")) {
+                return "Winlogon";
+            }
             if (k.endsWith("\\windows nt\\currentversion")) {
                 return "CurrentVersion";
             }

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  *       0 for all adapters;</li>
  *   <li>{@code server.security_layer}, {@code server.user_authentication}: RDP-Tcp values, policy wins;</li>
  *   <li>{@code server.max_outstanding_connections}: MaxOutstandingConnections;</li>
+ *   <li>{@code server.logon_mode}: what {@code change logon /query} reports — Winlogon WinStationsDisabled 1: disabled;
+ *       else Terminal Server TSServerDrainMode 2: drain, 1: drain_until_restart; enabled when both are known not to
+ *       restrict (0, or absent from a key that was read);</li>
  *   <li>{@code server.credssp_oracle}: CredSSP AllowEncryptionOracle, when set;</li>
  *   <li>{@code server.tls12_enabled}: Schannel TLS 1.2 Server Enabled / DisabledByDefault, when set
  *       (absent keys mean the OS default, which is not guessed here).</li>
@@ -50,7 +53,8 @@ public final class RdpSettingsCollector extends WindowsCollector {
     @Override
     public Set<String> produces() {
         return Set.of("server.rdp_enabled", "network.rdp_port", "server.listener_port", "server.listener_lan_adapter",
-                "server.security_layer", "server.user_authentication", "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled");
+                "server.security_layer", "server.user_authentication", "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled",
+                "server.logon_mode");
     }
 
     /** The registry values, by section; each getter returns empty when the key or value is absent. */
@@ -89,7 +93,7 @@ public final class RdpSettingsCollector extends WindowsCollector {
     }
 
     /**
-     * Maps the values (sections TerminalServer, RdpTcp, Policy, CredSSP, Tls12Server) to symptoms; shared
+     * Maps the values (sections TerminalServer, RdpTcp, Policy, CredSSP, Tls12Server, Winlogon) to symptoms; shared
      * with the osquery ingester.
      */
     public static void apply(Values v, WinFacts facts) {
@@ -117,6 +121,7 @@ public final class RdpSettingsCollector extends WindowsCollector {
             facts.put("server.max_outstanding_connections", backlog.getAsLong() & 0xFFFFFFFFL);
         }
         v.get("CredSSP", "AllowEncryptionOracle").ifPresent(x -> facts.put("server.credssp_oracle", x));
+        logonMode(v, facts);
         OptionalLong enabled = v.get("Tls12Server", "Enabled");
         OptionalLong disabledByDefault = v.get("Tls12Server", "DisabledByDefault");
         if (enabled.isPresent() && enabled.getAsLong() == 0) {
@@ -126,6 +131,36 @@ public final class RdpSettingsCollector extends WindowsCollector {
             facts.warn("Schannel TLS 1.2 Server DisabledByDefault is set: Remote Desktop does not offer TLS 1.2");
         } else if (enabled.isPresent()) {
             facts.put("server.tls12_enabled", true);
+        }
+    }
+
+    /**
+     * The host's remote logon mode ({@code server.logon_mode}) as change logon sets it: WinStationsDisabled (Winlogon key)
+     * 1 refuses every remote logon whatever the drain mode; TSServerDrainMode (Terminal Server key) 2 drains, 1 drains until
+     * the next restart (Microsoft Learn, change logon; Microsoft RDS blog, "Introducing Terminal Services Server Drain
+     * Mode"). "enabled" only when both are known: 0, or absent from a key that was read (the default). Another number is a
+     * warning naming the value.
+     */
+    private static void logonMode(Values v, WinFacts facts) {
+        OptionalLong disabled = v.get("Winlogon", "WinStationsDisabled");
+        OptionalLong drain = v.get("TerminalServer", "TSServerDrainMode");
+        if (disabled.isPresent() && disabled.getAsLong() != 0 && disabled.getAsLong() != 1) {
+            facts.warn("WinStationsDisabled has the unknown value " + disabled.getAsLong() + " (0 or 1 expected); ignored");
+            disabled = OptionalLong.empty();
+        }
+        if (drain.isPresent() && (drain.getAsLong() < 0 || drain.getAsLong() > 2)) {
+            facts.warn("TSServerDrainMode has the unknown value " + drain.getAsLong() + " (0, 1 or 2 expected); ignored");
+            drain = OptionalLong.empty();
+        }
+        if (disabled.isPresent() && disabled.getAsLong() == 1) {
+            facts.put("server.logon_mode", "disabled");
+        } else if (drain.isPresent() && drain.getAsLong() == 2) {
+            facts.put("server.logon_mode", "drain");
+        } else if (drain.isPresent() && drain.getAsLong() == 1) {
+            facts.put("server.logon_mode", "drain_until_restart");
+        } else if ((disabled.isPresent() || v.has("Winlogon") && v.text("Winlogon", "WinStationsDisabled").isEmpty())
+                && (drain.isPresent() || v.has("TerminalServer") && v.text("TerminalServer", "TSServerDrainMode").isEmpty())) {
+            facts.put("server.logon_mode", "enabled");
         }
     }
 

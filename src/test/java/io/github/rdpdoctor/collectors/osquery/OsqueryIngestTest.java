@@ -254,6 +254,28 @@ class OsqueryIngestTest {
         assertEquals(Map.of("pack/it/users", 2L), in.ignoredQueries());
     }
 
+    /**
+     * The pack's registry query reads the logon mode as change logon sets it: TSServerDrainMode under Terminal Server and
+     * WinStationsDisabled (a REG_SZ) under Winlogon; drain mode with logons not disabled is {@code drain}, and disabled
+     * logons win over any drain mode.
+     */
+    @Test
+    void theLogonModeIsReadFromTheTwoRegistryKeys() throws Exception {
+        assertEquals("drain", facts(host(log(logonModeLine("2", "0")), "ts1")).get("server.logon_mode"));
+        assertEquals("drain_until_restart", facts(host(log(logonModeLine("1", "0")), "ts1")).get("server.logon_mode"));
+        assertEquals("disabled", facts(host(log(logonModeLine("2", "1")), "ts1")).get("server.logon_mode"));
+        assertEquals("enabled", facts(host(log(logonModeLine("0", "0")), "ts1")).get("server.logon_mode"));
+    }
+
+    private static String logonModeLine(String drainMode, String winStationsDisabled) {
+        return "{\"snapshot\": [{\"key\": \"HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\Terminal Server\","
+                + " \"name\": \"TSServerDrainMode\", \"type\": \"REG_DWORD\", \"data\": \"" + drainMode + "\"},"
+                + " {\"key\": \"HKEY_LOCAL_MACHINE\\\\SOFTWARE\\\\Microsoft\\\\Windows NT\\\\CurrentVersion\\\\Winlogon\","
+                + " \"name\": \"WinStationsDisabled\", \"type\": \"REG_SZ\", \"data\": \"" + winStationsDisabled + "\"}],"
+                + " \"action\": \"snapshot\", \"name\": \"pack_rdp-doctor_rdp_registry\", \"hostIdentifier\": \"ts1\","
+                + " \"unixTime\": 1795168800}";
+    }
+
     @Test
     void aRegistryValueThatIsNoNumberIsAWarningNamingIt() throws Exception {
         SymptomSet s = host(log(registryLine("ts1", "pack_rdp-doctor_rdp_registry", "abc")), "ts1");

@@ -118,9 +118,37 @@ class RecordedOutputsTest {
         CollectorResult r = host("rdp-settings/defaults");
         assertEquals(Map.of("server.rdp_enabled", true, "network.rdp_port", 3389L, "server.listener_port", 3389L,
                 "server.listener_lan_adapter", 0L, "server.security_layer", 2L, "server.user_authentication", 1L,
-                "server.max_outstanding_connections", 3000L, "server.credssp_oracle", 0L),
+                "server.max_outstanding_connections", 3000L, "server.credssp_oracle", 0L, "server.logon_mode", "enabled"),
                 r.symptoms());
         assertEquals(List.of(), r.warnings());
+    }
+
+    /** change logon /drain: TSServerDrainMode 2 (WinStationsDisabled "0", a REG_SZ) is drain mode. */
+    @Test
+    void aDrainingHostIsInDrainMode() {
+        assertEquals("drain", host("rdp-settings/drain-mode").symptoms().get("server.logon_mode"));
+    }
+
+    /** change logon /disable: WinStationsDisabled "1" refuses every remote logon, whatever TSServerDrainMode says. */
+    @Test
+    void winStationsDisabledMeansLogonsDisabled() {
+        CollectorResult r = host("rdp-settings/logons-disabled");
+        assertEquals("disabled", r.symptoms().get("server.logon_mode"));
+        assertEquals(List.of(), r.warnings());
+    }
+
+    /** A drain mode no change logon writes is a warning naming the value, and the logon mode is left unknown. */
+    @Test
+    void anUnknownDrainModeIsAWarningNotAGuess() {
+        CollectorResult r = host("rdp-settings/drain-mode-unknown-value");
+        assertNull(r.symptoms().get("server.logon_mode"));
+        assertWarned(r, "TSServerDrainMode has the unknown value 7 (0, 1 or 2 expected); ignored");
+    }
+
+    /** Without the Winlogon key's value the logon mode is not guessed (an older collection, or the key unreadable). */
+    @Test
+    void theLogonModeIsNotGuessedWithoutWinStationsDisabled() {
+        assertNull(host("rdp-settings/missing-values").symptoms().get("server.logon_mode"));
     }
 
     @Test
