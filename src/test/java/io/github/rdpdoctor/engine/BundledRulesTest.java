@@ -2356,6 +2356,52 @@ class BundledRulesTest {
         assertEquals("logons-disabled", listed(disabledWithOwnSession).get(0));
     }
 
+    /**
+     * 0x204 is mstsc's "Winsock socket connect failure" (Microsoft Learn, IMsTscAxEvents::OnDisconnected): the TCP connection
+     * was never made, so nothing of the RDP connection sequence ran for this client. Each cause that acts only on an open
+     * connection — negotiation, TLS, certificate, logon, profile, session, licensing, logon mode, an update's security
+     * defaults — is argued against, and with the same host facts ranks lower than under 0x904/0x7; the causes that stop a
+     * connect (firewall, routing) get no prior from the code and are not argued against.
+     */
+    @Test
+    void aFailedTcpConnectArguesAgainstEveryCauseThatActsOnAnOpenConnection() {
+        Map<String, Object[]> hostFacts = new java.util.LinkedHashMap<>();
+        hostFacts.put("credssp-nla-mismatch", new Object[] {"client.credssp_oracle", 1, "server.credssp_patched", false});
+        hostFacts.put("tls-protocol-mismatch", new Object[] {"tls.max_version", "1.0", "client.os", "Windows 11 24H2"});
+        hostFacts.put("rdp-certificate-problem", new Object[] {"tls.cert_days_left", -3, "server.cert_expired", true});
+        hostFacts.put("stuck-user-session", new Object[] {"client.user", "CORP\\jdoe", "history.intermittent", false});
+        hostFacts.put("licensing-or-session-cap", new Object[] {"server.licensing_grace_days", 0, "server.license_server_reachable", false});
+        hostFacts.put("logons-disabled", new Object[] {"server.logon_mode", "disabled", "server.listener_state", "listen"});
+        hostFacts.put("windows-update-regression", new Object[] {"history.started_after_update", true, "client.last_update_days", 1});
+        hostFacts.put("user-profile-corrupt", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
+        for (Map.Entry<String, Object[]> e : hostFacts.entrySet()) {
+            String cause = e.getKey();
+            Object[] f = e.getValue();
+            java.util.function.Function<String, SymptomSet.Builder> file = code -> {
+                SymptomSet.Builder b = SymptomSet.builder("app-07.example").symptom("client.error_code", code)
+                        .symptom(f[0].toString(), f[1]).symptom(f[2].toString(), f[3]);
+                if (cause.equals("stuck-user-session")) {
+                    b.session(new UserSession("CORP\\jdoe", "disconnected", 900));
+                }
+                if (cause.equals("user-profile-corrupt")) {
+                    b.event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, null,
+                            "Windows cannot find the local profile and is logging you on with a temporary profile. User: CORP\\jdoe"));
+                }
+                return b;
+            };
+            SymptomSet connected = file.apply("0x904").symptom("client.extended_error_code", "0x7").build();
+            SymptomSet neverConnected = file.apply("0x204").build();
+            assertTrue(listed(connected).contains(cause), cause + " is listed on these facts: " + listed(connected));
+            assertTrue(evidenceRules(cause, neverConnected).stream().anyMatch(r -> r.startsWith(cause + ": less likely, the client's TCP connect failed (0x204")),
+                    cause + ": " + evidenceRules(cause, neverConnected));
+            assertTrue(confidence(cause, neverConnected) < confidence(cause, file.apply("0x904").build()), cause);
+        }
+        SymptomSet filtered = SymptomSet.builder("app-07.example").symptom("client.error_code", "0x204")
+                .symptom("network.rdp_port_state", "filtered").build();
+        assertEquals("firewall-blocking", listed(filtered).get(0));
+        assertTrue(evidenceRules("firewall-blocking", filtered).stream().noneMatch(r -> r.contains("0x204")), "no rule on the code for it");
+    }
+
     private static final String DISABLED_REFUSES_RECONNECTIONS =
             "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
 
