@@ -103,12 +103,17 @@ class CollectedSymptomsTest {
         assertEquals(List.of("site: unknown symptom name 'site.vlan' (kept and passed to the rules)"), set.warnings());
     }
 
+    /**
+     * The runner stamps the collection with the real clock, and events more than 7 days older are not used: the event is an
+     * hour old (a fixed date here stopped counting 7 days after it was written).
+     */
     @Test
     void hostEventsAndSessionsReachTheRules() {
+        String anHourAgo = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         SymptomCollector host = fake("host", 1, Set.of("server.rdp_enabled"), ctx -> CollectorResult.builder()
                 .put("server.rdp_enabled", true)
                 .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1058,
-                        "2026-11-20T09:10:00Z", "cannot replace the self-signed certificate"))
+                        anHourAgo, "cannot replace the self-signed certificate"))
                 .session(new UserSession("CORP\\alice", "Disc", 720)).build());
         CollectionReport r = run(host);
         assertEquals(1, r.events().size());
