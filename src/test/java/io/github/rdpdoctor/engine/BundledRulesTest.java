@@ -270,15 +270,18 @@ class BundledRulesTest {
         return doctor.diagnose(facts).cause(cause).map(RankedCause::confidence).orElse(0.0);
     }
 
+    /** Per cause, the bundled rules plus one that lists the cause whatever the facts (each compiled once for the class). */
+    private static final Map<String, RdpDoctor> LISTING = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The rules that gave evidence for or against {@code cause} when an added rule lists it whatever the facts. */
     private static List<String> evidenceRules(String cause, SymptomSet facts) {
-        RdpDoctor listing = RdpDoctor.builder().addRules("listing.drl", RuleEngineTest.HEADER + """
+        RdpDoctor listing = LISTING.computeIfAbsent(cause, c -> RdpDoctor.builder().addRules("listing.drl", RuleEngineTest.HEADER + """
                 rule "test: list the cause"
                 when
                 then
                     findings.support(kcontext, "%s", 1.0, "listed");
                 end
-                """.formatted(cause)).build();
+                """.formatted(c)).build());
         return listing.diagnose(facts).causes().stream().filter(c -> c.id().equals(cause))
                 .flatMap(c -> c.evidence().stream()).map(Evidence::rule).toList();
     }
@@ -2392,7 +2395,7 @@ class BundledRulesTest {
             SymptomSet connected = file.apply("0x904").symptom("client.extended_error_code", "0x7").build();
             SymptomSet neverConnected = file.apply("0x204").build();
             assertTrue(listed(connected).contains(cause), cause + " is listed on these facts: " + listed(connected));
-            assertTrue(evidenceRules(cause, neverConnected).stream().anyMatch(r -> r.startsWith(cause + ": less likely, the client's TCP connect failed (0x204")),
+            assertTrue(evidenceRules(cause, neverConnected).stream().anyMatch(r -> r.startsWith(cause + ": less likely, the client never made a TCP connection to the host")),
                     cause + ": " + evidenceRules(cause, neverConnected));
             assertTrue(confidence(cause, neverConnected) < confidence(cause, file.apply("0x904").build()), cause);
         }
@@ -2400,6 +2403,44 @@ class BundledRulesTest {
                 .symptom("network.rdp_port_state", "filtered").build();
         assertEquals("firewall-blocking", listed(filtered).get(0));
         assertTrue(evidenceRules("firewall-blocking", filtered).stream().noneMatch(r -> r.contains("0x204")), "no rule on the code for it");
+    }
+
+    /**
+     * mstsc's name-lookup codes — 260 (0x104) DNS name lookup failure, 520 (0x208) host not found, 1288 (0x508) DNS lookup
+     * failed, 1540 (0x604) gethostbyname failed (Microsoft Learn, IMsTscAxEvents::OnDisconnected) — say the client never had an
+     * address for the host: the failed lookup is evidence for a DNS problem (seed 000: "If DNS fails: flush DNS cache, update DNS
+     * records, or use IP address to connect"), and every cause at the host, or on an open connection, is less likely for this
+     * failure. An invalid address (0x308, 0x804) argues against the same causes but is no DNS evidence.
+     */
+    @Test
+    void aFailedNameLookupPointsAtDnsAndAwayFromTheHost() {
+        for (Object code : List.of("0x104", 520, "0x508", "0x604")) {
+            SymptomSet lookupFailed = SymptomSet.builder("fs02.corp.example").symptom("client.error_code", code)
+                    .symptom("network.rdp_port_state", "filtered").symptom("server.cert_expired", true).build();
+            assertEquals("dns-wrong-host", listed(lookupFailed).get(0), code + ": " + listed(lookupFailed));
+            assertTrue(confidence("dns-wrong-host", lookupFailed) >= 0.5, code + " is direct evidence the name did not resolve");
+            for (String atTheHost : List.of("firewall-blocking", "rdp-certificate-problem")) {
+                assertTrue(evidenceRules(atTheHost, lookupFailed).stream().anyMatch(r -> r.contains("less likely, the client never")),
+                        code + " " + atTheHost + ": " + evidenceRules(atTheHost, lookupFailed));
+            }
+        }
+        SymptomSet hostNotFound = SymptomSet.builder("fs02.corp.example").symptom("client.error_code", 520).build();
+        List<String> details = doctor.diagnose(hostNotFound).cause("dns-wrong-host").orElseThrow().evidence().stream()
+                .map(Evidence::detail).toList();
+        assertTrue(details.stream().anyMatch(d -> d.startsWith("mstsc reported 0x208 (host not found)")), details.toString());
+        SymptomSet filteredPortOnly = SymptomSet.builder("fs02.corp.example").symptom("network.rdp_port_state", "filtered").build();
+        SymptomSet filteredPortLookupFailed = SymptomSet.builder("fs02.corp.example").symptom("client.error_code", "0x104")
+                .symptom("network.rdp_port_state", "filtered").build();
+        assertTrue(confidence("firewall-blocking", filteredPortLookupFailed) < confidence("firewall-blocking", filteredPortOnly));
+
+        SymptomSet invalidAddress = SymptomSet.builder("10.0.0.300").symptom("client.error_code", "0x308")
+                .symptom("network.rdp_port_state", "filtered").build();
+        assertFalse(listed(invalidAddress).contains("dns-wrong-host"), "an invalid address is no DNS failure: " + listed(invalidAddress));
+        assertTrue(evidenceRules("firewall-blocking", invalidAddress).stream().anyMatch(r -> r.contains("never had an address")));
+        SymptomSet refused = SymptomSet.builder("fs02.corp.example").symptom("client.error_code", "0x204")
+                .symptom("network.rdp_port_state", "filtered").build();
+        assertTrue(evidenceRules("firewall-blocking", refused).stream().noneMatch(r -> r.contains("never had an address")),
+                "0x204 had an address: the firewall may have refused it");
     }
 
     private static final String DISABLED_REFUSES_RECONNECTIONS =
