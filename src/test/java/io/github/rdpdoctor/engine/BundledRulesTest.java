@@ -2443,6 +2443,33 @@ class BundledRulesTest {
                 "0x204 had an address: the firewall may have refused it");
     }
 
+    /**
+     * mstsc's extended codes 0x100–0x10b are the RDS licensing range of ExtendedDisconnectReasonCode (Microsoft Learn): the
+     * connection ended in licensing, which follows TLS and CredSSP (MS-RDPBCGR 1.3.1.1). No license server, no license, or a host
+     * not licensed for remote connections (0x101, 0x102, 0x10a) is direct evidence for licensing-or-session-cap; the other codes
+     * of the range (a failed exchange) weaker; either argues against the causes that stop a connection before licensing.
+     */
+    @Test
+    void aLicensingExtendedCodeNamesLicensingAndClearsTheEarlierPhases() {
+        for (Object code : List.of(257, "0x102", "0x10a")) {
+            SymptomSet noLicense = SymptomSet.builder("ts05.corp.example").symptom("client.error_code", "0x904")
+                    .symptom("client.extended_error_code", code).symptom("tls.max_version", "1.0").symptom("client.os", "Windows 11 24H2").build();
+            assertEquals("licensing-or-session-cap", listed(noLicense).get(0), code + ": " + listed(noLicense));
+            assertTrue(confidence("licensing-or-session-cap", noLicense) >= 0.6, code.toString());
+            assertTrue(evidenceRules("tls-protocol-mismatch", noLicense).stream().anyMatch(r -> r.contains("less likely, the connection reached RDS licensing")),
+                    code + ": " + evidenceRules("tls-protocol-mismatch", noLicense));
+        }
+        SymptomSet exchangeFailed = SymptomSet.builder("ts05.corp.example").symptom("client.extended_error_code", "0x107").build();
+        SymptomSet noServer = SymptomSet.builder("ts05.corp.example").symptom("client.extended_error_code", "0x101").build();
+        assertTrue(confidence("licensing-or-session-cap", exchangeFailed) > 0, "a failed exchange is licensing evidence too");
+        assertTrue(confidence("licensing-or-session-cap", exchangeFailed) < confidence("licensing-or-session-cap", noServer),
+                "a host with no license to give is stronger evidence than a failed exchange");
+        SymptomSet deniedConnection = SymptomSet.builder("ts05.corp.example").symptom("client.error_code", "0x904")
+                .symptom("client.extended_error_code", "0x7").build();
+        assertTrue(evidenceRules("credssp-nla-mismatch", deniedConnection).stream().noneMatch(r -> r.contains("RDS licensing")),
+                "0x7 is no licensing code");
+    }
+
     private static final String DISABLED_REFUSES_RECONNECTIONS =
             "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
 
