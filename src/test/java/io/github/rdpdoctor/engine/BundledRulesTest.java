@@ -2410,7 +2410,8 @@ class BundledRulesTest {
      * failed, 1540 (0x604) gethostbyname failed (Microsoft Learn, IMsTscAxEvents::OnDisconnected) — say the client never had an
      * address for the host: the failed lookup is evidence for a DNS problem (seed 000: "If DNS fails: flush DNS cache, update DNS
      * records, or use IP address to connect"), and every cause at the host, or on an open connection, is less likely for this
-     * failure. An invalid address (0x308, 0x804) argues against the same causes but is no DNS evidence.
+     * failure. An invalid address (0x308, 0x804) argues against the same causes but is no DNS evidence. Through an RD Gateway
+     * the failed lookup is the gateway's name: rd-gateway-or-nat, not the host's DNS.
      */
     @Test
     void aFailedNameLookupPointsAtDnsAndAwayFromTheHost() {
@@ -2428,6 +2429,11 @@ class BundledRulesTest {
         List<String> details = doctor.diagnose(hostNotFound).cause("dns-wrong-host").orElseThrow().evidence().stream()
                 .map(Evidence::detail).toList();
         assertTrue(details.stream().anyMatch(d -> d.startsWith("mstsc reported 0x208 (host not found)")), details.toString());
+        // Through an RD Gateway the client resolves only the gateway's name (MS-TSGU): the failed lookup is the gateway's.
+        SymptomSet throughGateway = SymptomSet.builder("vdi-07.corp.example").symptom("client.error_code", "0x508")
+                .symptom("network.via_gateway", true).build();
+        assertEquals("rd-gateway-or-nat", listed(throughGateway).get(0), listed(throughGateway).toString());
+        assertFalse(listed(throughGateway).contains("dns-wrong-host"), listed(throughGateway).toString());
         SymptomSet filteredPortOnly = SymptomSet.builder("fs02.corp.example").symptom("network.rdp_port_state", "filtered").build();
         SymptomSet filteredPortLookupFailed = SymptomSet.builder("fs02.corp.example").symptom("client.error_code", "0x104")
                 .symptom("network.rdp_port_state", "filtered").build();
