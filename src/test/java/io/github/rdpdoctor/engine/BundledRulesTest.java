@@ -2452,8 +2452,9 @@ class BundledRulesTest {
     /**
      * mstsc's extended codes 0x100–0x10b are the RDS licensing range of ExtendedDisconnectReasonCode (Microsoft Learn): the
      * connection ended in licensing, which follows TLS and CredSSP (MS-RDPBCGR 1.3.1.1). No license server, no license, or a host
-     * not licensed for remote connections (0x101, 0x102, 0x10a) is direct evidence for licensing-or-session-cap; the other codes
-     * of the range (a failed exchange) weaker; either argues against the causes that stop a connection before licensing.
+     * not licensed for remote connections (0x101, 0x102, 0x10a) is direct evidence for licensing-or-session-cap; a failed exchange
+     * weaker; the client's own license store (0x104, 0x105, 0x10b) is client-side-corruption; each argues against the causes that
+     * stop a connection before licensing.
      */
     @Test
     void aLicensingExtendedCodeNamesLicensingAndClearsTheEarlierPhases() {
@@ -2470,6 +2471,10 @@ class BundledRulesTest {
         assertTrue(confidence("licensing-or-session-cap", exchangeFailed) > 0, "a failed exchange is licensing evidence too");
         assertTrue(confidence("licensing-or-session-cap", exchangeFailed) < confidence("licensing-or-session-cap", noServer),
                 "a host with no license to give is stronger evidence than a failed exchange");
+        for (String clientStoreCode : List.of("0x104", "0x105", "0x10b")) {
+            SymptomSet clientStore = SymptomSet.builder("ts05.corp.example").symptom("client.extended_error_code", clientStoreCode).build();
+            assertEquals(List.of("client-side-corruption"), listed(clientStore), clientStoreCode + ": the client's own license store, not the host's licensing");
+        }
         SymptomSet deniedConnection = SymptomSet.builder("ts05.corp.example").symptom("client.error_code", "0x904")
                 .symptom("client.extended_error_code", "0x7").build();
         assertTrue(evidenceRules("credssp-nla-mismatch", deniedConnection).stream().noneMatch(r -> r.contains("RDS licensing")),
