@@ -2377,6 +2377,7 @@ class BundledRulesTest {
         hostFacts.put("logons-disabled", new Object[] {"server.logon_mode", "disabled", "server.listener_state", "listen"});
         hostFacts.put("windows-update-regression", new Object[] {"history.started_after_update", true, "client.last_update_days", 1});
         hostFacts.put("user-profile-corrupt", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
+        hostFacts.put("remote-logon-right-missing", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         for (Map.Entry<String, Object[]> e : hostFacts.entrySet()) {
             String cause = e.getKey();
             Object[] f = e.getValue();
@@ -2385,6 +2386,10 @@ class BundledRulesTest {
                         .symptom(f[0].toString(), f[1]).symptom(f[2].toString(), f[3]);
                 if (cause.equals("stuck-user-session")) {
                     b.session(new UserSession("CORP\\jdoe", "disconnected", 900));
+                }
+                if (cause.equals("remote-logon-right-missing")) {
+                    b.event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
+                            "An account failed to log on. Logon Type: 10. Account Name: jdoe Account Domain: CORP. Status: 0xC000015B"));
                 }
                 if (cause.equals("user-profile-corrupt")) {
                     b.event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, null,
@@ -2479,6 +2484,52 @@ class BundledRulesTest {
                 .symptom("client.extended_error_code", "0x7").build();
         assertTrue(evidenceRules("credssp-nla-mismatch", deniedConnection).stream().noneMatch(r -> r.contains("RDS licensing")),
                 "0x7 is no licensing code");
+    }
+
+    /**
+     * remote-logon-right-missing (beyond the contract): Security 4625 with status 0xC000015B ("the user has not been granted the
+     * requested logon type", Microsoft Learn) for the connecting user, after the host authenticated that user (1149) and with no
+     * complete logon of the user since, is the refusal itself (0.8); without the 1149, weaker (0.6); mstsc's extended 0x9
+     * (exDiscReasonServerInsufficientPrivileges) 0.55. A failed TLS handshake argues against it (the right is checked after it),
+     * and a later complete logon of the user means the right was granted.
+     */
+    @Test
+    void aRefusedRemoteLogonTypeIsTheMissingLogonRight() {
+        String user = "CORP\\asantos";
+        HostEvent auth = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-09-08T09:05:41Z",
+                "Remote Desktop Services: User authentication succeeded: User: asantos Domain: CORP Source Network Address: 10.20.7.44");
+        HostEvent refused = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-09-08T09:05:42Z",
+                "An account failed to log on. Logon Type: 10. Account For Which Logon Failed: Account Name: asantos Account Domain: CORP. "
+                        + "Failure Information: Failure Reason: The user has not been granted the requested logon type at this machine. "
+                        + "Status: 0xC000015B Sub Status: 0x0");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> SymptomSet.builder("fin-sh-02.corp.example")
+                .symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7").symptom("client.user", user);
+        SymptomSet afterAuthentication = base.get().event(auth).event(refused).build();
+        assertEquals("remote-logon-right-missing", listed(afterAuthentication).get(0), listed(afterAuthentication).toString());
+        assertTrue(confidence("remote-logon-right-missing", afterAuthentication) >= 0.8);
+        SymptomSet withoutAuthentication = base.get().event(refused).build();
+        double weaker = confidence("remote-logon-right-missing", withoutAuthentication);
+        assertTrue(weaker >= 0.6 && weaker < confidence("remote-logon-right-missing", afterAuthentication), "" + weaker);
+
+        HostEvent laterAuth = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-09-08T10:00:00Z",
+                "Remote Desktop Services: User authentication succeeded: User: asantos Domain: CORP Source Network Address: 10.20.7.44");
+        HostEvent laterLogon = new HostEvent("Microsoft-Windows-TerminalServices-LocalSessionManager/Operational",
+                "Microsoft-Windows-TerminalServices-LocalSessionManager", 21, "2026-09-08T10:00:03Z",
+                "Remote Desktop Services: Session logon succeeded: User: CORP\\asantos Session ID: 4 Source Network Address: 10.20.7.44");
+        SymptomSet grantedSince = base.get().event(auth).event(refused).event(laterAuth).event(laterLogon).build();
+        assertFalse(listed(grantedSince).contains("remote-logon-right-missing"), "a logon since means the right was granted: " + listed(grantedSince));
+
+        SymptomSet insufficientPrivileges = SymptomSet.builder("fs-11.corp.example").symptom("client.error_code", "0x904")
+                .symptom("client.extended_error_code", 9).build();
+        assertEquals("remote-logon-right-missing", listed(insufficientPrivileges).get(0));
+        SymptomSet tlsFailed = SymptomSet.builder("fs-11.corp.example").symptom("client.error_code", "0x904")
+                .symptom("client.extended_error_code", 9).symptom("tls.handshake_ok", false).build();
+        assertTrue(confidence("remote-logon-right-missing", tlsFailed) < confidence("remote-logon-right-missing", insufficientPrivileges));
+        SymptomSet otherUser = SymptomSet.builder("fin-sh-02.corp.example").symptom("client.user", "CORP\\jdoe")
+                .event(auth).event(refused).build();
+        assertFalse(listed(otherUser).contains("remote-logon-right-missing"), "another account's refusal: " + listed(otherUser));
     }
 
     private static final String DISABLED_REFUSES_RECONNECTIONS =
