@@ -2667,6 +2667,38 @@ class BundledRulesTest {
     }
 
     /**
+     * A client whose clock differs from the host's beyond the Kerberos tolerance (Microsoft Learn, "Maximum tolerance for
+     * computer clock synchronization": 5 minutes) fails NLA against every domain host, so failing against other hosts too
+     * no longer supports client-side-corruption ("the client itself is broken"); within the tolerance, without a skew, or
+     * when the skew was read from another machine (the name resolves elsewhere) it still does. Found with blind holdout
+     * round 132 (case 1633: a desktop with a dead CMOS battery two hours behind; client-side-corruption first at 0.536
+     * over credssp-nla-mismatch 0.493).
+     */
+    @Test
+    void aClientClockBeyondTheKerberosToleranceExplainsItsFailuresWithOtherHosts() {
+        String otherHosts = "client-side-corruption: the client cannot connect to other RDP hosts either";
+        record Skew(Object seconds, String resolved, boolean support) {
+        }
+        for (Skew k : List.of(new Skew(7200, null, false), new Skew(-259200, null, false), new Skew(301, null, false),
+                new Skew(300, null, true), new Skew(-45, null, true), new Skew(null, null, true),
+                new Skew(7200, "10.0.0.9", true))) {
+            SymptomSet.Builder b = errorPair("wh-ts-02.example").symptom("client.os", "Windows 10 22H2")
+                    .symptom("client.other_hosts_work", false).symptom("test.from_other_client_works", true)
+                    .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "hybrid");
+            present(b, "server.clock_skew_s", k.seconds());
+            if (k.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", k.resolved()).symptom("network.dns_expected_ip", "10.0.0.5");
+            }
+            SymptomSet facts = b.build();
+            assertEquals(k.support(), evidenceRules("client-side-corruption", facts).contains(otherHosts), k.toString());
+        }
+        SymptomSet cmos = errorPair("wh-ts-02.example").symptom("client.other_hosts_work", false)
+                .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "hybrid").symptom("rdp.nla_required", true).symptom("server.clock_skew_s", 7200).build();
+        assertEquals("credssp-nla-mismatch", listed(cmos).get(0));
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
