@@ -344,4 +344,17 @@ final class FileView {
         }
         return hasProfileEventNaming(account, false, collectedAt - minutesBeforeCollection * 60);
     }
+
+    /**
+     * Whether the day {@code days} days before the file's {@code collected_at} lies before {@code isoDate} (as
+     * {@link Times#epochSecond(String)} reads it). False when the file has no {@code collected_at}, the date cannot be
+     * read or {@code days} is negative.
+     */
+    boolean daysBeforeCollectionPrecede(double days, String isoDate) {
+        long date = Times.epochSecond(isoDate);
+        if (collectedAt == Times.UNKNOWN || date == Times.UNKNOWN || days < 0) {
+            return false;
+        }
+        return collectedAt - (long) (days * 86_400L) < date;
+    }
 }

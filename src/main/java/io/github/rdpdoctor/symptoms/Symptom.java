@@ -114,6 +114,19 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * For a count of days before the collection (such as {@code client.last_update_days}): whether that day lies before
+     * {@code isoDate} ("2018-03-13"), counted back from the file's {@code collected_at}. False when the value is not a
+     * number, the file has no {@code collected_at} or the fact is not part of a diagnosis. A plain date comparison, no
+     * regular expression.
+     */
+    public boolean daysBackPrecede(String isoDate) {
+        if (!(getValue() instanceof Number)) {
+            return false;
+        }
+        return file().daysBeforeCollectionPrecede(getNumber(), isoDate);
+    }
+
+    /**
      * Whether the text contains {@code word}, ignoring case ({@code textContains("server")} for "Windows Server 2019
      * Datacenter"). The OS checks below are such scans with fixed word lists: a rule that asks them of every file's OS
      * costs a fraction of what {@code text matches "(?i).*(a|b|...).*"} costs — a regular expression with a leading

@@ -4489,4 +4489,29 @@ class BundledRulesTest {
                 .symptom("test.from_other_client_works", true);
         assertEquals("firewall-blocking", listed(b.build()).get(0));
     }
+
+    /**
+     * A host at Force Updated Clients (AllowEncryptionOracle 0) refuses clients without the CVE-2018-0886 CredSSP update,
+     * released on March 13, 2018 (Microsoft Learn, "CredSSP encryption oracle remediation"): a client whose last update,
+     * counted back from collected_at, lies before that date cannot have it, as strong a sign as a client OS that cannot
+     * have the update. Not when the last update is after the fix, not without collected_at, not when the host accepts
+     * unpatched clients. Found with blind holdout round 133 (case 1655: a Windows 7 kiosk unpatched since early 2018
+     * against a host a new GPO set to Force Updated Clients at its restart; credssp-nla-mismatch 0.563 → 0.803).
+     */
+    @Test
+    void aClientLastUpdatedBeforeTheCredSspFixIsRefusedByAForceUpdatedHost() {
+        String rule = "credssp-nla-mismatch: host Force Updated Clients (oracle 0) and the client's last update predates the CredSSP update (March 2018)";
+        Object[][] variants = {{"2026-11-26T07:20:00Z", 3200, 0, true}, {"2026-11-26T07:20:00Z", 2900, 0, false},
+                {"2026-11-26T07:20:00Z", 400, 0, false}, {null, 3200, 0, false}, {"2026-11-26T07:20:00Z", 3200, 2, false},
+                {"2019-01-10T00:00:00Z", 400, 0, true}};
+        for (Object[] v : variants) {
+            SymptomSet.Builder b = errorPair("mes-srv-04.corp.example").symptom("client.os", "Windows 7 SP1")
+                    .symptom("client.last_update_days", v[1]).symptom("server.credssp_oracle", v[2]);
+            if (v[0] != null) {
+                b.collectedAt((String) v[0]);
+            }
+            String label = v[0] + " days " + v[1] + " host oracle " + v[2];
+            assertEquals((Boolean) v[3], evidenceRules("credssp-nla-mismatch", b.build()).contains(rule), label);
+        }
+    }
 }
