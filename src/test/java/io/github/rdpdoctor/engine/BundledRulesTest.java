@@ -3095,6 +3095,8 @@ class BundledRulesTest {
      * each is listed with all its evidence, also the evidence against.
      */
     static final List<List<String>> ONE_OBSERVATION = List.of(
+            List.of("credssp-nla-mismatch", "credssp-nla-mismatch: host Force Updated Clients (oracle 0) and the client is long unpatched",
+                    "credssp-nla-mismatch: host Force Updated Clients (oracle 0) and the client's last update predates the CredSSP update (March 2018)"),
             List.of("firewall-blocking", "firewall-blocking: less likely a firewall rule problem, the Public network profile explains the block",
                     "firewall-blocking: less likely a separate firewall problem, the firewall refuses RDP on the active profile and that profile is Public"),
             List.of("firewall-blocking", "firewall-blocking: unlikely, RDP port open (TCP connect succeeded)",
