@@ -24,7 +24,7 @@ public enum MstscDisconnectReason {
     INVALID_IP(0x804, "invalid IP address specified", Stage.INVALID_ADDRESS);
 
     /** Where the attempt stopped. */
-    public enum Stage {
+    private enum Stage {
         /** The host name did not resolve: the client had no address to connect to. */
         NAME_LOOKUP,
         /** The address given was not valid: the client had no address to connect to. */
@@ -47,21 +47,12 @@ public enum MstscDisconnectReason {
     }
 
     /** The code as symptom files hold it after loading, e.g. {@code "0x104"}. */
-    public String hex() {
+    private String hex() {
         return new HexCode(code).toString();
     }
 
-    /** Microsoft's description of the code. */
-    public String meaning() {
-        return meaning;
-    }
-
-    public Stage stage() {
-        return stage;
-    }
-
     /** The reason for a loaded {@code client.error_code} value, if it is one of these. */
-    public static Optional<MstscDisconnectReason> of(String text) {
+    private static Optional<MstscDisconnectReason> of(String text) {
         return Optional.ofNullable(text == null ? null : BY_TEXT.get(text));
     }
 

@@ -29,7 +29,7 @@ public enum MstscExtendedReason {
     LICENSE_CREATING_LIC_STORE_ACC_DENIED(0x10b, "exDiscReasonLicenseCreatingLicStoreAccDenied", Side.CLIENT_LICENSE_STORE);
 
     /** Which side of the licensing phase the code blames. */
-    public enum Side {
+    private enum Side {
         /** The host had no license to give: no license server, no license, or not licensed for remote connections. */
         HOST_HAS_NO_LICENSE,
         /** The client's own license store: its cached license does not match or is bad, or it cannot be created. */
@@ -51,22 +51,13 @@ public enum MstscExtendedReason {
         this.side = side;
     }
 
-    /** The code as symptom files hold it after loading, e.g. {@code "0x101"}. */
-    public String hex() {
+    /** The code as symptom files hold it after loading, e.g. {@code "0x104"}. */
+    private String hex() {
         return new HexCode(code).toString();
     }
 
-    /** Microsoft's name for the code. */
-    public String constant() {
-        return constant;
-    }
-
-    public Side side() {
-        return side;
-    }
-
     /** The reason for a loaded {@code client.extended_error_code} value, if it is in the licensing range. */
-    public static Optional<MstscExtendedReason> of(String text) {
+    private static Optional<MstscExtendedReason> of(String text) {
         return Optional.ofNullable(text == null ? null : BY_TEXT.get(text));
     }
 
