@@ -164,6 +164,21 @@ final class FileView {
     }
 
     /**
+     * The time (seconds since the epoch) of the latest event 1149 (RemoteConnectionManager, "User authentication
+     * succeeded") naming {@code account} ({@link HostEvent#namesUser(String)}); {@link Times#UNKNOWN} when there is none
+     * with a time. A file holds a handful of events: scanned on each call.
+     */
+    long lastAuthentication(String account) {
+        long last = Times.UNKNOWN;
+        for (HostEvent e : events) {
+            if (e.getId() == 1149 && e.getEpochSecond() > last && e.namesUser(account)) {
+                last = e.getEpochSecond();
+            }
+        }
+        return last;
+    }
+
+    /**
      * The time of the latest Service Control Manager event that Remote Desktop Services timed out, hung or terminated
      * unexpectedly (7011, 7022, 7031, 7034 naming it, {@link HostEvent#namesRemoteDesktopServices()});
      * {@link Times#UNKNOWN} when there is none with a time.

@@ -231,6 +231,47 @@ public final class HostEvent extends FileFact {
         return failedLogonWithStatus("0xc000006a");
     }
 
+    /**
+     * The statuses of a Security 4625 that refuse the account itself, whatever its password and rights: the account is
+     * locked out, disabled or expired, or its password expired or must be changed (Microsoft Learn, "4625(F): An account
+     * failed to log on", status codes). The full message gives them as status 0xC000006E (account restriction) or 0xC0000234
+     * with the reason as sub status; either counts.
+     */
+    private static final String[][] ACCOUNT_REFUSALS = {
+        {"0xC0000234", "the account is locked out"},
+        {"0xC0000072", "the account is disabled"},
+        {"0xC0000193", "the account has expired"},
+        {"0xC0000071", "the password has expired"},
+        {"0xC0000224", "the password must be changed before the next logon"},
+    };
+
+    /**
+     * Whether a Security 4625 ("An account failed to log on") refuses the account itself: status or sub status 0xC0000234
+     * (locked out), 0xC0000072 (disabled), 0xC0000193 (account expired), 0xC0000071 (password expired) or 0xC0000224
+     * (password must change) — Microsoft Learn, "4625(F): An account failed to log on". In the rendered message or osquery's
+     * JSON data, in any case. A plain scan, no regular expression.
+     */
+    public boolean refusesAccount() {
+        return !getAccountRefusal().isEmpty();
+    }
+
+    /**
+     * For a Security 4625 that refuses the account itself ({@link #refusesAccount()}), its status and what it means, e.g.
+     * {@code "0xC0000234 (the account is locked out)"}; empty for any other event.
+     */
+    public String getAccountRefusal() {
+        if (id != 4625) {
+            return "";
+        }
+        String lower = message.toLowerCase(Locale.ROOT);
+        for (String[] r : ACCOUNT_REFUSALS) {
+            if (lower.contains(r[0].toLowerCase(Locale.ROOT))) {
+                return r[0] + " (" + r[1] + ")";
+            }
+        }
+        return "";
+    }
+
     /** Whether this is a Security 4625 whose message holds {@code status} (lower case) in any case, as status or sub status. */
     private boolean failedLogonWithStatus(String status) {
         return id == 4625 && message.toLowerCase(Locale.ROOT).contains(status);
@@ -273,6 +314,16 @@ public final class HostEvent extends FileFact {
             return false;
         }
         return epochSecond > file().lastLoggedOnAuthentication(account);
+    }
+
+    /**
+     * Whether the host authenticated {@code account} after this event: a 1149 ("User authentication succeeded") naming the
+     * account ({@link #namesUser(String)}) logged after it, whether or not a session followed. After a failed logon for
+     * the account's state (locked out, disabled, password expired) it means that state was cleared. False when
+     * {@code account} is empty, when this event has no time and outside a diagnosis.
+     */
+    public boolean followedByAuthenticationOf(String account) {
+        return account != null && !account.isBlank() && loggedBefore(file().lastAuthentication(account));
     }
 
     /** {@link #followedByLogonOf(String)} for any account: some user authenticated and logged on after this event. */

@@ -2378,6 +2378,7 @@ class BundledRulesTest {
         hostFacts.put("windows-update-regression", new Object[] {"history.started_after_update", true, "client.last_update_days", 1});
         hostFacts.put("user-profile-corrupt", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         hostFacts.put("remote-logon-right-missing", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
+        hostFacts.put("account-locked-or-expired", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         for (Map.Entry<String, Object[]> e : hostFacts.entrySet()) {
             String cause = e.getKey();
             Object[] f = e.getValue();
@@ -2390,6 +2391,10 @@ class BundledRulesTest {
                 if (cause.equals("remote-logon-right-missing")) {
                     b.event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
                             "An account failed to log on. Logon Type: 10. Account Name: jdoe Account Domain: CORP. Status: 0xC000015B"));
+                }
+                if (cause.equals("account-locked-or-expired")) {
+                    b.event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
+                            "An account failed to log on. Logon Type: 3. Account Name: jdoe Account Domain: CORP. Status: 0xC0000234"));
                 }
                 if (cause.equals("user-profile-corrupt")) {
                     b.event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, null,
@@ -2530,6 +2535,56 @@ class BundledRulesTest {
         SymptomSet otherUser = SymptomSet.builder("fin-sh-02.corp.example").symptom("client.user", "CORP\\jdoe")
                 .event(auth).event(refused).build();
         assertFalse(listed(otherUser).contains("remote-logon-right-missing"), "another account's refusal: " + listed(otherUser));
+    }
+
+    /**
+     * account-locked-or-expired (beyond the contract): a Security 4625 for the connecting user whose status refuses the account
+     * itself — locked out 0xC0000234, disabled 0xC0000072, account expired 0xC0000193, password expired 0xC0000071, must change
+     * password 0xC0000224 (Microsoft Learn, "4625(F): An account failed to log on"), as status or as sub status under
+     * 0xC000006E — with no authentication of the user since is the refusal itself (0.7); any account when the file names no
+     * user, weaker (0.45). A 1149 of the user afterwards means the state was cleared; a wrong password (0xC000006A) is no
+     * state of the account; another account's refusal says nothing; a failed TLS handshake argues against it.
+     */
+    @Test
+    void aFailedLogonForTheAccountsStateIsTheLockedOrExpiredAccount() {
+        String user = "CORP\\mweber";
+        java.util.function.Function<String, HostEvent> refusal = status -> new HostEvent("Security", "Microsoft-Windows-Security-Auditing",
+                4625, "2026-10-05T08:14:02Z", "An account failed to log on.\n\nLogon Type: 3\n\nAccount For Which Logon Failed:\n"
+                        + "\tAccount Name: mweber\n\tAccount Domain: CORP\n\nFailure Information:\n\t" + status);
+        java.util.function.BiFunction<String, Boolean, SymptomSet.Builder> file = (account, tlsOk) -> SymptomSet.builder("erp-ts-04.corp.example")
+                .symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7").symptom("client.user", account)
+                .symptom("tls.handshake_ok", tlsOk);
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> file.apply(user, true);
+        Map<String, String> states = Map.of(
+                "Status: 0xC0000234\n\tSub Status: 0x0", "0xC0000234 (the account is locked out)",
+                "Status: 0xC000006E\n\tSub Status: 0xC0000072", "0xC0000072 (the account is disabled)",
+                "Status: 0xC000006E\n\tSub Status: 0xC0000193", "0xC0000193 (the account has expired)",
+                "Status: 0xC000006E\n\tSub Status: 0xC0000071", "0xC0000071 (the password has expired)",
+                "Status: 0xc0000224\n\tSub Status: 0x0", "0xC0000224 (the password must be changed before the next logon)");
+        for (Map.Entry<String, String> state : states.entrySet()) {
+            SymptomSet refused = base.get().event(refusal.apply(state.getKey())).build();
+            assertEquals("account-locked-or-expired", listed(refused).get(0), state.getValue() + ": " + listed(refused));
+            assertTrue(confidence("account-locked-or-expired", refused) >= 0.7, state.getValue());
+            List<String> details = doctor.diagnose(refused).cause("account-locked-or-expired").orElseThrow().evidence().stream()
+                    .map(Evidence::detail).toList();
+            assertTrue(details.stream().anyMatch(d -> d.contains("status " + state.getValue())), details.toString());
+        }
+        HostEvent lockedOut = refusal.apply("Status: 0xC0000234\n\tSub Status: 0x0");
+        HostEvent authenticatedSince = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-10-05T09:30:00Z",
+                "Remote Desktop Services: User authentication succeeded: User: mweber Domain: CORP Source Network Address: 10.4.2.17");
+        SymptomSet unlocked = base.get().event(lockedOut).event(authenticatedSince).build();
+        assertFalse(listed(unlocked).contains("account-locked-or-expired"), "authenticated since: the account was unlocked: " + listed(unlocked));
+        SymptomSet wrongPassword = base.get().event(refusal.apply("Status: 0xC000006D\n\tSub Status: 0xC000006A")).build();
+        assertFalse(listed(wrongPassword).contains("account-locked-or-expired"), "a wrong password is no state of the account");
+        SymptomSet otherUser = file.apply("CORP\\jdoe", true).event(lockedOut).build();
+        assertFalse(listed(otherUser).contains("account-locked-or-expired"), "another account's refusal: " + listed(otherUser));
+        SymptomSet noUserNamed = SymptomSet.builder("erp-ts-04.corp.example").symptom("client.error_code", "0x904")
+                .event(lockedOut).build();
+        double weaker = confidence("account-locked-or-expired", noUserNamed);
+        assertTrue(weaker >= 0.45 && weaker < confidence("account-locked-or-expired", base.get().event(lockedOut).build()), "" + weaker);
+        SymptomSet tlsFailed = file.apply(user, false).event(lockedOut).build();
+        assertTrue(confidence("account-locked-or-expired", tlsFailed) < confidence("account-locked-or-expired", base.get().event(lockedOut).build()));
     }
 
     private static final String DISABLED_REFUSES_RECONNECTIONS =
