@@ -2587,6 +2587,24 @@ class BundledRulesTest {
         assertTrue(confidence("account-locked-or-expired", tlsFailed) < confidence("account-locked-or-expired", base.get().event(lockedOut).build()));
     }
 
+    /**
+     * A self-signed certificate that does not carry the host's name is a hint that another computer answered (dns-wrong-host)
+     * because Windows makes its self-signed RDP certificate for its own name. A host stated as Linux (xrdp,
+     * gnome-remote-desktop) presents whatever certificate the package or the admin generated: no such hint there.
+     */
+    @Test
+    void aMisnamedSelfSignedCertificateOfALinuxHostSaysNothingAboutWhichMachineAnswered() {
+        String rule = "dns-wrong-host: self-signed RDP certificate names another computer";
+        java.util.function.Function<String, SymptomSet> file = os -> SymptomSet.builder("office-pc.example.net")
+                .symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7")
+                .symptom("tls.cert_self_signed", true).symptom("tls.cert_name_match", false).symptom("tls.cert_subject", "CN=GNOME")
+                .symptom("server.os", os).build();
+        assertTrue(evidenceRules("dns-wrong-host", file.apply("Windows 11 Pro 24H2")).contains(rule));
+        for (String linux : List.of("Ubuntu 24.04 LTS (gnome-remote-desktop 46, system mode)", "Red Hat Enterprise Linux 9.4 with xrdp 0.10")) {
+            assertFalse(evidenceRules("dns-wrong-host", file.apply(linux)).contains(rule), linux);
+        }
+    }
+
     private static final String DISABLED_REFUSES_RECONNECTIONS =
             "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
 
