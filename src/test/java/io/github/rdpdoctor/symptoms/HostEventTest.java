@@ -185,4 +185,21 @@ class HostEventTest {
         assertFalse(event(4625, "Failure Reason: Unknown user name or bad password. Status: 0xC000006D Sub Status: 0xC000006A").refusesLogonType());
         assertFalse(event(4624, "Status: 0xC000015B").refusesLogonType());
     }
+
+    @Test
+    void a4625ThatRefusesTheAccountNamesItsStatus() {
+        assertEquals("0xC0000234 (the account is locked out)",
+                event(4625, "Failure Reason: Account locked out. Status: 0xC0000234 Sub Status: 0x0").getAccountRefusal());
+        assertEquals("0xC0000072 (the account is disabled)",
+                event(4625, "Failure Reason: Account currently disabled. Status: 0xC000006E Sub Status: 0xC0000072").getAccountRefusal());
+        assertEquals("0xC0000071 (the password has expired)",
+                event(4625, "{\"EventData\":{\"TargetUserName\":\"jdoe\",\"Status\":\"0xc000006e\",\"SubStatus\":\"0xc0000071\"}}")
+                        .getAccountRefusal());
+        assertTrue(event(4625, "Status: 0xC0000193").refusesAccount());
+        assertTrue(event(4625, "Status: 0xC0000224 Sub Status: 0x0").refusesAccount());
+        assertFalse(event(4625, "Failure Reason: Unknown user name or bad password. Status: 0xC000006D Sub Status: 0xC000006A").refusesAccount());
+        assertFalse(event(4625, "Status: 0xC000015B Sub Status: 0x0").refusesAccount(), "a refused logon type is no state of the account");
+        assertFalse(event(4740, "A user account was locked out. Status: 0xC0000234").refusesAccount(), "only a failed logon");
+        assertEquals("", event(4624, "Status: 0xC0000234").getAccountRefusal());
+    }
 }
