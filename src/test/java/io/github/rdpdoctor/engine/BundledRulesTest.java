@@ -2772,6 +2772,44 @@ class BundledRulesTest {
     }
 
     /**
+     * A host on the Public network profile whose firewall does not allow RDP there, with the RDP port unanswered, drops the
+     * connection in its own firewall before any TLS or CredSSP setting is exchanged (seed 000, "Network Profile Mismatch";
+     * kb/causes.yaml windows-update-regression: "a recent Windows update changed RDP security defaults"): that argues
+     * against an update's changed defaults, even when the failure began after the update's restart. Not when the firewall
+     * allows RDP or is not known to refuse it, not on another profile, not when the port answers, not through an RD Gateway
+     * and not when another machine answered under the name. Found with blind holdout round 142 (case 1762: the host came up
+     * Public after the monthly updates' restart; windows-update-regression third at 0.584).
+     */
+    @Test
+    void aPublicProfileFirewallDropArguesAgainstAnUpdatesSecurityDefaults() {
+        String rule = "windows-update-regression: less likely, the host's Public profile firewall drops RDP (no security settings are exchanged)";
+        record Fw(String profile, Boolean allowed, String port, Boolean gateway, String resolved, boolean against) {
+        }
+        for (Fw f : List.of(new Fw("public", false, "filtered", null, null, true),
+                new Fw("public", false, "filtered", false, "10.5.1.21", true),
+                new Fw("public", true, "filtered", null, null, false), new Fw("public", null, "filtered", null, null, false),
+                new Fw("domain", false, "filtered", null, null, false), new Fw("public", false, "open", null, null, false),
+                new Fw("public", false, null, null, null, false), new Fw("public", false, "filtered", true, null, false),
+                new Fw("public", false, "filtered", null, "10.5.7.99", false))) {
+            SymptomSet.Builder b = errorPair("adm-files-01.corp.example").symptom("history.started_after_update", true)
+                    .symptom("server.network_profile", f.profile());
+            present(b, "server.firewall_rdp_allowed", f.allowed());
+            present(b, "network.rdp_port_state", f.port());
+            present(b, "network.via_gateway", f.gateway());
+            if (f.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", f.resolved()).symptom("network.dns_expected_ip", "10.5.1.21");
+            }
+            assertEquals(f.against(), evidenceRules("windows-update-regression", b.build()).contains(rule), f.toString());
+        }
+        SymptomSet reboot = errorPair("adm-files-01.corp.example").symptom("history.started_after_update", true)
+                .symptom("server.last_update_days", 0).symptom("test.from_other_client_works", false)
+                .symptom("network.ping_ok", false).symptom("network.rdp_port_state", "filtered").symptom("rdp.negotiation", "no_response")
+                .symptom("server.network_profile", "public").symptom("server.firewall_rdp_allowed", false).build();
+        assertEquals("network-profile-public", listed(reboot).get(0));
+        assertTrue(confidence("windows-update-regression", reboot) <= 0.5, "windows-update-regression " + confidence("windows-update-regression", reboot));
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
