@@ -4627,4 +4627,29 @@ class BundledRulesTest {
             assertEquals((Boolean) v[3], evidenceRules("credssp-nla-mismatch", b.build()).contains(rule), label);
         }
     }
+
+    /**
+     * A TCP connect that gets no answer (filtered) never reaches the logon after which the host hands the connection to the
+     * user's existing session (MS-RDPBCGR 1.3.1.1; 000_1186b8863ec60437.txt, "Stuck User Session"), as user-profile-corrupt
+     * reads it for the same stage. Not when the port is open, not through an RD Gateway, not when another machine answered
+     * (the name resolves elsewhere). Found with blind holdout round 143 (case 1775: a disconnected session in qwinsta beside
+     * an NSG that drops 3389; stuck-user-session 0.692 → 0.487, firewall-blocking first).
+     */
+    @Test
+    void aFilteredRdpPortArguesAgainstAStuckSessionOfTheUser() {
+        String rule = "stuck-user-session: less likely, this client's TCP connect to the RDP port gets no answer (the session is never reached)";
+        Object[][] variants = {{"filtered", null, null, true}, {"open", null, null, false}, {"filtered", true, null, false},
+                {"filtered", null, "10.100.6.44", false}};
+        for (Object[] v : variants) {
+            SymptomSet.Builder b = errorPair("az-app-09.corp.example").symptom("client.user", "svc-admin")
+                    .symptom("network.rdp_port_state", v[0]).symptom("network.dns_expected_ip", "10.100.6.9")
+                    .session(new UserSession("svc-admin", "disconnected", 2900));
+            present(b, "network.via_gateway", v[1]);
+            if (v[2] != null) {
+                b.symptom("network.dns_resolved_ip", v[2]);
+            }
+            String label = v[0] + " gateway " + v[1] + " resolved " + v[2];
+            assertEquals((Boolean) v[3], evidenceRules("stuck-user-session", b.build()).contains(rule), label);
+        }
+    }
 }
