@@ -272,6 +272,17 @@ public final class HostEvent extends FileFact {
         return "";
     }
 
+    /**
+     * Whether a Security 4625 ("An account failed to log on") gives status or sub status 0xC000018D,
+     * STATUS_TRUSTED_RELATIONSHIP_FAILURE: "The logon request failed because the trust relationship between the primary
+     * domain and the trusted domain failed" (Microsoft Learn, "4625(F): An account failed to log on", status codes) — the
+     * host could not pass the domain account's logon to a domain controller over its secure channel. In the rendered
+     * message or osquery's JSON data, in any case. A plain scan, no regular expression.
+     */
+    public boolean refusesForBrokenTrust() {
+        return failedLogonWithStatus("0xc000018d");
+    }
+
     /** Whether this is a Security 4625 whose message holds {@code status} (lower case) in any case, as status or sub status. */
     private boolean failedLogonWithStatus(String status) {
         return id == 4625 && message.toLowerCase(Locale.ROOT).contains(status);

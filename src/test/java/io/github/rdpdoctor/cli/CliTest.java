@@ -431,7 +431,7 @@ class CliTest {
     void kbListAndShow() {
         CliRun list = CliRun.run("kb", "list");
         assertEquals(0, list.code());
-        assertEquals(21, list.out().lines().count(), "the contract's 18 causes, logons-disabled, remote-logon-right-missing and account-locked-or-expired");
+        assertEquals(22, list.out().lines().count(), "the contract's 18 causes and the four extensions");
         CliRun show = CliRun.run("kb", "show", "credssp-nla-mismatch");
         assertEquals(0, show.code());
         assertTrue(show.out().contains("Remediation:") && show.out().contains("1. "), show.out());

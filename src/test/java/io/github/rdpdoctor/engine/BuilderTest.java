@@ -48,7 +48,7 @@ class BuilderTest {
     void aKnowledgeBaseLackingBundledCausesIsRefusedAtBuild() throws IOException {
         RdpDoctor.Builder b = RdpDoctor.builder().knowledgeBase(kb(ONE_CAUSE));
         RdpDoctorException e = assertThrows(RdpDoctorException.class, b::build);
-        assertTrue(e.getMessage().startsWith("the knowledge base lacks 20 causes that the bundled rules conclude: "),
+        assertTrue(e.getMessage().startsWith("the knowledge base lacks 21 causes that the bundled rules conclude: "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("credssp-nla-mismatch"), e.getMessage());
         assertTrue(e.getMessage().contains("logons-disabled"), "a cause beyond the contract is named too: " + e.getMessage());

@@ -2379,6 +2379,7 @@ class BundledRulesTest {
         hostFacts.put("user-profile-corrupt", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         hostFacts.put("remote-logon-right-missing", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         hostFacts.put("account-locked-or-expired", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
+        hostFacts.put("domain-trust-broken", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         for (Map.Entry<String, Object[]> e : hostFacts.entrySet()) {
             String cause = e.getKey();
             Object[] f = e.getValue();
@@ -2391,6 +2392,10 @@ class BundledRulesTest {
                 if (cause.equals("remote-logon-right-missing")) {
                     b.event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
                             "An account failed to log on. Logon Type: 10. Account Name: jdoe Account Domain: CORP. Status: 0xC000015B"));
+                }
+                if (cause.equals("domain-trust-broken")) {
+                    b.event(new HostEvent("System", "NETLOGON", 3210, null,
+                            "This computer could not authenticate with \\\\DC01.corp.example, a Windows domain controller for domain CORP"));
                 }
                 if (cause.equals("account-locked-or-expired")) {
                     b.event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
@@ -2602,6 +2607,65 @@ class BundledRulesTest {
         assertTrue(evidenceRules("dns-wrong-host", file.apply("Windows 11 Pro 24H2")).contains(rule));
         for (String linux : List.of("Ubuntu 24.04 LTS (gnome-remote-desktop 46, system mode)", "Red Hat Enterprise Linux 9.4 with xrdp 0.10")) {
             assertFalse(evidenceRules("dns-wrong-host", file.apply(linux)).contains(rule), linux);
+        }
+    }
+
+    /**
+     * domain-trust-broken (beyond the contract): NETLOGON 3210 (the host cannot authenticate with a domain controller) with no
+     * logon since (0.6), and a Security 4625 for the connecting user with status 0xC000018D (the trust relationship failed) and
+     * no authentication of the user since (0.7), are the broken secure channel; a later logon or authentication means it works
+     * again. A failed TLS handshake, and for each cause refused at the logon a TCP connect that fails, argue against it.
+     */
+    @Test
+    void aHostThatCannotAuthenticateWithItsDomainHasABrokenTrust() {
+        String user = "CORP\\rfischer";
+        HostEvent netlogon = new HostEvent("System", "NETLOGON", 3210, "2026-10-20T06:10:00Z",
+                "This computer could not authenticate with \\\\DC02.corp.example, a Windows domain controller for domain CORP, and"
+                        + " therefore this computer might deny logon requests.");
+        HostEvent refused = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-10-20T08:41:17Z",
+                "An account failed to log on. Logon Type: 3. Account For Which Logon Failed: Account Name: rfischer Account Domain: CORP."
+                        + " Failure Reason: The trust relationship between this workstation and the primary domain failed."
+                        + " Status: 0xC000018D Sub Status: 0x0");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> SymptomSet.builder("build-07.corp.example")
+                .symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7").symptom("client.user", user);
+        SymptomSet channel = base.get().event(netlogon).build();
+        assertEquals("domain-trust-broken", listed(channel).get(0), listed(channel).toString());
+        assertTrue(confidence("domain-trust-broken", channel) >= 0.6);
+        SymptomSet both = base.get().event(netlogon).event(refused).build();
+        assertTrue(confidence("domain-trust-broken", both) > confidence("domain-trust-broken", channel), "the user's own refusal adds to it");
+        assertTrue(confidence("domain-trust-broken", base.get().event(refused).build()) >= 0.7);
+        HostEvent laterAuth = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-10-20T10:02:00Z",
+                "Remote Desktop Services: User authentication succeeded: User: rfischer Domain: CORP Source Network Address: 10.1.1.9");
+        HostEvent laterLogon = new HostEvent("Microsoft-Windows-TerminalServices-LocalSessionManager/Operational",
+                "Microsoft-Windows-TerminalServices-LocalSessionManager", 21, "2026-10-20T10:02:04Z",
+                "Remote Desktop Services: Session logon succeeded: User: CORP\\rfischer Session ID: 3 Source Network Address: 10.1.1.9");
+        SymptomSet repaired = base.get().event(netlogon).event(refused).event(laterAuth).event(laterLogon).build();
+        assertFalse(listed(repaired).contains("domain-trust-broken"), "logons since: the channel works again: " + listed(repaired));
+        SymptomSet otherUser = SymptomSet.builder("build-07.corp.example").symptom("client.user", "CORP\\jdoe").event(refused).build();
+        assertFalse(listed(otherUser).contains("domain-trust-broken"), "another account's refusal: " + listed(otherUser));
+        SymptomSet tlsFailed = base.get().symptom("tls.handshake_ok", false).event(netlogon).build();
+        assertTrue(confidence("domain-trust-broken", tlsFailed) < confidence("domain-trust-broken", channel));
+
+        HostEvent lockedOut = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-10-20T08:41:17Z",
+                "An account failed to log on. Account For Which Logon Failed: Account Name: rfischer Account Domain: CORP. Status: 0xC0000234");
+        HostEvent rightMissing = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-10-20T08:41:17Z",
+                "An account failed to log on. Account For Which Logon Failed: Account Name: rfischer Account Domain: CORP. Status: 0xC000015B");
+        Map<String, HostEvent> refusedAtLogon = Map.of("domain-trust-broken", netlogon, "account-locked-or-expired", lockedOut,
+                "remote-logon-right-missing", rightMissing);
+        for (Map.Entry<String, HostEvent> e : refusedAtLogon.entrySet()) {
+            String cause = e.getKey();
+            double open = confidence(cause, base.get().symptom("network.rdp_port_state", "open").event(e.getValue()).build());
+            for (String failed : List.of("filtered", "closed")) {
+                SymptomSet portFails = base.get().symptom("network.rdp_port_state", failed).event(e.getValue()).build();
+                assertTrue(evidenceRules(cause, portFails).contains(cause + ": less likely, this client's TCP connect to the RDP port fails (the logon is never reached)"),
+                        cause + " " + failed + ": " + evidenceRules(cause, portFails));
+                assertTrue(confidence(cause, portFails) < open, cause + " " + failed);
+            }
+            SymptomSet viaGateway = base.get().symptom("network.rdp_port_state", "filtered").symptom("network.via_gateway", true)
+                    .event(e.getValue()).build();
+            assertTrue(evidenceRules(cause, viaGateway).stream().noneMatch(r -> r.contains("TCP connect to the RDP port fails")),
+                    cause + ": a direct probe does not test the gateway's path");
         }
     }
 

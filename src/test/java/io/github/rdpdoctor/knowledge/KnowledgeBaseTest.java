@@ -53,7 +53,8 @@ class KnowledgeBaseTest {
     }
 
     /** The causes rdp-doctor adds beyond the contract, after the contract's (kb/causes.yaml, "Extensions"). */
-    static final List<String> EXTENSION_CAUSES = List.of("logons-disabled", "remote-logon-right-missing", "account-locked-or-expired");
+    static final List<String> EXTENSION_CAUSES = List.of("logons-disabled", "remote-logon-right-missing", "account-locked-or-expired",
+            "domain-trust-broken");
 
     @Test
     void hasTheContractCausesInContractOrderThenTheExtensions() {

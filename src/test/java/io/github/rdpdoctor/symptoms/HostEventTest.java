@@ -202,4 +202,13 @@ class HostEventTest {
         assertFalse(event(4740, "A user account was locked out. Status: 0xC0000234").refusesAccount(), "only a failed logon");
         assertEquals("", event(4624, "Status: 0xC0000234").getAccountRefusal());
     }
+
+    @Test
+    void a4625WithTrustRelationshipFailureRefusesForBrokenTrust() {
+        assertTrue(event(4625, "Failure Reason: The trust relationship between this workstation and the primary domain failed."
+                + " Status: 0xC000018D Sub Status: 0x0").refusesForBrokenTrust());
+        assertTrue(event(4625, "{\"EventData\":{\"TargetUserName\":\"jdoe\",\"Status\":\"0xc000018d\"}}").refusesForBrokenTrust());
+        assertFalse(event(4625, "Status: 0xC0000234 Sub Status: 0x0").refusesForBrokenTrust());
+        assertFalse(event(3210, "0xC000018D").refusesForBrokenTrust(), "only a failed logon");
+    }
 }
