@@ -2874,6 +2874,29 @@ class BundledRulesTest {
     }
 
     /**
+     * Pausing the antivirus / endpoint product leaves the TLS versions and cipher suites of client and host as they are
+     * (Schannel settings), so a connection that then works settles that they share one: an old host OS only suggested a
+     * mismatch. Without the test, or when it failed, no such evidence. Found with blind holdout case 1812 (a Windows 7
+     * Embedded HMI whose host IPS resets RDP; the old OS kept tls-protocol-mismatch second at 0.575).
+     */
+    @Test
+    void aConnectionThatWorksWithTheProductPausedArguesAgainstATlsVersionMismatch() {
+        String rule = "tls-protocol-mismatch: less likely, it connects with the security software paused (TLS settings unchanged)";
+        for (Boolean works : java.util.Arrays.asList(null, false, true)) {
+            SymptomSet.Builder b = errorPair("hmi-mix-04.ot.example").symptom("client.os", "Windows 10 22H2")
+                    .symptom("server.os", "Windows Embedded Standard 7 SP1").symptom("network.rdp_port_state", "open")
+                    .symptom("server.security_software", "Host IPS");
+            present(b, "test.security_software_off_works", works);
+            SymptomSet facts = b.build();
+            assertEquals(Boolean.TRUE.equals(works), evidenceRules("tls-protocol-mismatch", facts).contains(rule), "works=" + works);
+            if (Boolean.TRUE.equals(works)) {
+                assertEquals("security-software-interference", listed(facts).get(0));
+                assertTrue(confidence("tls-protocol-mismatch", facts) <= 0.4, "tls-protocol-mismatch " + confidence("tls-protocol-mismatch", facts));
+            }
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
