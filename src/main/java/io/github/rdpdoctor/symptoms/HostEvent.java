@@ -234,8 +234,8 @@ public final class HostEvent extends FileFact {
     /**
      * The statuses of a Security 4625 that refuse the account itself, whatever its password and rights: the account is
      * locked out, disabled or expired, or its password expired or must be changed (Microsoft Learn, "4625(F): An account
-     * failed to log on", status codes). The full message gives them as status 0xC000006E (account restriction) or 0xC0000234
-     * with the reason as sub status; either counts.
+     * failed to log on", status codes). The message gives the reason as its status (0xC0000234), or as the sub status under
+     * status 0xC000006E (account restriction); either counts.
      */
     private static final String[][] ACCOUNT_REFUSALS = {
         {"0xC0000234", "the account is locked out"},
