@@ -4802,4 +4802,30 @@ class BundledRulesTest {
             assertEquals((Boolean) v[3], evidenceRules("stuck-user-session", b.build()).contains(rule), label);
         }
     }
+
+    /**
+     * A host that accepts the TCP connect and never answers the X.224 Connection Request exchanged no security setting
+     * (domain-notes.md, MS-RDPBCGR 2.2.1.1/2.2.1.2; 001_96e17deb818a7688.txt, updates "alter default RDP security settings"):
+     * an update's changed defaults show in the negotiation answer or after it, so the update's timing alone does not explain
+     * the silence. Not when the TCP connect got no answer or was refused, not through an RD Gateway, not when another machine
+     * answered (the name resolves elsewhere). Found with blind holdout round 151 (case 1872: TermService hung after last
+     * night's update; windows-update-regression 0.852 → 0.753, rdp-service-failure 0.842 first).
+     */
+    @Test
+    void anUnansweredX224RequestArguesAgainstAnUpdateThatChangedSecurityDefaults() {
+        String rule = "windows-update-regression: less likely, the host accepts TCP but never answers the X.224 request (no security settings are exchanged)";
+        Object[][] variants = {{"no_response", "open", null, null, true}, {"no_response", null, null, null, true},
+                {"no_response", "filtered", null, null, false}, {"no_response", "closed", null, null, false},
+                {"no_response", "open", true, null, false}, {"no_response", "open", null, "10.21.4.99", false},
+                {"hybrid", "open", null, null, false}};
+        for (Object[] v : variants) {
+            SymptomSet.Builder b = errorPair("kiosk-mgr-01.corp.example").symptom("history.started_after_update", true)
+                    .symptom("rdp.negotiation", v[0]).symptom("network.dns_expected_ip", "10.21.4.21");
+            present(b, "network.rdp_port_state", v[1]);
+            present(b, "network.via_gateway", v[2]);
+            present(b, "network.dns_resolved_ip", v[3]);
+            String label = v[0] + " port " + v[1] + " gateway " + v[2] + " resolved " + v[3];
+            assertEquals((Boolean) v[4], evidenceRules("windows-update-regression", b.build()).contains(rule), label);
+        }
+    }
 }
