@@ -2509,12 +2509,9 @@ class BundledRulesTest {
         HostEvent auth = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
                 "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-09-08T09:05:41Z",
                 "Remote Desktop Services: User authentication succeeded: User: asantos Domain: CORP Source Network Address: 10.20.7.44");
-        HostEvent refused = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-09-08T09:05:42Z",
-                "An account failed to log on. Logon Type: 10. Account For Which Logon Failed: Account Name: asantos Account Domain: CORP. "
-                        + "Failure Information: Failure Reason: The user has not been granted the requested logon type at this machine. "
-                        + "Status: 0xC000015B Sub Status: 0x0");
-        java.util.function.Supplier<SymptomSet.Builder> base = () -> SymptomSet.builder("fin-sh-02.corp.example")
-                .symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7").symptom("client.user", user);
+        HostEvent refused = failedLogon("asantos", "2026-09-08T09:05:42Z",
+                "Failure Reason: The user has not been granted the requested logon type at this machine.\n\tStatus: 0xC000015B\n\tSub Status: 0x0");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("fin-sh-02.corp.example").symptom("client.user", user);
         SymptomSet afterAuthentication = base.get().event(auth).event(refused).build();
         assertEquals("remote-logon-right-missing", listed(afterAuthentication).get(0), listed(afterAuthentication).toString());
         assertTrue(confidence("remote-logon-right-missing", afterAuthentication) >= 0.8);
@@ -2522,13 +2519,8 @@ class BundledRulesTest {
         double weaker = confidence("remote-logon-right-missing", withoutAuthentication);
         assertTrue(weaker >= 0.6 && weaker < confidence("remote-logon-right-missing", afterAuthentication), "" + weaker);
 
-        HostEvent laterAuth = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
-                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-09-08T10:00:00Z",
-                "Remote Desktop Services: User authentication succeeded: User: asantos Domain: CORP Source Network Address: 10.20.7.44");
-        HostEvent laterLogon = new HostEvent("Microsoft-Windows-TerminalServices-LocalSessionManager/Operational",
-                "Microsoft-Windows-TerminalServices-LocalSessionManager", 21, "2026-09-08T10:00:03Z",
-                "Remote Desktop Services: Session logon succeeded: User: CORP\\asantos Session ID: 4 Source Network Address: 10.20.7.44");
-        SymptomSet grantedSince = base.get().event(auth).event(refused).event(laterAuth).event(laterLogon).build();
+        SymptomSet grantedSince = base.get().event(auth).event(refused).event(authenticated("asantos", "2026-09-08T10:00:00Z"))
+                .event(loggedOn("asantos", "2026-09-08T10:00:03Z", "10.20.7.44")).build();
         assertFalse(listed(grantedSince).contains("remote-logon-right-missing"), "a logon since means the right was granted: " + listed(grantedSince));
 
         SymptomSet insufficientPrivileges = SymptomSet.builder("fs-11.corp.example").symptom("client.error_code", "0x904")
@@ -2553,9 +2545,7 @@ class BundledRulesTest {
     @Test
     void aFailedLogonForTheAccountsStateIsTheLockedOrExpiredAccount() {
         String user = "CORP\\mweber";
-        java.util.function.Function<String, HostEvent> refusal = status -> new HostEvent("Security", "Microsoft-Windows-Security-Auditing",
-                4625, "2026-10-05T08:14:02Z", "An account failed to log on.\n\nLogon Type: 3\n\nAccount For Which Logon Failed:\n"
-                        + "\tAccount Name: mweber\n\tAccount Domain: CORP\n\nFailure Information:\n\t" + status);
+        java.util.function.Function<String, HostEvent> refusal = status -> failedLogon("mweber", "2026-10-05T08:14:02Z", status);
         java.util.function.BiFunction<String, Boolean, SymptomSet.Builder> file = (account, tlsOk) -> SymptomSet.builder("erp-ts-04.corp.example")
                 .symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7").symptom("client.user", account)
                 .symptom("tls.handshake_ok", tlsOk);
@@ -2575,10 +2565,7 @@ class BundledRulesTest {
             assertTrue(details.stream().anyMatch(d -> d.contains("status " + state.getValue())), details.toString());
         }
         HostEvent lockedOut = refusal.apply("Status: 0xC0000234\n\tSub Status: 0x0");
-        HostEvent authenticatedSince = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
-                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-10-05T09:30:00Z",
-                "Remote Desktop Services: User authentication succeeded: User: mweber Domain: CORP Source Network Address: 10.4.2.17");
-        SymptomSet unlocked = base.get().event(lockedOut).event(authenticatedSince).build();
+        SymptomSet unlocked = base.get().event(lockedOut).event(authenticated("mweber", "2026-10-05T09:30:00Z")).build();
         assertFalse(listed(unlocked).contains("account-locked-or-expired"), "authenticated since: the account was unlocked: " + listed(unlocked));
         SymptomSet wrongPassword = base.get().event(refusal.apply("Status: 0xC000006D\n\tSub Status: 0xC000006A")).build();
         assertFalse(listed(wrongPassword).contains("account-locked-or-expired"), "a wrong password is no state of the account");
@@ -2622,25 +2609,17 @@ class BundledRulesTest {
         HostEvent netlogon = new HostEvent("System", "NETLOGON", 3210, "2026-10-20T06:10:00Z",
                 "This computer could not authenticate with \\\\DC02.corp.example, a Windows domain controller for domain CORP, and"
                         + " therefore this computer might deny logon requests.");
-        HostEvent refused = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, "2026-10-20T08:41:17Z",
-                "An account failed to log on. Logon Type: 3. Account For Which Logon Failed: Account Name: rfischer Account Domain: CORP."
-                        + " Failure Reason: The trust relationship between this workstation and the primary domain failed."
-                        + " Status: 0xC000018D Sub Status: 0x0");
-        java.util.function.Supplier<SymptomSet.Builder> base = () -> SymptomSet.builder("build-07.corp.example")
-                .symptom("client.error_code", "0x904").symptom("client.extended_error_code", "0x7").symptom("client.user", user);
+        HostEvent refused = failedLogon("rfischer", "2026-10-20T08:41:17Z",
+                "Failure Reason: The trust relationship between this workstation and the primary domain failed.\n\tStatus: 0xC000018D\n\tSub Status: 0x0");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("build-07.corp.example").symptom("client.user", user);
         SymptomSet channel = base.get().event(netlogon).build();
         assertEquals("domain-trust-broken", listed(channel).get(0), listed(channel).toString());
         assertTrue(confidence("domain-trust-broken", channel) >= 0.6);
         SymptomSet both = base.get().event(netlogon).event(refused).build();
         assertTrue(confidence("domain-trust-broken", both) > confidence("domain-trust-broken", channel), "the user's own refusal adds to it");
         assertTrue(confidence("domain-trust-broken", base.get().event(refused).build()) >= 0.7);
-        HostEvent laterAuth = new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
-                "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-10-20T10:02:00Z",
-                "Remote Desktop Services: User authentication succeeded: User: rfischer Domain: CORP Source Network Address: 10.1.1.9");
-        HostEvent laterLogon = new HostEvent("Microsoft-Windows-TerminalServices-LocalSessionManager/Operational",
-                "Microsoft-Windows-TerminalServices-LocalSessionManager", 21, "2026-10-20T10:02:04Z",
-                "Remote Desktop Services: Session logon succeeded: User: CORP\\rfischer Session ID: 3 Source Network Address: 10.1.1.9");
-        SymptomSet repaired = base.get().event(netlogon).event(refused).event(laterAuth).event(laterLogon).build();
+        SymptomSet repaired = base.get().event(netlogon).event(refused).event(authenticated("rfischer", "2026-10-20T10:02:00Z"))
+                .event(loggedOn("rfischer", "2026-10-20T10:02:04Z", "10.1.1.9")).build();
         assertFalse(listed(repaired).contains("domain-trust-broken"), "logons since: the channel works again: " + listed(repaired));
         SymptomSet otherUser = SymptomSet.builder("build-07.corp.example").symptom("client.user", "CORP\\jdoe").event(refused).build();
         assertFalse(listed(otherUser).contains("domain-trust-broken"), "another account's refusal: " + listed(otherUser));
@@ -2938,9 +2917,7 @@ class BundledRulesTest {
     @Test
     void theHostRefusingTheUsersAccountArguesAgainstAnUpdateRegression() {
         String rule = "windows-update-regression: less likely, the host refused the connecting user's account for its state (4625)";
-        java.util.function.Function<String, HostEvent> refusal = body -> new HostEvent("Security", "Microsoft-Windows-Security-Auditing",
-                4625, "2026-11-24T08:02:19Z", "An account failed to log on. Logon Type: 3 Account For Which Logon Failed: "
-                        + "Account Name: lena Account Domain: CORP Failure Information: " + body);
+        java.util.function.Function<String, HostEvent> refusal = body -> failedLogon("lena", "2026-11-24T08:02:19Z", body);
         java.util.function.Supplier<SymptomSet.Builder> afterUpdate = () -> errorPair("dev-build-04.example")
                 .symptom("history.started_after_update", true).symptom("client.user", "CORP\\lena");
         double updateOnly = confidence("windows-update-regression", afterUpdate.get().build());
@@ -3462,6 +3439,13 @@ class BundledRulesTest {
     private static HostEvent authenticated(String user, String time) {
         return new HostEvent(RCM + "/Operational", RCM, 1149, time, "Remote Desktop Services: User authentication succeeded:\n\n"
                 + "User: " + user + "\nDomain: CORP\nSource Network Address: 10.20.31.77");
+    }
+
+    /** Security 4625 (a network logon, type 3) of CORP\\{@code user} as Windows writes it, its failure information last. */
+    private static HostEvent failedLogon(String user, String time, String failure) {
+        return new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, time, "An account failed to log on.\n\n"
+                + "Logon Type: 3\n\nAccount For Which Logon Failed:\n\tAccount Name: " + user + "\n\tAccount Domain: CORP\n\n"
+                + "Failure Information:\n\t" + failure);
     }
 
     /** LocalSessionManager event 21 of {@code user} from {@code address} ("LOCAL" for the console). */
