@@ -2380,6 +2380,13 @@ class BundledRulesTest {
         hostFacts.put("remote-logon-right-missing", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         hostFacts.put("account-locked-or-expired", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
         hostFacts.put("domain-trust-broken", new Object[] {"client.user", "CORP\\jdoe", "server.listener_state", "listen"});
+        Map<String, HostEvent> hostEvents = Map.of( // the host's record of each logon-stage cause
+                "remote-logon-right-missing", failedLogon("jdoe", null, "Status: 0xC000015B"),
+                "account-locked-or-expired", failedLogon("jdoe", null, "Status: 0xC0000234"),
+                "domain-trust-broken", new HostEvent("System", "NETLOGON", 3210, null,
+                        "This computer could not authenticate with \\\\DC01.corp.example, a Windows domain controller for domain CORP"),
+                "user-profile-corrupt", new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, null,
+                        "Windows cannot find the local profile and is logging you on with a temporary profile. User: CORP\\jdoe"));
         for (Map.Entry<String, Object[]> e : hostFacts.entrySet()) {
             String cause = e.getKey();
             Object[] f = e.getValue();
@@ -2389,21 +2396,9 @@ class BundledRulesTest {
                 if (cause.equals("stuck-user-session")) {
                     b.session(new UserSession("CORP\\jdoe", "disconnected", 900));
                 }
-                if (cause.equals("remote-logon-right-missing")) {
-                    b.event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
-                            "An account failed to log on. Logon Type: 10. Account Name: jdoe Account Domain: CORP. Status: 0xC000015B"));
-                }
-                if (cause.equals("domain-trust-broken")) {
-                    b.event(new HostEvent("System", "NETLOGON", 3210, null,
-                            "This computer could not authenticate with \\\\DC01.corp.example, a Windows domain controller for domain CORP"));
-                }
-                if (cause.equals("account-locked-or-expired")) {
-                    b.event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
-                            "An account failed to log on. Logon Type: 3. Account Name: jdoe Account Domain: CORP. Status: 0xC0000234"));
-                }
-                if (cause.equals("user-profile-corrupt")) {
-                    b.event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, null,
-                            "Windows cannot find the local profile and is logging you on with a temporary profile. User: CORP\\jdoe"));
+                HostEvent event = hostEvents.get(cause);
+                if (event != null) {
+                    b.event(event);
                 }
                 return b;
             };
