@@ -2473,7 +2473,7 @@ class BundledRulesTest {
                     .symptom("client.extended_error_code", code).symptom("tls.max_version", "1.0").symptom("client.os", "Windows 11 24H2").build();
             assertEquals("licensing-or-session-cap", listed(noLicense).get(0), code + ": " + listed(noLicense));
             assertTrue(confidence("licensing-or-session-cap", noLicense) >= 0.6, code.toString());
-            assertTrue(evidenceRules("tls-protocol-mismatch", noLicense).stream().anyMatch(r -> r.contains("less likely, the connection reached RDS licensing")),
+            assertTrue(evidenceRules("tls-protocol-mismatch", noLicense).stream().anyMatch(r -> r.contains("less likely, mstsc's extended code says the connection got past the security exchange")),
                     code + ": " + evidenceRules("tls-protocol-mismatch", noLicense));
         }
         SymptomSet exchangeFailed = SymptomSet.builder("ts05.corp.example").symptom("client.extended_error_code", "0x107").build();
@@ -2489,6 +2489,53 @@ class BundledRulesTest {
                 .symptom("client.extended_error_code", "0x7").build();
         assertTrue(evidenceRules("credssp-nla-mismatch", deniedConnection).stream().noneMatch(r -> r.contains("RDS licensing")),
                 "0x7 is no licensing code");
+    }
+
+    /**
+     * mstsc's connection and session extended codes (ExtendedDisconnectReasonCode, Microsoft Learn): a session the host ended or
+     * another connection took over (0x1–0x3, 0x5, 0xb, 0xc) and the logon timer (0x4) come after TLS and CredSSP, as licensing
+     * does, so they argue against the causes that stop a connection before; a session means the user had logged on, so they argue
+     * against the logon refusals too (not the logon timer: that logon never finished). 0x5 (another connection took the session),
+     * 0x6 (the host out of memory), 0x8 (denied for security reasons, FIPS) and 0xa (saved credentials not accepted) each name
+     * the cause they point to; none of them is strong alone.
+     */
+    @Test
+    void theConnectionAndSessionExtendedCodesSayHowFarTheConnectionGot() {
+        java.util.function.Function<Object, SymptomSet> file = code -> SymptomSet.builder("ts07.corp.example")
+                .symptom("client.error_code", "0x904").symptom("client.extended_error_code", code).build();
+        for (Object code : List.of("0x1", "0x2", 3, "0x4", "0x5", "0xb", 12)) {
+            SymptomSet facts = file.apply(code);
+            for (String earlier : List.of("credssp-nla-mismatch", "tls-protocol-mismatch", "rdp-certificate-problem", "firewall-blocking", "rdp-disabled")) {
+                assertTrue(evidenceRules(earlier, facts).stream().anyMatch(r -> r.contains("got past the security exchange")),
+                        code + " " + earlier + ": " + evidenceRules(earlier, facts));
+                assertFalse(listed(facts).contains(earlier), code + " clears " + earlier + ": " + listed(facts));
+            }
+            boolean session = !"0x4".equals(code);
+            assertEquals(session, evidenceRules("remote-logon-right-missing", facts).stream().anyMatch(r -> r.contains("the user had a session")),
+                    code + ": only a session says the logon was allowed");
+            assertEquals(session, evidenceRules("account-locked-or-expired", facts).stream().anyMatch(r -> r.contains("the user had a session")), code.toString());
+            assertEquals(session, evidenceRules("domain-trust-broken", facts).stream().anyMatch(r -> r.contains("the user had a session")), code.toString());
+        }
+        evidenceRules("credssp-nla-mismatch", file.apply(3));
+        Diagnosis idleListed = LISTING.get("credssp-nla-mismatch").diagnose(file.apply(3));
+        assertTrue(idleListed.causes().stream().flatMap(c -> c.evidence().stream())
+                        .anyMatch(e -> e.detail().contains("0x3 (exDiscReasonServerIdleTimeout): the connection reached a session the host had made for the user")),
+                "the evidence names the code, its constant and the phase");
+        Diagnosis idle = doctor.diagnose(file.apply(3));
+        assertTrue(idle.causes().stream().allMatch(c -> c.confidence() <= 0.5), "an idle time limit alone names no cause strongly: " + idle.causes());
+
+        assertEquals("licensing-or-session-cap", listed(file.apply("0x5")).get(0), listed(file.apply("0x5")).toString());
+        assertEquals("rdp-service-failure", listed(file.apply(6)).get(0), listed(file.apply(6)).toString());
+        assertEquals("tls-protocol-mismatch", listed(file.apply("0x8")).get(0), listed(file.apply("0x8")).toString());
+        assertEquals("client-side-corruption", listed(file.apply("0xa")).get(0), listed(file.apply("0xa")).toString());
+        for (Object code : List.of("0x5", 6, "0x8", "0xa")) {
+            assertTrue(listed(file.apply(code)).stream().allMatch(c -> confidence(c, file.apply(code)) < 0.5), code + " alone is not strong");
+        }
+        SymptomSet deniedWithoutFips = file.apply("0x7");
+        assertTrue(evidenceRules("tls-protocol-mismatch", deniedWithoutFips).stream().noneMatch(r -> r.contains("FIPS")), "0x7 is not 0x8");
+        SymptomSet unknownCode = file.apply("0x10");
+        assertTrue(evidenceRules("credssp-nla-mismatch", unknownCode).stream().noneMatch(r -> r.contains("got past")),
+                "a code the enumeration does not name says nothing about how far the connection got");
     }
 
     /**
