@@ -169,9 +169,32 @@ final class FileView {
      * with a time. A file holds a handful of events: scanned on each call.
      */
     long lastAuthentication(String account) {
+        return lastEventOf(1149, account);
+    }
+
+    /**
+     * The time (seconds since the epoch) of the latest Security 4767 ("A user account was unlocked") naming {@code account};
+     * {@link Times#UNKNOWN} when there is none with a time.
+     */
+    long lastUnlock(String account) {
+        return lastEventOf(4767, account);
+    }
+
+    /** Whether a Security 4625 refuses {@code account} for the account's state ({@link HostEvent#refusesAccount()}). */
+    boolean refusesAccountOf(String account) {
+        for (HostEvent e : events) {
+            if (e.refusesAccount() && e.namesUser(account)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The time of the latest event {@code id} naming {@code account}; {@link Times#UNKNOWN} when there is none with a time. */
+    private long lastEventOf(int id, String account) {
         long last = Times.UNKNOWN;
         for (HostEvent e : events) {
-            if (e.getId() == 1149 && e.getEpochSecond() > last && e.namesUser(account)) {
+            if (e.getId() == id && e.getEpochSecond() > last && e.namesUser(account)) {
                 last = e.getEpochSecond();
             }
         }

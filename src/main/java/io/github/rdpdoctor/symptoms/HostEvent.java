@@ -21,12 +21,13 @@ public final class HostEvent extends FileFact {
             Pattern.compile("(?i)(?:^|\\s)User:[ \\t]*+(?!\\w+:)(?:[^\\s\\\\]+\\\\)?([^\\r\\n\\\\]*?)[ \\t]*"
                     + "(?=[\\r\\n]|$|\\s+(?:Session ID|Source Network Address|\\w+):)");
     /**
-     * The account a Security 4625 ("An account failed to log on") names under "Account For Which Logon Failed:" (its
-     * "Account Name:" there; the "Subject:" section before it names the caller, not the account that failed). Microsoft
-     * Learn, "4625(F): An account failed to log on".
+     * The account a Security event names under its target header: "Account For Which Logon Failed:" in a 4625 ("An account
+     * failed to log on"), "Account That Was Locked Out:" in a 4740 ("A user account was locked out"), "Target Account:" in a
+     * 4767 ("A user account was unlocked") — its "Account Name:" there; the "Subject:" section before it names the caller,
+     * not the account. Microsoft Learn, "4625(F)", "4740(S)" and "4767(S)".
      */
-    private static final Pattern FAILED_LOGON_ACCOUNT =
-            Pattern.compile("(?is)Account For Which Logon Failed:.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
+    private static final Pattern FAILED_LOGON_ACCOUNT = Pattern.compile(
+            "(?is)(?:Account For Which Logon Failed|Account That Was Locked Out|Target Account):.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
     /**
      * Any "Account Name:" of a 4625: in a message pasted short, without the "Account For Which Logon Failed:" header
      * ("An account failed to log on. Logon Type: 3. Account Name: jdoe. Account Domain: CORP. ..."), the last one that
@@ -273,6 +274,40 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * For a Security 4740 ("A user account was locked out"), the machine whose failed logons locked the account: its
+     * "Caller Computer Name:" (Microsoft Learn, "4740(S)"; {@code TargetDomainName} in osquery's JSON data holds the same
+     * name); empty when the event names none or is another event. A plain scan, no regular expression.
+     */
+    public String getLockoutSource() {
+        if (id != 4740) {
+            return "";
+        }
+        String value = valueAfter("Caller Computer Name:");
+        return value.isEmpty() ? valueAfter("\"TargetDomainName\":") : value;
+    }
+
+    /** The text after {@code label} (any case) to the end of its line, without quotes, commas or braces; empty when absent. */
+    private String valueAfter(String label) {
+        int at = message.toLowerCase(Locale.ROOT).indexOf(label.toLowerCase(Locale.ROOT));
+        if (at < 0) {
+            return "";
+        }
+        int from = at + label.length();
+        int end = from;
+        while (end < message.length() && message.charAt(end) != '\n' && message.charAt(end) != '\r' && message.charAt(end) != ',' && message.charAt(end) != '}') {
+            end++;
+        }
+        String value = message.substring(from, end).strip();
+        if (value.startsWith("\"")) {
+            value = value.substring(1);
+        }
+        if (value.endsWith("\"")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value.strip();
+    }
+
+    /**
      * Whether a Security 4625 ("An account failed to log on") gives status or sub status 0xC000018D,
      * STATUS_TRUSTED_RELATIONSHIP_FAILURE: "The logon request failed because the trust relationship between the primary
      * domain and the trusted domain failed" (Microsoft Learn, "4625(F): An account failed to log on", status codes) — the
@@ -335,6 +370,24 @@ public final class HostEvent extends FileFact {
      */
     public boolean followedByAuthenticationOf(String account) {
         return account != null && !account.isBlank() && loggedBefore(file().lastAuthentication(account));
+    }
+
+    /**
+     * Whether the host logged that an administrator unlocked {@code account} after this event: a Security 4767 ("A user
+     * account was unlocked", Microsoft Learn "4767(S)") naming the account under "Target Account:" ({@link #namesUser(String)}).
+     * False when {@code account} is empty, when this event has no time and outside a diagnosis.
+     */
+    public boolean followedByUnlockOf(String account) {
+        return account != null && !account.isBlank() && loggedBefore(file().lastUnlock(account));
+    }
+
+    /**
+     * Whether the file also holds a Security 4625 that refuses {@code account} for the account's state ({@link #refusesAccount()},
+     * naming it): for a lockout (4740), the host's own record of refusing the locked account, which already says more than
+     * the lockout itself. False when {@code account} is empty and outside a diagnosis.
+     */
+    public boolean accountRefusalOnFileFor(String account) {
+        return account != null && !account.isBlank() && file().refusesAccountOf(account);
     }
 
     /** {@link #followedByLogonOf(String)} for any account: some user authenticated and logged on after this event. */
@@ -402,7 +455,7 @@ public final class HostEvent extends FileFact {
      * backslash at all.
      */
     private static String namedUser(int id, String message) {
-        if (message.contains("Logon Failed:")) {
+        if (message.contains("Logon Failed:") || message.contains("Locked Out:") || message.contains("Target Account:")) {
             Matcher m = FAILED_LOGON_ACCOUNT.matcher(message);
             String name = m.find() ? accountName(m.group(1)) : "";
             if (!name.isEmpty()) {

@@ -2539,6 +2539,37 @@ class BundledRulesTest {
     }
 
     /**
+     * account-locked-or-expired from Security 4740 (Microsoft Learn, "4740(S): A user account was locked out"): the connecting
+     * user's account locked out, with neither an unlock (4767) nor an authentication of the user (1149) since, is evidence
+     * (0.6, a lockout can also end on its own), and the evidence names the machine whose failed logons locked it; another
+     * account's lockout is not.
+     */
+    @Test
+    void aLockoutOfTheConnectingUserIsEvidenceUntilAnUnlockOrALogonFollows() {
+        HostEvent lockout = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4740, "2026-10-12T08:14:03Z",
+                "A user account was locked out.\n\nSubject:\n\tAccount Name:\t\tFS02$\n\tAccount Domain:\t\tCORP\n\n"
+                        + "Account That Was Locked Out:\n\tAccount Name:\t\tmkeller\n\nAdditional Information:\n\tCaller Computer Name:\tNB-0231\n");
+        HostEvent unlock = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4767, "2026-10-12T08:40:00Z",
+                "A user account was unlocked.\n\nSubject:\n\tAccount Name:\t\thelpdesk1\n\nTarget Account:\n\tAccount Name:\t\tmkeller\n");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("fs02.corp.example").symptom("client.user", "CORP\\mkeller");
+        SymptomSet locked = base.get().event(lockout).build();
+        assertEquals("account-locked-or-expired", listed(locked).get(0), listed(locked).toString());
+        assertEquals(0.6, confidence("account-locked-or-expired", locked), 0.05);
+        assertTrue(doctor.diagnose(locked).cause("account-locked-or-expired").orElseThrow().evidence().stream()
+                .anyMatch(e -> e.detail().contains("by failed logons from NB-0231")), "the evidence names where the lockout came from");
+        assertFalse(listed(base.get().event(lockout).event(unlock).build()).contains("account-locked-or-expired"), "unlocked since");
+        assertFalse(listed(base.get().event(lockout).event(authenticated("mkeller", "2026-10-12T09:00:00Z")).build())
+                .contains("account-locked-or-expired"), "authenticated since: the lockout had ended");
+        SymptomSet otherUser = errorPair("fs02.corp.example").symptom("client.user", "CORP\\jdoe").event(lockout).build();
+        assertFalse(listed(otherUser).contains("account-locked-or-expired"), "another account's lockout: " + listed(otherUser));
+        SymptomSet refusedToo = base.get().event(lockout)
+                .event(failedLogon("mkeller", "2026-10-12T08:20:00Z", "Failure Reason: Account locked out.\n\tStatus: 0xC0000234\n\tSub Status: 0x0")).build();
+        assertEquals(confidence("account-locked-or-expired", base.get()
+                        .event(failedLogon("mkeller", "2026-10-12T08:20:00Z", "Failure Reason: Account locked out.\n\tStatus: 0xC0000234\n\tSub Status: 0x0")).build()),
+                confidence("account-locked-or-expired", refusedToo), 1e-9, "the 4740 and the refusing 4625 are one lockout, counted once");
+    }
+
+    /**
      * remote-logon-right-missing (beyond the contract): Security 4625 with status 0xC000015B ("the user has not been granted the
      * requested logon type", Microsoft Learn) for the connecting user, after the host authenticated that user (1149) and with no
      * complete logon of the user since, is the refusal itself (0.8); without the 1149, weaker (0.6); mstsc's extended 0x9

@@ -211,4 +211,28 @@ class HostEventTest {
         assertFalse(event(4625, "Status: 0xC0000234 Sub Status: 0x0").refusesForBrokenTrust());
         assertFalse(event(3210, "0xC000018D").refusesForBrokenTrust(), "only a failed logon");
     }
+
+    /**
+     * Security 4740 (an account locked out) and 4767 (unlocked) name the account under their target header, not the caller in
+     * "Subject:" (Microsoft Learn, "4740(S)", "4767(S)"); a 4740's "Caller Computer Name" (TargetDomainName in osquery's JSON
+     * data) is the machine whose failed logons locked it.
+     */
+    @Test
+    void lockoutAndUnlockEventsNameTheTargetAccountAndTheLockoutSource() {
+        HostEvent lockout = event(4740, "A user account was locked out.\n\nSubject:\n\tSecurity ID:\t\tSYSTEM\n\tAccount Name:\t\tFS01$\n"
+                + "\tAccount Domain:\t\tCORP\n\nAccount That Was Locked Out:\n\tSecurity ID:\t\tFS01\\svc-backup\n\tAccount Name:\t\tsvc-backup\n\n"
+                + "Additional Information:\n\tCaller Computer Name:\tLAPTOP-0457\n");
+        assertEquals("svc-backup", lockout.getNamedUser());
+        assertTrue(lockout.namesUser("FS01\\svc-backup"));
+        assertFalse(lockout.namesUser("FS01$"), "the caller in Subject: is not the locked account");
+        assertEquals("LAPTOP-0457", lockout.getLockoutSource());
+        HostEvent fromOsquery = event(4740, "{\"EventData\":{\"TargetUserName\":\"jdoe\",\"TargetDomainName\":\"KIOSK-12\",\"SubjectUserName\":\"DC01$\"}}");
+        assertEquals("jdoe", fromOsquery.getNamedUser());
+        assertEquals("KIOSK-12", fromOsquery.getLockoutSource());
+        assertEquals("", event(4740, "A user account was locked out.").getLockoutSource(), "no caller named");
+        assertEquals("", event(4625, "Caller Computer Name: X").getLockoutSource(), "only a lockout");
+        HostEvent unlock = event(4767, "A user account was unlocked.\n\nSubject:\n\tAccount Name:\t\tadmin-jk\n\tAccount Domain:\t\tCORP\n\n"
+                + "Target Account:\n\tSecurity ID:\t\tCORP\\jdoe\n\tAccount Name:\t\tjdoe\n\tAccount Domain:\t\tCORP\n");
+        assertEquals("jdoe", unlock.getNamedUser(), "the unlocked account, not the administrator who unlocked it");
+    }
 }
