@@ -318,6 +318,17 @@ public final class HostEvent extends FileFact {
         return failedLogonWithStatus("0xc000018d");
     }
 
+    /**
+     * Whether a Security 4625 ("An account failed to log on") gives status or sub status 0xC0000133,
+     * STATUS_TIME_DIFFERENCE_AT_DC: "Clocks between DC and other computer too far out of sync" (Microsoft Learn, "4625(F): An
+     * account failed to log on", status codes) — Kerberos refused the logon because the host's clock and the domain
+     * controller's differ beyond the tolerance. In the rendered message or osquery's JSON data, in any case. A plain scan, no
+     * regular expression.
+     */
+    public boolean refusesForClockDifference() {
+        return failedLogonWithStatus("0xc0000133");
+    }
+
     /** Whether this is a Security 4625 whose message holds {@code status} (lower case) in any case, as status or sub status. */
     private boolean failedLogonWithStatus(String status) {
         return id == 4625 && message.toLowerCase(Locale.ROOT).contains(status);

@@ -4885,4 +4885,30 @@ class BundledRulesTest {
             assertEquals((Boolean) v[4], evidenceRules("windows-update-regression", b.build()).contains(rule), label);
         }
     }
+
+    /**
+     * A Security 4625 with status 0xC0000133 (Microsoft Learn, "4625(F)": clocks between DC and other computer too far out of
+     * sync) is the host's own record that Kerberos refused a logon for the clock (Microsoft Learn, "Maximum tolerance for
+     * computer clock synchronization"): credssp-nla-mismatch, 0.45, while no logon came since; another status, another event
+     * id, or a complete logon after it, does not count. Seen in blind holdout round 159 (case 1963: the host 9 hours ahead).
+     */
+    @Test
+    void aLogonRefusedForTheClockDifferenceWithTheDomainControllerIsAnNlaFailure() {
+        String rule = "credssp-nla-mismatch: the host refused a logon because its clock differs too much from the domain controller's (4625 0xC0000133)";
+        HostEvent skewed = failedLogon("rtan", "2026-11-25T12:14:51Z", "Failure Reason: An Error occured during Logon.\n\tStatus: 0xC0000133\n\tSub Status: 0x0");
+        assertTrue(skewed.refusesForClockDifference());
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("fin-rds-05.corp.example").symptom("client.user", "CORP\\rtan");
+        double pairOnly = confidence("credssp-nla-mismatch", base.get().build());
+        SymptomSet refused = base.get().event(skewed).build();
+        assertTrue(evidenceRules("credssp-nla-mismatch", refused).contains(rule), evidenceRules("credssp-nla-mismatch", refused).toString());
+        assertTrue(confidence("credssp-nla-mismatch", refused) > pairOnly);
+        HostEvent locked = failedLogon("rtan", "2026-11-25T12:14:51Z", "Status: 0xC0000234\n\tSub Status: 0x0");
+        assertFalse(evidenceRules("credssp-nla-mismatch", base.get().event(locked).build()).contains(rule), "another status");
+        HostEvent notALogon = new HostEvent("System", "Microsoft-Windows-Time-Service", 36, "2026-11-25T12:10:00Z", "Status: 0xC0000133");
+        assertFalse(notALogon.refusesForClockDifference(), "only a failed logon");
+        assertFalse(evidenceRules("credssp-nla-mismatch", base.get().event(notALogon).build()).contains(rule), "only a failed logon");
+        SymptomSet fixed = base.get().event(skewed).event(authenticated("rtan", "2026-11-25T12:40:00Z"))
+                .event(loggedOn("rtan", "2026-11-25T12:40:05Z", "10.12.20.8")).build();
+        assertFalse(evidenceRules("credssp-nla-mismatch", fixed).contains(rule), "a logon since: Kerberos accepts the clock again");
+    }
 }
