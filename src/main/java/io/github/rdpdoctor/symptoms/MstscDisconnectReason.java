@@ -7,12 +7,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The mstsc disconnect reasons ({@code client.error_code}) that end a connection attempt before any TCP connection to
- * the host was made, with the meaning Microsoft documents for each (Microsoft Learn, "IMsTscAxEvents::OnDisconnected" and
- * "OnConnectionTerminated event"). Rules read them through {@link #neverConnected} and {@link #noAddressForHost} rather
- * than repeating the list of codes, and name the code in their evidence with {@link #describe}.
+ * The mstsc disconnect reasons ({@code client.error_code}) whose documented meaning says where the attempt stopped, with
+ * the meaning Microsoft documents for each (Microsoft Learn, "IMsTscAxEvents::OnDisconnected" and "OnConnectionTerminated
+ * event"): the codes that end an attempt before any TCP connection to the host was made, the failed unpacking of the
+ * server's certificate, and the failed or timed-out licensing negotiation. Rules read them through {@link #neverConnected},
+ * {@link #noAddressForHost}, {@link #nameLookupFailed}, {@link #serverCertificateUnreadable} and {@link #licensingFailed}
+ * rather than repeating the list of codes, and name the code in their evidence with {@link #describe}.
  *
- * <p>0x904 (socket closed) is not here: it comes after a connection was open.
+ * <p>0x904 (socket closed) is not here: it comes after a connection was open and does not say at which stage.
  */
 public enum MstscDisconnectReason {
     DNS_LOOKUP_FAILED(0x104, "DNS name lookup failure", Stage.NAME_LOOKUP),
@@ -21,7 +23,10 @@ public enum MstscDisconnectReason {
     INVALID_IP_ADDR(0x308, "invalid IP address specified", Stage.INVALID_ADDRESS),
     DNS_LOOKUP_FAILED_2(0x508, "DNS lookup failed", Stage.NAME_LOOKUP),
     GET_HOST_BY_NAME_FAILED(0x604, "Windows Sockets gethostbyname call failed", Stage.NAME_LOOKUP),
-    INVALID_IP(0x804, "invalid IP address specified", Stage.INVALID_ADDRESS);
+    SERVER_CERTIFICATE_UNPACK_ERR(0x706, "failed to unpack server certificate", Stage.SERVER_CERTIFICATE),
+    INVALID_IP(0x804, "invalid IP address specified", Stage.INVALID_ADDRESS),
+    LICENSING_FAILED(0x808, "licensing negotiation failed", Stage.LICENSING),
+    LICENSING_TIMEOUT(0x908, "licensing timeout", Stage.LICENSING);
 
     /** Where the attempt stopped. */
     private enum Stage {
@@ -30,7 +35,11 @@ public enum MstscDisconnectReason {
         /** The address given was not valid: the client had no address to connect to. */
         INVALID_ADDRESS,
         /** The client had an address but its TCP connect failed. */
-        TCP_CONNECT
+        TCP_CONNECT,
+        /** The client could not unpack the certificate the server sent. */
+        SERVER_CERTIFICATE,
+        /** The licensing negotiation, after the security exchange, failed or timed out. */
+        LICENSING
     }
 
     private static final Map<String, MstscDisconnectReason> BY_TEXT = Arrays.stream(values())
@@ -58,17 +67,27 @@ public enum MstscDisconnectReason {
 
     /** True when the code says the client never made a TCP connection to the host (no address, or the connect failed). */
     public static boolean neverConnected(String text) {
-        return of(text).isPresent();
+        return of(text).filter(r -> r.stage == Stage.NAME_LOOKUP || r.stage == Stage.INVALID_ADDRESS || r.stage == Stage.TCP_CONNECT).isPresent();
     }
 
     /** True when the code says the client never had an address for the host (a failed name lookup or an invalid address). */
     public static boolean noAddressForHost(String text) {
-        return of(text).filter(r -> r.stage != Stage.TCP_CONNECT).isPresent();
+        return of(text).filter(r -> r.stage == Stage.NAME_LOOKUP || r.stage == Stage.INVALID_ADDRESS).isPresent();
     }
 
     /** True when the code says the client's lookup of the host name failed. */
     public static boolean nameLookupFailed(String text) {
         return of(text).filter(r -> r.stage == Stage.NAME_LOOKUP).isPresent();
+    }
+
+    /** True for 1798 (0x706), "failed to unpack server certificate": the client could not read the certificate the server sent. */
+    public static boolean serverCertificateUnreadable(String text) {
+        return of(text).filter(r -> r.stage == Stage.SERVER_CERTIFICATE).isPresent();
+    }
+
+    /** True for 2056 (0x808) licensing negotiation failed and 2312 (0x908) licensing timeout. */
+    public static boolean licensingFailed(String text) {
+        return of(text).filter(r -> r.stage == Stage.LICENSING).isPresent();
     }
 
     /** {@code "0x104 (DNS name lookup failure)"}, or the text as given for a code not listed here. */

@@ -2492,6 +2492,29 @@ class BundledRulesTest {
     }
 
     /**
+     * mstsc 1798 (0x706, failed to unpack the server's certificate) points to rdp-certificate-problem, 2056 (0x808, licensing
+     * negotiation failed) and 2312 (0x908, licensing timeout) to licensing-or-session-cap (Microsoft Learn,
+     * IMsTscAxEvents::OnDisconnected); none of them is strong alone, and none says the client never connected.
+     */
+    @Test
+    void laterStageClientCodesPointToTheirStage() {
+        java.util.function.Function<Object, SymptomSet> file = code -> SymptomSet.builder("ts08.corp.example")
+                .symptom("client.error_code", code).build();
+        for (Object code : List.of("0x706", 1798)) {
+            assertEquals("rdp-certificate-problem", listed(file.apply(code)).get(0), code + ": " + listed(file.apply(code)));
+            assertTrue(confidence("rdp-certificate-problem", file.apply(code)) < 0.5, code.toString());
+        }
+        for (Object code : List.of("0x808", 2312)) {
+            assertEquals("licensing-or-session-cap", listed(file.apply(code)).get(0), code + ": " + listed(file.apply(code)));
+            assertTrue(confidence("licensing-or-session-cap", file.apply(code)) < 0.5, code.toString());
+            assertTrue(evidenceRules("credssp-nla-mismatch", file.apply(code)).stream().noneMatch(r -> r.contains("never made a TCP connection")),
+                    code + " came after a connection");
+        }
+        assertTrue(doctor.diagnose(file.apply("0x706")).cause("rdp-certificate-problem").orElseThrow().evidence().stream()
+                .anyMatch(e -> e.detail().startsWith("mstsc reported 0x706 (failed to unpack server certificate)")));
+    }
+
+    /**
      * mstsc's connection and session extended codes (ExtendedDisconnectReasonCode, Microsoft Learn): a session the host ended or
      * another connection took over (0x1–0x3, 0x5, 0xb, 0xc) and the logon timer (0x4) come after TLS and CredSSP, as licensing
      * does, so they argue against the causes that stop a connection before; a session means the user had logged on, so they argue
