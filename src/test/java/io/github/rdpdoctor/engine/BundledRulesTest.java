@@ -2492,6 +2492,29 @@ class BundledRulesTest {
     }
 
     /**
+     * client.credssp_support false (the client's .rdp settings say enablecredsspsupport:i:0; Microsoft Learn,
+     * IMsRdpClientNonScriptable3::EnableCredSspSupport) beside a host that requires NLA — failure 5, rdp.nla_required or
+     * UserAuthentication 1 — is the reason for the NLA mismatch; alone it points to the client's file (client-side-corruption),
+     * and a client that offers CredSSP gives neither.
+     */
+    @Test
+    void aClientWhoseSettingsTurnCredSspOffCannotMeetAnNlaHost() {
+        java.util.function.Function<Boolean, SymptomSet.Builder> file = support -> errorPair("plc-hmi-04.plant.example")
+                .symptom("client.credssp_support", support);
+        SymptomSet failure5 = file.apply(false).symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", "hybrid_required_by_server").build();
+        assertEquals("credssp-nla-mismatch", listed(failure5).get(0), listed(failure5).toString());
+        assertTrue(confidence("credssp-nla-mismatch", failure5) >= 0.8, "" + confidence("credssp-nla-mismatch", failure5));
+        assertTrue(listed(failure5).contains("client-side-corruption"), "the client's file is what to fix: " + listed(failure5));
+        SymptomSet userAuthentication = file.apply(false).symptom("server.user_authentication", 1).build();
+        assertEquals("credssp-nla-mismatch", listed(userAuthentication).get(0), listed(userAuthentication).toString());
+        SymptomSet alone = file.apply(false).build();
+        assertTrue(confidence("client-side-corruption", alone) > confidence("client-side-corruption", file.apply(true).build()),
+                "a client that turns CredSSP off is evidence about the client");
+        SymptomSet offers = file.apply(true).symptom("rdp.negotiation", "failure").symptom("rdp.negotiation_failure", "hybrid_required_by_server").build();
+        assertTrue(confidence("credssp-nla-mismatch", offers) < confidence("credssp-nla-mismatch", failure5), "offering CredSSP is no reason for failure 5");
+    }
+
+    /**
      * mstsc 1798 (0x706, failed to unpack the server's certificate) points to rdp-certificate-problem, 2056 (0x808, licensing
      * negotiation failed) and 2312 (0x908, licensing timeout) to licensing-or-session-cap (Microsoft Learn,
      * IMsTscAxEvents::OnDisconnected); none of them is strong alone, and none says the client never connected.

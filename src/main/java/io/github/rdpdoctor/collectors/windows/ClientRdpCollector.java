@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *   <li>{@code client.saved_credentials}: cmdkey lists a {@code TERMSRV/<host>} entry for the host as typed
  *       (a {@code *} in the entry matches any text);</li>
  *   <li>{@code client.user}: the UsernameHint under HKCU\Software\Microsoft\Terminal Server Client\Servers\&lt;host&gt;;</li>
- *   <li>{@code client.credssp_oracle}: CredSSP AllowEncryptionOracle, when set.</li>
+ *   <li>{@code client.credssp_oracle}: CredSSP AllowEncryptionOracle, when set;</li>
+ *   <li>{@code client.credssp_support} (extension): false when the hidden Documents\Default.rdp, which mstsc reads when
+ *       started without a file, says {@code enablecredsspsupport:i:0}; true for another number; not written when the
+ *       file has no such line (mstsc's default offers CredSSP).</li>
  * </ul>
  * A hidden Documents\Default.rdp (which mstsc reads on every start) has no symptom: it is reported as a
  * warning with its size and date, since a damaged one breaks every connection from the PC.
@@ -49,7 +52,7 @@ public final class ClientRdpCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("client.saved_credentials", "client.user", "client.credssp_oracle");
+        return Set.of("client.saved_credentials", "client.user", "client.credssp_oracle", "client.credssp_support");
     }
 
     /** The targets of cmdkey's TERMSRV/ entries. */
@@ -99,6 +102,7 @@ public final class ClientRdpCollector extends WindowsCollector {
         PsJson.integer(root, "AllowEncryptionOracle").ifPresent(v -> facts.put("client.credssp_oracle", v));
         JsonNode rdp = PsJson.field(root, "DefaultRdp");
         if (rdp.isObject()) {
+            PsJson.integer(rdp, "EnableCredSspSupport").ifPresent(v -> facts.put("client.credssp_support", v != 0));
             long size = PsJson.integer(rdp, "Length").orElse(-1);
             Optional<Instant> changed = PsJson.instant(rdp, "LastWriteTime");
             facts.warn("Documents\\Default.rdp exists" + (size >= 0 ? " (" + size + " bytes" : " (")

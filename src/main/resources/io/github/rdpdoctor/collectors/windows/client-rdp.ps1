@@ -1,6 +1,7 @@
 # What mstsc keeps on this client: saved credentials for Remote Desktop targets (only the TERMSRV/
-# lines of cmdkey /list), the hidden Documents\Default.rdp, the per-host entries with their user
-# name hint, and the CredSSP encryption oracle policy. Run it as the user who connects.
+# lines of cmdkey /list), the hidden Documents\Default.rdp (its size, date and enablecredsspsupport
+# setting), the per-host entries with their user name hint, and the CredSSP encryption oracle policy.
+# Run it as the user who connects.
 $ErrorActionPreference = 'Continue'
 $result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null }
 try {
@@ -14,7 +15,9 @@ try {
     $rdp = Join-Path ([Environment]::GetFolderPath('MyDocuments')) 'Default.rdp'
     if (Test-Path -LiteralPath $rdp) {
         $f = Get-Item -LiteralPath $rdp -Force -ErrorAction Stop
-        $result.DefaultRdp = [pscustomobject]@{ Length = $f.Length; LastWriteTime = $f.LastWriteTimeUtc }
+        # mstsc writes Default.rdp as UTF-16 with a byte order mark, which Select-String reads; the last setting wins.
+        $credssp = Select-String -LiteralPath $rdp -Pattern '^\s*enablecredsspsupport:i:(\d+)' -ErrorAction Stop | Select-Object -Last 1
+        $result.DefaultRdp = [pscustomobject]@{ Length = $f.Length; LastWriteTime = $f.LastWriteTimeUtc; EnableCredSspSupport = $(if ($credssp) { [int]$credssp.Matches[0].Groups[1].Value } else { $null }) }
     }
 } catch {
     Write-RdpProblem "Default.rdp: $($_.Exception.Message)"

@@ -538,6 +538,14 @@ class RecordedOutputsTest {
         assertNull(other.symptoms().get("client.user"));
     }
 
+    /** Default.rdp's enablecredsspsupport:i:0 (mstsc then offers no CredSSP) is written as client.credssp_support false. */
+    @Test
+    void defaultRdpThatTurnsCredSspOff() {
+        CollectorResult r = read("client-rdp/default-rdp-credssp-off", Side.CLIENT, "plc-hmi-04.plant.example");
+        assertEquals(Map.of("client.saved_credentials", false, "client.user", "PLANT\\operator3", "client.credssp_support", false), r.symptoms());
+        assertWarned(r, "Documents\\Default.rdp exists (2406 bytes, changed 2026-09-24)");
+    }
+
     @Test
     void germanCmdkeyWithAWildcardTarget() {
         CollectorResult r = read("client-rdp/german-wildcard", Side.CLIENT, "fin-app-07.corp.example");
