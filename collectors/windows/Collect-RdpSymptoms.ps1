@@ -274,7 +274,8 @@ function Get-RdpRawEvents {
 # logon followed. Service Control Manager events are logged for every service: only those whose
 # message names Remote Desktop Services (TermService) are kept, by its display name in English, German
 # (Remotedesktopdienste), French (Services Bureau a distance) or Spanish (Servicios de Escritorio remoto). RD Gateway 201/301
-# (RD CAP / RD RAP not met) are read where the host is its own RD Gateway. "No events found" and a log or provider that this Windows does not have are
+# (RD CAP / RD RAP not met) are read where the host is its own RD Gateway. Security 4740 / 4767 (an account locked out /
+# unlocked) have their own query, so that a flood of 4625s does not push them out. "No events found" and a log or provider that this Windows does not have are
 # normal; other errors (access denied) are reported. Prints nothing when there are no events.
 $since = (Get-Date).AddDays(-7)
 $queries = @(
@@ -286,6 +287,7 @@ $queries = @(
     @{ Max = 100; Filter = @{ LogName = 'Application'; ProviderName = 'Microsoft-Windows-User Profiles Service'; Id = @(1511, 1515, 1502, 1508) } },
     @{ Max = 50; Filter = @{ LogName = 'System'; ProviderName = 'TermService'; Id = @(71, 1003, 1004) } },
     @{ Max = 50; Filter = @{ LogName = 'Security'; ProviderName = 'Microsoft-Windows-Security-Auditing'; Id = @(4625) } },
+    @{ Max = 20; Filter = @{ LogName = 'Security'; ProviderName = 'Microsoft-Windows-Security-Auditing'; Id = @(4740, 4767) } },
     @{ Max = 20; Filter = @{ LogName = 'System'; ProviderName = 'NETLOGON'; Id = @(3210) } },
     @{ Max = 50; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-Gateway/Operational'; Id = @(201, 301) } },
     @{ Max = 200; Match = 'TermService|Remote Desktop Services|Remotedesktopdienste|Services Bureau . distance|Servicios de Escritorio remoto'; Filter = @{ LogName = 'System'; ProviderName = 'Service Control Manager'; Id = @(7011, 7022, 7031, 7034) } }
@@ -458,8 +460,9 @@ $result | ConvertTo-Json -Depth 4 -Compress
 function Get-RdpRawClientRdp {
 # >>> client-rdp.ps1
 # What mstsc keeps on this client: saved credentials for Remote Desktop targets (only the TERMSRV/
-# lines of cmdkey /list), the hidden Documents\Default.rdp, the per-host entries with their user
-# name hint, and the CredSSP encryption oracle policy. Run it as the user who connects.
+# lines of cmdkey /list), the hidden Documents\Default.rdp (its size, date and enablecredsspsupport
+# setting), the per-host entries with their user name hint, and the CredSSP encryption oracle policy.
+# Run it as the user who connects.
 $ErrorActionPreference = 'Continue'
 $result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null }
 try {
@@ -473,7 +476,9 @@ try {
     $rdp = Join-Path ([Environment]::GetFolderPath('MyDocuments')) 'Default.rdp'
     if (Test-Path -LiteralPath $rdp) {
         $f = Get-Item -LiteralPath $rdp -Force -ErrorAction Stop
-        $result.DefaultRdp = [pscustomobject]@{ Length = $f.Length; LastWriteTime = $f.LastWriteTimeUtc }
+        # mstsc writes Default.rdp as UTF-16 with a byte order mark, which Select-String reads; the last setting wins.
+        $credsspLine = Select-String -LiteralPath $rdp -Pattern '^\s*enablecredsspsupport:i:(\d+)' -ErrorAction Stop | Select-Object -Last 1
+        $result.DefaultRdp = [pscustomobject]@{ Length = $f.Length; LastWriteTime = $f.LastWriteTimeUtc; EnableCredSspSupport = $(if ($credsspLine) { [int]$credsspLine.Matches[0].Groups[1].Value } else { $null }) }
     }
 } catch {
     Write-RdpProblem "Default.rdp: $($_.Exception.Message)"
@@ -1118,6 +1123,7 @@ function Read-RdpClientRdp($Run) {
     }
     if (Test-RdpNumber $d.AllowEncryptionOracle) { Set-RdpFact $c 'client.credssp_oracle' ([long]$d.AllowEncryptionOracle) 0 2 }
     if ($null -ne $d.DefaultRdp) {
+        if (Test-RdpNumber $d.DefaultRdp.EnableCredSspSupport) { Set-RdpFact $c 'client.credssp_support' ([long]$d.DefaultRdp.EnableCredSspSupport -ne 0) }
         $changed = ConvertTo-RdpDate $d.DefaultRdp.LastWriteTime
         $when = ''
         if ($null -ne $changed) { $when = ', changed ' + (Format-RdpIso $changed).Substring(0, 10) }

@@ -26,7 +26,7 @@ public final class HostEvent extends FileFact {
      * 4767 ("A user account was unlocked") — its "Account Name:" there; the "Subject:" section before it names the caller,
      * not the account. Microsoft Learn, "4625(F)", "4740(S)" and "4767(S)".
      */
-    private static final Pattern FAILED_LOGON_ACCOUNT = Pattern.compile(
+    private static final Pattern TARGET_ACCOUNT = Pattern.compile(
             "(?is)(?:Account For Which Logon Failed|Account That Was Locked Out|Target Account):.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
     /**
      * Any "Account Name:" of a 4625: in a message pasted short, without the "Account For Which Logon Failed:" header
@@ -467,7 +467,7 @@ public final class HostEvent extends FileFact {
      */
     private static String namedUser(int id, String message) {
         if (message.contains("Logon Failed:") || message.contains("Locked Out:") || message.contains("Target Account:")) {
-            Matcher m = FAILED_LOGON_ACCOUNT.matcher(message);
+            Matcher m = TARGET_ACCOUNT.matcher(message);
             String name = m.find() ? accountName(m.group(1)) : "";
             if (!name.isEmpty()) {
                 return UserSession.bare(name);

@@ -16,8 +16,8 @@ try {
     if (Test-Path -LiteralPath $rdp) {
         $f = Get-Item -LiteralPath $rdp -Force -ErrorAction Stop
         # mstsc writes Default.rdp as UTF-16 with a byte order mark, which Select-String reads; the last setting wins.
-        $credssp = Select-String -LiteralPath $rdp -Pattern '^\s*enablecredsspsupport:i:(\d+)' -ErrorAction Stop | Select-Object -Last 1
-        $result.DefaultRdp = [pscustomobject]@{ Length = $f.Length; LastWriteTime = $f.LastWriteTimeUtc; EnableCredSspSupport = $(if ($credssp) { [int]$credssp.Matches[0].Groups[1].Value } else { $null }) }
+        $credsspLine = Select-String -LiteralPath $rdp -Pattern '^\s*enablecredsspsupport:i:(\d+)' -ErrorAction Stop | Select-Object -Last 1
+        $result.DefaultRdp = [pscustomobject]@{ Length = $f.Length; LastWriteTime = $f.LastWriteTimeUtc; EnableCredSspSupport = $(if ($credsspLine) { [int]$credsspLine.Matches[0].Groups[1].Value } else { $null }) }
     }
 } catch {
     Write-RdpProblem "Default.rdp: $($_.Exception.Message)"
