@@ -283,11 +283,11 @@ class HostileServerTest {
             // JSSE handshake (1 s), then raw scans (1 s each) until the TLS collector's 4 s budget is used up
             CollectionReport r = probe(s, 6000);
             assertSymptoms(r, sslOnly(s, "tls.handshake_ok", false));
-            // a scan's wait is what is left of its exchange after the X.224 request: up to 1000 ms (less on a busy machine)
+            // a scan's wait is what is left of its exchange after the X.224 request: up to 1000 ms (down to about 800 on a busy machine, where the X.224 exchange takes longer)
             String warnings = String.join("\n", r.warnings());
             assertTrue(warnings.matches("tls: TLS handshake failed: not finished within 1000 ms\n"
-                    + "tls: TLS version scan up to 1\\.3: no answer within (\\d{1,3}|1000) ms\n"
-                    + "tls: TLS version scan up to 1\\.2: no answer within (\\d{1,3}|1000) ms\n"
+                    + "tls: TLS version scan up to 1\\.3: no answer within ([5-9]\\d\\d|1000) ms\n"
+                    + "tls: TLS version scan up to 1\\.2: no answer within ([5-9]\\d\\d|1000) ms\n"
                     + "tls: TLS version scan stopped: not enough time left\n"
                     + "tls: no certificate seen"), warnings);
         }
