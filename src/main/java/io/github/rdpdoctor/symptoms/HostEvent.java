@@ -257,6 +257,18 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether a Security 4625 refuses the account for a state the account keeps wherever it logs on, not for a lockout: status
+     * or sub status 0xC0000072 (disabled), 0xC0000193 (account expired), 0xC0000071 (password expired) or 0xC0000224 (password
+     * must change) — Microsoft Learn, "4625(F): An account failed to log on". A lockout (0xC0000234) is left out: it is often
+     * caused by a device or saved credential that still sends an old password (kb/causes.yaml, account-locked-or-expired).
+     * A plain scan, no regular expression.
+     */
+    public boolean refusesAccountNotLockedOut() {
+        String refusal = getAccountRefusal();
+        return !refusal.isEmpty() && !refusal.startsWith("0xC0000234");
+    }
+
+    /**
      * For a Security 4625 that refuses the account itself ({@link #refusesAccount()}), its status and what it means, e.g.
      * {@code "0xC0000234 (the account is locked out)"}; empty for any other event.
      */

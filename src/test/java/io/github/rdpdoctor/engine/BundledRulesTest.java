@@ -4982,4 +4982,39 @@ class BundledRulesTest {
                 .event(loggedOn("rtan", "2026-11-25T12:40:05Z", "10.12.20.8")).build();
         assertFalse(evidenceRules("credssp-nla-mismatch", fixed).contains(rule), "a logon since: Kerberos accepts the clock again");
     }
+
+    /**
+     * A Security 4625 refusing the connecting user's account as disabled (0xC0000072), expired (0xC0000193) or with an expired
+     * or must-change password (0xC0000071, 0xC0000224) (Microsoft Learn, "4625(F)") is a state of the account, which fails
+     * against every host the account logs on to (kb/causes.yaml, account-locked-or-expired): "the client fails with other
+     * hosts too" then says nothing about a broken client, so client-side-corruption is less likely, 0.4. Not for a lockout
+     * (0xC0000234, which this client's stale saved credential may cause), not after an authentication of the user, and not
+     * without the other hosts failing. Seen in blind holdout round 161 (case 1983: an administrator's expired password).
+     */
+    @Test
+    void anAccountRefusedAsDisabledOrExpiredExplainsWhyOtherHostsFailToo() {
+        String rule = "client-side-corruption: less likely, the host refused the user's account as disabled, expired or with an expired password (it fails against every host)";
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("dc02.corp.example").symptom("client.user", "CORP\\t1-jlee")
+                .symptom("client.other_hosts_work", false);
+        HostEvent expired = failedLogon("t1-jlee", "2026-11-23T09:51:20Z", "Status: 0xC000006E\n\tSub Status: 0xC0000071");
+        assertTrue(expired.refusesAccountNotLockedOut());
+        double withoutEvent = confidence("client-side-corruption", base.get().build());
+        SymptomSet refused = base.get().event(expired).build();
+        assertTrue(evidenceRules("client-side-corruption", refused).contains(rule), evidenceRules("client-side-corruption", refused).toString());
+        assertTrue(confidence("client-side-corruption", refused) < withoutEvent);
+        for (String status : new String[] {"Status: 0xC000006E\n\tSub Status: 0xC0000072", "Status: 0xC000006E\n\tSub Status: 0xC0000193",
+                "Status: 0xC0000224\n\tSub Status: 0x0"}) {
+            SymptomSet other = base.get().event(failedLogon("t1-jlee", "2026-11-23T09:51:20Z", status)).build();
+            assertTrue(evidenceRules("client-side-corruption", other).contains(rule), status);
+        }
+        HostEvent locked = failedLogon("t1-jlee", "2026-11-23T09:51:20Z", "Status: 0xC0000234\n\tSub Status: 0x0");
+        assertFalse(locked.refusesAccountNotLockedOut());
+        assertFalse(evidenceRules("client-side-corruption", base.get().event(locked).build()).contains(rule), "a lockout");
+        SymptomSet changed = base.get().event(expired).event(authenticated("t1-jlee", "2026-11-23T10:30:00Z")).build();
+        assertFalse(evidenceRules("client-side-corruption", changed).contains(rule), "authenticated since");
+        SymptomSet otherHostsWork = errorPair("dc02.corp.example").symptom("client.user", "CORP\\t1-jlee").event(expired).build();
+        assertFalse(evidenceRules("client-side-corruption", otherHostsWork).contains(rule), "other hosts not known to fail");
+        SymptomSet otherUser = base.get().event(failedLogon("t1-mgarcia", "2026-11-23T09:51:20Z", "Status: 0xC000006E\n\tSub Status: 0xC0000071")).build();
+        assertFalse(evidenceRules("client-side-corruption", otherUser).contains(rule), "another user's account");
+    }
 }
