@@ -2515,6 +2515,24 @@ class BundledRulesTest {
     }
 
     /**
+     * A filtered port that opens when the endpoint product is paused was blocked by the product, not by a firewall rule
+     * (seed 000, "Antivirus/VPN interference: test with them off"): firewall-blocking is argued against and the product ranks
+     * first (found with blind cases 2006 and 2015: a third-party host firewall dropping RDP while the Windows Firewall allows it).
+     */
+    @Test
+    void aPortThatOpensWithTheProductPausedWasBlockedByTheProduct() {
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("ops-jump-02.corp.example")
+                .symptom("network.ping_ok", true).symptom("network.rdp_port_state", "filtered").symptom("server.security_software", "ESET PROTECT");
+        SymptomSet paused = base.get().symptom("test.security_software_off_works", true).build();
+        String rule = "firewall-blocking: less likely, it connects with the security software paused (the block went with the product)";
+        assertTrue(evidenceRules("firewall-blocking", paused).contains(rule));
+        assertTrue(confidence("firewall-blocking", paused) < confidence("firewall-blocking", base.get().build()));
+        assertEquals("security-software-interference", listed(paused).get(0), listed(paused).toString());
+        assertFalse(evidenceRules("firewall-blocking", base.get().symptom("test.security_software_off_works", false).build()).contains(rule),
+                "still failing with the product paused says nothing for the product");
+    }
+
+    /**
      * mstsc 1798 (0x706, failed to unpack the server's certificate) points to rdp-certificate-problem, 2056 (0x808, licensing
      * negotiation failed) and 2312 (0x908, licensing timeout) to licensing-or-session-cap (Microsoft Learn,
      * IMsTscAxEvents::OnDisconnected); none of them is strong alone, and none says the client never connected.
