@@ -5035,4 +5035,54 @@ class BundledRulesTest {
         SymptomSet otherUser = base.get().event(failedLogon("t1-mgarcia", "2026-11-23T09:51:20Z", "Status: 0xC000006E\n\tSub Status: 0xC0000071")).build();
         assertFalse(evidenceRules("client-side-corruption", otherUser).contains(rule), "another user's account");
     }
+
+    /**
+     * While remote logons are disabled (change logon /disable, Microsoft Learn; the RDS blog "Introducing Terminal Services
+     * Server Drain Mode": /disable prevented users with disconnected sessions from reconnecting), a 1149 for the user that no
+     * reconnection follows is what the logon mode does to every session: the stuck-session rule on 1149 and an existing
+     * session does not fire then; it still does in drain mode (which lets users reconnect) and with logons enabled. Seen in
+     * blind holdout round 164 (case 2027: /disable left on, the user's disconnected session the obvious suspect).
+     */
+    @Test
+    void anAuthenticationWithoutReconnectionIsNoHangWhileRemoteLogonsAreDisabled() {
+        String rule = "stuck-user-session: authentication succeeded (event 1149) but reconnecting to the user's existing session fails";
+        java.util.function.Function<String, SymptomSet.Builder> base = mode -> {
+            SymptomSet.Builder b = errorPair("ts-fin-01.corp.example").symptom("client.user", "CORP\\gnovak")
+                    .session(new UserSession("gnovak", "disconnected", 945)).event(authenticated("gnovak", "2026-11-26T09:02:00Z"));
+            if (mode != null) {
+                present(b, "server.logon_mode", mode);
+            }
+            return b;
+        };
+        assertTrue(evidenceRules("stuck-user-session", base.apply(null).build()).contains(rule));
+        assertTrue(evidenceRules("stuck-user-session", base.apply("enabled").build()).contains(rule), "logons enabled");
+        assertTrue(evidenceRules("stuck-user-session", base.apply("drain").build()).contains(rule), "drain mode lets users reconnect");
+        SymptomSet disabled = base.apply("disabled").build();
+        assertFalse(evidenceRules("stuck-user-session", disabled).contains(rule), evidenceRules("stuck-user-session", disabled).toString());
+        assertTrue(confidence("logons-disabled", disabled) > confidence("stuck-user-session", disabled));
+    }
+
+    /**
+     * A 1149 naming the connecting user after a NETLOGON 3210 means the host authenticated that user since the secure channel
+     * failed (kb/causes.yaml, domain-trust-broken: a broken trust refuses domain logons before any session; local accounts still
+     * log on): the 3210 does not explain this user's refusal, domain-trust-broken less likely, 0.5. Not for another user's 1149,
+     * nor a 1149 logged before the 3210. Seen in blind holdout round 164 (case 2021: the channel repaired, the session cap full).
+     */
+    @Test
+    void anAuthenticationOfTheUserAfterNetlogon3210ArguesAgainstABrokenTrust() {
+        String rule = "domain-trust-broken: less likely, the host authenticated the connecting user after the NETLOGON 3210 (event 1149)";
+        HostEvent netlogon = new HostEvent("System", "NETLOGON", 3210, "2026-11-23T07:15:00Z",
+                "This computer could not authenticate with \\\\DC01.corp.example, a Windows domain controller for domain CORP");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("build-srv-04.corp.example")
+                .symptom("client.user", "CORP\\tberg").event(netlogon);
+        double trustOnly = confidence("domain-trust-broken", base.get().build());
+        assertFalse(evidenceRules("domain-trust-broken", base.get().build()).contains(rule));
+        SymptomSet since = base.get().event(authenticated("tberg", "2026-11-25T14:02:30Z")).build();
+        assertTrue(evidenceRules("domain-trust-broken", since).contains(rule), evidenceRules("domain-trust-broken", since).toString());
+        assertTrue(confidence("domain-trust-broken", since) < trustOnly);
+        SymptomSet before = base.get().event(authenticated("tberg", "2026-11-23T07:00:00Z")).build();
+        assertFalse(evidenceRules("domain-trust-broken", before).contains(rule), "authenticated before the 3210");
+        SymptomSet otherUser = base.get().event(authenticated("klund", "2026-11-25T14:02:30Z")).build();
+        assertFalse(evidenceRules("domain-trust-broken", otherUser).contains(rule), "another user's authentication");
+    }
 }
