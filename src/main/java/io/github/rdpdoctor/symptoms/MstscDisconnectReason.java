@@ -65,29 +65,34 @@ public enum MstscDisconnectReason {
         return Optional.ofNullable(text == null ? null : BY_TEXT.get(text));
     }
 
+    /** Whether the code is one of these and stopped at one of {@code stages}. */
+    private static boolean at(String text, Stage... stages) {
+        return of(text).filter(r -> Arrays.asList(stages).contains(r.stage)).isPresent();
+    }
+
     /** True when the code says the client never made a TCP connection to the host (no address, or the connect failed). */
     public static boolean neverConnected(String text) {
-        return of(text).filter(r -> r.stage == Stage.NAME_LOOKUP || r.stage == Stage.INVALID_ADDRESS || r.stage == Stage.TCP_CONNECT).isPresent();
+        return at(text, Stage.NAME_LOOKUP, Stage.INVALID_ADDRESS, Stage.TCP_CONNECT);
     }
 
     /** True when the code says the client never had an address for the host (a failed name lookup or an invalid address). */
     public static boolean noAddressForHost(String text) {
-        return of(text).filter(r -> r.stage == Stage.NAME_LOOKUP || r.stage == Stage.INVALID_ADDRESS).isPresent();
+        return at(text, Stage.NAME_LOOKUP, Stage.INVALID_ADDRESS);
     }
 
     /** True when the code says the client's lookup of the host name failed. */
     public static boolean nameLookupFailed(String text) {
-        return of(text).filter(r -> r.stage == Stage.NAME_LOOKUP).isPresent();
+        return at(text, Stage.NAME_LOOKUP);
     }
 
     /** True for 1798 (0x706), "failed to unpack server certificate": the client could not read the certificate the server sent. */
     public static boolean serverCertificateUnreadable(String text) {
-        return of(text).filter(r -> r.stage == Stage.SERVER_CERTIFICATE).isPresent();
+        return at(text, Stage.SERVER_CERTIFICATE);
     }
 
     /** True for 2056 (0x808) licensing negotiation failed and 2312 (0x908) licensing timeout. */
     public static boolean licensingFailed(String text) {
-        return of(text).filter(r -> r.stage == Stage.LICENSING).isPresent();
+        return at(text, Stage.LICENSING);
     }
 
     /** {@code "0x104 (DNS name lookup failure)"}, or the text as given for a code not listed here. */
