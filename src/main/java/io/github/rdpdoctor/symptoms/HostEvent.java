@@ -238,8 +238,9 @@ public final class HostEvent extends FileFact {
      * failed to log on", status codes). The message gives the reason as its status (0xC0000234), or as the sub status under
      * status 0xC000006E (account restriction); either counts.
      */
+    private static final String LOCKED_OUT = "0xC0000234";
     private static final String[][] ACCOUNT_REFUSALS = {
-        {"0xC0000234", "the account is locked out"},
+        {LOCKED_OUT, "the account is locked out"},
         {"0xC0000072", "the account is disabled"},
         {"0xC0000193", "the account has expired"},
         {"0xC0000071", "the password has expired"},
@@ -253,7 +254,7 @@ public final class HostEvent extends FileFact {
      * JSON data, in any case. A plain scan, no regular expression.
      */
     public boolean refusesAccount() {
-        return !getAccountRefusal().isEmpty();
+        return accountRefusal() != null;
     }
 
     /**
@@ -264,8 +265,8 @@ public final class HostEvent extends FileFact {
      * A plain scan, no regular expression.
      */
     public boolean refusesAccountNotLockedOut() {
-        String refusal = getAccountRefusal();
-        return !refusal.isEmpty() && !refusal.startsWith("0xC0000234");
+        String[] refusal = accountRefusal();
+        return refusal != null && !LOCKED_OUT.equals(refusal[0]);
     }
 
     /**
@@ -273,16 +274,22 @@ public final class HostEvent extends FileFact {
      * {@code "0xC0000234 (the account is locked out)"}; empty for any other event.
      */
     public String getAccountRefusal() {
+        String[] refusal = accountRefusal();
+        return refusal == null ? "" : refusal[0] + " (" + refusal[1] + ")";
+    }
+
+    /** The row of {@link #ACCOUNT_REFUSALS} whose status a Security 4625 gives, the first in table order; null for none. */
+    private String[] accountRefusal() {
         if (id != 4625) {
-            return "";
+            return null;
         }
         String lower = message.toLowerCase(Locale.ROOT);
         for (String[] r : ACCOUNT_REFUSALS) {
             if (lower.contains(r[0].toLowerCase(Locale.ROOT))) {
-                return r[0] + " (" + r[1] + ")";
+                return r;
             }
         }
-        return "";
+        return null;
     }
 
     /**
