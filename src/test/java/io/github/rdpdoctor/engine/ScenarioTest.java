@@ -48,6 +48,25 @@ class ScenarioTest {
         }));
     }
 
+    /**
+     * The examples teach the vocabulary: every name they use is in {@code kb/symptoms.yaml}, so none draws an "unknown
+     * symptom name" warning — except {@code unknown-symptom-name.yaml}, which is there to show that warning.
+     */
+    @Test
+    void examplesUseOnlyTheVocabulary() throws Exception {
+        List<String> unknown = new java.util.ArrayList<>();
+        for (Path f : ScenarioRunner.scenarioFiles(EXAMPLES)) {
+            if (f.getFileName().toString().equals("unknown-symptom-name.yaml")) {
+                continue;
+            }
+            doctor.diagnose(doctor.loader().load(f)).warnings().stream()
+                    .filter(w -> w.contains("unknown symptom name")).forEach(unknown::add);
+        }
+        assertEquals(List.of(), unknown);
+        assertTrue(doctor.diagnose(doctor.loader().load(EXAMPLES.resolve("unknown-symptom-name.yaml"))).warnings()
+                .stream().anyMatch(w -> w.contains("unknown symptom name 'client.rdp_version'")));
+    }
+
     @Test
     void everyCauseHasAtLeastTwoScenariosWhereItRanksFirst() throws Exception {
         ScenarioRunner runner = new ScenarioRunner(doctor);
