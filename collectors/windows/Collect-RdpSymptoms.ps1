@@ -13,7 +13,8 @@
     CredSSP AllowEncryptionOracle, Schannel TLS 1.2 server switch, network
     profile and Remote Desktop firewall rules, the RDP certificate and its MachineKeys key, sessions
     and the RDP listener, contract events of the last 7 days, licensing grace days and license server
-    reachability, session limit and count, last update and newest KB, security products, OS, cloud.
+    reachability, session limit and count, last update and newest KB, security products, OS, cloud,
+    and on a domain member whether its secure channel works (Test-ComputerSecureChannel).
 
     -Side Client -Target HOST, on the PC that fails to connect, as the user who connects: saved
     credentials for HOST, Default.rdp, VPN adapters, security products, CredSSP policy, OS, updates.
@@ -455,6 +456,32 @@ try {
 }
 $result | ConvertTo-Json -Depth 4 -Compress
 # <<< os.ps1
+}
+
+function Get-RdpRawDomain {
+# >>> domain.ps1
+# Domain membership (Win32_ComputerSystem.PartOfDomain, Domain) and, on a domain member, whether its secure
+# channel with the domain works: Test-ComputerSecureChannel returns True when a domain controller accepts the
+# machine account's password, False when the trust relationship is broken (a restore older than the last
+# machine password change, a clone that kept the name, a reset or deleted computer account). A workgroup
+# machine has no secure channel and is not tested. Needs a domain controller on the network.
+$result = [ordered]@{ PartOfDomain = $null; Domain = $null; SecureChannel = $null }
+try {
+    $cs = Get-CimInstance -ClassName Win32_ComputerSystem
+    $result.PartOfDomain = [bool]$cs.PartOfDomain
+    $result.Domain = [string]$cs.Domain
+} catch {
+    Write-RdpProblem "Win32_ComputerSystem: $($_.Exception.Message)"
+}
+if ($result.PartOfDomain -eq $true) {
+    try {
+        $result.SecureChannel = [bool](Test-ComputerSecureChannel -ErrorAction Stop)
+    } catch {
+        Write-RdpProblem "Test-ComputerSecureChannel: $($_.Exception.Message)"
+    }
+}
+$result | ConvertTo-Json -Depth 4 -Compress
+# <<< domain.ps1
 }
 
 function Get-RdpRawClientRdp {
@@ -1150,6 +1177,21 @@ function Read-RdpClientVpn($Run) {
     Set-RdpFact $c 'client.vpn_active' ($active.Count -gt 0)
 }
 
+# --- windows-domain --------------------------------------------------------------------------
+function Read-RdpDomain($Run) {
+    $c = 'windows-domain'
+    $d = $Run.Data
+    if ($null -eq $d -or $d.PartOfDomain -ne $true) { return }
+    $domain = [string]$d.Domain
+    if (-not $domain) { $domain = 'its domain' }
+    if ($d.SecureChannel -is [bool]) {
+        Set-RdpFact $c 'server.secure_channel_ok' $d.SecureChannel
+        if (-not $d.SecureChannel) { Add-RdpWarning $c "the secure channel with $domain is broken (Test-ComputerSecureChannel returned False)" }
+    } else {
+        Add-RdpWarning $c "the secure channel with $domain was not tested"
+    }
+}
+
 # ---------------------------------------------------------------------------------------------
 $started = [DateTime]::UtcNow
 if ($Side -eq 'Host') {
@@ -1163,6 +1205,7 @@ if ($Side -eq 'Host') {
     Read-RdpUpdates (Invoke-RdpSnippet 'windows-updates' 'Get-RdpRawUpdates')
     Read-RdpSecurityProducts (Invoke-RdpSnippet 'windows-security-products' 'Get-RdpRawSecurityProducts')
     Read-RdpOs (Invoke-RdpSnippet 'windows-os' 'Get-RdpRawOs')
+    Read-RdpDomain (Invoke-RdpSnippet 'windows-domain' 'Get-RdpRawDomain')
     $hostName = $Target
     if (-not $hostName) { $hostName = $env:COMPUTERNAME }
 } else {

@@ -2785,6 +2785,32 @@ class BundledRulesTest {
         }
     }
 
+    /**
+     * The host's own test of its trust (server.secure_channel_ok, Test-ComputerSecureChannel from the host-side collector):
+     * False is direct evidence of a broken trust (0.7, alone enough to rank it first over the error pair's priors); True argues
+     * against it, so an older NETLOGON 3210 or 4625 0xC000018D, from before a repair, no longer makes it the answer.
+     */
+    @Test
+    void theHostsSecureChannelTestDecidesTheTrust() {
+        SymptomSet broken = errorPair("build-07.corp.example").symptom("server.secure_channel_ok", false).build();
+        assertEquals("domain-trust-broken", listed(broken).get(0), listed(broken).toString());
+        assertTrue(confidence("domain-trust-broken", broken) >= 0.7, "" + confidence("domain-trust-broken", broken));
+        assertTrue(evidenceRules("domain-trust-broken", broken)
+                .contains("domain-trust-broken: the host's secure channel test fails (Test-ComputerSecureChannel False)"));
+
+        HostEvent netlogon = new HostEvent("System", "NETLOGON", 3210, "2026-10-20T06:10:00Z",
+                "This computer could not authenticate with \\\\DC02.corp.example, a Windows domain controller for domain CORP, and"
+                        + " therefore this computer might deny logon requests.");
+        SymptomSet old3210 = errorPair("build-07.corp.example").event(netlogon).build();
+        SymptomSet repaired = errorPair("build-07.corp.example").event(netlogon).symptom("server.secure_channel_ok", true).build();
+        assertEquals("domain-trust-broken", listed(old3210).get(0));
+        assertTrue(confidence("domain-trust-broken", repaired) < 0.3,
+                "the channel tests good now: " + confidence("domain-trust-broken", repaired));
+        assertFalse(listed(repaired).isEmpty() || listed(repaired).get(0).equals("domain-trust-broken"), listed(repaired).toString());
+        SymptomSet both = errorPair("build-07.corp.example").event(netlogon).symptom("server.secure_channel_ok", false).build();
+        assertTrue(confidence("domain-trust-broken", both) > confidence("domain-trust-broken", old3210), "supporting evidence adds up");
+    }
+
     private static final String DISABLED_REFUSES_RECONNECTIONS =
             "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
 

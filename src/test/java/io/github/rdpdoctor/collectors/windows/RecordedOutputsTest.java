@@ -47,7 +47,8 @@ class RecordedOutputsTest {
             assertFalse(warned(r, "could not read the output"), recording + ": " + r.warnings());
             assertFalse(warned(r, "is not JSON"), recording + ": " + r.warnings());
             boolean someFacts = !r.symptoms().isEmpty() || !r.events().isEmpty() || !r.sessions().isEmpty();
-            boolean emptyByNature = recording.equals("events/no-events") || recording.equals("licensing/admin-mode");
+            boolean emptyByNature = recording.equals("events/no-events") || recording.equals("licensing/admin-mode")
+                    || recording.equals("domain/workgroup");
             assertTrue(someFacts || !r.warnings().isEmpty() || emptyByNature, recording + " gave nothing at all");
             r.symptoms().keySet().forEach(name -> assertTrue(name.startsWith("server.") || name.startsWith("client.")
                     || name.startsWith("tls.") || name.startsWith("network."), name));
@@ -524,6 +525,44 @@ class RecordedOutputsTest {
         assertEquals(Map.of("server.cloud", "none"), r.symptoms());
         assertWarned(r, "the OS name could not be read");
         assertWarned(r, "Win32_OperatingSystem: Invalid class");
+    }
+
+    // ---- domain membership and the secure channel -------------------------------------------------
+
+    @Test
+    void aDomainMemberWhoseSecureChannelWorks() {
+        CollectorResult r = host("domain/member-channel-ok");
+        assertEquals(Map.of("server.secure_channel_ok", true), r.symptoms());
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void aDomainMemberWhoseTrustIsBroken() {
+        CollectorResult r = host("domain/member-channel-broken");
+        assertEquals(Map.of("server.secure_channel_ok", false), r.symptoms());
+        assertWarned(r, "the secure channel with corp.example is broken (Test-ComputerSecureChannel returned False)");
+    }
+
+    @Test
+    void aWorkgroupMachineHasNoSecureChannel() {
+        CollectorResult r = host("domain/workgroup");
+        assertEquals(Map.of(), r.symptoms());
+        assertEquals(List.of(), r.warnings());
+    }
+
+    /** No domain controller answered: the test could not run, which says nothing about the trust — a warning, no fact. */
+    @Test
+    void aSecureChannelTestThatCouldNotRunIsAWarningNotAFact() {
+        CollectorResult r = host("domain/no-domain-controller");
+        assertEquals(Map.of(), r.symptoms());
+        assertWarned(r, "could not be contacted");
+        assertWarned(r, "the secure channel with corp.example was not tested");
+    }
+
+    /** The client's own secure channel says nothing about the host's: the collector serves the host side only. */
+    @Test
+    void theSecureChannelIsTestedOnTheHostOnly() {
+        assertEquals(java.util.Set.of(Side.HOST), new DomainCollector().sides());
     }
 
     // ---- client -----------------------------------------------------------------------------------

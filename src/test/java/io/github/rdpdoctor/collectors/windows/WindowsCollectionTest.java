@@ -34,7 +34,8 @@ class WindowsCollectionTest {
                 .answer("licensing.ps1", Recordings.load("licensing/admin-mode"))
                 .answer("updates.ps1", Recordings.load("updates/server-2019"))
                 .answer("security-products.ps1", Recordings.load("security-products/server-defender-only"))
-                .answer("os.ps1", Recordings.load("os/azure-2019"));
+                .answer("os.ps1", Recordings.load("os/azure-2019"))
+                .answer("domain.ps1", Recordings.load("domain/member-channel-ok"));
     }
 
     static SymptomSet collect(FakeRunner runner, Side side, String host) {
@@ -47,15 +48,16 @@ class WindowsCollectionTest {
     }
 
     @Test
-    void hostSideRunsTheTenHostSnippetsAndKeepsEventsAndSessions(@TempDir Path dir) throws Exception {
+    void hostSideRunsTheElevenHostSnippetsAndKeepsEventsAndSessions(@TempDir Path dir) throws Exception {
         FakeRunner runner = azureHostWithBrokenMachineKeys();
         SymptomSet set = collect(runner, Side.HOST, "az-eus-sql-03.cloud.example.com");
         assertEquals(new HashSet<>(List.of("services.ps1", "rdp-settings.ps1", "firewall.ps1", "certificate.ps1", "sessions.ps1",
-                "events.ps1", "licensing.ps1", "updates.ps1", "security-products.ps1", "os.ps1")), new HashSet<>(runner.ran));
+                "events.ps1", "licensing.ps1", "updates.ps1", "security-products.ps1", "os.ps1", "domain.ps1")), new HashSet<>(runner.ran));
         Map<String, String> t = texts(set);
         assertEquals("running", t.get("server.service.termservice"));
         assertEquals("false", t.get("server.machinekeys_ok"));
         assertEquals("azure", t.get("server.cloud"));
+        assertEquals("true", t.get("server.secure_channel_ok"));
         assertEquals("Windows Server 2019 Datacenter", t.get("server.os"));
         assertEquals("listen", t.get("server.listener_state"));
         assertEquals("2", t.get("server.session_limit"));
