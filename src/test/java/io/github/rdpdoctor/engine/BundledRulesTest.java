@@ -481,6 +481,37 @@ class BundledRulesTest {
     }
 
     /**
+     * The host logs 1149 only after the connection's TLS handshake (CredSSP runs inside it; without NLA the logon follows the
+     * security exchange), so the connecting user's 1149 argues against a TLS version mismatch, as it does against a CredSSP
+     * mismatch; another user's 1149, one that came over another path while this client's TCP connect is filtered or refused,
+     * or one on a host that logged a Schannel failure (an earlier logon, before TLS changed) does not. Found with blind
+     * holdout case 2070 (a 2008 R2 host offering only TLS 1.0 blamed while licensing refused the authenticated user).
+     */
+    @Test
+    void theConnectingUsersAuthenticationArguesAgainstATlsMismatch() {
+        String authenticated = "tls-protocol-mismatch: less likely, the host authenticated the connecting user (event 1149: the TLS handshake had succeeded)";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Attempt(String named, String port, Integer schannel, boolean against) {
+        }
+        for (Attempt a : List.of(new Attempt("rkovac", null, null, true), new Attempt("rkovac", "open", null, true),
+                new Attempt("lfischer", null, null, false), new Attempt("rkovac", "filtered", null, false),
+                new Attempt("rkovac", "closed", null, false), new Attempt("rkovac", "open", 36871, false),
+                new Attempt("rkovac", "open", 36888, false), new Attempt(null, null, null, false))) {
+            SymptomSet.Builder b = errorPair("hist-rds.example").symptom("tls.max_version", "1.0")
+                    .symptom("server.os", "Windows Server 2008 R2 Enterprise").symptom("client.user", "OTPLANT\\rkovac");
+            present(b, "network.rdp_port_state", a.port());
+            if (a.named() != null) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
+                        "Remote Desktop Services: User authentication succeeded: User: " + a.named() + " Domain: OTPLANT Source Network Address: 10.20.7.41"));
+            }
+            if (a.schannel() != null) {
+                b.event(new HostEvent("System", "Schannel", a.schannel(), null, "The following fatal alert was generated: 70."));
+            }
+            assertEquals(a.against(), evidenceRules("tls-protocol-mismatch", b.build()).contains(authenticated), a.toString());
+        }
+    }
+
+    /**
      * windows-update-regression is a Windows update changing RDP security defaults; when the client and the host both run
      * another system, an update the admin reports (history.started_after_update) is none of Windows': the cause is not
      * listed. One Windows side keeps it. Left open by blind round 25 (a Fedora upgrade reported as an update, Remmina to xrdp).
