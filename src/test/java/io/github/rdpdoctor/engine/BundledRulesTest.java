@@ -1118,6 +1118,49 @@ class BundledRulesTest {
     }
 
     /**
+     * A TLS handshake with the host (the probe's, from another machine) does not show that this client shares a TLS version or
+     * cipher suite with the host when the host logged refusing a client's TLS offer (Schannel 36874, or fatal alert 70,
+     * protocol_version) that no logon followed: it speaks against a TLS mismatch only weakly then, and the refusal ranks the
+     * mismatch first. A refusal a complete logon followed is over, and the handshake counts fully again. Found with blind
+     * holdout case 2080 (a Windows 10 kiosk whose Schannel TLS 1.2 client side a hardening script turned off, against a TLS
+     * 1.2-only Server 2022: client-side-corruption ranked first, tls-protocol-mismatch seventh at 0.08).
+     */
+    @Test
+    void aHandshakeDoesNotSpeakForAClientWhoseTlsOfferTheHostRefused() {
+        String strong = "tls-protocol-mismatch: unlikely, TLS handshake with the host succeeds";
+        String weak = "tls-protocol-mismatch: less likely, TLS handshake with the host succeeds (the host logged refusing a client's TLS version or cipher suites)";
+        HostEvent cipher = new HostEvent("System", "Schannel", 36874, "2026-11-26T14:31:05Z",
+                "An TLS 1.0 connection request was received from a remote client application, but none of the cipher suites supported"
+                        + " by the client application are supported by the server.");
+        HostEvent version = new HostEvent("System", "Schannel", 36888, "2026-11-26T14:31:05Z",
+                "A fatal alert was generated and sent to the remote endpoint. The TLS protocol defined fatal error code is 70.");
+        HostEvent otherAlert = new HostEvent("System", "Schannel", 36888, "2026-11-26T14:31:05Z",
+                "A fatal alert was generated and sent to the remote endpoint. The TLS protocol defined fatal error code is 40.");
+        record Host(List<HostEvent> events, boolean followed, boolean refused) {
+        }
+        for (Host h : List.of(new Host(List.of(), false, false), new Host(List.of(cipher), false, true),
+                new Host(List.of(version), false, true), new Host(List.of(otherAlert), false, false),
+                new Host(List.of(cipher, version), true, false))) {
+            SymptomSet.Builder b = errorPair("rds-kiosk-01.example").collectedAt("2026-11-26T14:45:00Z")
+                    .symptom("client.os", "Windows 10 22H2").symptom("test.from_other_client_works", true)
+                    .symptom("tls.handshake_ok", true).symptom("tls.max_version", "1.2").symptom("server.tls12_enabled", true);
+            h.events().forEach(b::event);
+            if (h.followed()) {
+                b.event(authenticated("kiosk", "2026-11-26T14:35:00Z")).event(loggedOn("kiosk", "2026-11-26T14:35:05Z", "10.20.31.77"));
+            }
+            SymptomSet facts = b.build();
+            List<String> rules = evidenceRules("tls-protocol-mismatch", facts);
+            assertEquals(!h.refused(), rules.contains(strong), h.toString());
+            assertEquals(h.refused(), rules.contains(weak), h.toString());
+        }
+        SymptomSet kiosk = errorPair("rds-kiosk-01.example").collectedAt("2026-11-26T14:45:00Z")
+                .symptom("client.os", "Windows 10 22H2").symptom("test.from_other_client_works", true)
+                .symptom("tls.handshake_ok", true).symptom("tls.max_version", "1.2").symptom("server.tls12_enabled", true)
+                .event(cipher).event(version).build();
+        assertEquals("tls-protocol-mismatch", listed(kiosk).get(0), listed(kiosk).toString());
+    }
+
+    /**
      * Service Control Manager 7011/7022/7031/7034 support rdp-service-failure only for Remote Desktop Services itself
      * (TermService). The Remote Desktop Services UserMode Port Redirector (UmRdpService, device redirection) has
      * "Remote Desktop Services" in its display name too, and its crash does not stop a connection.
@@ -4903,6 +4946,31 @@ class BundledRulesTest {
                     .symptom("gateway.tls_max_version", version).symptom("network.gateway_cert_name_match", true).build();
             assertEquals(old, evidenceRules("rd-gateway-or-nat", facts).contains(rule), version);
             assertEquals(old, listed(facts).contains("rd-gateway-or-nat"), version + ": " + listed(facts));
+        }
+    }
+
+    /**
+     * A client that fails through an RD Gateway offering only TLS 1.0 or 1.1, while another client connects, is explained by the
+     * gateway (kb rd-gateway-or-nat: "clients with TLS 1.0/1.1 disabled cannot open its HTTPS connection"), not by a broken
+     * client: the other client's success then argues less for client-side-corruption, and the gateway ranks first. A gateway
+     * with TLS 1.2 or 1.3 leaves "another client connects" whole. Found with blind holdout case 2083 (the Windows App on
+     * macOS through a TLS 1.0-only 2008 R2 gateway, old Windows 10 PCs connecting: client-side-corruption ranked first).
+     */
+    @Test
+    void aGatewayThatOffersOnlyTls10Or11ExplainsWhyAnotherClientConnects() {
+        String rule = "client-side-corruption: less likely, an RD Gateway that offers only TLS 1.0/1.1 explains why this client fails where another connects";
+        for (String version : new String[] {"1.0", "1.1", "1.2", "1.3"}) {
+            for (boolean otherClient : new boolean[] {false, true}) {
+                boolean old = version.equals("1.0") || version.equals("1.1");
+                SymptomSet facts = SymptomSet.builder("rds-design-01.example").symptom("client.os", "macOS 15.1 (Windows App 11.0)")
+                        .symptom("test.from_other_client_works", otherClient).symptom("network.via_gateway", true)
+                        .symptom("gateway.port_state", "open").symptom("gateway.tls_handshake_ok", true)
+                        .symptom("gateway.tls_max_version", version).symptom("network.gateway_cert_name_match", true).build();
+                assertEquals(old && otherClient, evidenceRules("client-side-corruption", facts).contains(rule), version + " " + otherClient);
+                if (old && otherClient) {
+                    assertEquals("rd-gateway-or-nat", listed(facts).get(0), listed(facts).toString());
+                }
+            }
         }
     }
 
