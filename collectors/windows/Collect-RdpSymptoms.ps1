@@ -17,7 +17,8 @@
     and on a domain member whether its secure channel works (Test-ComputerSecureChannel).
 
     -Side Client -Target HOST, on the PC that fails to connect, as the user who connects: saved
-    credentials for HOST, Default.rdp, VPN adapters, security products, CredSSP policy, OS, updates.
+    credentials for HOST, Default.rdp, VPN adapters, security products, CredSSP policy, the client side of
+    Schannel's TLS 1.0/1.1/1.2 switches, OS, updates.
 
     Problems (access denied, missing cmdlets) are printed as warnings; the file holds what could be read.
     Feed the files to "rdp-doctor diagnose FILE" or "rdp-doctor batch DIR".
@@ -488,10 +489,11 @@ function Get-RdpRawClientRdp {
 # >>> client-rdp.ps1
 # What mstsc keeps on this client: saved credentials for Remote Desktop targets (only the TERMSRV/
 # lines of cmdkey /list), the hidden Documents\Default.rdp (its size, date and enablecredsspsupport
-# setting), the per-host entries with their user name hint, and the CredSSP encryption oracle policy.
+# setting), the per-host entries with their user name hint, the CredSSP encryption oracle policy, and the
+# client side of Schannel's TLS 1.0/1.1/1.2 switches (Enabled, DisabledByDefault; absent when not set).
 # Run it as the user who connects.
 $ErrorActionPreference = 'Continue'
-$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null }
+$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null; Schannel = $null }
 try {
     $out = & (Join-Path $env:SystemRoot 'System32\cmdkey.exe') /list 2>&1
     $result.CmdkeyExitCode = $LASTEXITCODE
@@ -524,6 +526,15 @@ try {
 } catch {
     Write-RdpProblem "CredSSP: $($_.Exception.Message)"
 }
+$schannel = [ordered]@{}
+foreach ($version in @('TLS 1.0', 'TLS 1.1', 'TLS 1.2')) {
+    try {
+        $schannel[$version] = Get-RdpRegistryValues -Path "HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\$version\Client" -Names @('Enabled', 'DisabledByDefault')
+    } catch {
+        Write-RdpProblem "Schannel $version Client: $($_.Exception.Message)"
+    }
+}
+$result.Schannel = $schannel
 $result | ConvertTo-Json -Depth 4 -Compress
 # <<< client-rdp.ps1
 }
@@ -1156,6 +1167,27 @@ function Read-RdpClientRdp($Run) {
         if ($null -ne $changed) { $when = ', changed ' + (Format-RdpIso $changed).Substring(0, 10) }
         Add-RdpWarning $c "Documents\Default.rdp exists ($($d.DefaultRdp.Length) bytes$when): mstsc reads it on every start; if every connection from this PC fails, rename it and retry"
     }
+    if ($null -ne $d.Schannel) {
+        $tls10 = Get-RdpSchannelOffered $d.Schannel.'TLS 1.0'
+        $tls11 = Get-RdpSchannelOffered $d.Schannel.'TLS 1.1'
+        $tls12 = Get-RdpSchannelOffered $d.Schannel.'TLS 1.2'
+        if ($null -ne $tls12) { Set-RdpFact $c 'client.tls12_enabled' $tls12 }
+        if ($null -ne $tls10) {
+            if ($tls10) { $min = '1.0' } elseif ($tls11 -ne $false) { $min = '1.1' } elseif ($tls12 -ne $false) { $min = '1.2' } else { $min = '1.3' }
+            Set-RdpFact $c 'client.tls_min_version' $min
+            if ($min -ne '1.0') { Add-RdpWarning $c "Schannel offers TLS $min or newer only on this client: hosts and RD Gateways whose highest version is older (Windows Server 2008 R2 without KB3080079) refuse it" }
+        }
+        if ($tls12 -eq $false) { Add-RdpWarning $c 'Schannel TLS 1.2 is turned off on this client: hosts that accept TLS 1.2 or newer only refuse it' }
+    }
+}
+
+# One Schannel protocol key of the client side: $false when Enabled is 0 or DisabledByDefault is not 0, $true when Enabled is
+# set otherwise, $null when neither is set (the OS default holds).
+function Get-RdpSchannelOffered($Key) {
+    if ($null -eq $Key) { return $null }
+    if (((Test-RdpNumber $Key.Enabled) -and $Key.Enabled -eq 0) -or ((Test-RdpNumber $Key.DisabledByDefault) -and $Key.DisabledByDefault -ne 0)) { return $false }
+    if (Test-RdpNumber $Key.Enabled) { return $true }
+    return $null
 }
 
 # --- windows-client-vpn ----------------------------------------------------------------------

@@ -2885,6 +2885,51 @@ class BundledRulesTest {
         assertTrue(confidence("domain-trust-broken", both) > confidence("domain-trust-broken", old3210), "supporting evidence adds up");
     }
 
+    /**
+     * The client's own Schannel switches (client.tls_min_version, client.tls12_enabled, from the client-side collector) against
+     * the host's and the gateway's highest TLS version: a host or gateway below the client's lowest version shares none with
+     * it (strong); a client that still offers the host's highest version speaks against a version mismatch; TLS 1.2 off on the
+     * client is moderate evidence alone. The rules that assume what a modern client requires stay out once its Schannel is known.
+     */
+    @Test
+    void theClientsSchannelVersionsAgainstTheHostsAndTheGatewaysHighest() {
+        String modernOnOldHost = "tls-protocol-mismatch: host accepts only TLS 1.0/1.1 and the client is a modern Windows";
+        java.util.function.Supplier<SymptomSet.Builder> old = () -> errorPair("legacy-erp.corp.example")
+                .symptom("client.os", "Windows 11 24H2").symptom("tls.handshake_ok", false).symptom("tls.max_version", "1.0");
+        SymptomSet hardened = old.get().symptom("client.tls_min_version", "1.2").build();
+        assertEquals("tls-protocol-mismatch", listed(hardened).get(0), listed(hardened).toString());
+        assertTrue(confidence("tls-protocol-mismatch", hardened) >= 0.8, "" + confidence("tls-protocol-mismatch", hardened));
+        assertTrue(evidenceRules("tls-protocol-mismatch", hardened)
+                .contains("tls-protocol-mismatch: the host's highest TLS version is below the lowest this client offers (client Schannel)"));
+        assertFalse(evidenceRules("tls-protocol-mismatch", hardened).contains(modernOnOldHost), "one observation, one rule");
+        assertTrue(evidenceRules("tls-protocol-mismatch", old.get().build()).contains(modernOnOldHost), "without the client's Schannel");
+
+        SymptomSet stillOffersTls10 = old.get().symptom("client.tls_min_version", "1.0").build();
+        assertTrue(evidenceRules("tls-protocol-mismatch", stillOffersTls10)
+                .contains("tls-protocol-mismatch: less likely, this client still offers the host's highest TLS version (client Schannel)"));
+        assertTrue(confidence("tls-protocol-mismatch", stillOffersTls10) < confidence("tls-protocol-mismatch", old.get().build()));
+
+        // TLS 1.2 off on the client: it does not offer a TLS 1.2 host's highest version
+        java.util.function.Supplier<SymptomSet.Builder> modernHost = () -> errorPair("erp-2022.corp.example")
+                .symptom("client.tls_min_version", "1.0").symptom("client.tls12_enabled", false);
+        SymptomSet tls12Host = modernHost.get().symptom("tls.max_version", "1.2").build();
+        assertTrue(evidenceRules("tls-protocol-mismatch", tls12Host)
+                .contains("tls-protocol-mismatch: TLS 1.2 is turned off on this client (Schannel client side)"));
+        assertFalse(evidenceRules("tls-protocol-mismatch", tls12Host).stream().anyMatch(r -> r.contains("still offers")), "it does not offer 1.2");
+        assertTrue(confidence("tls-protocol-mismatch", tls12Host) > confidence("tls-protocol-mismatch", errorPair("erp-2022.corp.example").build()));
+
+        // the RD Gateway: below the client's lowest version it cannot be reached at all
+        java.util.function.Supplier<SymptomSet.Builder> gateway = () -> errorPair("fin-app-07.corp.example")
+                .symptom("network.via_gateway", true).symptom("gateway.tls_max_version", "1.0");
+        SymptomSet gatewayTooOld = gateway.get().symptom("client.tls_min_version", "1.2").build();
+        assertEquals("rd-gateway-or-nat", listed(gatewayTooOld).get(0), listed(gatewayTooOld).toString());
+        assertTrue(confidence("rd-gateway-or-nat", gatewayTooOld) >= 0.75);
+        assertFalse(evidenceRules("rd-gateway-or-nat", gatewayTooOld).contains("rd-gateway-or-nat: the RD Gateway offers only TLS 1.0 or 1.1"));
+        SymptomSet clientOffersTls10 = gateway.get().symptom("client.tls_min_version", "1.0").build();
+        assertTrue(confidence("rd-gateway-or-nat", clientOffersTls10) < confidence("rd-gateway-or-nat", gateway.get().build()),
+                "a client that still offers TLS 1.0 reaches the gateway");
+    }
+
     private static final String DISABLED_REFUSES_RECONNECTIONS =
             "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
 

@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  *   <li>{@code client.credssp_support} (extension): false when the hidden Documents\Default.rdp, which mstsc reads when
  *       started without a file, says {@code enablecredsspsupport:i:0}; true for another number; not written when the
  *       file has no such line (mstsc's default offers CredSSP).</li>
+ *   <li>{@code client.tls12_enabled} (extension): the client side of Schannel's TLS 1.2 switch, when set (Enabled 0 or
+ *       DisabledByDefault 1 turn it off for mstsc, which asks for the defaults);</li>
+ *   <li>{@code client.tls_min_version} (extension): the lowest TLS version the client still offers, when its TLS 1.0
+ *       switch is set: 1.0 when it is on, else the next of 1.1, 1.2 not turned off (1.3 when all three are).</li>
  * </ul>
  * A hidden Documents\Default.rdp (which mstsc reads on every start) has no symptom: it is reported as a
  * warning with its size and date, since a damaged one breaks every connection from the PC.
@@ -52,7 +56,8 @@ public final class ClientRdpCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("client.saved_credentials", "client.user", "client.credssp_oracle", "client.credssp_support");
+        return Set.of("client.saved_credentials", "client.user", "client.credssp_oracle", "client.credssp_support",
+                "client.tls12_enabled", "client.tls_min_version");
     }
 
     /** The targets of cmdkey's TERMSRV/ entries. */
@@ -65,6 +70,41 @@ public final class ClientRdpCollector extends WindowsCollector {
             }
         }
         return out;
+    }
+
+    /**
+     * The client side of Schannel (Microsoft Learn, "TLS, DTLS, and SSL protocol version settings": SCHANNEL\Protocols\TLS
+     * 1.x\Client, Enabled and DisabledByDefault). Only switches that are set give facts; without them the OS default holds.
+     */
+    static void schannel(JsonNode schannel, WinFacts facts) {
+        Optional<Boolean> tls10 = offered(PsJson.field(schannel, "TLS 1.0"));
+        Optional<Boolean> tls11 = offered(PsJson.field(schannel, "TLS 1.1"));
+        Optional<Boolean> tls12 = offered(PsJson.field(schannel, "TLS 1.2"));
+        tls12.ifPresent(on -> facts.put("client.tls12_enabled", on));
+        if (tls10.isPresent()) {
+            String min = tls10.get() ? "1.0" : tls11.orElse(true) ? "1.1" : tls12.orElse(true) ? "1.2" : "1.3";
+            facts.put("client.tls_min_version", min);
+            if (!min.equals("1.0")) {
+                facts.warn("Schannel offers TLS " + min + " or newer only on this client: hosts and RD Gateways whose highest"
+                        + " version is older (Windows Server 2008 R2 without KB3080079) refuse it");
+            }
+        }
+        if (tls12.isPresent() && !tls12.get()) {
+            facts.warn("Schannel TLS 1.2 is turned off on this client: hosts that accept TLS 1.2 or newer only refuse it");
+        }
+    }
+
+    /** One Schannel protocol key: off when Enabled is 0 or DisabledByDefault is not 0, on when Enabled is set otherwise. */
+    private static Optional<Boolean> offered(JsonNode key) {
+        if (!key.isObject()) {
+            return Optional.empty();
+        }
+        var enabled = PsJson.integer(key, "Enabled");
+        var disabledByDefault = PsJson.integer(key, "DisabledByDefault");
+        if (enabled.isPresent() && enabled.getAsLong() == 0 || disabledByDefault.isPresent() && disabledByDefault.getAsLong() != 0) {
+            return Optional.of(false);
+        }
+        return enabled.isPresent() ? Optional.of(true) : Optional.empty();
     }
 
     /** Whether a stored target (possibly with * wildcards) names the host. */
@@ -100,6 +140,10 @@ public final class ClientRdpCollector extends WindowsCollector {
             }
         }
         PsJson.integer(root, "AllowEncryptionOracle").ifPresent(v -> facts.put("client.credssp_oracle", v));
+        JsonNode schannel = PsJson.field(root, "Schannel");
+        if (schannel.isObject()) {
+            schannel(schannel, facts);
+        }
         JsonNode rdp = PsJson.field(root, "DefaultRdp");
         if (rdp.isObject()) {
             PsJson.integer(rdp, "EnableCredSspSupport").ifPresent(v -> facts.put("client.credssp_support", v != 0));

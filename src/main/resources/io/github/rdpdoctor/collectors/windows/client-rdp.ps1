@@ -1,9 +1,10 @@
 # What mstsc keeps on this client: saved credentials for Remote Desktop targets (only the TERMSRV/
 # lines of cmdkey /list), the hidden Documents\Default.rdp (its size, date and enablecredsspsupport
-# setting), the per-host entries with their user name hint, and the CredSSP encryption oracle policy.
+# setting), the per-host entries with their user name hint, the CredSSP encryption oracle policy, and the
+# client side of Schannel's TLS 1.0/1.1/1.2 switches (Enabled, DisabledByDefault; absent when not set).
 # Run it as the user who connects.
 $ErrorActionPreference = 'Continue'
-$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null }
+$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null; Schannel = $null }
 try {
     $out = & (Join-Path $env:SystemRoot 'System32\cmdkey.exe') /list 2>&1
     $result.CmdkeyExitCode = $LASTEXITCODE
@@ -36,4 +37,13 @@ try {
 } catch {
     Write-RdpProblem "CredSSP: $($_.Exception.Message)"
 }
+$schannel = [ordered]@{}
+foreach ($version in @('TLS 1.0', 'TLS 1.1', 'TLS 1.2')) {
+    try {
+        $schannel[$version] = Get-RdpRegistryValues -Path "HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\$version\Client" -Names @('Enabled', 'DisabledByDefault')
+    } catch {
+        Write-RdpProblem "Schannel $version Client: $($_.Exception.Message)"
+    }
+}
+$result.Schannel = $schannel
 $result | ConvertTo-Json -Depth 4 -Compress

@@ -606,6 +606,32 @@ class RecordedOutputsTest {
         assertWarned(missing, "cmdkey /list failed; saved_credentials unknown");
     }
 
+    /** A hardening baseline turned TLS 1.0 and 1.1 off on the client: it offers TLS 1.2 or newer only. */
+    @Test
+    void aClientWhoseSchannelOffersTls12OrNewerOnly() {
+        CollectorResult r = read("client-rdp/schannel-tls10-11-off", Side.CLIENT, "legacy-erp.corp.example");
+        assertEquals("1.2", r.symptoms().get("client.tls_min_version"));
+        assertFalse(r.symptoms().containsKey("client.tls12_enabled"), "TLS 1.2 is not set: the OS default holds");
+        assertWarned(r, "Schannel offers TLS 1.2 or newer only on this client");
+    }
+
+    /** DisabledByDefault 1 turns TLS 1.2 off for mstsc even beside Enabled 0xFFFFFFFF; TLS 1.0 set on is the lowest. */
+    @Test
+    void aClientWhoseSchannelTurnedTls12Off() {
+        CollectorResult r = read("client-rdp/schannel-tls12-off", Side.CLIENT, "h");
+        assertEquals(false, r.symptoms().get("client.tls12_enabled"));
+        assertEquals("1.0", r.symptoms().get("client.tls_min_version"));
+        assertWarned(r, "Schannel TLS 1.2 is turned off on this client");
+    }
+
+    @Test
+    void aClientWithoutSchannelSwitchesGetsNoTlsFacts() {
+        CollectorResult r = read("client-rdp/schannel-defaults", Side.CLIENT, "h");
+        assertFalse(r.symptoms().containsKey("client.tls12_enabled") || r.symptoms().containsKey("client.tls_min_version"),
+                r.symptoms().toString());
+        assertFalse(warned(r, "Schannel"), r.warnings().toString());
+    }
+
     @Test
     void vpnAdaptersAndConnections() {
         assertEquals(Map.of("client.vpn_active", true), read("client-vpn/anyconnect", Side.CLIENT, "h").symptoms());
