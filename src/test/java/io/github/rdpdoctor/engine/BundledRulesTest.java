@@ -490,7 +490,6 @@ class BundledRulesTest {
     @Test
     void theConnectingUsersAuthenticationArguesAgainstATlsMismatch() {
         String authenticated = "tls-protocol-mismatch: less likely, the host authenticated the connecting user (event 1149: the TLS handshake had succeeded)";
-        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
         record Attempt(String named, String port, Integer schannel, boolean against) {
         }
         for (Attempt a : List.of(new Attempt("rkovac", null, null, true), new Attempt("rkovac", "open", null, true),
@@ -501,8 +500,7 @@ class BundledRulesTest {
                     .symptom("server.os", "Windows Server 2008 R2 Enterprise").symptom("client.user", "OTPLANT\\rkovac");
             present(b, "network.rdp_port_state", a.port());
             if (a.named() != null) {
-                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
-                        "Remote Desktop Services: User authentication succeeded: User: " + a.named() + " Domain: OTPLANT Source Network Address: 10.20.7.41"));
+                b.event(authenticated(a.named(), null));
             }
             if (a.schannel() != null) {
                 b.event(new HostEvent("System", "Schannel", a.schannel(), null, "The following fatal alert was generated: 70."));
@@ -2259,7 +2257,6 @@ class BundledRulesTest {
     @Test
     void theConnectingUsersAuthenticationWithoutA1006ArguesAgainstABacklog() {
         String rule = "connection-backlog: less likely, the host authenticated the connecting user (event 1149) and logged no 1006";
-        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
         record Attempt(String named, String port, boolean with1006, boolean against) {
         }
         for (Attempt a : List.of(new Attempt("svc.backup", null, false, true), new Attempt("svc.backup", "open", false, true),
@@ -2269,11 +2266,10 @@ class BundledRulesTest {
             SymptomSet.Builder b = errorPair("fs-12.example").symptom("client.user", "svc.backup");
             present(b, "network.rdp_port_state", a.port());
             if (a.named() != null) {
-                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, null,
-                        "Remote Desktop Services: User authentication succeeded: User: " + a.named() + " Domain: CORP Source Network Address: 10.1.2.3"));
+                b.event(authenticated(a.named(), null));
             }
             if (a.with1006()) {
-                b.event(new HostEvent("System", rcm, 1006, null, "The server has received a large number of incomplete connections."));
+                b.event(new HostEvent("System", RCM, 1006, null, "The server has received a large number of incomplete connections."));
             }
             assertEquals(a.against(), evidenceRules("connection-backlog", b.build()).contains(rule), a.toString());
         }
