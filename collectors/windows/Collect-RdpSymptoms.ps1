@@ -10,7 +10,7 @@
     -Side Host (default), on the RDP host, as administrator: TermService/SessionEnv/UmRdpService,
     fDenyTSConnections, PortNumber, LanAdapter, SecurityLayer, UserAuthentication (Group Policy values win),
     MaxOutstandingConnections, the logon mode (TSServerDrainMode, WinStationsDisabled: change logon),
-    CredSSP AllowEncryptionOracle, Schannel TLS 1.2 server switch, network
+    CredSSP AllowEncryptionOracle, Schannel TLS 1.0/1.1/1.2 server switches, network
     profile and Remote Desktop firewall rules, the RDP certificate and its MachineKeys key, sessions
     and the RDP listener, contract events of the last 7 days, licensing grace days and license server
     reachability, session limit and count, last update and newest KB, security products, OS, cloud,
@@ -109,6 +109,8 @@ $sections = @(
     @{ Section = 'RdpTcp'; Path = "$ts\WinStations\RDP-Tcp"; Names = @('PortNumber', 'LanAdapter', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'Policy'; Path = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'; Names = @('fDenyTSConnections', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'CredSSP'; Path = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'; Names = @('AllowEncryptionOracle') },
+    @{ Section = 'Tls10Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server'; Names = @('Enabled', 'DisabledByDefault') },
+    @{ Section = 'Tls11Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server'; Names = @('Enabled', 'DisabledByDefault') },
     @{ Section = 'Tls12Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; Names = @('Enabled', 'DisabledByDefault') }
 )
 $result = [ordered]@{}
@@ -699,6 +701,24 @@ function Get-RdpValue($Data, [string]$Section, [string]$Name) {
     return $null
 }
 
+# One Schannel protocol switch (SCHANNEL\Protocols\TLS 1.x\Server or \Client): $false when Enabled is 0 or DisabledByDefault
+# is not 0, $true when Enabled is set otherwise, $null when neither is set (the OS default holds).
+function Get-RdpSchannelOffered($Key) {
+    if ($null -eq $Key) { return $null }
+    if (((Test-RdpNumber $Key.Enabled) -and $Key.Enabled -eq 0) -or ((Test-RdpNumber $Key.DisabledByDefault) -and $Key.DisabledByDefault -ne 0)) { return $false }
+    if (Test-RdpNumber $Key.Enabled) { return $true }
+    return $null
+}
+
+# The lowest TLS version one side still speaks, when its TLS 1.0 switch is set ($null otherwise).
+function Get-RdpLowestTls($Tls10, $Tls11, $Tls12) {
+    if ($null -eq $Tls10) { return $null }
+    if ($Tls10) { return '1.0' }
+    if ($Tls11 -ne $false) { return '1.1' }
+    if ($Tls12 -ne $false) { return '1.2' }
+    return '1.3'
+}
+
 function Read-RdpSettings($Run) {
     $c = 'windows-rdp-settings'
     $d = $Run.Data
@@ -741,15 +761,20 @@ function Read-RdpSettings($Run) {
     elseif ($drain -eq 2) { Set-RdpFact $c 'server.logon_mode' 'drain' }
     elseif ($drain -eq 1) { Set-RdpFact $c 'server.logon_mode' 'drain_until_restart' }
     elseif ($wsdKnown -and $drainKnown) { Set-RdpFact $c 'server.logon_mode' 'enabled' }
+    $tls12 = Get-RdpSchannelOffered $d.Tls12Server
+    if ($null -ne $tls12) { Set-RdpFact $c 'server.tls12_enabled' $tls12 }
     $enabled = Get-RdpValue $d 'Tls12Server' 'Enabled'
-    $disabledByDefault = Get-RdpValue $d 'Tls12Server' 'DisabledByDefault'
-    if ($null -ne $enabled -and $enabled -eq 0) {
-        Set-RdpFact $c 'server.tls12_enabled' $false
-    } elseif ($null -ne $disabledByDefault -and $disabledByDefault -ne 0) {
-        Set-RdpFact $c 'server.tls12_enabled' $false
+    if ($tls12 -eq $false -and -not ($null -ne $enabled -and $enabled -eq 0)) {
         Add-RdpWarning $c 'Schannel TLS 1.2 Server DisabledByDefault is set: Remote Desktop does not offer TLS 1.2'
-    } elseif ($null -ne $enabled) {
-        Set-RdpFact $c 'server.tls12_enabled' $true
+    }
+    $min = Get-RdpLowestTls (Get-RdpSchannelOffered $d.Tls10Server) (Get-RdpSchannelOffered $d.Tls11Server) $tls12
+    if ($null -ne $min) {
+        Set-RdpFact $c 'server.tls_min_version' $min
+        if ($min -ne '1.0') {
+            $older = '1.1'
+            if ($min -eq '1.1') { $older = '1.0' }
+            Add-RdpWarning $c "Schannel accepts TLS $min or newer only on this host: clients that offer nothing newer than TLS $older (Windows 7 without KB3080079, a client with TLS 1.2 turned off) cannot connect"
+        }
     }
 }
 
@@ -1172,22 +1197,13 @@ function Read-RdpClientRdp($Run) {
         $tls11 = Get-RdpSchannelOffered $d.Schannel.'TLS 1.1'
         $tls12 = Get-RdpSchannelOffered $d.Schannel.'TLS 1.2'
         if ($null -ne $tls12) { Set-RdpFact $c 'client.tls12_enabled' $tls12 }
-        if ($null -ne $tls10) {
-            if ($tls10) { $min = '1.0' } elseif ($tls11 -ne $false) { $min = '1.1' } elseif ($tls12 -ne $false) { $min = '1.2' } else { $min = '1.3' }
+        $min = Get-RdpLowestTls $tls10 $tls11 $tls12
+        if ($null -ne $min) {
             Set-RdpFact $c 'client.tls_min_version' $min
             if ($min -ne '1.0') { Add-RdpWarning $c "Schannel offers TLS $min or newer only on this client: hosts and RD Gateways whose highest version is older (Windows Server 2008 R2 without KB3080079) refuse it" }
         }
         if ($tls12 -eq $false) { Add-RdpWarning $c 'Schannel TLS 1.2 is turned off on this client: hosts that accept TLS 1.2 or newer only refuse it' }
     }
-}
-
-# One Schannel protocol key of the client side: $false when Enabled is 0 or DisabledByDefault is not 0, $true when Enabled is
-# set otherwise, $null when neither is set (the OS default holds).
-function Get-RdpSchannelOffered($Key) {
-    if ($null -eq $Key) { return $null }
-    if (((Test-RdpNumber $Key.Enabled) -and $Key.Enabled -eq 0) -or ((Test-RdpNumber $Key.DisabledByDefault) -and $Key.DisabledByDefault -ne 0)) { return $false }
-    if (Test-RdpNumber $Key.Enabled) { return $true }
-    return $null
 }
 
 # --- windows-client-vpn ----------------------------------------------------------------------

@@ -2914,6 +2914,25 @@ class BundledRulesTest {
         assertFalse(evidenceRules("tls-protocol-mismatch", tls12Host).stream().anyMatch(r -> r.contains("still offers")), "it does not offer 1.2");
         assertTrue(confidence("tls-protocol-mismatch", tls12Host) > confidence("tls-protocol-mismatch", errorPair("erp-2022.corp.example").build()));
 
+        // the host's lowest version (server.tls_min_version) above what the client offers
+        String hostMinClient12Off = "tls-protocol-mismatch: the host accepts TLS 1.2 or newer only and TLS 1.2 is turned off on this client (Schannel)";
+        SymptomSet bothHardened = errorPair("erp-2022.corp.example").symptom("server.tls_min_version", "1.2")
+                .symptom("client.tls12_enabled", false).build();
+        assertEquals("tls-protocol-mismatch", listed(bothHardened).get(0), listed(bothHardened).toString());
+        assertTrue(confidence("tls-protocol-mismatch", bothHardened) >= 0.8);
+        assertTrue(evidenceRules("tls-protocol-mismatch", bothHardened).contains(hostMinClient12Off));
+        assertFalse(evidenceRules("tls-protocol-mismatch", bothHardened)
+                .contains("tls-protocol-mismatch: TLS 1.2 is turned off on this client (Schannel client side)"), "one switch, one rule");
+        SymptomSet hostAcceptsTls10 = errorPair("erp-2022.corp.example").symptom("server.tls_min_version", "1.0")
+                .symptom("client.tls12_enabled", false).build();
+        assertFalse(evidenceRules("tls-protocol-mismatch", hostAcceptsTls10).contains(hostMinClient12Off));
+        String oldClient = "tls-protocol-mismatch: the host accepts TLS 1.2 or newer only and the client is an old Windows";
+        assertTrue(evidenceRules("tls-protocol-mismatch", errorPair("erp-2022.corp.example").symptom("server.tls_min_version", "1.2")
+                .symptom("client.os", "Windows 7 Professional SP1").build()).contains(oldClient));
+        assertFalse(evidenceRules("tls-protocol-mismatch", errorPair("erp-2022.corp.example").symptom("server.tls_min_version", "1.2")
+                .symptom("client.os", "Windows 7 Professional SP1").symptom("client.tls12_enabled", true).build()).contains(oldClient),
+                "the old client's Schannel offers TLS 1.2");
+
         // the RD Gateway: below the client's lowest version it cannot be reached at all
         java.util.function.Supplier<SymptomSet.Builder> gateway = () -> errorPair("fin-app-07.corp.example")
                 .symptom("network.via_gateway", true).symptom("gateway.tls_max_version", "1.0");

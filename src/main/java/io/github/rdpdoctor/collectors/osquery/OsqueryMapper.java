@@ -125,6 +125,12 @@ public final class OsqueryMapper {
             if (k.endsWith("\\credssp\\parameters")) {
                 return "CredSSP";
             }
+            if (k.endsWith("\\tls 1.0\\server")) {
+                return "Tls10Server";
+            }
+            if (k.endsWith("\\tls 1.1\\server")) {
+                return "Tls11Server";
+            }
             if (k.endsWith("\\tls 1.2\\server")) {
                 return "Tls12Server";
             }

@@ -81,30 +81,21 @@ public final class ClientRdpCollector extends WindowsCollector {
         Optional<Boolean> tls11 = offered(PsJson.field(schannel, "TLS 1.1"));
         Optional<Boolean> tls12 = offered(PsJson.field(schannel, "TLS 1.2"));
         tls12.ifPresent(on -> facts.put("client.tls12_enabled", on));
-        if (tls10.isPresent()) {
-            String min = tls10.get() ? "1.0" : tls11.orElse(true) ? "1.1" : tls12.orElse(true) ? "1.2" : "1.3";
+        WindowsFacts.lowestTlsVersion(tls10, tls11, tls12).ifPresent(min -> {
             facts.put("client.tls_min_version", min);
             if (!min.equals("1.0")) {
                 facts.warn("Schannel offers TLS " + min + " or newer only on this client: hosts and RD Gateways whose highest"
                         + " version is older (Windows Server 2008 R2 without KB3080079) refuse it");
             }
-        }
+        });
         if (tls12.isPresent() && !tls12.get()) {
             facts.warn("Schannel TLS 1.2 is turned off on this client: hosts that accept TLS 1.2 or newer only refuse it");
         }
     }
 
-    /** One Schannel protocol key: off when Enabled is 0 or DisabledByDefault is not 0, on when Enabled is set otherwise. */
     private static Optional<Boolean> offered(JsonNode key) {
-        if (!key.isObject()) {
-            return Optional.empty();
-        }
-        var enabled = PsJson.integer(key, "Enabled");
-        var disabledByDefault = PsJson.integer(key, "DisabledByDefault");
-        if (enabled.isPresent() && enabled.getAsLong() == 0 || disabledByDefault.isPresent() && disabledByDefault.getAsLong() != 0) {
-            return Optional.of(false);
-        }
-        return enabled.isPresent() ? Optional.of(true) : Optional.empty();
+        return key.isObject() ? WindowsFacts.schannelOn(PsJson.integer(key, "Enabled"), PsJson.integer(key, "DisabledByDefault"))
+                : Optional.empty();
     }
 
     /** Whether a stored target (possibly with * wildcards) names the host. */

@@ -2,6 +2,7 @@ package io.github.rdpdoctor.collectors.windows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -21,6 +22,8 @@ import java.util.function.Supplier;
  *       else Terminal Server TSServerDrainMode 2: drain, 1: drain_until_restart; enabled when both are known not to
  *       restrict (0, or absent from a key that was read);</li>
  *   <li>{@code server.credssp_oracle}: CredSSP AllowEncryptionOracle, when set;</li>
+ *   <li>{@code server.tls_min_version} (extension): the lowest TLS version the host still accepts, when its Schannel TLS 1.0
+ *       Server switch is set ({@link WindowsFacts#lowestTlsVersion});</li>
  *   <li>{@code server.tls12_enabled}: Schannel TLS 1.2 Server Enabled / DisabledByDefault, when set
  *       (absent keys mean the OS default, which is not guessed here).</li>
  * </ul>
@@ -53,7 +56,7 @@ public final class RdpSettingsCollector extends WindowsCollector {
     @Override
     public Set<String> produces() {
         return Set.of("server.rdp_enabled", "network.rdp_port", "server.listener_port", "server.listener_lan_adapter",
-                "server.security_layer", "server.user_authentication", "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled",
+                "server.security_layer", "server.user_authentication", "server.max_outstanding_connections", "server.credssp_oracle", "server.tls12_enabled", "server.tls_min_version",
                 "server.logon_mode");
     }
 
@@ -93,7 +96,7 @@ public final class RdpSettingsCollector extends WindowsCollector {
     }
 
     /**
-     * Maps the values (sections TerminalServer, RdpTcp, Policy, CredSSP, Tls12Server, Winlogon) to symptoms; shared
+     * Maps the values (sections TerminalServer, RdpTcp, Policy, CredSSP, Tls10Server, Tls11Server, Tls12Server, Winlogon) to symptoms; shared
      * with the osquery ingester.
      */
     public static void apply(Values v, WinFacts facts) {
@@ -122,16 +125,23 @@ public final class RdpSettingsCollector extends WindowsCollector {
         }
         v.get("CredSSP", "AllowEncryptionOracle").ifPresent(x -> facts.put("server.credssp_oracle", x));
         logonMode(v, facts);
+        Optional<Boolean> tls12 = schannel(v, "Tls12Server");
+        tls12.ifPresent(on -> facts.put("server.tls12_enabled", on));
         OptionalLong enabled = v.get("Tls12Server", "Enabled");
-        OptionalLong disabledByDefault = v.get("Tls12Server", "DisabledByDefault");
-        if (enabled.isPresent() && enabled.getAsLong() == 0) {
-            facts.put("server.tls12_enabled", false);
-        } else if (disabledByDefault.isPresent() && disabledByDefault.getAsLong() != 0) {
-            facts.put("server.tls12_enabled", false);
+        if (tls12.isPresent() && !tls12.get() && !(enabled.isPresent() && enabled.getAsLong() == 0)) {
             facts.warn("Schannel TLS 1.2 Server DisabledByDefault is set: Remote Desktop does not offer TLS 1.2");
-        } else if (enabled.isPresent()) {
-            facts.put("server.tls12_enabled", true);
         }
+        WindowsFacts.lowestTlsVersion(schannel(v, "Tls10Server"), schannel(v, "Tls11Server"), tls12).ifPresent(min -> {
+            facts.put("server.tls_min_version", min);
+            if (!min.equals("1.0")) {
+                facts.warn("Schannel accepts TLS " + min + " or newer only on this host: clients that offer nothing newer than"
+                        + " TLS " + (min.equals("1.1") ? "1.0" : "1.1") + " (Windows 7 without KB3080079, a client with TLS 1.2 turned off) cannot connect");
+            }
+        });
+    }
+
+    private static Optional<Boolean> schannel(Values v, String section) {
+        return WindowsFacts.schannelOn(v.get(section, "Enabled"), v.get(section, "DisabledByDefault"));
     }
 
     /**

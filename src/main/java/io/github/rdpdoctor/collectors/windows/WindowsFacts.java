@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -82,6 +83,29 @@ public final class WindowsFacts {
             c = c + " " + displayVersion.strip();
         }
         return Optional.of(c);
+    }
+
+    /**
+     * One Schannel protocol switch (Microsoft Learn, "TLS, DTLS, and SSL protocol version settings":
+     * SCHANNEL\Protocols\TLS 1.x\Server or \Client): off when Enabled is 0 or DisabledByDefault is not 0 (Remote Desktop and
+     * mstsc ask for the defaults), on when Enabled is set otherwise, empty when neither is set (the OS default holds).
+     */
+    public static Optional<Boolean> schannelOn(OptionalLong enabled, OptionalLong disabledByDefault) {
+        if (enabled.isPresent() && enabled.getAsLong() == 0 || disabledByDefault.isPresent() && disabledByDefault.getAsLong() != 0) {
+            return Optional.of(false);
+        }
+        return enabled.isPresent() ? Optional.of(true) : Optional.empty();
+    }
+
+    /**
+     * The lowest TLS version one side still speaks, when its TLS 1.0 switch is set: 1.0 when it is on, else the next of 1.1
+     * and 1.2 not turned off (a switch not set counts as on), 1.3 when all three are off. Empty without a TLS 1.0 switch.
+     */
+    public static Optional<String> lowestTlsVersion(Optional<Boolean> tls10, Optional<Boolean> tls11, Optional<Boolean> tls12) {
+        if (tls10.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(tls10.get() ? "1.0" : tls11.orElse(true) ? "1.1" : tls12.orElse(true) ? "1.2" : "1.3");
     }
 
     /**

@@ -7,6 +7,8 @@ $sections = @(
     @{ Section = 'RdpTcp'; Path = "$ts\WinStations\RDP-Tcp"; Names = @('PortNumber', 'LanAdapter', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'Policy'; Path = 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services'; Names = @('fDenyTSConnections', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel') },
     @{ Section = 'CredSSP'; Path = 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System\CredSSP\Parameters'; Names = @('AllowEncryptionOracle') },
+    @{ Section = 'Tls10Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.0\Server'; Names = @('Enabled', 'DisabledByDefault') },
+    @{ Section = 'Tls11Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.1\Server'; Names = @('Enabled', 'DisabledByDefault') },
     @{ Section = 'Tls12Server'; Path = 'HKLM:\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Server'; Names = @('Enabled', 'DisabledByDefault') }
 )
 $result = [ordered]@{}

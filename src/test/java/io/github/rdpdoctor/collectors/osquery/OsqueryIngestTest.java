@@ -276,6 +276,20 @@ class OsqueryIngestTest {
                 + " \"unixTime\": 1795168800}";
     }
 
+    /** The pack reads the server side of Schannel's TLS 1.0/1.1/1.2 switches, as the host-side collector does. */
+    @Test
+    void theHostsLowestTlsVersionIsReadFromTheSchannelServerKeys() throws Exception {
+        String schannel = "HKEY_LOCAL_MACHINE\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\SecurityProviders\\\\SCHANNEL\\\\Protocols\\\\TLS ";
+        java.util.function.BiFunction<String, String, String> row = (version, enabled) -> "{\"key\": \"" + schannel + version
+                + "\\\\Server\", \"name\": \"Enabled\", \"type\": \"REG_DWORD\", \"data\": \"" + enabled + "\"}";
+        String line = "{\"snapshot\": [" + row.apply("1.0", "0") + ", " + row.apply("1.1", "0") + ", " + row.apply("1.2", "1") + "],"
+                + " \"action\": \"snapshot\", \"name\": \"pack_rdp-doctor_rdp_registry\", \"hostIdentifier\": \"ts1\","
+                + " \"unixTime\": 1795168800}";
+        Map<String, String> f = facts(host(log(line), "ts1"));
+        assertEquals("1.2", f.get("server.tls_min_version"));
+        assertEquals("true", f.get("server.tls12_enabled"));
+    }
+
     @Test
     void aRegistryValueThatIsNoNumberIsAWarningNamingIt() throws Exception {
         SymptomSet s = host(log(registryLine("ts1", "pack_rdp-doctor_rdp_registry", "abc")), "ts1");

@@ -124,6 +124,16 @@ class RecordedOutputsTest {
         assertEquals(List.of(), r.warnings());
     }
 
+    /** A hardening baseline turned TLS 1.0 and 1.1 off for the server side of Schannel: the host accepts TLS 1.2 or newer. */
+    @Test
+    void aHostWhoseSchannelAcceptsTls12OrNewerOnly() {
+        CollectorResult r = host("rdp-settings/tls12-only-baseline");
+        assertEquals("1.2", r.symptoms().get("server.tls_min_version"));
+        assertEquals(true, r.symptoms().get("server.tls12_enabled"));
+        assertWarned(r, "Schannel accepts TLS 1.2 or newer only on this host");
+        assertFalse(host("rdp-settings/defaults").symptoms().containsKey("server.tls_min_version"), "no TLS 1.0 switch: OS default");
+    }
+
     /** change logon /drain: TSServerDrainMode 2 (WinStationsDisabled "0", a REG_SZ) is drain mode. */
     @Test
     void aDrainingHostIsInDrainMode() {
