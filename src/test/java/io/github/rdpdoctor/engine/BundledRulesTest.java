@@ -3001,6 +3001,64 @@ class BundledRulesTest {
     }
 
     /**
+     * A host-side collection (or a test by IP address) can show the user's profile failing to load on the host while the
+     * client's connection by name never reaches that host: the name resolves to another address and the machine answering
+     * there calls itself another computer in its NTLM challenge (domain-notes.md: the challenge "names the host that actually
+     * answered"). The profile then does not stop this connection, so it argues against user-profile-corrupt, as for the
+     * host's licensing; one sign alone (an address elsewhere with the host's own NTLM name, or another NTLM name at the
+     * host's own address, as a CNAME alias gives) does not. Found with blind holdout case 2137 (a stale A record beside
+     * ivan's unloadable NTUSER.DAT: user-profile-corrupt first at 0.901 above dns-wrong-host 0.885).
+     */
+    @Test
+    void anotherMachineAnsweringUnderTheHostNameArguesAgainstTheHostsProfile() {
+        String rule = "user-profile-corrupt: less likely, another machine answers under the host name (its address and NTLM computer name are not the host's)";
+        record Case(String resolved, String ntlmName, boolean against) {
+        }
+        for (Case c : List.of(new Case("10.20.4.31", "lab-vm-09.lab.corp.example", true), new Case("10.20.4.52", "lab-vm-09.lab.corp.example", false),
+                new Case("10.20.4.31", "hr-ts-02.corp.example", false), new Case("10.20.4.31", null, false))) {
+            SymptomSet.Builder b = errorPair("hr-ts-02.corp.example").symptom("network.dns_expected_ip", "10.20.4.52")
+                    .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.rdp_port_state", "open")
+                    .symptom("client.user", "CORP\\ivan")
+                    .event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                            "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, null,
+                            "Remote Desktop Services: User authentication succeeded: User: ivan Domain: CORP"))
+                    .event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1508, null,
+                            "Windows was unable to load the registry. for C:\\Users\\ivan\\ntuser.dat"));
+            present(b, "ntlm.dns_computer_name", c.ntlmName());
+            SymptomSet facts = b.build();
+            assertEquals(c.against(), evidenceRules("user-profile-corrupt", facts).contains(rule), c.toString());
+            if (c.against()) {
+                assertTrue(confidence("dns-wrong-host", facts) > confidence("user-profile-corrupt", facts), c.toString());
+                assertTrue(confidence("user-profile-corrupt", facts) > 0.5, "the profile stays listed: " + c);
+            }
+        }
+    }
+
+    /**
+     * A client that goes through an RD Gateway whose certificate it refuses (or that it cannot reach) fails before the gateway
+     * tunnels the connection to the host (MS-TSGU), so the host's remote logon, where the right to log on through Remote
+     * Desktop Services is checked, is never reached: remote-logon-right-missing is less likely, as licensing-or-session-cap is;
+     * a matching or unknown gateway certificate leaves the rule out. Found with blind holdout case 2146 (a misnamed gateway
+     * certificate beside a 0xC000015B refusal logged in the office the day before: remote-logon-right-missing first at 0.8,
+     * rd-gateway-or-nat second at 0.734).
+     */
+    @Test
+    void aMisnamedRdGatewayCertificateKeepsTheConnectionFromTheHostsLogonRight() {
+        String rule = "remote-logon-right-missing: less likely, the RD Gateway stops the connection (the logon is never reached)";
+        for (Boolean match : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("eng-ts-07.example").symptom("network.via_gateway", true).symptom("client.user", "CORP\\frank")
+                    .event(new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4625, null,
+                            "An account failed to log on. Logon Type: 10 Account Name: frank Account Domain: CORP Failure Reason: The user has not been granted the requested logon type at this machine. Status: 0xC000015B"));
+            present(b, "network.gateway_cert_name_match", match);
+            SymptomSet facts = b.build();
+            assertEquals(Boolean.FALSE.equals(match), evidenceRules("remote-logon-right-missing", facts).contains(rule), "match " + match);
+            if (Boolean.FALSE.equals(match)) {
+                assertTrue(confidence("rd-gateway-or-nat", facts) > confidence("remote-logon-right-missing", facts), "gateway first");
+            }
+        }
+    }
+
+    /**
      * A local or console logon of the same user runs no RDP security negotiation (no TLS, no CredSSP), so when it fails too
      * the failure follows the account, not RDP security defaults an update changed (001_96e17deb818a7688.txt; kb/causes.yaml
      * windows-update-regression). Found with blind holdout case 1493 (a profile that fails to load after a patch window:
