@@ -76,6 +76,23 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether another computer answers under the host's name: the target was typed as a name ({@code target.host}, not an
+     * address), the machine that answered calls itself another computer in its NTLM challenge ({@code ntlm.dns_computer_name},
+     * first label compared) and its address is not the host's ({@link #answeredByAnotherMachine()}). Both signs are required,
+     * so a CNAME alias with the host's own address, or a clone answering with the host's name, is not read as another
+     * machine. Such a connection never reaches the host. False outside a diagnosis.
+     */
+    public final boolean anotherComputerAnswersUnderTheName() {
+        if (!hasSymptom("target.host") || !hasSymptom("ntlm.dns_computer_name")) {
+            return false;
+        }
+        Symptom target = symptom("target.host");
+        Symptom ntlm = symptom("ntlm.dns_computer_name");
+        return !target.textIsAddress() && !ntlm.getText().trim().isEmpty() && !ntlm.firstLabel().equals(target.firstLabel())
+                && answeredByAnotherMachine();
+    }
+
+    /**
      * Whether the file's RDP target ({@code target.host}, as the user typed it) is the client's own loopback
      * ({@link Symptom#textIsLoopback()}: {@code localhost}, {@code 127.0.0.1}, {@code [::1]}, with or without a port): the
      * client connects to a local port forwarder (an IAP, Bastion or SSH tunnel), so a TCP connect that succeeds reached

@@ -3035,6 +3035,54 @@ class BundledRulesTest {
     }
 
     /**
+     * The causes decided at the host's logon (an account refused, a broken trust, a missing logon right, the user's hung
+     * session, a corrupt profile) are never reached when another computer answers under the host's name or when the RD
+     * Gateway stops every connection: each is argued against then (0.5 and 0.4, as the licensing and profile siblings), and
+     * stays listed when its own evidence is strong. Not for a CNAME alias with the host's own address, nor for a gateway whose
+     * certificate matches. Left open by blind round 174.
+     */
+    @Test
+    void theLogonStageCausesAreNeverReachedBehindAnotherMachineOrAStoppingGateway() {
+        String user = "CORP\\ivan";
+        Map<String, HostEvent> evidence = Map.of(
+                "account-locked-or-expired", failedLogon("ivan", "2026-11-20T08:00:00Z", "Failure Reason: Account locked out.\n\tStatus: 0xC0000234\n\tSub Status: 0x0"),
+                "remote-logon-right-missing", failedLogon("ivan", "2026-11-20T08:00:00Z", "Failure Reason: The user has not been granted the requested logon type at this machine.\n\tStatus: 0xC000015B\n\tSub Status: 0x0"),
+                "domain-trust-broken", new HostEvent("System", "NETLOGON", 3210, "2026-11-20T07:00:00Z",
+                        "This computer could not authenticate with \\\\DC02.corp.example, a Windows domain controller for domain CORP, and therefore this computer might deny logon requests."),
+                "user-profile-corrupt", new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1508, "2026-11-20T08:00:00Z",
+                        "Windows was unable to load the registry. for C:\\Users\\ivan\\ntuser.dat"));
+        List<String> causes = List.of("account-locked-or-expired", "remote-logon-right-missing", "domain-trust-broken", "user-profile-corrupt",
+                "stuck-user-session");
+        for (String cause : causes) {
+            java.util.function.Supplier<SymptomSet.Builder> base = () -> {
+                SymptomSet.Builder b = errorPair("hr-ts-02.corp.example").symptom("client.user", user);
+                if (evidence.containsKey(cause)) {
+                    b.event(evidence.get(cause));
+                }
+                return b;
+            };
+            SymptomSet anotherMachine = base.get().symptom("network.dns_expected_ip", "10.20.4.52").symptom("network.dns_resolved_ip", "10.20.4.31")
+                    .symptom("ntlm.dns_computer_name", "lab-vm-09.lab.corp.example").build();
+            SymptomSet alias = base.get().symptom("network.dns_expected_ip", "10.20.4.52").symptom("network.dns_resolved_ip", "10.20.4.52")
+                    .symptom("ntlm.dns_computer_name", "hr-ts-02.corp.example").build();
+            SymptomSet gatewayStops = base.get().symptom("network.via_gateway", true).symptom("network.gateway_cert_name_match", false).build();
+            SymptomSet gatewayFine = base.get().symptom("network.via_gateway", true).symptom("network.gateway_cert_name_match", true).build();
+            String byName = cause + ": less likely, another machine answers under the host name";
+            String byGateway = cause + ": less likely, the RD Gateway stops the connection";
+            if (!cause.equals("user-profile-corrupt")) { // its sibling of this reading is tested above
+                assertTrue(evidenceRules(cause, anotherMachine).stream().anyMatch(r -> r.startsWith(byName)), cause + ": " + evidenceRules(cause, anotherMachine));
+                assertTrue(confidence(cause, anotherMachine) < confidence(cause, alias), cause);
+            }
+            assertFalse(evidenceRules(cause, alias).stream().anyMatch(r -> r.startsWith(byName)), cause + ": an alias of the host");
+            if (!cause.equals("remote-logon-right-missing")) { // its sibling of this reading came with round 174
+                assertTrue(evidenceRules(cause, gatewayStops).stream().anyMatch(r -> r.startsWith(byGateway)), cause + ": " + evidenceRules(cause, gatewayStops));
+                assertTrue(confidence(cause, gatewayStops) < confidence(cause, gatewayFine), cause);
+            }
+            assertFalse(evidenceRules(cause, gatewayFine).stream().anyMatch(r -> r.startsWith(byGateway)), cause + ": a gateway that lets it through");
+        }
+    }
+
+    /**
      * A client that goes through an RD Gateway whose certificate it refuses (or that it cannot reach) fails before the gateway
      * tunnels the connection to the host (MS-TSGU), so the host's remote logon, where the right to log on through Remote
      * Desktop Services is checked, is never reached: remote-logon-right-missing is less likely, as licensing-or-session-cap is;
