@@ -2673,6 +2673,31 @@ class BundledRulesTest {
     }
 
     /**
+     * A 4625 that refused the connecting user as locked out (0xC0000234) no longer counts once an administrator unlocked the
+     * account (4767, Microsoft Learn "4767(S): A user account was unlocked"); an unlock does not clear a disabled or expired
+     * account (0xC0000072), whose refusal still counts. Found with blind round 176 (2165: a lockout unlocked and logged on
+     * since, still listed at 0.7).
+     */
+    @Test
+    void anUnlockClearsALockoutRefusalButNotADisabledAccount() {
+        String rule = "account-locked-or-expired: the host refused the connecting user's account (4625: locked out, disabled, expired, or its password expired)";
+        HostEvent unlock = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4767, "2026-10-12T08:40:00Z",
+                "A user account was unlocked.\n\nSubject:\n\tAccount Name:\t\thelpdesk1\n\nTarget Account:\n\tAccount Name:\t\tmkeller\n");
+        HostEvent lockedOut = failedLogon("mkeller", "2026-10-12T08:20:00Z", "Failure Reason: Account locked out.\n\tStatus: 0xC0000234\n\tSub Status: 0x0");
+        HostEvent disabled = failedLogon("mkeller", "2026-10-12T08:20:00Z",
+                "Failure Reason: Account currently disabled.\n\tStatus: 0xC000006E\n\tSub Status: 0xC0000072");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("fs02.corp.example").symptom("client.user", "CORP\\mkeller");
+        assertTrue(evidenceRules("account-locked-or-expired", base.get().event(lockedOut).build()).contains(rule));
+        assertFalse(listed(base.get().event(lockedOut).event(unlock).build()).contains("account-locked-or-expired"), "unlocked since");
+        assertTrue(evidenceRules("account-locked-or-expired", base.get().event(disabled).event(unlock).build()).contains(rule),
+                "an unlock does not enable a disabled account");
+        HostEvent unlockBefore = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4767, "2026-10-12T08:00:00Z",
+                unlock.getMessage());
+        assertTrue(evidenceRules("account-locked-or-expired", base.get().event(unlockBefore).event(lockedOut).build()).contains(rule),
+                "an unlock before the refusal does not clear it");
+    }
+
+    /**
      * account-locked-or-expired from Security 4740 (Microsoft Learn, "4740(S): A user account was locked out"): the connecting
      * user's account locked out, with neither an unlock (4767) nor an authentication of the user (1149) since, is evidence
      * (0.6, a lockout can also end on its own), and the evidence names the machine whose failed logons locked it; another
