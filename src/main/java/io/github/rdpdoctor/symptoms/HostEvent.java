@@ -202,6 +202,21 @@ public final class HostEvent extends FileFact {
         }
     }
 
+    /** "creating a TLS client credential", "an SSL client credential", "a DTLS client credential" (any case). */
+    private static final Pattern CLIENT_CREDENTIAL = Pattern.compile("(?i)\\b(?:d?tls|ssl)\\s+client\\s+credential");
+
+    /**
+     * Whether a Schannel credential event (36867-36871) says the credential is a client one: Schannel writes the credential's
+     * side into the message ("A fatal error occurred while creating a TLS client credential" / "... a TLS server
+     * credential"; Microsoft Learn, Schannel events: "creating an SSL (client or server) credential"). A client credential
+     * is made when the machine itself opens a TLS connection to another (Windows Update, .NET applications, agents); the
+     * RDP listener uses the server credential. Read in English only; a message in another language, or without the word,
+     * is not taken for a client credential.
+     */
+    public boolean namesClientCredential() {
+        return CLIENT_CREDENTIAL.matcher(message).find();
+    }
+
     /**
      * Whether this is a Service Control Manager event that Remote Desktop Services timed out (7011), hung on starting
      * (7022) or terminated unexpectedly (7031, 7034), its message naming the service ({@link #namesRemoteDesktopServices()}).

@@ -5038,6 +5038,73 @@ class BundledRulesTest {
     }
 
     /**
+     * When the host side's CredSSP update state (server.credssp_patched) and the CredSSP version the probe read from the host
+     * (server.credssp_version, 5 and 6 carry the CVE-2018-0886 fix) disagree, the probe's version counts as long as the probe
+     * reached the host itself: "unpatched" beside version 6 no longer supports a mismatch (nor windows-update-regression),
+     * and "patched" beside version 2 no longer argues against one, while the version's own rules count. When another machine
+     * answered under the name, the host-side state keeps counting as before. Found with blind holdout round 177 (case 2174:
+     * the host-side collector run against a sibling host, credssp-nla-mismatch not listed; case 2184: a June collection,
+     * unpatched, beside today's probe reading version 6, credssp-nla-mismatch second at 0.82).
+     */
+    @Test
+    void theCredSspVersionTheProbeReadsOutweighsAHostSideUpdateStateThatContradictsIt() {
+        String patchedFalse = "credssp-nla-mismatch: client Force Updated Clients (oracle 0) and host without the CredSSP update";
+        String versionLow = "credssp-nla-mismatch: client Force Updated Clients (oracle 0) and host answers CredSSP below version 5";
+        String bothPatched = "credssp-nla-mismatch: less likely, both client and host have the CredSSP update";
+        String versionHigh = "credssp-nla-mismatch: less likely, host answers CredSSP version 5 or later (has the CVE-2018-0886 update)";
+        String regression = "windows-update-regression: updated client (CredSSP policy present) meets a host without the CredSSP update";
+        for (Boolean patched : java.util.Arrays.asList(null, true, false)) {
+            for (Long version : java.util.Arrays.asList(null, 2L, 6L)) {
+                for (boolean elsewhere : new boolean[] {false, true}) {
+                    SymptomSet.Builder b = errorPair("hr-app-21.corp.example").symptom("client.credssp_oracle", 0L)
+                            .symptom("client.os", "Windows 11 24H2").symptom("network.dns_expected_ip", "10.1.2.21")
+                            .symptom("network.dns_resolved_ip", elsewhere ? "10.1.2.99" : "10.1.2.21");
+                    present(b, "server.credssp_patched", patched);
+                    present(b, "server.credssp_version", version);
+                    SymptomSet facts = b.build();
+                    String c = "patched " + patched + ", version " + version + ", elsewhere " + elsewhere;
+                    boolean probeHigh = version != null && version >= 5 && !elsewhere;
+                    boolean probeLow = version != null && version < 5 && !elsewhere;
+                    List<String> evidence = evidenceRules("credssp-nla-mismatch", facts);
+                    assertEquals(Boolean.FALSE.equals(patched) && !probeHigh, evidence.contains(patchedFalse), c);
+                    assertEquals(version != null && version < 5 && (patched == null || (patched && !elsewhere)), evidence.contains(versionLow), c);
+                    assertEquals(Boolean.TRUE.equals(patched) && !probeLow, evidence.contains(bothPatched), c);
+                    assertEquals(version != null && version >= 5 && (patched == null || (!patched && !elsewhere)), evidence.contains(versionHigh), c);
+                    assertEquals(Boolean.FALSE.equals(patched) && !probeHigh, evidenceRules("windows-update-regression", facts).contains(regression), c);
+                    if (Boolean.TRUE.equals(patched) && probeLow) {
+                        assertTrue(confidence("credssp-nla-mismatch", facts) >= 0.6, c);
+                    }
+                    if (Boolean.FALSE.equals(patched) && probeHigh) {
+                        assertTrue(confidence("credssp-nla-mismatch", facts) < 0.3, c);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A Schannel 36871 whose message says the credential is a client one ("creating a TLS client credential") is the host's
+     * own outgoing TLS, not the server credential the RDP listener uses: it supports neither tls-protocol-mismatch nor
+     * rdp-certificate-problem. A server credential, or a message that names neither side, keeps both readings. Found with
+     * blind holdout round 177 (case 2182: Schannel events of another machine pasted into the file put tls-protocol-mismatch
+     * first at 0.70 beside a host in drain mode whose TLS 1.2 handshake succeeds).
+     */
+    @Test
+    void aSchannelClientCredentialFailureIsNotTheRdpListenersTls() {
+        String tls = "tls-protocol-mismatch: host logged Schannel event 36871 (TLS credential creation failed, protocol disabled)";
+        String cert = "rdp-certificate-problem: host logged Schannel event 36871 (TLS credential creation failed)";
+        for (String message : List.of("A fatal error occurred while creating a TLS client credential. The internal error state is 10013.",
+                "A fatal error occurred while creating an SSL client credential. The internal error state is 10011.",
+                "A fatal error occurred while creating a TLS server credential. The internal error state is 10011.",
+                "A fatal error occurred while creating a TLS credential.", "")) {
+            boolean client = message.contains("client credential");
+            SymptomSet facts = errorPair("ts-eng-05.corp.example").event(new HostEvent("System", "Schannel", 36871, null, message)).build();
+            assertEquals(!client, evidenceRules("tls-protocol-mismatch", facts).contains(tls), message);
+            assertEquals(!client && !message.contains("10013"), evidenceRules("rdp-certificate-problem", facts).contains(cert), message);
+        }
+    }
+
+    /**
      * The expected address among a dual-stack name's addresses no longer argues against dns-wrong-host when the connection
      * reached another of them (an IPv6 address, of the other family) and the machine there names another computer in its NTLM
      * challenge: a stale AAAA record tried first. The same host answering over IPv6, or another name at the expected address
