@@ -202,8 +202,6 @@ public final class HostEvent extends FileFact {
         }
     }
 
-    /** "creating a TLS client credential", "an SSL client credential", "a DTLS client credential" (any case). */
-    private static final Pattern CLIENT_CREDENTIAL = Pattern.compile("(?i)\\b(?:d?tls|ssl)\\s+client\\s+credential");
 
     /**
      * Whether a Schannel credential event (36867-36871) says the credential is a client one: Schannel writes the credential's
@@ -211,10 +209,11 @@ public final class HostEvent extends FileFact {
      * credential"; Microsoft Learn, Schannel events: "creating an SSL (client or server) credential"). A client credential
      * is made when the machine itself opens a TLS connection to another (Windows Update, .NET applications, agents); the
      * RDP listener uses the server credential. Read in English only; a message in another language, or without the word,
-     * is not taken for a client credential.
+     * is not taken for a client credential. A plain scan, no regular expression (conditions are evaluated per fact).
      */
     public boolean namesClientCredential() {
-        return CLIENT_CREDENTIAL.matcher(message).find();
+        String lower = message.toLowerCase(Locale.ROOT); // "a TLS client credential", "an SSL ...", "a DTLS ..." (any case)
+        return lower.contains("tls client credential") || lower.contains("ssl client credential");
     }
 
     /**
