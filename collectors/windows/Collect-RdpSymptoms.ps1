@@ -1048,6 +1048,7 @@ function Read-RdpLicensing($Run) {
     $c = 'windows-licensing'
     $d = $Run.Data
     if ($null -eq $d) { return }
+    if (Test-RdpNumber $d.TerminalServerMode) { Set-RdpFact $c 'server.rdsh_role' ($d.TerminalServerMode -eq 1) }
     if ((Test-RdpNumber $d.TerminalServerMode) -and $d.TerminalServerMode -eq 0) { return }
     if ((Test-RdpNumber $d.GracePeriodDays) -and ($null -eq $d.GraceReturnValue -or $d.GraceReturnValue -eq 0)) {
         Set-RdpFact $c 'server.licensing_grace_days' ([long][Math]::Max(0, [long]$d.GracePeriodDays))

@@ -1350,6 +1350,11 @@ class BundledRulesTest {
                 .symptom("client.user", "jdoe").session(alice).session(bob).session(new UserSession("dave", "active", 0))
                 .session(new UserSession("erin", "disc", 30)).build()).get(adminMode),
                 "four open sessions: more than administration mode's two remote sessions and the console, an RD Session Host");
+        java.util.function.Function<Boolean, SymptomSet> withRole = role -> SymptomSet.builder("h")
+                .symptom("server.os", "Windows Server 2019 Datacenter").symptom("server.rdsh_role", role)
+                .symptom("client.user", "CORP\\jdoe").session(alice).session(bob).build();
+        assertEquals(null, fired.apply(withRole.apply(true)).get(adminMode), "an RD Session Host is not in administration mode");
+        assertTrue(fired.apply(withRole.apply(false)).containsKey(adminMode), "administration mode, known: the two sessions are its cap");
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  *   <li>{@code server.license_server_reachable}: some configured license server (WMI list or the
  *       LicenseServers policy) answered on TCP 135.</li>
  * </ul>
+ * And {@code server.rdsh_role} (extension): TerminalServerMode 1 (the RD Session Host role, licensed per user or device) or 0
+ * (Remote Desktop for Administration, two sessions and no licensing; Microsoft Learn, Win32_TerminalServiceSetting).
  * Reading root/cimv2/TerminalServices needs administrator rights: access denied becomes a warning.
  */
 public final class LicensingCollector extends WindowsCollector {
@@ -44,7 +46,7 @@ public final class LicensingCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("server.licensing_grace_days", "server.license_server_reachable");
+        return Set.of("server.licensing_grace_days", "server.license_server_reachable", "server.rdsh_role");
     }
 
     @Override
@@ -54,6 +56,7 @@ public final class LicensingCollector extends WindowsCollector {
             return;
         }
         OptionalLong mode = PsJson.integer(root, "TerminalServerMode");
+        mode.ifPresent(m -> facts.put("server.rdsh_role", m == 1));
         if (mode.isPresent() && mode.getAsLong() == 0) {
             return; // Remote Desktop for Administration: no licensing
         }

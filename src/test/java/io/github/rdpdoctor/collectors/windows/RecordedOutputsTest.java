@@ -47,8 +47,7 @@ class RecordedOutputsTest {
             assertFalse(warned(r, "could not read the output"), recording + ": " + r.warnings());
             assertFalse(warned(r, "is not JSON"), recording + ": " + r.warnings());
             boolean someFacts = !r.symptoms().isEmpty() || !r.events().isEmpty() || !r.sessions().isEmpty();
-            boolean emptyByNature = recording.equals("events/no-events") || recording.equals("licensing/admin-mode")
-                    || recording.equals("domain/workgroup");
+            boolean emptyByNature = recording.equals("events/no-events") || recording.equals("domain/workgroup");
             assertTrue(someFacts || !r.warnings().isEmpty() || emptyByNature, recording + " gave nothing at all");
             r.symptoms().keySet().forEach(name -> assertTrue(name.startsWith("server.") || name.startsWith("client.")
                     || name.startsWith("tls.") || name.startsWith("network."), name));
@@ -407,21 +406,21 @@ class RecordedOutputsTest {
     @Test
     void graceExpiredAndLicenseServerDown() {
         CollectorResult r = host("licensing/grace-expired-server-down");
-        assertEquals(Map.of("server.licensing_grace_days", 0L, "server.license_server_reachable", false), r.symptoms());
+        assertEquals(Map.of("server.licensing_grace_days", 0L, "server.license_server_reachable", false, "server.rdsh_role", true), r.symptoms());
         assertWarned(r, "lic01.corp.example");
     }
 
     @Test
     void inGraceWithOneOfTwoServersAnswering() {
         CollectorResult r = host("licensing/in-grace");
-        assertEquals(Map.of("server.licensing_grace_days", 97L, "server.license_server_reachable", true), r.symptoms());
+        assertEquals(Map.of("server.licensing_grace_days", 97L, "server.license_server_reachable", true, "server.rdsh_role", true), r.symptoms());
         assertWarned(r, "lic02.corp.example");
     }
 
     @Test
     void administrationModeHasNoLicensing() {
         CollectorResult r = host("licensing/admin-mode");
-        assertTrue(r.symptoms().isEmpty());
+        assertEquals(Map.of("server.rdsh_role", false), r.symptoms(), "no RD Session Host role, no licensing facts");
         assertEquals(List.of(), r.warnings());
     }
 
