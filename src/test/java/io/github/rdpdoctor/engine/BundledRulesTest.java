@@ -2975,6 +2975,24 @@ class BundledRulesTest {
                 "a client that still offers TLS 1.0 reaches the gateway");
     }
 
+    /**
+     * A host whose own firewall does not allow RDP on its active profile explains a silent port and (with Windows' default
+     * echo rule off) a host that does not answer ping, the two observations network-unreachable reads as "no path": it is
+     * argued against (0.4) and stays listed; a firewall known to allow RDP leaves it as it was. Left open by blind round 180
+     * (2218: network-unreachable second at 0.663 behind a host on the Public profile).
+     */
+    @Test
+    void theHostsOwnFirewallExplainsTheSilentPortAndPing() {
+        String rule = "network-unreachable: less likely, the host's own firewall blocks RDP (it explains the silent port and ping)";
+        java.util.function.Function<Boolean, SymptomSet> file = allowed -> SymptomSet.builder("file-07.corp.example")
+                .symptom("network.ping_ok", false).symptom("network.rdp_port_state", "filtered")
+                .symptom("server.network_profile", "public").symptom("server.firewall_rdp_allowed", allowed).build();
+        assertTrue(evidenceRules("network-unreachable", file.apply(false)).contains(rule));
+        assertFalse(evidenceRules("network-unreachable", file.apply(true)).contains(rule));
+        assertTrue(confidence("network-unreachable", file.apply(false)) < confidence("network-unreachable", file.apply(true)));
+        assertTrue(listed(file.apply(false)).contains("network-unreachable"), "the path may be broken as well: still listed");
+    }
+
     private static final String DISABLED_REFUSES_RECONNECTIONS =
             "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
 
