@@ -5530,4 +5530,58 @@ class BundledRulesTest {
         SymptomSet otherUser = base.get().event(authenticated("klund", "2026-11-25T14:02:30Z")).build();
         assertFalse(evidenceRules("domain-trust-broken", otherUser).contains(rule), "another user's authentication");
     }
+
+    /**
+     * A host known to be in Remote Desktop for Administration (server.rdsh_role false: TerminalServerMode 0) licenses no
+     * connection (kb/symptoms.yaml, server.rdsh_role: "two sessions and no licensing"; Microsoft Learn, "License your RDS
+     * deployment with client access licenses (CALs)"), so a grace period of 0 days and an unreachable license server, left
+     * from a removed RD Session Host role, do not count for licensing-or-session-cap there; on a known RD Session Host, or
+     * with the role not collected, they do. Found with blind holdout round 179 (case 2202: MachineKeys unreadable on an
+     * administration-mode server with grace 0 and no license server; licensing-or-session-cap 0.773, second).
+     */
+    @Test
+    void licensingReadingsDoNotCountOnAServerInAdministrationMode() {
+        String both = "licensing-or-session-cap: grace period expired and the license server is unreachable";
+        String grace = "licensing-or-session-cap: RDS licensing grace period has expired";
+        String server = "licensing-or-session-cap: configured RD license server is unreachable";
+        for (Boolean role : java.util.Arrays.asList(null, true, false)) {
+            boolean counts = !Boolean.FALSE.equals(role);
+            SymptomSet.Builder b = errorPair("app-11.corp.example").symptom("server.licensing_grace_days", 0)
+                    .symptom("server.license_server_reachable", false);
+            present(b, "server.rdsh_role", role);
+            assertEquals(counts, evidenceRules("licensing-or-session-cap", b.build()).contains(both), "both, role " + role);
+            SymptomSet.Builder g = errorPair("app-11.corp.example").symptom("server.licensing_grace_days", 0);
+            present(g, "server.rdsh_role", role);
+            assertEquals(counts, evidenceRules("licensing-or-session-cap", g.build()).contains(grace), "grace, role " + role);
+            SymptomSet.Builder u = errorPair("app-11.corp.example").symptom("server.license_server_reachable", false);
+            present(u, "server.rdsh_role", role);
+            assertEquals(counts, evidenceRules("licensing-or-session-cap", u.build()).contains(server), "server, role " + role);
+        }
+    }
+
+    /**
+     * A TCP connect that gets no answer (filtered) never reaches the licensing exchange and the logon where the session limit
+     * is checked (MS-RDPBCGR 1.3.1.1), as the refused connect reads it for licensing-or-session-cap and the filtered one for
+     * stuck-user-session and user-profile-corrupt. Not when the port is open, not through an RD Gateway, not when another
+     * machine answered (the name resolves elsewhere). Found with blind holdout round 179 (case 2206: a Windows 11 Pro
+     * workstation at one of one session, the user's own, on the Public profile with the port filtered;
+     * licensing-or-session-cap 0.608 → 0.346, network-profile-public first).
+     */
+    @Test
+    void aFilteredRdpPortArguesAgainstLicensingOrTheSessionCap() {
+        String rule = "licensing-or-session-cap: less likely, this client's TCP connect to the RDP port gets no answer (licensing never reached)";
+        Object[][] variants = {{"filtered", null, null, true}, {"open", null, null, false}, {"closed", null, null, false},
+                {"filtered", true, null, false}, {"filtered", null, "10.100.6.44", false}};
+        for (Object[] v : variants) {
+            SymptomSet.Builder b = errorPair("dev-ws-22.corp.example").symptom("client.user", "CORP\\jkraft")
+                    .symptom("network.rdp_port_state", v[0]).symptom("network.dns_expected_ip", "10.100.6.9")
+                    .symptom("server.session_limit", 1L).symptom("server.session_count", 1L);
+            present(b, "network.via_gateway", v[1]);
+            if (v[2] != null) {
+                b.symptom("network.dns_resolved_ip", v[2]);
+            }
+            String label = v[0] + " gateway " + v[1] + " resolved " + v[2];
+            assertEquals((Boolean) v[3], evidenceRules("licensing-or-session-cap", b.build()).contains(rule), label);
+        }
+    }
 }
