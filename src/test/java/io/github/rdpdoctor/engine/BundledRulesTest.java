@@ -3022,62 +3022,37 @@ class BundledRulesTest {
     }
 
     /**
-     * A host-side collection merged with the client's file can show the host out of its licensing grace period while the
-     * client's connection never reaches that host: the name resolves to another address and the machine answering there
-     * calls itself another computer in its NTLM challenge (domain-notes.md: the challenge "names the host that actually
-     * answered"). The host's licensing then does not stop this connection, so it argues against licensing-or-session-cap;
-     * one sign alone (an address elsewhere with the host's own NTLM name, or another NTLM name at the host's own address, as
-     * a CNAME alias gives) does not. Found with blind holdout case 1391 (licensing first at 0.94 above dns-wrong-host 0.89).
+     * A host-side collection (or a test by IP address) can show a fault at the host — its licensing, the user's profile that
+     * fails to load — while the client's connection by name never reaches that host: the name resolves to another address and
+     * the machine answering there calls itself another computer in its NTLM challenge (domain-notes.md: the challenge "names
+     * the host that actually answered"). The fault then does not stop this connection, so it is argued against, and the
+     * stale record ranks above it; one sign alone (an address elsewhere with the host's own NTLM name, or another NTLM name
+     * at the host's own address, as a CNAME alias gives) does not. Found with blind holdout cases 1391 (licensing first at
+     * 0.94 above dns-wrong-host 0.89) and 2137 (ivan's unloadable NTUSER.DAT first at 0.901 above dns-wrong-host 0.885).
      */
     @Test
-    void anotherMachineAnsweringUnderTheHostNameArguesAgainstTheHostsLicensing() {
-        String rule = "licensing-or-session-cap: less likely, another machine answers under the host name (its address and NTLM computer name are not the host's)";
-        record Case(String resolved, String ntlmName, boolean against) {
+    void anotherMachineAnsweringUnderTheHostNameArguesAgainstTheHostsLicensingAndProfile() {
+        record Cause(String id, java.util.function.UnaryOperator<SymptomSet.Builder> evidence) {
         }
-        for (Case c : List.of(new Case("10.4.4.50", "old-print-02.corp.example", true), new Case("10.4.8.50", "old-print-02.corp.example", false),
-                new Case("10.4.4.50", "rdsh-app-04.corp.example", false), new Case("10.4.4.50", null, false))) {
-            SymptomSet.Builder b = errorPair("rdsh-app-04.corp.example").symptom("network.dns_expected_ip", "10.4.8.50")
-                    .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.rdp_port_state", "open")
-                    .symptom("server.licensing_grace_days", 0L).symptom("server.license_server_reachable", false);
-            present(b, "ntlm.dns_computer_name", c.ntlmName());
-            SymptomSet facts = b.build();
-            assertEquals(c.against(), evidenceRules("licensing-or-session-cap", facts).contains(rule), c.toString());
-            if (c.against()) {
-                assertTrue(confidence("dns-wrong-host", facts) > confidence("licensing-or-session-cap", facts), c.toString());
+        for (Cause cause : List.of(
+                new Cause("licensing-or-session-cap", b -> b.symptom("server.licensing_grace_days", 0L).symptom("server.license_server_reachable", false)),
+                new Cause("user-profile-corrupt", b -> b.symptom("client.user", "CORP\\ivan").event(authenticated("ivan", null))
+                        .event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1508, null,
+                                "Windows was unable to load the registry. for C:\\Users\\ivan\\ntuser.dat"))))) {
+            String rule = cause.id() + ": less likely, another machine answers under the host name (its address and NTLM computer name are not the host's)";
+            record Case(String resolved, String ntlmName, boolean against) {
             }
-        }
-    }
-
-    /**
-     * A host-side collection (or a test by IP address) can show the user's profile failing to load on the host while the
-     * client's connection by name never reaches that host: the name resolves to another address and the machine answering
-     * there calls itself another computer in its NTLM challenge (domain-notes.md: the challenge "names the host that actually
-     * answered"). The profile then does not stop this connection, so it argues against user-profile-corrupt, as for the
-     * host's licensing; one sign alone (an address elsewhere with the host's own NTLM name, or another NTLM name at the
-     * host's own address, as a CNAME alias gives) does not. Found with blind holdout case 2137 (a stale A record beside
-     * ivan's unloadable NTUSER.DAT: user-profile-corrupt first at 0.901 above dns-wrong-host 0.885).
-     */
-    @Test
-    void anotherMachineAnsweringUnderTheHostNameArguesAgainstTheHostsProfile() {
-        String rule = "user-profile-corrupt: less likely, another machine answers under the host name (its address and NTLM computer name are not the host's)";
-        record Case(String resolved, String ntlmName, boolean against) {
-        }
-        for (Case c : List.of(new Case("10.20.4.31", "lab-vm-09.lab.corp.example", true), new Case("10.20.4.52", "lab-vm-09.lab.corp.example", false),
-                new Case("10.20.4.31", "hr-ts-02.corp.example", false), new Case("10.20.4.31", null, false))) {
-            SymptomSet.Builder b = errorPair("hr-ts-02.corp.example").symptom("network.dns_expected_ip", "10.20.4.52")
-                    .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.rdp_port_state", "open")
-                    .symptom("client.user", "CORP\\ivan")
-                    .event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
-                            "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, null,
-                            "Remote Desktop Services: User authentication succeeded: User: ivan Domain: CORP"))
-                    .event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1508, null,
-                            "Windows was unable to load the registry. for C:\\Users\\ivan\\ntuser.dat"));
-            present(b, "ntlm.dns_computer_name", c.ntlmName());
-            SymptomSet facts = b.build();
-            assertEquals(c.against(), evidenceRules("user-profile-corrupt", facts).contains(rule), c.toString());
-            if (c.against()) {
-                assertTrue(confidence("dns-wrong-host", facts) > confidence("user-profile-corrupt", facts), c.toString());
-                assertTrue(confidence("user-profile-corrupt", facts) > 0.5, "the profile stays listed: " + c);
+            for (Case c : List.of(new Case("10.20.4.31", "lab-vm-09.lab.corp.example", true), new Case("10.20.4.52", "lab-vm-09.lab.corp.example", false),
+                    new Case("10.20.4.31", "hr-ts-02.corp.example", false), new Case("10.20.4.31", null, false))) {
+                SymptomSet.Builder b = cause.evidence().apply(errorPair("hr-ts-02.corp.example").symptom("network.dns_expected_ip", "10.20.4.52")
+                        .symptom("network.dns_resolved_ip", c.resolved()).symptom("network.rdp_port_state", "open"));
+                present(b, "ntlm.dns_computer_name", c.ntlmName());
+                SymptomSet facts = b.build();
+                assertEquals(c.against(), evidenceRules(cause.id(), facts).contains(rule), cause.id() + " " + c);
+                if (c.against()) {
+                    assertTrue(confidence("dns-wrong-host", facts) > confidence(cause.id(), facts), cause.id() + " " + c);
+                    assertTrue(confidence(cause.id(), facts) > 0.5, "it stays listed: " + cause.id() + " " + c);
+                }
             }
         }
     }
