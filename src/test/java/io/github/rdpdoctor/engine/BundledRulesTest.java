@@ -2590,6 +2590,32 @@ class BundledRulesTest {
     }
 
     /**
+     * The client's CredSSP switch read against what this host is known to require (found with blind cases 2249 and 2250):
+     * beside a host whose UserAuthentication is 0 a client without CredSSP is accepted with TLS or RDP security
+     * (domain-notes.md: only NLA-required hosts answer failure 5), so enablecredsspsupport:i:0 is no evidence for the client's
+     * file there; and beside an NLA host, both sides having the CredSSP update (Microsoft Learn, "CredSSP encryption oracle
+     * remediation", a table about two sides that both run CredSSP) does not argue against a mismatch the client's switch makes.
+     */
+    @Test
+    void theClientsCredSspSwitchCountsOnlyWhereTheHostRequiresNla() {
+        java.util.function.Function<Integer, SymptomSet.Builder> file = userAuthentication -> errorPair("rpt-01.corp.example")
+                .symptom("client.credssp_support", false).symptom("server.user_authentication", userAuthentication);
+        String clientRule = "client-side-corruption: the client's .rdp settings turn CredSSP off (enablecredsspsupport:i:0)";
+        assertFalse(evidenceRules("client-side-corruption", file.apply(0).build()).contains(clientRule),
+                "a host without NLA accepts a client without CredSSP");
+        assertTrue(evidenceRules("client-side-corruption", file.apply(1).build()).contains(clientRule));
+        assertTrue(evidenceRules("client-side-corruption", errorPair("rpt-01.corp.example").symptom("client.credssp_support", false).build())
+                .contains(clientRule), "with nothing known about the host, the file is what to fix");
+        String patchedRule = "credssp-nla-mismatch: less likely, both client and host have the CredSSP update";
+        SymptomSet patched = file.apply(1).symptom("client.credssp_oracle", 1).symptom("server.credssp_patched", true).build();
+        assertFalse(evidenceRules("credssp-nla-mismatch", patched).contains(patchedRule), "a client that offers no CredSSP never runs it");
+        assertEquals("credssp-nla-mismatch", listed(patched).get(0), listed(patched).toString());
+        SymptomSet offers = errorPair("rpt-01.corp.example").symptom("client.credssp_support", true)
+                .symptom("client.credssp_oracle", 1).symptom("server.credssp_patched", true).build();
+        assertTrue(evidenceRules("credssp-nla-mismatch", offers).contains(patchedRule), "two patched sides that run CredSSP agree");
+    }
+
+    /**
      * A filtered port that opens when the endpoint product is paused was blocked by the product, not by a firewall rule
      * (seed 000, "Antivirus/VPN interference: test with them off"): firewall-blocking is argued against and the product ranks
      * first (found with blind cases 2006 and 2015: a third-party host firewall dropping RDP while the Windows Firewall allows it).
