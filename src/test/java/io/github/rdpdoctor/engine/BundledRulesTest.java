@@ -3019,6 +3019,26 @@ class BundledRulesTest {
         assertTrue(listed(file.apply(false)).contains("network-unreachable"), "the path may be broken as well: still listed");
     }
 
+    /**
+     * Another client connecting argues against licensing-or-session-cap (the host licenses and has free sessions) only while
+     * the host is not seen at its session limit: a client that reconnects to its own session needs no free slot, so beside a
+     * full limit (session count, listed sessions) or event 71 the argument stays out. Left open by blind round 186 (2287).
+     */
+    @Test
+    void anotherClientConnectingShowsNoFreeSessionOnAHostAtItsLimit() {
+        String rule = "licensing-or-session-cap: less likely, another client can connect to this host";
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("ts-02.corp.example")
+                .symptom("test.from_other_client_works", true).symptom("server.session_limit", 2L);
+        assertTrue(evidenceRules("licensing-or-session-cap", base.get().symptom("server.session_count", 1L).build()).contains(rule));
+        SymptomSet full = base.get().symptom("server.session_count", 2L).build();
+        assertFalse(evidenceRules("licensing-or-session-cap", full).contains(rule), "the limit is reached");
+        SymptomSet listedFull = base.get().session(new UserSession("CORP\\alice", "active", 5)).session(new UserSession("bob", "disc", 30)).build();
+        assertFalse(evidenceRules("licensing-or-session-cap", listedFull).contains(rule), "the listed sessions fill it");
+        HostEvent limit71 = new HostEvent("System", "TermService", 71, null, "The maximum number of connections was exceeded.");
+        assertFalse(evidenceRules("licensing-or-session-cap", errorPair("ts-02.corp.example").symptom("test.from_other_client_works", true)
+                .event(limit71).build()).contains(rule), "event 71");
+    }
+
     private static final String DISABLED_REFUSES_RECONNECTIONS =
             "stuck-user-session: less likely, remote logons are disabled on the host (reconnections are refused too)";
 
