@@ -2982,6 +2982,21 @@ class BundledRulesTest {
         SymptomSet hostAcceptsTls10 = errorPair("erp-2022.corp.example").symptom("server.tls_min_version", "1.0")
                 .symptom("client.tls12_enabled", false).build();
         assertFalse(evidenceRules("tls-protocol-mismatch", hostAcceptsTls10).contains(hostMinClient12Off));
+        // the host's lowest version at or below the lowest this client (TLS 1.2 off) offers: they share one (round 183, 2255)
+        String sharesLowest = "tls-protocol-mismatch: less likely, the host accepts the lowest TLS version this client offers (client and host Schannel)";
+        java.util.function.BiFunction<String, String, SymptomSet> lowest = (host, client) -> errorPair("train-ts-01.corp.example")
+                .symptom("server.tls_min_version", host).symptom("client.tls_min_version", client)
+                .symptom("client.tls12_enabled", false).build();
+        assertTrue(evidenceRules("tls-protocol-mismatch", lowest.apply("1.0", "1.0")).contains(sharesLowest));
+        assertTrue(evidenceRules("tls-protocol-mismatch", lowest.apply("1.0", "1.1")).contains(sharesLowest));
+        assertFalse(evidenceRules("tls-protocol-mismatch", lowest.apply("1.1", "1.0")).contains(sharesLowest), "the host refuses 1.0");
+        assertFalse(evidenceRules("tls-protocol-mismatch", lowest.apply("1.0", "1.0"))
+                .contains("tls-protocol-mismatch: TLS 1.2 is turned off on this client (Schannel client side)"), "the host does not require 1.2");
+        assertTrue(confidence("tls-protocol-mismatch", lowest.apply("1.0", "1.0"))
+                < confidence("tls-protocol-mismatch", errorPair("train-ts-01.corp.example").build()));
+        assertFalse(evidenceRules("tls-protocol-mismatch", errorPair("train-ts-01.corp.example").symptom("server.tls_min_version", "1.0")
+                .symptom("client.tls_min_version", "1.0").symptom("client.tls12_enabled", false)
+                .symptom("tls.handshake_alert", "handshake_failure").build()).contains(sharesLowest), "a shared version, no shared cipher suite");
         String oldClient = "tls-protocol-mismatch: the host accepts TLS 1.2 or newer only and the client is an old Windows";
         assertTrue(evidenceRules("tls-protocol-mismatch", errorPair("erp-2022.corp.example").symptom("server.tls_min_version", "1.2")
                 .symptom("client.os", "Windows 7 Professional SP1").build()).contains(oldClient));
