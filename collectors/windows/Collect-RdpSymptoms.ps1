@@ -320,15 +320,16 @@ $found | Sort-Object -Property TimeCreated |
 
 function Get-RdpRawLicensing {
 # >>> licensing.ps1
-# RD licensing: RD Session Host mode, grace period days left (GetGracePeriodDays; reading
+# RD licensing: RD Session Host mode, licensing mode (LicensingType 2 per device, 4 per user, 5 not yet configured), grace period days left (GetGracePeriodDays; reading
 # root/cimv2/TerminalServices needs administrator rights), and each configured license server
 # (WMI list and the LicenseServers policy) with whether it answers on TCP 135 within 2 seconds.
-$result = [ordered]@{ TerminalServerMode = $null; GracePeriodDays = $null; GraceReturnValue = $null; LicenseServers = @() }
+$result = [ordered]@{ TerminalServerMode = $null; LicensingType = $null; GracePeriodDays = $null; GraceReturnValue = $null; LicenseServers = @() }
 $servers = @()
 $setting = $null
 try {
     $setting = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName Win32_TerminalServiceSetting
     $result.TerminalServerMode = $setting.TerminalServerMode
+    $result.LicensingType = $setting.LicensingType
 } catch {
     Write-RdpProblem "Win32_TerminalServiceSetting: $($_.Exception.Message)"
 }
@@ -1050,6 +1051,10 @@ function Read-RdpLicensing($Run) {
     if ($null -eq $d) { return }
     if (Test-RdpNumber $d.TerminalServerMode) { Set-RdpFact $c 'server.rdsh_role' ($d.TerminalServerMode -eq 1) }
     if ((Test-RdpNumber $d.TerminalServerMode) -and $d.TerminalServerMode -eq 0) { return }
+    if (Test-RdpNumber $d.LicensingType) {
+        $mode = @{ 2 = 'per_device'; 4 = 'per_user'; 5 = 'not_configured' }[[int]$d.LicensingType]
+        if ($mode) { Set-RdpFact $c 'server.licensing_mode' $mode }
+    }
     if ((Test-RdpNumber $d.GracePeriodDays) -and ($null -eq $d.GraceReturnValue -or $d.GraceReturnValue -eq 0)) {
         Set-RdpFact $c 'server.licensing_grace_days' ([long][Math]::Max(0, [long]$d.GracePeriodDays))
     } elseif ((Test-RdpNumber $d.GraceReturnValue) -and $d.GraceReturnValue -ne 0) {

@@ -5596,6 +5596,47 @@ class BundledRulesTest {
     }
 
     /**
+     * The RD Session Host's licensing mode (server.licensing_mode, Win32_TerminalServiceSetting.LicensingType): "not configured"
+     * supports licensing-or-session-cap unless the grace period still has days left or the host is in administration mode;
+     * "per device" keeps another client's connection, and a later logon that may be another device's, from arguing against
+     * licensing, as a per-device CAL is one device's (Microsoft Learn, "License your RDS deployment with client access
+     * licenses (CALs)"). Left open by blind round 179 (2208).
+     */
+    @Test
+    void theLicensingModeOfAnRdSessionHost() {
+        String notConfigured = "licensing-or-session-cap: the RD Session Host has no licensing mode configured";
+        java.util.function.Function<SymptomSet.Builder, List<String>> rules = b -> evidenceRules("licensing-or-session-cap", b.build());
+        assertTrue(rules.apply(errorPair("rdsh-04.corp.example").symptom("server.licensing_mode", "not_configured")).contains(notConfigured));
+        assertTrue(rules.apply(errorPair("rdsh-04.corp.example").symptom("server.licensing_mode", "not_configured")
+                .symptom("server.licensing_grace_days", 0)).contains(notConfigured));
+        assertFalse(rules.apply(errorPair("rdsh-04.corp.example").symptom("server.licensing_mode", "not_configured")
+                .symptom("server.licensing_grace_days", 40)).contains(notConfigured), "still in the grace period");
+        assertFalse(rules.apply(errorPair("rdsh-04.corp.example").symptom("server.licensing_mode", "not_configured")
+                .symptom("server.rdsh_role", false)).contains(notConfigured), "administration mode licenses nothing");
+        assertFalse(rules.apply(errorPair("rdsh-04.corp.example").symptom("server.licensing_mode", "per_user")).contains(notConfigured));
+        assertTrue(confidence("licensing-or-session-cap", errorPair("rdsh-04.corp.example").symptom("server.licensing_mode", "not_configured").build())
+                > confidence("licensing-or-session-cap", errorPair("rdsh-04.corp.example").build()));
+
+        String otherClient = "licensing-or-session-cap: less likely, another client can connect to this host";
+        java.util.function.Function<String, SymptomSet.Builder> refusedDevice = mode -> {
+            SymptomSet.Builder b = errorPair("rdsh-04.corp.example").symptom("test.from_other_client_works", true)
+                    .event(new HostEvent("System", RCM, 1004, "2026-12-08T08:02:44+01:00", "The terminal server cannot issue a client license."))
+                    .event(authenticated("bob", "2026-12-08T09:31:02+01:00"))
+                    .event(loggedOn("bob", "2026-12-08T09:31:06+01:00", "10.30.9.14"));
+            present(b, "server.licensing_mode", mode);
+            return b;
+        };
+        String logonAfter = "licensing-or-session-cap: less likely, a user logged on after the host's last licensing refusal (event 1003/1004)";
+        for (String mode : java.util.Arrays.asList(null, "per_user", "per_device")) {
+            boolean perDevice = "per_device".equals(mode);
+            assertEquals(!perDevice, rules.apply(refusedDevice.apply(mode)).contains(otherClient), "other client, " + mode);
+            assertEquals(!perDevice, rules.apply(refusedDevice.apply(mode)).contains(logonAfter), "logon after, " + mode);
+        }
+        assertTrue(confidence("licensing-or-session-cap", refusedDevice.apply("per_device").build())
+                > confidence("licensing-or-session-cap", refusedDevice.apply("per_user").build()));
+    }
+
+    /**
      * A TCP connect that gets no answer (filtered) never reaches the licensing exchange and the logon where the session limit
      * is checked (MS-RDPBCGR 1.3.1.1), as the refused connect reads it for licensing-or-session-cap and the filtered one for
      * stuck-user-session and user-profile-corrupt. Not when the port is open, not through an RD Gateway, not when another

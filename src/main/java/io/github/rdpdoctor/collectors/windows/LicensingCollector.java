@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  *   <li>{@code server.license_server_reachable}: some configured license server (WMI list or the
  *       LicenseServers policy) answered on TCP 135.</li>
  * </ul>
+ * And {@code server.licensing_mode} (extension): LicensingType 2 {@code per_device}, 4 {@code per_user}, 5 {@code not_configured}
+ * (Microsoft Learn, Win32_TerminalServiceSetting and Win32_TSDeploymentLicensing — "Not Yet Configured (5)").
  * And {@code server.rdsh_role} (extension): TerminalServerMode 1 (the RD Session Host role, licensed per user or device) or 0
  * (Remote Desktop for Administration, two sessions and no licensing; Microsoft Learn, Win32_TerminalServiceSetting).
  * Reading root/cimv2/TerminalServices needs administrator rights: access denied becomes a warning.
@@ -46,7 +48,8 @@ public final class LicensingCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("server.licensing_grace_days", "server.license_server_reachable", "server.rdsh_role");
+        return Set.of("server.licensing_grace_days", "server.license_server_reachable", "server.rdsh_role",
+                "server.licensing_mode");
     }
 
     @Override
@@ -60,6 +63,12 @@ public final class LicensingCollector extends WindowsCollector {
         if (mode.isPresent() && mode.getAsLong() == 0) {
             return; // Remote Desktop for Administration: no licensing
         }
+        PsJson.integer(root, "LicensingType").ifPresent(t -> {
+            String licensingMode = t == 2 ? "per_device" : t == 4 ? "per_user" : t == 5 ? "not_configured" : null;
+            if (licensingMode != null) {
+                facts.put("server.licensing_mode", licensingMode);
+            }
+        });
         OptionalLong ret = PsJson.integer(root, "GraceReturnValue");
         OptionalLong days = PsJson.integer(root, "GracePeriodDays");
         if (days.isPresent() && (ret.isEmpty() || ret.getAsLong() == 0)) {

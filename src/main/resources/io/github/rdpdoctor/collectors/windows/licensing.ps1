@@ -1,12 +1,13 @@
-# RD licensing: RD Session Host mode, grace period days left (GetGracePeriodDays; reading
+# RD licensing: RD Session Host mode, licensing mode (LicensingType 2 per device, 4 per user, 5 not yet configured), grace period days left (GetGracePeriodDays; reading
 # root/cimv2/TerminalServices needs administrator rights), and each configured license server
 # (WMI list and the LicenseServers policy) with whether it answers on TCP 135 within 2 seconds.
-$result = [ordered]@{ TerminalServerMode = $null; GracePeriodDays = $null; GraceReturnValue = $null; LicenseServers = @() }
+$result = [ordered]@{ TerminalServerMode = $null; LicensingType = $null; GracePeriodDays = $null; GraceReturnValue = $null; LicenseServers = @() }
 $servers = @()
 $setting = $null
 try {
     $setting = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName Win32_TerminalServiceSetting
     $result.TerminalServerMode = $setting.TerminalServerMode
+    $result.LicensingType = $setting.LicensingType
 } catch {
     Write-RdpProblem "Win32_TerminalServiceSetting: $($_.Exception.Message)"
 }

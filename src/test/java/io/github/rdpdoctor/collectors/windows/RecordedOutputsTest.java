@@ -406,14 +406,16 @@ class RecordedOutputsTest {
     @Test
     void graceExpiredAndLicenseServerDown() {
         CollectorResult r = host("licensing/grace-expired-server-down");
-        assertEquals(Map.of("server.licensing_grace_days", 0L, "server.license_server_reachable", false, "server.rdsh_role", true), r.symptoms());
+        assertEquals(Map.of("server.licensing_grace_days", 0L, "server.license_server_reachable", false, "server.rdsh_role", true,
+                "server.licensing_mode", "not_configured"), r.symptoms());
         assertWarned(r, "lic01.corp.example");
     }
 
     @Test
     void inGraceWithOneOfTwoServersAnswering() {
         CollectorResult r = host("licensing/in-grace");
-        assertEquals(Map.of("server.licensing_grace_days", 97L, "server.license_server_reachable", true, "server.rdsh_role", true), r.symptoms());
+        assertEquals(Map.of("server.licensing_grace_days", 97L, "server.license_server_reachable", true, "server.rdsh_role", true,
+                "server.licensing_mode", "per_user"), r.symptoms());
         assertWarned(r, "lic02.corp.example");
     }
 
@@ -421,6 +423,14 @@ class RecordedOutputsTest {
     void administrationModeHasNoLicensing() {
         CollectorResult r = host("licensing/admin-mode");
         assertEquals(Map.of("server.rdsh_role", false), r.symptoms(), "no RD Session Host role, no licensing facts");
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void perDeviceLicensingModeOfAnRdSessionHost() {
+        CollectorResult r = host("licensing/per-device-licensed");
+        assertEquals(Map.of("server.license_server_reachable", true, "server.rdsh_role", true, "server.licensing_mode", "per_device"),
+                r.symptoms(), "no grace days read, LicensingType 2");
         assertEquals(List.of(), r.warnings());
     }
 
