@@ -5658,6 +5658,17 @@ class BundledRulesTest {
         }
         assertTrue(confidence("licensing-or-session-cap", refusedDevice.apply("per_device").build())
                 > confidence("licensing-or-session-cap", refusedDevice.apply("per_user").build()));
+
+        // only this device fails on a per-device host that logged a licensing refusal: the licence, not a broken client (round 190, 2331)
+        String perDeviceExplains = "client-side-corruption: less likely, per-device licensing explains why only this device fails (the host logged a licensing refusal)";
+        for (String mode : java.util.Arrays.asList(null, "per_user", "per_device")) {
+            assertEquals("per_device".equals(mode), evidenceRules("client-side-corruption", refusedDevice.apply(mode).build()).contains(perDeviceExplains), mode);
+        }
+        SymptomSet.Builder noRefusal = errorPair("rdsh-04.corp.example").symptom("test.from_other_client_works", true)
+                .symptom("server.licensing_mode", "per_device");
+        assertFalse(evidenceRules("client-side-corruption", noRefusal.build()).contains(perDeviceExplains), "no licensing refusal logged");
+        assertTrue(confidence("client-side-corruption", refusedDevice.apply("per_device").build())
+                < confidence("client-side-corruption", refusedDevice.apply("per_user").build()));
     }
 
     /**
