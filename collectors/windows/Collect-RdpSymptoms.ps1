@@ -488,6 +488,31 @@ $result | ConvertTo-Json -Depth 4 -Compress
 # <<< domain.ps1
 }
 
+function Get-RdpRawEntra {
+# >>> entra.ps1
+# Microsoft Entra ID join state from dsregcmd /status (Windows 10 / Server 2016 and later): AzureAdJoined,
+# DomainJoined (both YES: hybrid joined), WorkplaceJoined (Entra registered, for the user who runs it), the
+# tenant of the join (TenantId) or of the registration (WorkplaceTenantId). Its field names are not localized.
+# No network: dsregcmd /status reads the local state.
+$result = [ordered]@{ AzureAdJoined = $null; DomainJoined = $null; WorkplaceJoined = $null; TenantId = $null; WorkplaceTenantId = $null }
+$exe = Join-Path $env:SystemRoot 'System32\dsregcmd.exe'
+if (Test-Path -LiteralPath $exe) {
+    try {
+        foreach ($line in @(& $exe /status 2>&1)) {
+            if ([string]$line -match '^\s*(AzureAdJoined|DomainJoined|WorkplaceJoined|TenantId|WorkplaceTenantId)\s*:\s*(.*?)\s*$') {
+                if ($null -eq $result[$Matches[1]]) { $result[$Matches[1]] = $Matches[2] }
+            }
+        }
+    } catch {
+        Write-RdpProblem "dsregcmd: $($_.Exception.Message)"
+    }
+} else {
+    Write-RdpProblem "dsregcmd.exe is not on this Windows (before Windows 10 / Server 2016): no Microsoft Entra join state"
+}
+$result | ConvertTo-Json -Depth 4 -Compress
+# <<< entra.ps1
+}
+
 function Get-RdpRawClientRdp {
 # >>> client-rdp.ps1
 # What mstsc keeps on this client: saved credentials for Remote Desktop targets (only the TERMSRV/
@@ -1246,6 +1271,29 @@ function Read-RdpDomain($Run) {
     }
 }
 
+# --- windows-entra ---------------------------------------------------------------------------
+function Read-RdpEntra($Run) {
+    $c = 'windows-entra'
+    $d = $Run.Data
+    if ($null -eq $d) { return }
+    $joined = ([string]$d.AzureAdJoined).Trim().ToUpper()
+    if ($joined -ne 'YES' -and $joined -ne 'NO') { return }
+    $domain = ([string]$d.DomainJoined).Trim().ToUpper() -eq 'YES'
+    $registered = ([string]$d.WorkplaceJoined).Trim().ToUpper() -eq 'YES'
+    $tenant = $null
+    if ($joined -eq 'YES') {
+        if ($domain) { $state = 'hybrid_joined' } else { $state = 'joined' }
+        $tenant = ([string]$d.TenantId).Trim()
+    } elseif ($registered) {
+        $state = 'registered'
+        $tenant = ([string]$d.WorkplaceTenantId).Trim()
+    } else {
+        $state = 'none'
+    }
+    Set-RdpFact $c ($script:Prefix + 'entra_join') $state
+    if ($tenant) { Set-RdpFact $c ($script:Prefix + 'entra_tenant_id') $tenant.ToLower() }
+}
+
 # ---------------------------------------------------------------------------------------------
 $started = [DateTime]::UtcNow
 if ($Side -eq 'Host') {
@@ -1260,6 +1308,7 @@ if ($Side -eq 'Host') {
     Read-RdpSecurityProducts (Invoke-RdpSnippet 'windows-security-products' 'Get-RdpRawSecurityProducts')
     Read-RdpOs (Invoke-RdpSnippet 'windows-os' 'Get-RdpRawOs')
     Read-RdpDomain (Invoke-RdpSnippet 'windows-domain' 'Get-RdpRawDomain')
+    Read-RdpEntra (Invoke-RdpSnippet 'windows-entra' 'Get-RdpRawEntra')
     $hostName = $Target
     if (-not $hostName) { $hostName = $env:COMPUTERNAME }
 } else {
@@ -1268,6 +1317,7 @@ if ($Side -eq 'Host') {
     Read-RdpSecurityProducts (Invoke-RdpSnippet 'windows-security-products' 'Get-RdpRawSecurityProducts')
     Read-RdpOs (Invoke-RdpSnippet 'windows-os' 'Get-RdpRawOs')
     Read-RdpUpdates (Invoke-RdpSnippet 'windows-updates' 'Get-RdpRawUpdates')
+    Read-RdpEntra (Invoke-RdpSnippet 'windows-entra' 'Get-RdpRawEntra')
     $hostName = $Target
 }
 

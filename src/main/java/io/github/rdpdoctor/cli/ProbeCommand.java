@@ -220,7 +220,7 @@ final class ProbeCommand implements Callable<Integer> {
                 + (skipped.isEmpty() ? "" : "; did not apply: " + String.join(", ", grouped(skipped)));
     }
 
-    /** Names with three or more sharing the part before the first '-' folded into "part-* (n)", e.g. windows-* (12). */
+    /** Names with three or more sharing the part before the first '-' folded into "part-* (n)", e.g. windows-* (13). */
     static List<String> grouped(List<String> names) {
         java.util.Map<String, Long> perPrefix = names.stream().collect(java.util.stream.Collectors.groupingBy(
                 ProbeCommand::prefix, java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));

@@ -26,7 +26,7 @@ public final class Snippets {
     /** Every collector snippet, in the order the standalone script runs them. */
     public static final List<String> ALL = List.of("services.ps1", "rdp-settings.ps1", "firewall.ps1",
             "certificate.ps1", "sessions.ps1", "events.ps1", "licensing.ps1", "updates.ps1",
-            "security-products.ps1", "os.ps1", "domain.ps1", "client-rdp.ps1", "client-vpn.ps1");
+            "security-products.ps1", "os.ps1", "domain.ps1", "entra.ps1", "client-rdp.ps1", "client-vpn.ps1");
 
     /** Before the helpers: stop on errors, no progress records, problems to standard error. */
     public static final String RUNNER_PRELUDE = String.join("\n",

@@ -34,7 +34,7 @@ public final class WindowsCollection {
                 new SessionsCollector(runner, osName, clock), new EventsCollector(runner, osName, clock),
                 new LicensingCollector(runner, osName, clock), new UpdatesCollector(runner, osName, clock),
                 new SecurityProductsCollector(runner, osName, clock), new OsCollector(runner, osName, clock),
-                new DomainCollector(runner, osName, clock),
+                new DomainCollector(runner, osName, clock), new EntraCollector(runner, osName, clock),
                 new ClientRdpCollector(runner, osName, clock), new VpnCollector(runner, osName, clock));
     }
 

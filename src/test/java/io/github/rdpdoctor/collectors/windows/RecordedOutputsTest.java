@@ -584,6 +584,31 @@ class RecordedOutputsTest {
         assertEquals(java.util.Set.of(Side.HOST), new DomainCollector().sides());
     }
 
+    // ---- Microsoft Entra ID join state (dsregcmd /status) -------------------------------------------
+
+    @Test
+    void anEntraJoinedHostAndItsTenant() {
+        CollectorResult r = host("entra/joined");
+        assertEquals(Map.of("server.entra_join", "joined", "server.entra_tenant_id", "5b1f2c3d-8e4a-4f6b-9c7d-0a1b2c3d4e5f"), r.symptoms());
+        assertEquals(List.of(), r.warnings());
+    }
+
+    @Test
+    void theJoinStateOfEachSideIsWrittenUnderItsOwnName() {
+        CollectorResult hybrid = read("entra/hybrid-joined", Side.CLIENT, "fin-app-07.corp.example");
+        assertEquals(Map.of("client.entra_join", "hybrid_joined", "client.entra_tenant_id", "5b1f2c3d-8e4a-4f6b-9c7d-0a1b2c3d4e5f"), hybrid.symptoms());
+        CollectorResult registered = read("entra/registered-other-tenant", Side.CLIENT, "fin-app-07.corp.example");
+        assertEquals(Map.of("client.entra_join", "registered", "client.entra_tenant_id", "0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"), registered.symptoms());
+        assertEquals(Map.of("client.entra_join", "none"), read("entra/none", Side.CLIENT, "fin-app-07.corp.example").symptoms());
+    }
+
+    @Test
+    void aWindowsWithoutDsregcmdHasNoJoinStateAndSaysWhy() {
+        CollectorResult r = host("entra/no-dsregcmd");
+        assertEquals(Map.of(), r.symptoms());
+        assertWarned(r, "dsregcmd.exe is not on this Windows");
+    }
+
     // ---- client -----------------------------------------------------------------------------------
 
     @Test

@@ -35,7 +35,8 @@ class WindowsCollectionTest {
                 .answer("updates.ps1", Recordings.load("updates/server-2019"))
                 .answer("security-products.ps1", Recordings.load("security-products/server-defender-only"))
                 .answer("os.ps1", Recordings.load("os/azure-2019"))
-                .answer("domain.ps1", Recordings.load("domain/member-channel-ok"));
+                .answer("domain.ps1", Recordings.load("domain/member-channel-ok"))
+                .answer("entra.ps1", Recordings.load("entra/none"));
     }
 
     static SymptomSet collect(FakeRunner runner, Side side, String host) {
@@ -48,16 +49,18 @@ class WindowsCollectionTest {
     }
 
     @Test
-    void hostSideRunsTheElevenHostSnippetsAndKeepsEventsAndSessions(@TempDir Path dir) throws Exception {
+    void hostSideRunsTheTwelveHostSnippetsAndKeepsEventsAndSessions(@TempDir Path dir) throws Exception {
         FakeRunner runner = azureHostWithBrokenMachineKeys();
         SymptomSet set = collect(runner, Side.HOST, "az-eus-sql-03.cloud.example.com");
         assertEquals(new HashSet<>(List.of("services.ps1", "rdp-settings.ps1", "firewall.ps1", "certificate.ps1", "sessions.ps1",
-                "events.ps1", "licensing.ps1", "updates.ps1", "security-products.ps1", "os.ps1", "domain.ps1")), new HashSet<>(runner.ran));
+                "events.ps1", "licensing.ps1", "updates.ps1", "security-products.ps1", "os.ps1", "domain.ps1", "entra.ps1")),
+                new HashSet<>(runner.ran));
         Map<String, String> t = texts(set);
         assertEquals("running", t.get("server.service.termservice"));
         assertEquals("false", t.get("server.machinekeys_ok"));
         assertEquals("azure", t.get("server.cloud"));
         assertEquals("true", t.get("server.secure_channel_ok"));
+        assertEquals("none", t.get("server.entra_join"));
         assertEquals("Windows Server 2019 Datacenter", t.get("server.os"));
         assertEquals("listen", t.get("server.listener_state"));
         assertEquals("2", t.get("server.session_limit"));
@@ -83,19 +86,21 @@ class WindowsCollectionTest {
     }
 
     @Test
-    void clientSideRunsTheFiveClientSnippetsForTheTarget() {
+    void clientSideRunsTheSixClientSnippetsForTheTarget() {
         FakeRunner runner = new FakeRunner()
                 .answer("client-rdp.ps1", Recordings.load("client-rdp/saved-credentials"))
                 .answer("client-vpn.ps1", Recordings.load("client-vpn/anyconnect"))
                 .answer("security-products.ps1", Recordings.load("security-products/client-sophos"))
                 .answer("os.ps1", Recordings.load("os/client-win11-german"))
-                .answer("updates.ps1", Recordings.load("updates/server-2019"));
+                .answer("updates.ps1", Recordings.load("updates/server-2019"))
+                .answer("entra.ps1", Recordings.load("entra/registered-other-tenant"));
         SymptomSet set = collect(runner, Side.CLIENT, "fin-app-07.corp.example");
-        assertEquals(new HashSet<>(List.of("client-rdp.ps1", "client-vpn.ps1", "security-products.ps1", "os.ps1", "updates.ps1")),
+        assertEquals(new HashSet<>(List.of("client-rdp.ps1", "client-vpn.ps1", "security-products.ps1", "os.ps1", "updates.ps1", "entra.ps1")),
                 new HashSet<>(runner.ran));
         assertEquals(Map.of("client.saved_credentials", "true", "client.user", "CORP\\alice", "client.credssp_oracle", "2",
                 "client.vpn_active", "true", "client.security_software", "Sophos Anti-Virus, Sophos Intercept X",
-                "client.os", "Windows 11 Pro 23H2", "client.last_update_days", "36"), texts(set));
+                "client.os", "Windows 11 Pro 23H2", "client.last_update_days", "36", "client.entra_join", "registered",
+                "client.entra_tenant_id", "0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"), texts(set));
         assertEquals("fin-app-07.corp.example", set.host());
         assertTrue(set.events().isEmpty() && set.sessions().isEmpty());
     }
