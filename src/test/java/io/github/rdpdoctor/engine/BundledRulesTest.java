@@ -5647,6 +5647,53 @@ class BundledRulesTest {
     }
 
     /**
+     * A grace period at 0 days is the normal state of a licensed RD Session Host: with a licensing mode set (per user or per
+     * device) and a reachable license server the host takes its licences from there (Microsoft Learn, "Cannot connect to RDS
+     * because no RD Licensing servers are available": connections are denied after the grace period when no license server
+     * is configured or available), so the expired grace period does not count then; without a mode, with the mode not
+     * configured, with the server unreachable or its reach unknown, it still does. Left open by blind round 192 (case 2361:
+     * grace 0 on a per-user member, licensing-or-session-cap 0.469 beside a missing logon right).
+     */
+    @Test
+    void anExpiredGracePeriodDoesNotCountOnAHostWithALicensingModeAndAReachableLicenseServer() {
+        String grace = "licensing-or-session-cap: RDS licensing grace period has expired";
+        record Host(String mode, Boolean reachable, boolean counts) {
+        }
+        for (Host h : List.of(new Host("per_user", true, false), new Host("per_device", true, false),
+                new Host("not_configured", true, true), new Host(null, true, true), new Host("per_user", null, true))) {
+            SymptomSet.Builder b = errorPair("rdsh-06.corp.example").symptom("server.licensing_grace_days", 0);
+            present(b, "server.licensing_mode", h.mode());
+            present(b, "server.license_server_reachable", h.reachable());
+            assertEquals(h.counts(), evidenceRules("licensing-or-session-cap", b.build()).contains(grace), h.toString());
+        }
+    }
+
+    /**
+     * A host that authenticated the connecting user (1149) and went on to load that user's profile (a profile event naming
+     * the user) got the connection past the TLS handshake with its certificate: that argues against rdp-certificate-problem,
+     * also with the certificate known to be expired. A profile event of another user or no authentication of the user does
+     * not. Left open by blind round 192 (case 2363: a member's expired certificate at 0.66 beside a corrupt NTUSER.DAT).
+     */
+    @Test
+    void aProfileLoadAfterTheUsersAuthenticationArguesAgainstTheCertificate() {
+        String profileLoad = "rdp-certificate-problem: less likely, the host authenticated the user and went on to load the user's profile (past the certificate)";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Host(boolean auth, String profileOwner, boolean against) {
+        }
+        for (Host h : List.of(new Host(true, "apatel", true), new Host(false, "apatel", false), new Host(true, "jlee", false))) {
+            SymptomSet.Builder b = errorPair("apps.corp.example").symptom("client.user", "CORP\\apatel")
+                    .symptom("server.cert_expired", true).symptom("tls.cert_days_left", -3L);
+            if (h.auth()) {
+                b.event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational", rcm, 1149, null,
+                        "Remote Desktop Services: User authentication succeeded: User: apatel Domain: CORP Source Network Address: 10.30.3.14"));
+            }
+            b.event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1502, null,
+                    "Windows cannot load the locally stored profile. C:\\Users\\" + h.profileOwner() + "\\ntuser.dat"));
+            assertEquals(h.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(profileLoad), h.toString());
+        }
+    }
+
+    /**
      * The RD Session Host's licensing mode (server.licensing_mode, Win32_TerminalServiceSetting.LicensingType): "not configured"
      * supports licensing-or-session-cap unless the grace period still has days left or the host is in administration mode;
      * "per device" keeps another client's connection, and a later logon that may be another device's, from arguing against
