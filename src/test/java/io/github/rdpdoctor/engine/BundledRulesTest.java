@@ -3035,6 +3035,29 @@ class BundledRulesTest {
     }
 
     /**
+     * An Azure or AWS VM gets no ping answer by default (NSG DenyAllInBound, a security group without an ICMP rule, Windows'
+     * echo rule off), so its silent ping argues against network-unreachable (0.3) there — not on GCP (default-allow-icmp), an
+     * on-premises host, or when the client reaches no other RDP host (its own path is down). Found with blind round 194 (2377:
+     * a closed Just-In-Time window, network-unreachable first at 0.663 over firewall-blocking).
+     */
+    @Test
+    void anAzureOrAwsVmDoesNotAnswerPingByDefault() {
+        String rule = "network-unreachable: less likely, an Azure or AWS VM does not answer ping by default (NSG / security group and Windows firewall drop ICMP echo)";
+        java.util.function.Function<String, SymptomSet.Builder> vm = cloud -> SymptomSet.builder("20.113.41.18")
+                .symptom("client.error_code", "0x204").symptom("network.ping_ok", false).symptom("network.rdp_port_state", "filtered").symptom("server.cloud", cloud)
+                .symptom("server.listener_state", "listen").symptom("server.firewall_rdp_allowed", true);
+        SymptomSet azure = vm.apply("azure").symptom("client.other_hosts_work", true).build();
+        assertTrue(evidenceRules("network-unreachable", azure).contains(rule));
+        assertTrue(evidenceRules("network-unreachable", vm.apply("aws").build()).contains(rule));
+        assertFalse(evidenceRules("network-unreachable", vm.apply("gcp").build()).contains(rule), "GCP's default network allows ICMP");
+        assertFalse(evidenceRules("network-unreachable", vm.apply("none").build()).contains(rule));
+        assertFalse(evidenceRules("network-unreachable", vm.apply("azure").symptom("client.other_hosts_work", false).build()).contains(rule),
+                "the client's own path is down");
+        assertEquals("firewall-blocking", listed(azure).get(0), listed(azure).toString());
+        assertTrue(confidence("network-unreachable", azure) < confidence("network-unreachable", vm.apply("gcp").build()));
+    }
+
+    /**
      * Another client connecting argues against licensing-or-session-cap (the host licenses and has free sessions) only while
      * the host is not seen at its session limit: a client that reconnects to its own session needs no free slot, so beside a
      * full limit (session count, listed sessions) or event 71 the argument stays out. Left open by blind round 186 (2287).
