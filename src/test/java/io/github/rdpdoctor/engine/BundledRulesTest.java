@@ -3080,7 +3080,8 @@ class BundledRulesTest {
     /**
      * Attempts that sometimes succeed are what a host at its session limit looks like (refusals come and go as sessions end), so
      * the intermittent failure alone does not count for unstable-network beside a full host (sessions at the limit, listed
-     * sessions filling it, or event 71); with loss measured on the path the joined rule still counts. Left open by blind rounds
+     * sessions filling it, or event 71) or a backlog of half-open connections (event 1006); with loss measured on the path
+     * the joined rule still counts. Left open by blind rounds
      * 176 and 179 (2172, 2207: unstable-network 0.335 beside a full host).
      */
     @Test
@@ -3095,6 +3096,9 @@ class BundledRulesTest {
         HostEvent limit71 = new HostEvent("System", "TermService", 71, null, "The maximum number of connections was exceeded.");
         assertFalse(evidenceRules("unstable-network", errorPair("lab-ts-01.corp.example").symptom("history.intermittent", true)
                 .event(limit71).build()).contains(rule), "event 71");
+        HostEvent backlog1006 = new HostEvent("System", RCM, 1006, null, "The Remote Desktop Session Host Server received large number of incomplete connections.");
+        assertFalse(evidenceRules("unstable-network", errorPair("lab-ts-01.corp.example").symptom("history.intermittent", true)
+                .event(backlog1006).build()).contains(rule), "event 1006: the backlog fills and drains (round 194, 2381)");
         assertTrue(evidenceRules("unstable-network", base.get().symptom("server.session_count", 2L).symptom("network.packet_loss_pct", 8)
                 .build()).contains("unstable-network: intermittent failure with packet loss on the path"), "measured loss still counts");
         assertTrue(confidence("unstable-network", base.get().symptom("server.session_count", 2L).build())
