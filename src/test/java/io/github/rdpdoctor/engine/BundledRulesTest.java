@@ -5798,4 +5798,32 @@ class BundledRulesTest {
             assertEquals((Boolean) v[3], evidenceRules("licensing-or-session-cap", b.build()).contains(rule), label);
         }
     }
+    /**
+     * Event id 1502 is User Profile Service's "Windows cannot load the locally stored profile" and also Group Policy's
+     * "The Group Policy settings for the computer were processed successfully. New settings from N Group Policy objects were
+     * detected and applied" (Microsoft-Windows-GroupPolicy, operational events 1500–1503): only the first is a profile that
+     * does not load. Found with blind holdout round 195 (cases 2395 and 2400: a GPO applied before the failures read as a
+     * profile failure, user-profile-corrupt 0.505 and 0.56 as second cause).
+     */
+    @Test
+    void aGroupPolicy1502IsNotAProfileFailure() {
+        List<String> profileRules = List.of(
+                "user-profile-corrupt: host logged event 1502 (profile could not be loaded)",
+                "user-profile-corrupt: profile load failure although authentication succeeded (event 1149)");
+        java.util.function.Function<String, List<String>> fired = source -> firedOf("user-profile-corrupt", profileRules,
+                errorPair("hr-app-01.corp.example").symptom("client.user", "CORP\\carol")
+                        .event(authenticated("carol", "2026-11-25T08:20:03Z"))
+                        .event(new HostEvent(source.contains("GroupPolicy") ? "System" : "Application", source, 1502, "2026-11-25T08:20:05Z",
+                                source.contains("GroupPolicy")
+                                        ? "The Group Policy settings for the computer were processed successfully. New settings from 1 Group Policy objects were detected and applied."
+                                        : "Windows cannot load the locally stored profile."))
+                        .build());
+        assertEquals(profileRules, fired.apply("Microsoft-Windows-User Profiles Service"), "User Profile Service 1502");
+        assertEquals(List.of(), fired.apply("Microsoft-Windows-GroupPolicy"), "Group Policy 1502");
+        assertTrue(confidence("user-profile-corrupt", errorPair("hr-app-01.corp.example").symptom("client.user", "CORP\\carol")
+                .event(authenticated("carol", "2026-11-25T08:20:03Z"))
+                .event(new HostEvent("System", "Microsoft-Windows-GroupPolicy", 1502, "2026-11-25T08:05:40Z",
+                        "The Group Policy settings for the computer were processed successfully.")).build())
+                < 0.5, "a Group Policy run leaves the profile cause at its floor");
+    }
 }
