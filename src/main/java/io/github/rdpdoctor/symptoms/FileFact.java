@@ -286,6 +286,24 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
         return limit > 0 && (symptom("server.session_count").getNumber() >= limit || openSessions() >= limit);
     }
 
+    /**
+     * Whether this fact's file shows a host joined to Microsoft Entra ID alone ({@code server.entra_join} joined) that requires
+     * NLA or may ({@code server.user_authentication} not 0), and a client outside its tenant: neither joined nor registered
+     * ({@code client.entra_join} none), or joined or registered in another tenant ({@code client.entra_tenant_id} against
+     * {@code server.entra_tenant_id}). Microsoft Learn, "Connect to remote Microsoft Entra joined device": without Microsoft
+     * Entra authentication such a client's sign-in to the host is not supported. False outside a diagnosis.
+     */
+    public final boolean clientOutsideTheEntraHostsTenant() {
+        if (!"joined".equals(symptom("server.entra_join").getText()) || symptom("server.user_authentication").getNumber() == 0) {
+            return false;
+        }
+        if ("none".equals(symptom("client.entra_join").getText())) {
+            return true;
+        }
+        return hasSymptom("client.entra_tenant_id") && hasSymptom("server.entra_tenant_id")
+                && !symptom("client.entra_tenant_id").getText().equals(symptom("server.entra_tenant_id").getText());
+    }
+
     /** How many sessions of this fact's file hold a session slot and are not {@code account}'s. */
     public final int openSessionsOfOthers(String account) {
         return file.openSessions(account);

@@ -3108,28 +3108,36 @@ class BundledRulesTest {
     /**
      * Microsoft Learn, "Connect to remote Microsoft Entra joined device": without Microsoft Entra authentication the connecting PC
      * must be joined, hybrid joined or registered in the Entra-joined host's tenant. An unjoined client, or one in another
-     * tenant, supports credssp-nla-mismatch (0.55); not for a hybrid-joined host, a client in the same tenant, or a host known
-     * not to require NLA. Asked for by blind round 185 (2269).
+     * tenant, supports credssp-nla-mismatch (0.55) and explains why only this client fails (against client-side-corruption);
+     * not for a hybrid-joined host, a client in the same tenant, or a host known not to require NLA. Asked for by blind round
+     * 185 (2269).
      */
     @Test
     void anEntraJoinedHostAndAClientOutsideItsTenant() {
-        String unjoined = "credssp-nla-mismatch: an Entra-joined host meets a client neither joined nor registered in Microsoft Entra ID";
-        String otherTenant = "credssp-nla-mismatch: the client is in another Microsoft Entra tenant than the Entra-joined host";
+        String outside = "credssp-nla-mismatch: an Entra-joined host meets a client outside its Microsoft Entra tenant (neither joined nor registered there)";
+        String explainsClient = "client-side-corruption: less likely, the client is outside the Entra-joined host's tenant (that explains why only it fails)";
         String tenant = "5b1f2c3d-8e4a-4f6b-9c7d-0a1b2c3d4e5f";
         java.util.function.BiFunction<String, String, SymptomSet.Builder> file = (host, client) -> errorPair("pc-fin-22")
                 .symptom("server.entra_join", host).symptom("server.entra_tenant_id", tenant).symptom("client.entra_join", client);
-        assertTrue(evidenceRules("credssp-nla-mismatch", file.apply("joined", "none").build()).contains(unjoined));
+        assertTrue(evidenceRules("credssp-nla-mismatch", file.apply("joined", "none").build()).contains(outside));
         assertTrue(confidence("credssp-nla-mismatch", file.apply("joined", "none").build()) >= 0.55);
         assertEquals("credssp-nla-mismatch", listed(file.apply("joined", "none").build()).get(0));
-        assertFalse(evidenceRules("credssp-nla-mismatch", file.apply("hybrid_joined", "none").build()).contains(unjoined), "hybrid host");
+        assertFalse(evidenceRules("credssp-nla-mismatch", file.apply("hybrid_joined", "none").build()).contains(outside), "hybrid host");
         assertFalse(evidenceRules("credssp-nla-mismatch", file.apply("joined", "none").symptom("server.user_authentication", 0).build())
-                .contains(unjoined), "no NLA");
+                .contains(outside), "no NLA");
         for (String client : List.of("joined", "hybrid_joined", "registered")) {
             assertFalse(evidenceRules("credssp-nla-mismatch", file.apply("joined", client).symptom("client.entra_tenant_id", tenant).build())
-                    .stream().anyMatch(r -> r.equals(unjoined) || r.equals(otherTenant)), client + " in the same tenant");
+                    .contains(outside), client + " in the same tenant");
             assertTrue(evidenceRules("credssp-nla-mismatch", file.apply("joined", client)
-                    .symptom("client.entra_tenant_id", "0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a").build()).contains(otherTenant), client + " elsewhere");
+                    .symptom("client.entra_tenant_id", "0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a").build()).contains(outside), client + " elsewhere");
         }
+        // only this client fails: its place outside the tenant, not a broken client (round 198, 2431)
+        assertTrue(evidenceRules("client-side-corruption", file.apply("joined", "none").symptom("test.from_other_client_works", true).build())
+                .contains(explainsClient));
+        assertFalse(evidenceRules("client-side-corruption", file.apply("joined", "registered").symptom("client.entra_tenant_id", tenant)
+                .symptom("test.from_other_client_works", true).build()).contains(explainsClient), "in the tenant");
+        assertTrue(confidence("client-side-corruption", file.apply("joined", "none").symptom("test.from_other_client_works", true).build())
+                < confidence("client-side-corruption", file.apply("hybrid_joined", "none").symptom("test.from_other_client_works", true).build()));
     }
 
     private static final String DISABLED_REFUSES_RECONNECTIONS =
