@@ -510,6 +510,40 @@ class BundledRulesTest {
     }
 
     /**
+     * A 1149 of the connecting user logged after every Schannel failure on the host (36874 no common cipher suite, a fatal
+     * alert) means a TLS handshake with the user's connection succeeded after those refusals, so it argues against a TLS
+     * mismatch; not when a failure came after the 1149 or has no time, not for another user's 1149, not when this client's
+     * TCP connect is filtered, and not when another client of the host works (the 1149 may be that client's). Found with
+     * blind holdout case 2467 (a nightly scanner's Schannel 36874/36888 blamed while licensing refused the user).
+     */
+    @Test
+    void theConnectingUsersAuthenticationAfterTheSchannelFailuresArguesAgainstATlsMismatch() {
+        String after = "tls-protocol-mismatch: less likely, the host authenticated the connecting user after its Schannel failures (event 1149 logged after them)";
+        record Attempt(String named, String failureTime, String port, Boolean otherClient, boolean against) {
+        }
+        for (Attempt a : List.of(new Attempt("akoch", "2026-11-26T02:14:03Z", null, null, true),
+                new Attempt("akoch", "2026-11-26T02:14:03Z", "open", false, true),
+                new Attempt("akoch", "2026-11-26T09:15:00Z", null, null, false),
+                new Attempt("akoch", null, null, null, false),
+                new Attempt("lfischer", "2026-11-26T02:14:03Z", null, null, false),
+                new Attempt("akoch", "2026-11-26T02:14:03Z", "filtered", null, false),
+                new Attempt("akoch", "2026-11-26T02:14:03Z", null, true, false),
+                new Attempt(null, "2026-11-26T02:14:03Z", null, null, false))) {
+            SymptomSet.Builder b = errorPair("rds-sh-05.corp.example").symptom("tls.handshake_ok", true)
+                    .symptom("tls.max_version", "1.2").symptom("client.user", "CORP\\akoch");
+            present(b, "network.rdp_port_state", a.port());
+            present(b, "test.from_other_client_works", a.otherClient());
+            if (a.named() != null) {
+                b.event(authenticated(a.named(), "2026-11-26T09:12:20Z"));
+            }
+            b.event(new HostEvent("System", "Schannel", 36874, a.failureTime(), "An TLS 1.0 connection request was received from a"
+                    + " remote client application, but none of the cipher suites supported by the client application are supported by"
+                    + " the server."));
+            assertEquals(a.against(), evidenceRules("tls-protocol-mismatch", b.build()).contains(after), a.toString());
+        }
+    }
+
+    /**
      * windows-update-regression is a Windows update changing RDP security defaults; when the client and the host both run
      * another system, an update the admin reports (history.started_after_update) is none of Windows': the cause is not
      * listed. One Windows side keeps it. Left open by blind round 25 (a Fedora upgrade reported as an update, Remmina to xrdp).
