@@ -337,6 +337,23 @@ final class FileView {
         return false;
     }
 
+    /**
+     * Whether {@code epochSecond} is known and every Schannel failure event of the file (36871, 36874, 36887, 36888) was
+     * logged before it (see {@link HostEvent#loggedBefore(long)}). A file holds a handful of events: scanned on each call.
+     */
+    boolean everySchannelFailureLoggedBefore(long epochSecond) {
+        if (epochSecond == Times.UNKNOWN) {
+            return false;
+        }
+        for (HostEvent e : events) {
+            int id = e.getId();
+            if ((id == 36871 || id == 36874 || id == 36887 || id == 36888) && !e.loggedBefore(epochSecond)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the file has an event with that id that no complete logon follows (see {@link HostEvent#followedByLogon()}). */
     boolean hasEventNotFollowedByLogon(int id) {
         Boolean known = notFollowedByLogon.get(id);

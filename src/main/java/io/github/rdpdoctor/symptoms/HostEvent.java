@@ -440,6 +440,15 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether this event has a time and every Schannel failure of its file — 36871 and 36874 (no common TLS version or
+     * cipher suite), 36887 and 36888 (fatal alert) — was logged before it: a failure without a time counts as not before.
+     * True when the file holds none. Outside a diagnosis only the time is checked.
+     */
+    public boolean loggedAfterEverySchannelFailure() {
+        return file().everySchannelFailureLoggedBefore(epochSecond);
+    }
+
+    /**
      * Whether the host logged, after this event, that Remote Desktop Services timed out, hung or terminated unexpectedly
      * ({@link #isRemoteDesktopServicesFailure()}). False when this event has no time.
      */
