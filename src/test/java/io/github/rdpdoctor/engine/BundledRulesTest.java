@@ -2207,6 +2207,31 @@ class BundledRulesTest {
     }
 
     /**
+     * A help desk's probe of the default port while the client connects to host:3390 refuses on 3389, not on the client's
+     * port: the refusal neither argues against a profile problem (the connection on 3390 may well authenticate) nor shows
+     * a stale port in this client's settings. The same refusal on the port the client uses still counts for both. Round
+     * 197's open point (case 2418).
+     */
+    @Test
+    void aRefusalOnAnotherPortThanTheTargetsSaysNothingAboutThisConnection() {
+        String profileAgainst = "user-profile-corrupt: less likely, this client's TCP connect to the RDP port fails (authentication never reached)";
+        String stalePort = "client-side-corruption: this client's RDP port is refused while the host listens and another client connects (stale port in its connection settings)";
+        for (int probed : new int[] {3389, 3390}) {
+            SymptomSet facts = errorPair("hr-rds-03.corp.example:3390").symptom("network.rdp_port", probed)
+                    .symptom("network.rdp_port_state", "closed").symptom("network.ping_ok", true)
+                    .symptom("test.from_other_client_works", true).symptom("server.listener_state", "listen")
+                    .event(new HostEvent("Application", "Microsoft-Windows-User Profile Service", 1502, null, "Windows cannot load the locally stored profile."))
+                    .build();
+            boolean counts = probed == 3390;
+            assertEquals(counts, evidenceRules("user-profile-corrupt", facts).contains(profileAgainst), "probed " + probed);
+            assertEquals(counts, evidenceRules("client-side-corruption", facts).contains(stalePort), "probed " + probed);
+            if (!counts) {
+                assertEquals("user-profile-corrupt", listed(facts).get(0), listed(facts).toString());
+            }
+        }
+    }
+
+    /**
      * TLS and CredSSP/NLA are negotiated only inside an accepted TCP connection (MS-RDPBCGR 1.3.1.1): when this client's
      * connect gets no answer and no other client connects either, no connection reaches them today, and their 0x904/0x7
      * baselines are no longer listed — as for the certificate and an update regression. Not when another client connects
