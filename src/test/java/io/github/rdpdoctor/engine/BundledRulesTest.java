@@ -1880,6 +1880,37 @@ class BundledRulesTest {
     }
 
     /**
+     * Since the updates of August 2025, machines cloned without Sysprep fail to authenticate to each other and the target
+     * logs LsaSrv 6167 (Microsoft Support, "Kerberos and NTLM authentication failures due to duplicate SIDs"; KB5068222):
+     * the event, whatever the provider's spelling (LSA, LsaSrv), makes the update's hardening the first cause, and the
+     * steps tell the admin to rebuild the clones with Sysprep rather than remove the update. Another provider's 6167 says
+     * nothing. Open point of blind rounds 49 and 196 (cases 638, 2404).
+     */
+    @Test
+    void aMachineIdMismatchAfterTheAuthenticationHardeningIsAnUpdateRegression() {
+        String rule = "windows-update-regression: host logged LsaSrv 6167 (machine ID mismatch: clones without Sysprep after the 2025 authentication hardening)";
+        java.util.function.Function<String, SymptomSet> withEventFrom = source -> {
+            SymptomSet.Builder b = errorPair("lab-eng-07.corp.example").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("tls.handshake_ok", true);
+            if (source != null) {
+                b.event(new HostEvent("System", source, 6167, null, "There is a partial mismatch in the machine ID."));
+            }
+            return b.build();
+        };
+        double without = confidence("windows-update-regression", withEventFrom.apply(null));
+        for (String source : List.of("LSA", "LsaSrv", "Microsoft-Windows-LSA")) {
+            SymptomSet facts = withEventFrom.apply(source);
+            assertTrue(evidenceRules("windows-update-regression", facts).contains(rule), source);
+            assertEquals("windows-update-regression", listed(facts).get(0), source + ": " + listed(facts));
+            assertTrue(confidence("windows-update-regression", facts) >= 0.6, source + ": " + confidence("windows-update-regression", facts));
+            assertTrue(doctor.diagnose(facts).cause("windows-update-regression").orElseThrow().remediation().stream()
+                    .anyMatch(step -> step.text().contains("6167") && step.text().contains("Sysprep")), "a step names the fix");
+        }
+        assertFalse(evidenceRules("windows-update-regression", withEventFrom.apply("SomeBackupAgent")).contains(rule));
+        assertTrue(without < 0.3, "the error pair and an open, negotiating port alone: " + without);
+    }
+
+    /**
      * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
      * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
      * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case

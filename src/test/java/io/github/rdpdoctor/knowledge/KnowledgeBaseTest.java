@@ -113,10 +113,13 @@ class KnowledgeBaseTest {
                 + "\\Protocols\\TLS 1.2\\Server\" /v Enabled /t REG_DWORD /d 1 /f").find());
     }
 
-    /** A step that says which event ids to look for queries all of them (an id only in the text is never shown). */
+    /**
+     * A step that says which event ids to look for queries all of them (an id only in the text is never shown). A year
+     * after a month or in a Windows Server name ("August 2025", "Windows Server 2025") is not an event id.
+     */
     @Test
     void anEventQueryAsksForEveryEventIdItsStepNames() {
-        Pattern id = Pattern.compile("\\b\\d{4,5}\\b");
+        Pattern id = Pattern.compile("(?<!(?:Server|January|February|March|April|May|June|July|August|September|October|November|December) )\\b\\d{4,5}\\b");
         int queries = 0;
         for (Cause c : kb.causes()) {
             for (RemediationStep s : c.remediation()) {
