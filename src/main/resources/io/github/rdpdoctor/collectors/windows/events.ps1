@@ -3,7 +3,8 @@
 # logon followed. Service Control Manager events are logged for every service: only those whose
 # message names Remote Desktop Services (TermService) are kept, by its display name in English, German
 # (Remotedesktopdienste), French (Services Bureau a distance) or Spanish (Servicios de Escritorio remoto). RD Gateway 201/301
-# (RD CAP / RD RAP not met) are read where the host is its own RD Gateway. Security 4740 / 4767 (an account locked out /
+# (RD CAP / RD RAP not met) are read where the host is its own RD Gateway. LsaSrv 6167 (a partial mismatch in the
+# machine ID) is what machines cloned without Sysprep log since the authentication hardening of August 2025. Security 4740 / 4767 (an account locked out /
 # unlocked) have their own query, so that a flood of 4625s does not push them out. "No events found" and a log or provider that this Windows does not have are
 # normal; other errors (access denied) are reported. Prints nothing when there are no events.
 $since = (Get-Date).AddDays(-7)
@@ -18,6 +19,7 @@ $queries = @(
     @{ Max = 50; Filter = @{ LogName = 'Security'; ProviderName = 'Microsoft-Windows-Security-Auditing'; Id = @(4625) } },
     @{ Max = 20; Filter = @{ LogName = 'Security'; ProviderName = 'Microsoft-Windows-Security-Auditing'; Id = @(4740, 4767) } },
     @{ Max = 20; Filter = @{ LogName = 'System'; ProviderName = 'NETLOGON'; Id = @(3210) } },
+    @{ Max = 20; Filter = @{ LogName = 'System'; ProviderName = 'LsaSrv'; Id = @(6167) } },
     @{ Max = 50; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-Gateway/Operational'; Id = @(201, 301) } },
     @{ Max = 200; Match = 'TermService|Remote Desktop Services|Remotedesktopdienste|Services Bureau . distance|Servicios de Escritorio remoto'; Filter = @{ LogName = 'System'; ProviderName = 'Service Control Manager'; Id = @(7011, 7022, 7031, 7034) } }
 )
