@@ -289,7 +289,7 @@ $queries = @(
     @{ Max = 20; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(260, 261) } },
     @{ Max = 100; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational'; Id = @(21) } },
     @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Schannel'; Id = @(36870, 36871, 36874, 36887, 36888) } },
-    @{ Max = 100; Filter = @{ LogName = 'Application'; ProviderName = 'Microsoft-Windows-User Profiles Service'; Id = @(1511, 1515, 1502, 1508) } },
+    @{ Max = 100; Filter = @{ LogName = 'Application'; ProviderName = 'Microsoft-Windows-User Profiles Service'; Id = @(1511, 1515, 1502, 1508, 1500) } },
     @{ Max = 50; Filter = @{ LogName = 'System'; ProviderName = 'TermService'; Id = @(71, 1003, 1004) } },
     @{ Max = 50; Filter = @{ LogName = 'Security'; ProviderName = 'Microsoft-Windows-Security-Auditing'; Id = @(4625) } },
     @{ Max = 20; Filter = @{ LogName = 'Security'; ProviderName = 'Microsoft-Windows-Security-Auditing'; Id = @(4740, 4767) } },

@@ -5953,4 +5953,29 @@ class BundledRulesTest {
                         "The Group Policy settings for the computer were processed successfully.")).build())
                 < 0.5, "a Group Policy run leaves the profile cause at its floor");
     }
+
+    /**
+     * The User Profile Service's 1500 ("Windows cannot log you on because your profile cannot be loaded") is a profile that
+     * does not load, even without a 1502 or 1508 beside it; Group Policy's own 1500, a refresh with no changes, is not (blind
+     * holdout round 204, case 2502: 1149 then 1500 alone left user-profile-corrupt fourth at its floor).
+     */
+    @Test
+    void aUserProfileService1500IsAProfileFailureAndAGroupPolicy1500IsNot() {
+        List<String> profileRules = List.of(
+                "user-profile-corrupt: host logged User Profile Service event 1500 (the profile cannot be loaded, logon refused)");
+        java.util.function.Function<String, SymptomSet> facts = source -> errorPair("ts-sales-02.corp.example")
+                .symptom("client.user", "CORP\\nhartmann")
+                .event(authenticated("nhartmann", "2026-11-23T08:47:12Z"))
+                .event(new HostEvent(source.contains("GroupPolicy") ? "System" : "Application", source, 1500, "2026-11-23T08:47:20Z",
+                        source.contains("GroupPolicy")
+                                ? "The Group Policy settings for the computer were processed successfully. There were no changes detected since the last successful processing of Group Policy."
+                                : "Windows cannot log you on because your profile cannot be loaded. Check that you are connected to the network, and that your network is functioning correctly. DETAIL - Access is denied."))
+                .build();
+        assertEquals(profileRules, firedOf("user-profile-corrupt", profileRules, facts.apply("Microsoft-Windows-User Profiles Service")),
+                "User Profile Service 1500");
+        assertEquals(List.of(), firedOf("user-profile-corrupt", profileRules, facts.apply("Microsoft-Windows-GroupPolicy")), "Group Policy 1500");
+        assertEquals("user-profile-corrupt", listed(facts.apply("Microsoft-Windows-User Profiles Service")).get(0), "1149 then the profile service's 1500");
+        assertTrue(confidence("user-profile-corrupt", facts.apply("Microsoft-Windows-GroupPolicy")) < 0.5,
+                "a Group Policy refresh leaves the profile cause at its floor");
+    }
 }
