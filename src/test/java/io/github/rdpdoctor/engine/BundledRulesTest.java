@@ -5962,7 +5962,8 @@ class BundledRulesTest {
     @Test
     void aUserProfileService1500IsAProfileFailureAndAGroupPolicy1500IsNot() {
         List<String> profileRules = List.of(
-                "user-profile-corrupt: host logged User Profile Service event 1500 (the profile cannot be loaded, logon refused)");
+                "user-profile-corrupt: host logged User Profile Service event 1500 (the profile cannot be loaded, logon refused)",
+                "user-profile-corrupt: profile load failure although authentication succeeded (event 1149)");
         java.util.function.Function<String, SymptomSet> facts = source -> errorPair("ts-sales-02.corp.example")
                 .symptom("client.user", "CORP\\nhartmann")
                 .event(authenticated("nhartmann", "2026-11-23T08:47:12Z"))
