@@ -1947,6 +1947,26 @@ class BundledRulesTest {
     }
 
     /**
+     * The NTLM challenge names the computer that answered; it says the name leads elsewhere only when the typed name is the
+     * host's own. Through a tunnel's local end (localhost) or a NAT / port forward known to point at the host, the host
+     * answers under its internal name by design. Round 206's open point (cases 2527, 2530, 2532).
+     */
+    @Test
+    void anNtlmNameBehindAForwardOrATunnelIsNoSignOfAWrongDnsRecord() {
+        String rule = "dns-wrong-host: the machine that answers reports another computer name (NTLM challenge)";
+        record Target(String host, Boolean forwardOk, boolean counts) {
+        }
+        for (Target t : List.of(new Target("remote.praxis-example.de", null, true), new Target("remote.praxis-example.de", false, true),
+                new Target("remote.praxis-example.de", true, false), new Target("localhost", null, false),
+                new Target("localhost:13389", null, false))) {
+            SymptomSet.Builder b = errorPair(t.host()).symptom("network.rdp_port_state", "open")
+                    .symptom("ntlm.dns_computer_name", "praxis-srv.praxis.local");
+            present(b, "network.nat_forward_ok", t.forwardOk());
+            assertEquals(t.counts(), evidenceRules("dns-wrong-host", b.build()).contains(rule), t.toString());
+        }
+    }
+
+    /**
      * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
      * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
      * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case
