@@ -3172,6 +3172,19 @@ class BundledRulesTest {
         assertFalse(evidenceRules("tls-protocol-mismatch", errorPair("train-ts-01.corp.example").symptom("server.tls_min_version", "1.0")
                 .symptom("client.tls_min_version", "1.0").symptom("client.tls12_enabled", false)
                 .symptom("tls.handshake_alert", "handshake_failure").build()).contains(sharesLowest), "a shared version, no shared cipher suite");
+        // a successful TLS 1.0 handshake the file states (not the probe's per-request facts) is read as this client's own, unless
+        // this client's Schannel offers nothing that old: then it was another machine's (blind holdout round 207, case 2535)
+        String ownHandshake = "tls-protocol-mismatch: unlikely, the client's own TLS 1.0/1.1 handshake with the host succeeds (not probed)";
+        java.util.function.Function<String, SymptomSet.Builder> handshake = min -> present(errorPair("stock-srv.wh.example")
+                .symptom("client.os", "Windows 11 Pro 24H2").symptom("tls.handshake_ok", true).symptom("tls.max_version", "1.0"),
+                "client.tls_min_version", min);
+        assertTrue(evidenceRules("tls-protocol-mismatch", handshake.apply(null).build()).contains(ownHandshake), "the client's own, as far as known");
+        assertTrue(evidenceRules("tls-protocol-mismatch", handshake.apply("1.0").build()).contains(ownHandshake), "the client still offers TLS 1.0");
+        assertFalse(evidenceRules("tls-protocol-mismatch", handshake.apply("1.1").build()).contains(ownHandshake), "the client offers TLS 1.1 or newer");
+        assertFalse(evidenceRules("tls-protocol-mismatch", handshake.apply("1.2").build()).contains(ownHandshake), "the client offers TLS 1.2 or newer");
+        SymptomSet newImage = handshake.apply("1.2").symptom("history.started_after_update", true)
+                .symptom("test.from_other_client_works", true).build();
+        assertEquals("tls-protocol-mismatch", listed(newImage).get(0), listed(newImage).toString());
         String oldClient = "tls-protocol-mismatch: the host accepts TLS 1.2 or newer only and the client is an old Windows";
         assertTrue(evidenceRules("tls-protocol-mismatch", errorPair("erp-2022.corp.example").symptom("server.tls_min_version", "1.2")
                 .symptom("client.os", "Windows 7 Professional SP1").build()).contains(oldClient));
@@ -3638,6 +3651,40 @@ class BundledRulesTest {
                 .symptom("server.network_profile", "public").symptom("server.firewall_rdp_allowed", false).build();
         assertEquals("network-profile-public", listed(reboot).get(0));
         assertTrue(confidence("windows-update-regression", reboot) <= 0.5, "windows-update-regression " + confidence("windows-update-regression", reboot));
+    }
+
+    /**
+     * A Remote Desktop certificate that has expired ran out on its own date, whatever updates the client or the host installed,
+     * and fails the TLS handshake for every client (seed 000, "renew or replace expired certificates"; kb/causes.yaml
+     * rdp-certificate-problem): that argues against an update's changed security defaults, even right after an update. The
+     * host's own report and the probe's negative days left are one certificate and count once; not when the certificate is
+     * still valid, and not when another machine answered under the name (its certificate is not the host's). Found with blind
+     * holdout round 207 (case 2536: a CA-issued RDP certificate expired nine days before, a client's fresh Windows 11 24H2
+     * upgrade blamed; windows-update-regression first at 0.751).
+     */
+    @Test
+    void anExpiredRdpCertificateArguesAgainstAnUpdatesSecurityDefaults() {
+        String rule = "windows-update-regression: less likely, the host's RDP certificate has expired (a date, not an update, ended it)";
+        record Cert(Boolean expired, Integer daysLeft, String resolved, boolean against) {
+        }
+        for (Cert c : List.of(new Cert(true, null, null, true), new Cert(null, -9, null, true), new Cert(true, -9, null, true),
+                new Cert(false, 120, null, false), new Cert(null, 3, null, false), new Cert(null, null, null, false),
+                new Cert(null, -9, "10.7.4.99", false), new Cert(true, -9, "10.7.4.99", true))) {
+            SymptomSet.Builder b = errorPair("rds-legal-02.corp.example").symptom("history.started_after_update", true);
+            present(b, "server.cert_expired", c.expired());
+            present(b, "tls.cert_days_left", c.daysLeft());
+            if (c.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", c.resolved()).symptom("network.dns_expected_ip", "10.7.4.21");
+            }
+            List<String> rules = evidenceRules("windows-update-regression", b.build());
+            assertEquals(c.against(), rules.contains(rule), c.toString());
+            assertEquals(c.against() ? 1 : 0, rules.stream().filter(rule::equals).count(), "one certificate, one finding: " + c);
+        }
+        SymptomSet upgraded = errorPair("rds-legal-02.corp.example").symptom("client.os", "Windows 11 Enterprise 24H2")
+                .symptom("client.last_update_days", 6).symptom("history.started_after_update", true)
+                .symptom("test.from_other_client_works", false).symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "hybrid").symptom("tls.cert_days_left", -9).symptom("server.cert_expired", true).build();
+        assertEquals("rdp-certificate-problem", listed(upgraded).get(0), listed(upgraded).toString());
     }
 
     /**
