@@ -519,11 +519,12 @@ function Get-RdpRawClientRdp {
 # >>> client-rdp.ps1
 # What mstsc keeps on this client: saved credentials for Remote Desktop targets (only the TERMSRV/
 # lines of cmdkey /list), the hidden Documents\Default.rdp (its size, date and enablecredsspsupport
-# setting), the per-host entries with their user name hint, the CredSSP encryption oracle policy, and the
-# client side of Schannel's TLS 1.0/1.1/1.2 switches (Enabled, DisabledByDefault; absent when not set).
+# setting), the per-host entries with their user name hint, the CredSSP encryption oracle policy, the
+# client side of Schannel's TLS 1.0/1.1/1.2 switches (Enabled, DisabledByDefault; absent when not set), and
+# whether Credential Guard runs (Win32_DeviceGuard; a Windows without that class, before Windows 10, has none).
 # Run it as the user who connects.
 $ErrorActionPreference = 'Continue'
-$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null; Schannel = $null }
+$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null; Schannel = $null; CredentialGuardRunning = $null }
 try {
     $out = & (Join-Path $env:SystemRoot 'System32\cmdkey.exe') /list 2>&1
     $result.CmdkeyExitCode = $LASTEXITCODE
@@ -565,6 +566,14 @@ foreach ($version in @('TLS 1.0', 'TLS 1.1', 'TLS 1.2')) {
     }
 }
 $result.Schannel = $schannel
+try {
+    $dg = Get-CimInstance -Namespace 'root\Microsoft\Windows\DeviceGuard' -ClassName 'Win32_DeviceGuard' -ErrorAction Stop
+    $result.CredentialGuardRunning = [bool](@($dg.SecurityServicesRunning) -contains 1)
+} catch {
+    # 0x8004100E invalid namespace: no Device Guard on this Windows, so no Credential Guard either
+    if ([string]$_.Exception.Message -match '0x8004100E|Invalid namespace') { $result.CredentialGuardRunning = $false }
+    else { Write-RdpProblem "Win32_DeviceGuard: $($_.Exception.Message)" }
+}
 $result | ConvertTo-Json -Depth 4 -Compress
 # <<< client-rdp.ps1
 }
@@ -1218,6 +1227,7 @@ function Read-RdpClientRdp($Run) {
         if ([string]$s.Name -eq $Target -and $s.UsernameHint) { Set-RdpFact $c 'client.user' ([string]$s.UsernameHint) }
     }
     if (Test-RdpNumber $d.AllowEncryptionOracle) { Set-RdpFact $c 'client.credssp_oracle' ([long]$d.AllowEncryptionOracle) 0 2 }
+    if ($d.CredentialGuardRunning -is [bool]) { Set-RdpFact $c 'client.credential_guard' $d.CredentialGuardRunning }
     if ($null -ne $d.DefaultRdp) {
         if (Test-RdpNumber $d.DefaultRdp.EnableCredSspSupport) { Set-RdpFact $c 'client.credssp_support' ([long]$d.DefaultRdp.EnableCredSspSupport -ne 0) }
         $changed = ConvertTo-RdpDate $d.DefaultRdp.LastWriteTime

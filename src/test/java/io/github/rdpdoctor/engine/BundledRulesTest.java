@@ -1967,6 +1967,35 @@ class BundledRulesTest {
     }
 
     /**
+     * Under Credential Guard, CredSSP cannot use saved credentials (Microsoft Learn, "Considerations and known issues when
+     * using Credential Guard"): a saved credential for the host on such a client is client-side-corruption's evidence. Not
+     * without Credential Guard, not without a saved credential, and not when the host selected plain RDP or TLS without
+     * CredSSP. Asked for by rounds 80 and 207 (2534).
+     */
+    @Test
+    void aSavedCredentialUnderCredentialGuardIsNotSentByCredSsp() {
+        String rule = "client-side-corruption: Credential Guard runs on the client and mstsc has saved credentials for the host (CredSSP cannot use them)";
+        record Client(Boolean guard, Boolean saved, String negotiation, boolean counts) {
+        }
+        for (Client c : List.of(new Client(true, true, null, true), new Client(true, true, "hybrid", true),
+                new Client(true, true, "ssl", false), new Client(true, true, "rdp", false), new Client(false, true, null, false),
+                new Client(null, true, null, false), new Client(true, false, null, false), new Client(true, null, null, false))) {
+            SymptomSet.Builder b = errorPair("erp-ts-02.corp.example").symptom("client.os", "Windows 11 24H2")
+                    .symptom("test.from_other_client_works", true);
+            present(b, "client.credential_guard", c.guard());
+            present(b, "client.saved_credentials", c.saved());
+            present(b, "rdp.negotiation", c.negotiation());
+            SymptomSet facts = b.build();
+            assertEquals(c.counts(), evidenceRules("client-side-corruption", facts).contains(rule), c.toString());
+            if (c.counts()) {
+                assertEquals("client-side-corruption", listed(facts).get(0), c + ": " + listed(facts));
+                assertTrue(doctor.diagnose(facts).cause("client-side-corruption").orElseThrow().remediation().stream()
+                        .anyMatch(step -> step.text().contains("Credential Guard")), "a step names the fix");
+            }
+        }
+    }
+
+    /**
      * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
      * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
      * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  *       DisabledByDefault 1 turn it off for mstsc, which asks for the defaults);</li>
  *   <li>{@code client.tls_min_version} (extension): the lowest TLS version the client still offers, when its TLS 1.0
  *       switch is set: 1.0 when it is on, else the next of 1.1, 1.2 not turned off (1.3 when all three are).</li>
+ *   <li>{@code client.credential_guard} (extension): Credential Guard runs (Win32_DeviceGuard SecurityServicesRunning
+ *       contains 1; false on a Windows without Device Guard). Microsoft Learn, "Considerations and known issues when using
+ *       Credential Guard": CredSSP then cannot use saved or single-sign-on credentials, only ones typed at the prompt.</li>
  * </ul>
  * A hidden Documents\Default.rdp (which mstsc reads on every start) has no symptom: it is reported as a
  * warning with its size and date, since a damaged one breaks every connection from the PC.
@@ -57,7 +60,7 @@ public final class ClientRdpCollector extends WindowsCollector {
     @Override
     public Set<String> produces() {
         return Set.of("client.saved_credentials", "client.user", "client.credssp_oracle", "client.credssp_support",
-                "client.tls12_enabled", "client.tls_min_version");
+                "client.tls12_enabled", "client.tls_min_version", "client.credential_guard");
     }
 
     /** The targets of cmdkey's TERMSRV/ entries. */
@@ -131,6 +134,7 @@ public final class ClientRdpCollector extends WindowsCollector {
             }
         }
         PsJson.integer(root, "AllowEncryptionOracle").ifPresent(v -> facts.put("client.credssp_oracle", v));
+        PsJson.bool(root, "CredentialGuardRunning").ifPresent(on -> facts.put("client.credential_guard", on));
         JsonNode schannel = PsJson.field(root, "Schannel");
         if (schannel.isObject()) {
             schannel(schannel, facts);

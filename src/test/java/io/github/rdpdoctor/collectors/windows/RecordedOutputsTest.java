@@ -650,6 +650,22 @@ class RecordedOutputsTest {
         assertWarned(missing, "cmdkey /list failed; saved_credentials unknown");
     }
 
+    /**
+     * Win32_DeviceGuard's SecurityServicesRunning containing 1 means Credential Guard runs: client.credential_guard true;
+     * false when it does not (or the Windows has no Device Guard); no fact, and the problem as a warning, when the class
+     * cannot be read.
+     */
+    @Test
+    void credentialGuardRunningOffAndUnreadable() {
+        CollectorResult on = read("client-rdp/credential-guard-running", Side.CLIENT, "erp-ts-02.corp.example");
+        assertEquals(Map.of("client.saved_credentials", true, "client.user", "CORP\\mkoenig", "client.credential_guard", true), on.symptoms());
+        CollectorResult off = read("client-rdp/credential-guard-off", Side.CLIENT, "erp-ts-02.corp.example");
+        assertEquals(Map.of("client.saved_credentials", false, "client.credential_guard", false), off.symptoms());
+        CollectorResult unreadable = read("client-rdp/credential-guard-unreadable", Side.CLIENT, "erp-ts-02.corp.example");
+        assertFalse(unreadable.symptoms().containsKey("client.credential_guard"), unreadable.symptoms().toString());
+        assertWarned(unreadable, "Win32_DeviceGuard: Access denied");
+    }
+
     /** A hardening baseline turned TLS 1.0 and 1.1 off on the client: it offers TLS 1.2 or newer only. */
     @Test
     void aClientWhoseSchannelOffersTls12OrNewerOnly() {
