@@ -2244,6 +2244,32 @@ class BundledRulesTest {
     }
 
     /**
+     * A listener bound to one network adapter (RDP-Tcp LanAdapter above 0) takes connections on that adapter's addresses only
+     * (Microsoft Learn, Win32_TSNetworkAdapterSetting): another client that reaches the bound adapter (a jump host on the
+     * management network) connects while this client is reset at the host's other address. So another client connecting no
+     * longer argues against rdp-disabled, and the reset at this client is not read as a stale port in its own settings. With
+     * LanAdapter 0 (all adapters) both readings stand. Found with blind holdout case 2547.
+     */
+    @Test
+    void anotherClientConnectingIsNoSignAgainstAListenerBoundToOneAdapter() {
+        String otherClient = "rdp-disabled: unlikely, another client can connect to this host";
+        String stalePort = "client-side-corruption: this client's RDP port is refused while the host listens and another client connects (stale port in its connection settings)";
+        java.util.function.Function<Integer, SymptomSet> facts = lana -> errorPair("file-03.corp.example")
+                .symptom("network.rdp_port_state", "closed").symptom("network.ping_ok", true)
+                .symptom("test.from_other_client_works", true).symptom("client.other_hosts_work", true)
+                .symptom("server.listener_state", "listen").symptom("server.rdp_enabled", true)
+                .symptom("server.service.termservice", "running").symptom("server.firewall_rdp_allowed", true)
+                .symptom("server.listener_lan_adapter", lana).build();
+        SymptomSet bound = facts.apply(2);
+        assertFalse(evidenceRules("rdp-disabled", bound).contains(otherClient), "the other client reaches the bound adapter");
+        assertFalse(evidenceRules("client-side-corruption", bound).contains(stalePort), "the binding explains the reset");
+        assertEquals("rdp-disabled", listed(bound).get(0), listed(bound).toString());
+        SymptomSet allAdapters = facts.apply(0);
+        assertTrue(evidenceRules("rdp-disabled", allAdapters).contains(otherClient), "LanAdapter 0: all adapters");
+        assertTrue(evidenceRules("client-side-corruption", allAdapters).contains(stalePort), "LanAdapter 0: all adapters");
+    }
+
+    /**
      * The host-side collection names the listener's port (server.listener_port, RDP-Tcp PortNumber) and the connection uses
      * another one — the probe's network.rdp_port, or the port after the target's name: nothing listens where the client
      * connects (kb/causes.yaml, firewall-blocking: "check which port RDP really listens on ... connect on that port and allow
