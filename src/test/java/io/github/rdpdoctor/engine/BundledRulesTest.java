@@ -1996,6 +1996,37 @@ class BundledRulesTest {
     }
 
     /**
+     * A name with several addresses, the host's real one among them, whose first address (as the client's resolver gives it) is
+     * not the host's: with the failure coming and going and the host's own address working, the attempts that start at the wrong
+     * record fail as DNS round robin changes the order (Microsoft Windows NT Server Networking Guide, "Enabling DNS to Correctly
+     * Locate Multihomed Computers"). Not for a steady failure, when the connection by IP fails too, when the first address is the
+     * host's, nor for a dual-stack name's IPv6 address beside an IPv4 host address. Found with blind holdout case 2550 (a VPN
+     * tunnel adapter's address registered for the name).
+     */
+    @Test
+    void anIntermittentFailureOverANameWhoseFirstAddressIsNotTheHostsPointsAtDns() {
+        String rule = "dns-wrong-host: the failure comes and goes while the name's first address is not the host's and the host's own address works (round robin over a wrong record)";
+        record Lookup(String all, String first, Boolean intermittent, Boolean byIp, boolean counts) {
+        }
+        for (Lookup l : List.of(new Lookup("172.16.90.14, 10.30.2.41", "172.16.90.14", true, true, true),
+                new Lookup("172.16.90.14, 10.30.2.41", "172.16.90.14", false, true, false),
+                new Lookup("172.16.90.14, 10.30.2.41", "172.16.90.14", null, true, false),
+                new Lookup("172.16.90.14, 10.30.2.41", "172.16.90.14", true, false, false),
+                new Lookup("10.30.2.41, 172.16.90.14", "10.30.2.41", true, true, false),
+                new Lookup("2001:db8:30::41, 10.30.2.41", "2001:db8:30::41", true, true, false))) {
+            SymptomSet.Builder b = errorPair("eng-srv-14.corp.example").symptom("network.dns_all_ips", l.all())
+                    .symptom("network.dns_resolved_ip", l.first()).symptom("network.dns_expected_ip", "10.30.2.41");
+            present(b, "history.intermittent", l.intermittent());
+            present(b, "test.by_ip_works", l.byIp());
+            SymptomSet facts = b.build();
+            assertEquals(l.counts(), evidenceRules("dns-wrong-host", facts).contains(rule), l.toString());
+            if (l.counts()) {
+                assertEquals("dns-wrong-host", listed(facts).get(0), listed(facts).toString());
+            }
+        }
+    }
+
+    /**
      * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
      * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
      * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case
