@@ -1944,6 +1944,19 @@ class BundledRulesTest {
         }
         assertFalse(evidenceRules("windows-update-regression", withEventFrom.apply("SomeBackupAgent")).contains(rule));
         assertTrue(without < 0.3, "the error pair and an open, negotiating port alone: " + without);
+        // another client connects: the clone explains why only this one fails, not a broken client
+        String cloneExplains = "client-side-corruption: less likely, the host's machine ID mismatch (LsaSrv 6167) explains why only this clone fails";
+        java.util.function.Function<Boolean, SymptomSet> otherClient = logged -> {
+            SymptomSet.Builder b = errorPair("lab-eng-07.corp.example").symptom("test.from_other_client_works", true);
+            if (logged) {
+                b.event(new HostEvent("System", "LsaSrv", 6167, null, "There is a partial mismatch in the machine ID."));
+            }
+            return b.build();
+        };
+        assertTrue(evidenceRules("client-side-corruption", otherClient.apply(true)).contains(cloneExplains));
+        assertFalse(evidenceRules("client-side-corruption", otherClient.apply(false)).contains(cloneExplains));
+        assertTrue(confidence("client-side-corruption", otherClient.apply(true)) < confidence("client-side-corruption", otherClient.apply(false)));
+        assertEquals("windows-update-regression", listed(otherClient.apply(true)).get(0), listed(otherClient.apply(true)).toString());
     }
 
     /**
