@@ -319,6 +319,34 @@ public final class HostEvent extends FileFact {
         return value.isEmpty() ? valueAfter("\"TargetDomainName\":") : value;
     }
 
+    /**
+     * Whether this Security 4740's caller computer ({@link #getLockoutSource()}) is {@code computer}, compared by the first
+     * DNS label without case and leading backslashes ({@code \\LT-ALICE} and {@code lt-alice.corp.example} are one
+     * computer). False when either name is empty: an unnamed caller is neither this client nor another.
+     */
+    public boolean lockedOutFrom(String computer) {
+        String source = computerLabel(getLockoutSource());
+        return !source.isEmpty() && source.equals(computerLabel(computer));
+    }
+
+    /** Whether this Security 4740 names a caller computer and it is not {@code computer} (known, non-empty). */
+    public boolean lockedOutFromAnotherComputer(String computer) {
+        String source = computerLabel(getLockoutSource());
+        String own = computerLabel(computer);
+        return !source.isEmpty() && !own.isEmpty() && !source.equals(own);
+    }
+
+    /** A computer name's first DNS label in lower case, without leading backslashes or surrounding blanks. */
+    private static String computerLabel(String name) {
+        String t = name == null ? "" : name.strip();
+        int start = 0;
+        while (start < t.length() && t.charAt(start) == '\\') {
+            start++;
+        }
+        int end = t.indexOf('.', start);
+        return t.substring(start, end < 0 ? t.length() : end).toLowerCase(Locale.ROOT);
+    }
+
     /** The text after {@code label} (any case) to the end of its line, without quotes, commas or braces; empty when absent. */
     private String valueAfter(String label) {
         int at = message.toLowerCase(Locale.ROOT).indexOf(label.toLowerCase(Locale.ROOT));

@@ -3003,6 +3003,41 @@ class BundledRulesTest {
     }
 
     /**
+     * A 4740's caller computer against the client's own name (client.computer_name): this client's failed logons locking the
+     * account are client-side-corruption's evidence (it sends a wrong password); another computer's, beside "other hosts fail
+     * too", argue against it (the account fails everywhere). Neither without the client's name, after an unlock, or for
+     * another user's lockout. Asked for by round 212.
+     */
+    @Test
+    void aLockoutsCallerComputerTellsWhetherThisClientSendsTheWrongPassword() {
+        String own = "client-side-corruption: this client's own failed logons locked the user's account (4740 names it as the caller computer)";
+        String other = "client-side-corruption: less likely, another computer's failed logons locked the user's account (it fails against every host)";
+        HostEvent lockout = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4740, "2026-10-12T08:14:03Z",
+                "A user account was locked out.\n\nAccount That Was Locked Out:\n\tAccount Name:\t\tmkeller\n\nAdditional Information:\n\tCaller Computer Name:\tNB-0231\n");
+        HostEvent unlock = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4767, "2026-10-12T08:40:00Z",
+                "A user account was unlocked.\n\nTarget Account:\n\tAccount Name:\t\tmkeller\n");
+        record Client(String user, String computer, boolean unlocked, boolean ownCounts, boolean otherCounts) {
+        }
+        for (Client c : List.of(new Client("CORP\\mkeller", "NB-0231", false, true, false),
+                new Client("CORP\\mkeller", "nb-0231.corp.example", false, true, false),
+                new Client("CORP\\mkeller", "NB-0777", false, false, true),
+                new Client("CORP\\mkeller", null, false, false, false),
+                new Client("CORP\\mkeller", "NB-0231", true, false, false),
+                new Client("CORP\\mkeller", "NB-0777", true, false, false),
+                new Client("CORP\\jdoe", "NB-0231", false, false, false))) {
+            SymptomSet.Builder b = errorPair("fs02.corp.example").symptom("client.user", c.user())
+                    .symptom("client.other_hosts_work", false).event(lockout);
+            present(b, "client.computer_name", c.computer());
+            if (c.unlocked()) {
+                b.event(unlock);
+            }
+            List<String> rules = evidenceRules("client-side-corruption", b.build());
+            assertEquals(c.ownCounts(), rules.contains(own), c.toString());
+            assertEquals(c.otherCounts(), rules.contains(other), c.toString());
+        }
+    }
+
+    /**
      * account-locked-or-expired from Security 4740 (Microsoft Learn, "4740(S): A user account was locked out"): the connecting
      * user's account locked out, with neither an unlock (4767) nor an authentication of the user (1149) since, is evidence
      * (0.6, a lockout can also end on its own), and the evidence names the machine whose failed logons locked it; another

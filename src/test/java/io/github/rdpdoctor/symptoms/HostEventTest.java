@@ -235,4 +235,20 @@ class HostEventTest {
                 + "Target Account:\n\tSecurity ID:\t\tCORP\\jdoe\n\tAccount Name:\t\tjdoe\n\tAccount Domain:\t\tCORP\n");
         assertEquals("jdoe", unlock.getNamedUser(), "the unlocked account, not the administrator who unlocked it");
     }
+
+    /** A 4740's caller computer compared with the client's own name: first DNS label, any case, leading backslashes dropped. */
+    @Test
+    void aLockoutsCallerComputerIsComparedWithTheClientsName() {
+        HostEvent lockout = event(4740, "A user account was locked out.\n\nAdditional Information:\n\tCaller Computer Name:\tLAPTOP-0457\n");
+        assertTrue(lockout.lockedOutFrom("laptop-0457"));
+        assertTrue(lockout.lockedOutFrom("\\\\LAPTOP-0457"));
+        assertTrue(lockout.lockedOutFrom("Laptop-0457.corp.example"));
+        assertFalse(lockout.lockedOutFrom("LAPTOP-0458"));
+        assertTrue(lockout.lockedOutFromAnotherComputer("LAPTOP-0458"));
+        assertFalse(lockout.lockedOutFromAnotherComputer("laptop-0457"));
+        assertFalse(lockout.lockedOutFromAnotherComputer(""), "this client's name unknown: neither");
+        assertFalse(lockout.lockedOutFrom(""), "this client's name unknown: neither");
+        HostEvent unnamed = event(4740, "A user account was locked out.");
+        assertFalse(unnamed.lockedOutFrom("LAPTOP-0457") || unnamed.lockedOutFromAnotherComputer("LAPTOP-0457"), "no caller named: neither");
+    }
 }

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *   <li>{@code client.credential_guard} (extension): Credential Guard runs (Win32_DeviceGuard SecurityServicesRunning
  *       contains 1; false on a Windows without Device Guard). Microsoft Learn, "Considerations and known issues when using
  *       Credential Guard": CredSSP then cannot use saved or single-sign-on credentials, only ones typed at the prompt.</li>
+ *   <li>{@code client.computer_name} (extension): the computer's own name ({@code $env:COMPUTERNAME}), which a host's Security
+ *       4740 names as the caller computer of the failed logons that locked an account.</li>
  * </ul>
  * A hidden Documents\Default.rdp (which mstsc reads on every start) has no symptom: it is reported as a
  * warning with its size and date, since a damaged one breaks every connection from the PC.
@@ -60,7 +62,7 @@ public final class ClientRdpCollector extends WindowsCollector {
     @Override
     public Set<String> produces() {
         return Set.of("client.saved_credentials", "client.user", "client.credssp_oracle", "client.credssp_support",
-                "client.tls12_enabled", "client.tls_min_version", "client.credential_guard");
+                "client.tls12_enabled", "client.tls_min_version", "client.credential_guard", "client.computer_name");
     }
 
     /** The targets of cmdkey's TERMSRV/ entries. */
@@ -135,6 +137,7 @@ public final class ClientRdpCollector extends WindowsCollector {
         }
         PsJson.integer(root, "AllowEncryptionOracle").ifPresent(v -> facts.put("client.credssp_oracle", v));
         PsJson.bool(root, "CredentialGuardRunning").ifPresent(on -> facts.put("client.credential_guard", on));
+        PsJson.text(root, "ComputerName").filter(n -> !n.isBlank()).ifPresent(n -> facts.put("client.computer_name", n));
         JsonNode schannel = PsJson.field(root, "Schannel");
         if (schannel.isObject()) {
             schannel(schannel, facts);

@@ -2,10 +2,11 @@
 # lines of cmdkey /list), the hidden Documents\Default.rdp (its size, date and enablecredsspsupport
 # setting), the per-host entries with their user name hint, the CredSSP encryption oracle policy, the
 # client side of Schannel's TLS 1.0/1.1/1.2 switches (Enabled, DisabledByDefault; absent when not set), and
-# whether Credential Guard runs (Win32_DeviceGuard; a Windows without that class, before Windows 10, has none).
+# whether Credential Guard runs (Win32_DeviceGuard; a Windows without that class, before Windows 10, has none), and
+# the computer's own name, which a host's Security events name as the source of failed logons.
 # Run it as the user who connects.
 $ErrorActionPreference = 'Continue'
-$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null; Schannel = $null; CredentialGuardRunning = $null }
+$result = [ordered]@{ CmdkeyExitCode = $null; CmdkeyTargets = $null; DefaultRdp = $null; Servers = @(); AllowEncryptionOracle = $null; Schannel = $null; CredentialGuardRunning = $null; ComputerName = $env:COMPUTERNAME }
 try {
     $out = & (Join-Path $env:SystemRoot 'System32\cmdkey.exe') /list 2>&1
     $result.CmdkeyExitCode = $LASTEXITCODE

@@ -653,12 +653,13 @@ class RecordedOutputsTest {
     /**
      * Win32_DeviceGuard's SecurityServicesRunning containing 1 means Credential Guard runs: client.credential_guard true;
      * false when it does not (or the Windows has no Device Guard); no fact, and the problem as a warning, when the class
-     * cannot be read.
+     * cannot be read. The computer's own name, when the output carries it, is client.computer_name.
      */
     @Test
     void credentialGuardRunningOffAndUnreadable() {
         CollectorResult on = read("client-rdp/credential-guard-running", Side.CLIENT, "erp-ts-02.corp.example");
-        assertEquals(Map.of("client.saved_credentials", true, "client.user", "CORP\\mkoenig", "client.credential_guard", true), on.symptoms());
+        assertEquals(Map.of("client.saved_credentials", true, "client.user", "CORP\\mkoenig", "client.credential_guard", true,
+                "client.computer_name", "LT-MKOENIG"), on.symptoms());
         CollectorResult off = read("client-rdp/credential-guard-off", Side.CLIENT, "erp-ts-02.corp.example");
         assertEquals(Map.of("client.saved_credentials", false, "client.credential_guard", false), off.symptoms());
         CollectorResult unreadable = read("client-rdp/credential-guard-unreadable", Side.CLIENT, "erp-ts-02.corp.example");
