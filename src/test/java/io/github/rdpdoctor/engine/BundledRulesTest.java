@@ -5903,7 +5903,8 @@ class BundledRulesTest {
      * A Security 4625 with status 0xC0000133 (Microsoft Learn, "4625(F)": clocks between DC and other computer too far out of
      * sync) is the host's own record that Kerberos refused a logon for the clock (Microsoft Learn, "Maximum tolerance for
      * computer clock synchronization"): credssp-nla-mismatch, 0.45, while no logon came since; another status, another event
-     * id, or a complete logon after it, does not count. Seen in blind holdout round 159 (case 1963: the host 9 hours ahead).
+     * id, a complete logon after it, or a refusal of another account than the connecting user's, does not count. Seen in blind
+     * holdout round 159 (case 1963: the host 9 hours ahead).
      */
     @Test
     void aLogonRefusedForTheClockDifferenceWithTheDomainControllerIsAnNlaFailure() {
@@ -5923,6 +5924,10 @@ class BundledRulesTest {
         SymptomSet fixed = base.get().event(skewed).event(authenticated("rtan", "2026-11-25T12:40:00Z"))
                 .event(loggedOn("rtan", "2026-11-25T12:40:05Z", "10.12.20.8")).build();
         assertFalse(evidenceRules("credssp-nla-mismatch", fixed).contains(rule), "a logon since: Kerberos accepts the clock again");
+        SymptomSet anotherAccount = errorPair("fin-rds-05.corp.example").symptom("client.user", "CORP\\mlee").event(skewed).build();
+        assertFalse(evidenceRules("credssp-nla-mismatch", anotherAccount).contains(rule), "another account's refusal (round 213, case 2613)");
+        assertTrue(evidenceRules("credssp-nla-mismatch", errorPair("fin-rds-05.corp.example").event(skewed).build()).contains(rule),
+                "no user named in the file: the refusal counts");
     }
 
     /**
