@@ -336,15 +336,14 @@ public final class HostEvent extends FileFact {
         return !source.isEmpty() && !own.isEmpty() && !source.equals(own);
     }
 
-    /** A computer name's first DNS label in lower case, without leading backslashes or surrounding blanks. */
+    /** A computer name's first DNS label in lower case ({@link Symptom#firstLabelOf}), without leading backslashes. */
     private static String computerLabel(String name) {
         String t = name == null ? "" : name.strip();
         int start = 0;
         while (start < t.length() && t.charAt(start) == '\\') {
             start++;
         }
-        int end = t.indexOf('.', start);
-        return t.substring(start, end < 0 ? t.length() : end).toLowerCase(Locale.ROOT);
+        return Symptom.firstLabelOf(t.substring(start));
     }
 
     /** The text after {@code label} (any case) to the end of its line, without quotes, commas or braces; empty when absent. */

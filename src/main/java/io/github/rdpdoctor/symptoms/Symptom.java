@@ -423,7 +423,12 @@ public final class Symptom extends FileFact {
      * {@code fin-app-07:3390} or {@code fin-app-07}. Compares a target name with the computer name a host reports.
      */
     public String firstLabel() {
-        String t = getText().trim();
+        return firstLabelOf(getText());
+    }
+
+    /** {@code text}'s first DNS label in lower case, without a port or surrounding blanks (see {@link #firstLabel()}). */
+    static String firstLabelOf(String text) {
+        String t = text.trim();
         int end = t.length();
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
