@@ -233,6 +233,15 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether this fact's file shows the host authenticating the connecting user (1149 naming {@code client.user} or no
+     * account) after every Schannel failure it holds (36871, 36874, 36887, 36888): that user's connection completed a TLS
+     * handshake after them. False when a time is unknown or there is no such 1149.
+     */
+    public final boolean connectingUserAuthenticatedAfterEverySchannelFailure() {
+        return file.connectingUserAuthenticatedAfterEverySchannelFailure();
+    }
+
+    /**
      * Whether this fact's file has a host event with that id that no complete logon follows: no authentication (1149)
      * logged after it with a session logon (LocalSessionManager 21, not a console logon) after that (see
      * {@link HostEvent#followedByLogon()}). An event without a time counts as not followed.

@@ -354,6 +354,23 @@ final class FileView {
         return true;
     }
 
+    /**
+     * Whether the host authenticated the connecting user after every Schannel failure the file holds: a 1149 ("User
+     * authentication succeeded") that names {@code client.user} or no account ({@link HostEvent#namesAnotherUser(String)}
+     * false), logged after each 36871, 36874, 36887 and 36888 ({@link #everySchannelFailureLoggedBefore(long)}). False when
+     * there is no such 1149 with a time, or a failure has no time. A file holds a handful of events: scanned on each call.
+     */
+    boolean connectingUserAuthenticatedAfterEverySchannelFailure() {
+        String user = symptom("client.user").getText();
+        long latest = Times.UNKNOWN;
+        for (HostEvent e : events) {
+            if (e.getId() == 1149 && e.getEpochSecond() > latest && !e.namesAnotherUser(user)) {
+                latest = e.getEpochSecond();
+            }
+        }
+        return everySchannelFailureLoggedBefore(latest);
+    }
+
     /** Whether the file has an event with that id that no complete logon follows (see {@link HostEvent#followedByLogon()}). */
     boolean hasEventNotFollowedByLogon(int id) {
         Boolean known = notFollowedByLogon.get(id);

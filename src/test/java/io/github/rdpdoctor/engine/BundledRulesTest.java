@@ -544,6 +544,42 @@ class BundledRulesTest {
     }
 
     /**
+     * A successful TLS handshake with the host counts fully against a TLS mismatch when the host authenticated the connecting
+     * user (1149) after every Schannel refusal it logged (36874, alert 70): this user's connection completed a handshake after
+     * them, so the refused peer was another. Without such a 1149 (none, another user's, one before a refusal) or when another
+     * client of the host works, the handshake speaks only weakly, as before. Found with blind holdout case 2651 (a weekly
+     * scanner's Schannel events at night on a drained session host: tls-protocol-mismatch second at 0.475).
+     */
+    @Test
+    void aHandshakeCountsFullyWhenTheConnectingUserAuthenticatedAfterTheHostsTlsRefusals() {
+        String strong = "tls-protocol-mismatch: unlikely, TLS handshake with the host succeeds (the connecting user authenticated after the host's Schannel refusals)";
+        String weak = "tls-protocol-mismatch: less likely, TLS handshake with the host succeeds (the host logged refusing a client's TLS version or cipher suites)";
+        record Attempt(String named, String at, Boolean otherClient, boolean full) {
+        }
+        for (Attempt a : List.of(new Attempt("henry", "2026-11-25T08:47:30Z", null, true),
+                new Attempt("henry", "2026-11-25T08:47:30Z", false, true),
+                new Attempt(null, null, null, false),
+                new Attempt("ivan", "2026-11-25T08:47:30Z", null, false),
+                new Attempt("henry", "2026-11-25T02:05:00Z", null, false),
+                new Attempt("henry", "2026-11-25T08:47:30Z", true, false))) {
+            SymptomSet.Builder b = errorPair("rdsh-12.corp.example").collectedAt("2026-11-25T09:25:00Z")
+                    .symptom("client.user", "CORP\\henry").symptom("tls.handshake_ok", true).symptom("tls.max_version", "1.2")
+                    .event(new HostEvent("System", "Schannel", 36874, "2026-11-25T02:03:11Z", "An TLS 1.0 connection request was"
+                            + " received from a remote client application, but none of the cipher suites supported by the client"
+                            + " application are supported by the server."))
+                    .event(new HostEvent("System", "Schannel", 36888, "2026-11-25T02:11:45Z", "A fatal alert was generated and"
+                            + " sent to the remote endpoint. The TLS protocol defined fatal error code is 70."));
+            present(b, "test.from_other_client_works", a.otherClient());
+            if (a.named() != null) {
+                b.event(authenticated(a.named(), a.at()));
+            }
+            List<String> rules = evidenceRules("tls-protocol-mismatch", b.build());
+            assertEquals(a.full(), rules.contains(strong), a.toString());
+            assertEquals(!a.full(), rules.contains(weak), a.toString());
+        }
+    }
+
+    /**
      * windows-update-regression is a Windows update changing RDP security defaults; when the client and the host both run
      * another system, an update the admin reports (history.started_after_update) is none of Windows': the cause is not
      * listed. One Windows side keeps it. Left open by blind round 25 (a Fedora upgrade reported as an update, Remmina to xrdp).
