@@ -260,6 +260,17 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether this fact's file has a Service Control Manager event that Remote Desktop Services timed out, hung or
+     * terminated unexpectedly ({@link HostEvent#isRemoteDesktopServicesFailure()}), a start of the host's operating system
+     * logged after the latest of them ({@link HostEvent#isSystemStart()}), and no RDP authentication (1149) logged after
+     * that start: the service's state and the listener were read on the restarted host, and nothing logged since shows the
+     * service serving a connection. False when the events have no times.
+     */
+    public final boolean restartedAfterRemoteDesktopServicesFailure() {
+        return file.restartedAfterRemoteDesktopServicesFailure();
+    }
+
+    /**
      * Whether this fact's file shows the host in drain mode: {@code server.logon_mode} {@code drain} or
      * {@code drain_until_restart} (change logon /drain, /drainuntilrestart; TSServerDrainMode 2 or 1). A draining host
      * lets users reconnect to their existing sessions and refuses new logons (Microsoft RDS blog, "Introducing Terminal

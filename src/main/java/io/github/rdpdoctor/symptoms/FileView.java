@@ -223,6 +223,30 @@ final class FileView {
         return last;
     }
 
+    /** See {@link FileFact#restartedAfterRemoteDesktopServicesFailure()}. */
+    boolean restartedAfterRemoteDesktopServicesFailure() {
+        long failure = lastRemoteDesktopServicesFailure();
+        if (failure == Times.UNKNOWN) {
+            return false;
+        }
+        long start = Times.UNKNOWN;
+        for (HostEvent e : events) {
+            if (e.isSystemStart() && e.getEpochSecond() != Times.UNKNOWN && e.getEpochSecond() > failure
+                    && (start == Times.UNKNOWN || e.getEpochSecond() < start)) {
+                start = e.getEpochSecond();
+            }
+        }
+        if (start == Times.UNKNOWN) {
+            return false;
+        }
+        for (HostEvent e : events) {
+            if (e.getId() == 1149 && e.getEpochSecond() > start) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** See {@link FileFact#answeredByAnotherMachine()}. */
     boolean answeredByAnotherMachine() {
         return "false".equals(symptom("network.nat_forward_ok").getText()) || nameResolvesElsewhere();

@@ -226,6 +226,15 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether this event marks a start of the host's operating system: EventLog 6005 ("The Event log service was started")
+     * or 6009 (the OS version logged at boot), or Kernel-General 12 ("The operating system started at system time");
+     * Microsoft Learn, "Troubleshoot an unexpected restart" (events 6005, 6006, 6008, 6009, 1074 and Kernel-General 12).
+     */
+    public boolean isSystemStart() {
+        return (id == 6005 || id == 6009) && fromSource("EventLog") || id == 12 && fromSource("Kernel-General");
+    }
+
+    /**
      * Whether a Security 4625 ("An account failed to log on") gives status or sub status 0xC000015B,
      * STATUS_LOGON_TYPE_NOT_GRANTED: "The user has not been granted the requested logon type at this machine" — the account
      * lacks "Allow log on through Remote Desktop Services" or holds "Deny log on through Remote Desktop Services" (Microsoft

