@@ -2076,6 +2076,29 @@ class BundledRulesTest {
     }
 
     /**
+     * One recent update is one observation: when the failure is known to have begun after an update, "failure began after an
+     * update the client (host) installed in the last 14 days" reads the recent update, and the plain "client (host) installed
+     * updates in the last 14 days" stays out; without that history the plain rule counts it. Rounds 214 and 215's open point
+     * (the update's timing stacking up beside a locked account, 2638).
+     */
+    @Test
+    void aRecentUpdateCountsOnceWhenTheFailureBeganAfterIt() {
+        for (String side : List.of("client", "host")) {
+            String plain = "windows-update-regression: " + side + " installed updates in the last 14 days";
+            String combined = "windows-update-regression: failure began after an update the " + side + " installed in the last 14 days";
+            String days = side.equals("client") ? "client.last_update_days" : "server.last_update_days";
+            for (Boolean history : java.util.Arrays.asList(null, false, true)) {
+                SymptomSet.Builder b = errorPair("erp-ts-02.corp.example").symptom(days, 2);
+                present(b, "history.started_after_update", history);
+                List<String> rules = evidenceRules("windows-update-regression", b.build());
+                boolean after = Boolean.TRUE.equals(history);
+                assertEquals(!after, rules.contains(plain), side + " history " + history);
+                assertEquals(after, rules.contains(combined), side + " history " + history);
+            }
+        }
+    }
+
+    /**
      * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
      * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
      * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case
