@@ -2099,6 +2099,27 @@ class BundledRulesTest {
     }
 
     /**
+     * The host's named latest update is the same observation as "failure began after an update the host installed in the last
+     * 14 days" when the failure is known to have begun after an update: "host's latest update was installed in the last 14 days"
+     * stays out then, as the plain 14-day rules do; without that history it counts the named update. Found with blind holdout
+     * round 217 (case 2658: the update's timing alone, with the host's KB named, counted the one update twice, 0.764).
+     */
+    @Test
+    void aNamedHostUpdateCountsOnceWhenTheFailureBeganAfterIt() {
+        String named = "windows-update-regression: host's latest update was installed in the last 14 days";
+        String combined = "windows-update-regression: failure began after an update the host installed in the last 14 days";
+        for (Boolean history : java.util.Arrays.asList(null, false, true)) {
+            SymptomSet.Builder b = errorPair("prt-01.corp.example").symptom("server.last_update_days", 2)
+                    .symptom("server.recent_update", "KB5048661");
+            present(b, "history.started_after_update", history);
+            List<String> rules = evidenceRules("windows-update-regression", b.build());
+            boolean after = Boolean.TRUE.equals(history);
+            assertEquals(!after, rules.contains(named), "history " + history);
+            assertEquals(after, rules.contains(combined), "history " + history);
+        }
+    }
+
+    /**
      * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
      * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
      * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case
@@ -3844,6 +3865,46 @@ class BundledRulesTest {
                 .symptom("server.network_profile", "public").symptom("server.firewall_rdp_allowed", false).build();
         assertEquals("network-profile-public", listed(reboot).get(0));
         assertTrue(confidence("windows-update-regression", reboot) <= 0.5, "windows-update-regression " + confidence("windows-update-regression", reboot));
+    }
+
+    /**
+     * A host that cannot read its RDP certificate's private key (MachineKeys not readable by NETWORK SERVICE, or Schannel 36870
+     * with no logon since) completes no TLS handshake with any client, whatever updates either side installed (domain notes,
+     * "Windows settings" and "Event ids"; kb/causes.yaml rdp-certificate-problem): that argues against an update's changed
+     * security defaults, even right after an update. The collector's reading and the event are one key and count once; not when
+     * the key is readable, nor for a 36870 a logon followed. Found with blind holdout round 217 (case 2655: a client updated the
+     * night before, the VM's MachineKeys ACL tightened; windows-update-regression second at 0.723).
+     */
+    @Test
+    void anUnreadableRdpKeyArguesAgainstAnUpdatesSecurityDefaults() {
+        String rule = "windows-update-regression: less likely, the host cannot read its RDP certificate's private key (MachineKeys, Schannel 36870)";
+        String keyError = "A fatal error occurred when attempting to access the TLS server credential private key. The error code returned from the cryptographic module is 0x8009030D.";
+        record Key(Boolean readable, boolean event, boolean logonAfter, boolean against) {
+        }
+        for (Key k : List.of(new Key(false, false, false, true), new Key(null, true, false, true), new Key(false, true, false, true),
+                new Key(true, false, false, false), new Key(null, false, false, false), new Key(null, true, true, false))) {
+            SymptomSet.Builder b = errorPair("app-vm-14.contoso.example").symptom("history.started_after_update", true)
+                    .symptom("client.last_update_days", 0);
+            present(b, "server.machinekeys_ok", k.readable());
+            if (k.event()) {
+                b.event(new HostEvent("System", "Schannel", 36870, "2026-12-09T08:01:44Z", keyError));
+            }
+            if (k.logonAfter()) { // a complete logon since: authenticated (1149), then a session logon (21)
+                b.event(new HostEvent("Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational",
+                        "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1149, "2026-12-09T08:29:55Z",
+                        "Remote Desktop Services: User authentication succeeded: User: anna Domain: CONTOSO Source Network Address: 10.40.3.17"));
+                b.event(new HostEvent("Microsoft-Windows-TerminalServices-LocalSessionManager/Operational",
+                        "Microsoft-Windows-TerminalServices-LocalSessionManager", 21, "2026-12-09T08:30:00Z",
+                        "Remote Desktop Services: Session logon succeeded: User: CONTOSO\\anna Session ID: 3 Source Network Address: 10.40.3.17"));
+            }
+            List<String> rules = evidenceRules("windows-update-regression", b.build());
+            assertEquals(k.against(), rules.contains(rule), k.toString());
+            assertEquals(k.against() ? 1 : 0, rules.stream().filter(rule::equals).count(), "one key, one finding: " + k);
+        }
+        SymptomSet keys = errorPair("app-vm-14.contoso.example").symptom("history.started_after_update", true)
+                .symptom("client.last_update_days", 0).symptom("server.machinekeys_ok", false).build();
+        assertEquals("rdp-certificate-problem", listed(keys).get(0), listed(keys).toString());
+        assertTrue(confidence("windows-update-regression", keys) < 0.6, "windows-update-regression " + confidence("windows-update-regression", keys));
     }
 
     /**
