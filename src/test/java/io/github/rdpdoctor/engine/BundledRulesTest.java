@@ -6200,6 +6200,29 @@ class BundledRulesTest {
     }
 
     /**
+     * A reachable license server argues against licensing-or-session-cap, except on a host licensed per device that logged a
+     * licensing refusal (1003 or 1004): the license server issues a per-device CAL to each device, so a reachable server with
+     * none left for a new device is where that device's refusal came from. Without a mode, or per user, it still argues against. Left open
+     * by blind round 219 (case 2678: a per-device farm member whose CALs are all issued, licensing-or-session-cap 0.416).
+     */
+    @Test
+    void aReachableLicenseServerDoesNotArgueAgainstAPerDeviceHostsLicensingRefusal() {
+        String serverUp = "licensing-or-session-cap: less likely, RD license server is reachable";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        for (String mode : java.util.Arrays.asList(null, "per_user", "per_device")) {
+            for (Integer event : java.util.Arrays.asList(null, 1003, 1004)) {
+                SymptomSet.Builder b = errorPair("rds-wh.corp.example").symptom("server.license_server_reachable", true);
+                present(b, "server.licensing_mode", mode);
+                if (event != null) {
+                    b.event(new HostEvent("System", rcm, event, null, "The terminal server cannot issue a client license."));
+                }
+                boolean against = !("per_device".equals(mode) && event != null);
+                assertEquals(against, evidenceRules("licensing-or-session-cap", b.build()).contains(serverUp), mode + ", " + event);
+            }
+        }
+    }
+
+    /**
      * A grace period at 0 days is the normal state of a licensed RD Session Host: with a licensing mode set (per user or per
      * device) and a reachable license server the host takes its licences from there (Microsoft Learn, "Cannot connect to RDS
      * because no RD Licensing servers are available": connections are denied after the grace period when no license server
