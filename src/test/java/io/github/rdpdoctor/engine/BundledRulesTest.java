@@ -5980,6 +5980,33 @@ class BundledRulesTest {
     }
 
     /**
+     * Event 1149 shows the host up and accepting logons, not this client's path to it: when this client's own TCP connect
+     * gets no answer (filtered), the logon came over another client's path and does not argue against network-unreachable
+     * (as "firewall-blocking: unlikely, host logged a successful RDP authentication (event 1149)" stands aside for the same
+     * reason); with the port open, refused (a reset comes back over a working path) or not tested it still does. Found with
+     * blind holdout round 222 (case 2713: a branch's site link down, the branch's own client logging on; firewall-blocking
+     * 0.5 over network-unreachable 0.325).
+     */
+    @Test
+    void aLogonOverAnotherPathDoesNotArgueAgainstThisClientsUnreachablePath() {
+        String rule = "network-unreachable: unlikely, host logged a successful RDP authentication (event 1149)";
+        Object[][] variants = {{"filtered", false}, {"open", true}, {"closed", true}, {null, true}};
+        for (Object[] v : variants) {
+            SymptomSet.Builder b = SymptomSet.builder("br-lyon-ts01.corp.example").symptom("client.error_code", "0x204")
+                    .symptom("network.ping_ok", false).symptom("test.from_other_client_works", true)
+                    .event(authenticated("it.lyon", null));
+            present(b, "network.rdp_port_state", v[0]);
+            assertEquals((Boolean) v[1], evidenceRules("network-unreachable", b.build()).contains(rule), "port " + v[0]);
+        }
+        SymptomSet facts = SymptomSet.builder("br-lyon-ts01.corp.example").symptom("client.error_code", "0x204")
+                .symptom("client.other_hosts_work", true).symptom("network.ping_ok", false)
+                .symptom("network.rdp_port_state", "filtered").symptom("test.from_other_client_works", true)
+                .symptom("server.firewall_rdp_allowed", true).symptom("server.network_profile", "domain")
+                .event(authenticated("it.lyon", null)).build();
+        assertEquals("network-unreachable", listed(facts).get(0));
+    }
+
+    /**
      * A host at Force Updated Clients (AllowEncryptionOracle 0) refuses clients without the CVE-2018-0886 CredSSP update,
      * released on March 13, 2018 (Microsoft Learn, "CredSSP encryption oracle remediation"): a client whose last update,
      * counted back from collected_at, lies before that date cannot have it, as strong a sign as a client OS that cannot
