@@ -3419,6 +3419,39 @@ class BundledRulesTest {
     }
 
     /**
+     * A client whose own Schannel still offers TLS 1.0 (client.tls_min_version 1.0) requires nothing newer than an old host
+     * (Server 2008 R2, no probe of its TLS versions) speaks: the rules that read what a current client requires from its OS
+     * and the host's (old OS, TLS 1.2 off on the host) stay out, and the shared version argues against a mismatch — a
+     * historian whose RDP key cannot be read is not a TLS version problem (blind holdout round 224, case 2740). A hardened
+     * client (1.2 and up) keeps them, and the host's own Schannel 36874 still speaks for a mismatch.
+     */
+    @Test
+    void aClientThatStillOffersTls10SharesAVersionWithAnOldHost() {
+        String against = "tls-protocol-mismatch: less likely, this client still offers TLS 1.0, which an old host OS speaks (client Schannel)";
+        java.util.function.Supplier<SymptomSet.Builder> historian = () -> errorPair("hist-lab-01.ot.plant.local")
+                .symptom("client.os", "Windows 10 LTSC 2019").symptom("server.os", "Windows Server 2008 R2 Enterprise")
+                .symptom("server.tls12_enabled", false).symptom("tls.handshake_ok", false);
+        SymptomSet unknownClient = historian.get().build();
+        assertTrue(confidence("tls-protocol-mismatch", unknownClient) >= 0.8, "" + confidence("tls-protocol-mismatch", unknownClient));
+
+        SymptomSet offersTls10 = historian.get().symptom("client.tls_min_version", "1.0").build();
+        assertFalse(listed(offersTls10).contains("tls-protocol-mismatch"), listed(offersTls10).toString());
+        SymptomSet withKey = historian.get().symptom("client.tls_min_version", "1.0").symptom("server.machinekeys_ok", false).build();
+        assertEquals("rdp-certificate-problem", listed(withKey).get(0), listed(withKey).toString());
+
+        SymptomSet hardened = historian.get().symptom("client.tls_min_version", "1.2").build();
+        assertTrue(confidence("tls-protocol-mismatch", hardened) >= 0.8, "" + confidence("tls-protocol-mismatch", hardened));
+        assertFalse(evidenceRules("tls-protocol-mismatch", hardened).contains(against));
+
+        SymptomSet offersTls10With36874 = historian.get().symptom("client.tls_min_version", "1.0")
+                .event(new HostEvent("System", "Schannel", 36874, null, "An TLS 1.2 connection request was received from a remote"
+                        + " client application, but none of the cipher suites supported by the client application are supported by the server."))
+                .build();
+        assertFalse(evidenceRules("tls-protocol-mismatch", offersTls10With36874).contains(against), "the host's own word on the handshake");
+        assertTrue(confidence("tls-protocol-mismatch", offersTls10With36874) >= 0.5, "" + confidence("tls-protocol-mismatch", offersTls10With36874));
+    }
+
+    /**
      * A host whose own firewall does not allow RDP on its active profile explains a silent port and (with Windows' default
      * echo rule off) a host that does not answer ping, the two observations network-unreachable reads as "no path": it is
      * argued against (0.4) and stays listed; a firewall known to allow RDP leaves it as it was. Left open by blind round 180
