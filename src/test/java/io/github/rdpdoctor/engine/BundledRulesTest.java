@@ -4648,6 +4648,15 @@ class BundledRulesTest {
     }
 
     /** Which of {@code rules} gave evidence for or against {@code cause} (listed whatever the facts), sorted. */
+    private static final String RUNNING_SERVICE_RULE = "rdp-service-failure: unlikely, Remote Desktop Services is running";
+
+    /** Whether "Remote Desktop Services is running" argues against rdp-service-failure on {@code host} with these events. */
+    private static List<String> runningServiceRuleFired(String host, List<HostEvent> events) {
+        SymptomSet.Builder b = errorPair(host).symptom("server.service.termservice", "running");
+        events.forEach(b::event);
+        return firedOf("rdp-service-failure", List.of(RUNNING_SERVICE_RULE), b.build());
+    }
+
     private static List<String> firedOf(String cause, List<String> rules, SymptomSet facts) {
         return evidenceRules(cause, facts).stream().filter(rules::contains).distinct().sorted().toList();
     }
@@ -4884,13 +4893,9 @@ class BundledRulesTest {
      */
     @Test
     void aRunningStateDoesNotArgueAgainstAHangThatNoLogonFollowed() {
-        String rule = "rdp-service-failure: unlikely, Remote Desktop Services is running";
+        String rule = RUNNING_SERVICE_RULE;
         String scm = "Service Control Manager";
-        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> {
-            SymptomSet.Builder b = errorPair("rdsh-09.example").symptom("server.service.termservice", "running");
-            events.forEach(b::event);
-            return firedOf("rdp-service-failure", List.of(rule), b.build());
-        };
+        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> runningServiceRuleFired("rdsh-09.example", events);
         HostEvent hang = new HostEvent("System", scm, 7011, "2026-12-17T08:11:40Z",
                 "A timeout (30000 milliseconds) was reached while waiting for a transaction response from the TermService service.");
         assertEquals(List.of(rule), fired.apply(List.of()), "no event");
@@ -4916,13 +4921,9 @@ class BundledRulesTest {
      */
     @Test
     void aRunningStateReadAfterARestartThatFollowedTheServicesFailureDoesNotArgueAgainstIt() {
-        String rule = "rdp-service-failure: unlikely, Remote Desktop Services is running";
+        String rule = RUNNING_SERVICE_RULE;
         String scm = "Service Control Manager";
-        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> {
-            SymptomSet.Builder b = errorPair("acct-ts-09.example").symptom("server.service.termservice", "running");
-            events.forEach(b::event);
-            return firedOf("rdp-service-failure", List.of(rule), b.build());
-        };
+        java.util.function.Function<List<HostEvent>, List<String>> fired = events -> runningServiceRuleFired("acct-ts-09.example", events);
         HostEvent crash = new HostEvent("System", scm, 7034, "2026-12-09T09:02:44Z",
                 "The Remote Desktop Services service terminated unexpectedly.  It has done this 1 time(s).");
         HostEvent start = new HostEvent("System", "EventLog", 6005, "2026-12-09T11:57:02Z", "The Event log service was started.");
