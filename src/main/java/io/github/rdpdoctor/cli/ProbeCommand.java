@@ -9,6 +9,7 @@ import io.github.rdpdoctor.collectors.CollectionReport;
 import io.github.rdpdoctor.collectors.CollectionTarget;
 import io.github.rdpdoctor.collectors.CollectorOutcome;
 import io.github.rdpdoctor.collectors.CollectorRunner;
+import io.github.rdpdoctor.collectors.freerdp.FreerdpLogCollector;
 import io.github.rdpdoctor.collectors.network.GatewayCollector;
 import io.github.rdpdoctor.collectors.network.Prober;
 import io.github.rdpdoctor.engine.Diagnosis;
@@ -84,6 +85,10 @@ final class ProbeCommand implements Callable<Integer> {
             + "gateway name; port 443 unless given): also checks the gateway's HTTPS port, TLS and certificate as mstsc does.")
     String gateway;
 
+    @Option(names = "--client-log", paramLabel = "FILE", description = "The output of a FreeRDP client (xfreerdp, Remmina) for the failed "
+            + "attempt on this machine: its last ERRCONNECT_ and ERRINFO_ codes become client.freerdp_error and client.extended_error_code.")
+    Path clientLog;
+
     @Option(names = "--timeout", paramLabel = "MS", description = "Timeout of one network step in milliseconds (default ${DEFAULT-VALUE}); each collector gets "
             + Prober.BUDGET_FACTOR + " times this.")
     long timeoutMs = Prober.DEFAULT_TIMEOUT.toMillis();
@@ -152,8 +157,12 @@ final class ProbeCommand implements Callable<Integer> {
                 throw usage("--save: " + e.getMessage());
             }
         }
+        if (clientLog != null && !Files.isRegularFile(clientLog)) {
+            throw new RdpDoctorException("--client-log " + clientLog + ": no such file");
+        }
         String typed = target.strip();
-        CollectionTarget t = withGateway(parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip()), gateway);
+        CollectionTarget t = withOption(withOption(parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip()),
+                GatewayCollector.OPTION, gateway == null ? null : gateway.strip()), FreerdpLogCollector.OPTION, clientLog == null ? null : clientLog.toString());
         RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         CollectionReport report = runner().run(t);
         SymptomSet facts = CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed,
@@ -247,7 +256,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     private int probeMany() throws IOException {
         var parsed = spec.commandLine().getParseResult();
-        for (String single : List.of("--save", "--expect-ip", "--format")) {
+        for (String single : List.of("--save", "--expect-ip", "--format", "--client-log")) {
             if (parsed.hasMatchedOption(single)) {
                 throw usage(single + " goes with a single HOST[:PORT]; --hosts writes one JSON line per host");
             }
@@ -286,12 +295,13 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     /** The target with the RD Gateway option (a {@code --gateway} value, checked already), or as it is without one. */
-    static CollectionTarget withGateway(CollectionTarget t, String gateway) {
-        if (gateway == null) {
+    /** The target with one more collector option ({@code value} null: the target as it is). */
+    static CollectionTarget withOption(CollectionTarget t, String option, String value) {
+        if (value == null) {
             return t;
         }
         java.util.Map<String, String> options = new java.util.HashMap<>(t.options());
-        options.put(GatewayCollector.OPTION, gateway.strip());
+        options.put(option, value);
         return t.withOptions(options);
     }
 
@@ -299,7 +309,7 @@ final class ProbeCommand implements Callable<Integer> {
     private static SymptomSet probeLine(CollectorRunner runner, RdpDoctor doctor, String gateway, BatchInput in) {
         String typed = new String(in.content(), StandardCharsets.UTF_8);
         try {
-            CollectionReport report = runner.run(withGateway(parseTarget(typed), gateway));
+            CollectionReport report = runner.run(withOption(parseTarget(typed), GatewayCollector.OPTION, gateway == null ? null : gateway.strip()));
             return CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed, CollectedSymptoms.SOURCE,
                     Instant.now());
         } catch (RdpDoctorException e) {

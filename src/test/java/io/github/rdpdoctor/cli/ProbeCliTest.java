@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.rdpdoctor.collectors.freerdp.FreerdpLogCollector;
 import io.github.rdpdoctor.collectors.network.RealServers;
 import io.github.rdpdoctor.symptoms.HexCode;
 import io.github.rdpdoctor.symptoms.Symptom;
@@ -14,6 +15,7 @@ import io.github.rdpdoctor.symptoms.SymptomSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,64 @@ class ProbeCliTest {
 
     private static boolean hasLine(String text, String regex) {
         return Pattern.compile("(?m)^" + regex + "$").matcher(text).find();
+    }
+
+    /** A real xfreerdp's whole output of one failed attempt, saved as an admin would (2>&1 | tee FILE); its exit code. */
+    private RealServers.Result xfreerdp(Path log, String target, String... more) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(RealServers.tool("xfreerdp"), "/v:" + target, "/cert:ignore", "+auth-only",
+                "/u:" + RealServers.ShadowNla.USER, "/p:" + RealServers.ShadowNla.PASSWORD, "/timeout:5000"));
+        cmd.addAll(List.of(more));
+        RealServers.Result r = RealServers.run(Duration.ofSeconds(60), Map.of("DISPLAY", shadow.xvfb.display, "HOME",
+                servers.dir.toString()), servers.dir, cmd.toArray(String[]::new));
+        Files.writeString(log, r.output());
+        return r;
+    }
+
+    /**
+     * What a real xfreerdp logs for three failures is what the collector reads and the vocabulary knows (the exit codes
+     * are those of domain-notes.md): a refused port (ERRCONNECT_CONNECT_TRANSPORT_FAILED, 147), a name that does not
+     * resolve (ERRCONNECT_DNS_NAME_NOT_FOUND, 140), TLS-only security against the NLA-only shadow server
+     * (ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED, 133); and `probe --client-log` adds that code to the probe's facts, where
+     * it turns the diagnosis of the NLA-only server to credssp-nla-mismatch.
+     */
+    @Test
+    void aFreerdpClientLogAddsTheClientsErrconnectCodeToTheProbe(@TempDir Path dir) throws Exception {
+        record Attempt(String target, List<String> options, int exitCode, String errconnect) {
+        }
+        int closed = RealServers.freePort();
+        for (Attempt a : List.of(new Attempt("127.0.0.1:" + closed, List.of(), 147, "ERRCONNECT_CONNECT_TRANSPORT_FAILED"),
+                new Attempt("no-such-host.invalid", List.of(), 140, "ERRCONNECT_DNS_NAME_NOT_FOUND"),
+                new Attempt("127.0.0.1:" + shadow.port, List.of("/sec:tls"), 133, "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED"))) {
+            Path log = dir.resolve("xfreerdp-" + a.exitCode() + ".log");
+            RealServers.Result r = xfreerdp(log, a.target(), a.options().toArray(String[]::new));
+            assertEquals(a.exitCode(), r.exitCode(), r.output());
+            assertEquals(a.errconnect(), FreerdpLogCollector.read(log).errconnect(), r.output());
+            SymptomSet facts = new SymptomLoader().parse("f.yaml", ("schema: rdp-symptoms/v1\nhost: h\nsymptoms:\n  client.freerdp_error: "
+                    + a.errconnect() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertTrue(facts.warnings().isEmpty(), a.errconnect() + " is a known value: " + facts.warnings());
+        }
+
+        Path log = dir.resolve("xfreerdp-133.log");
+        String target = "127.0.0.1:" + shadow.port;
+        CliRun without = CliRun.run("probe", target, "--format", "json", "--timeout", "2000");
+        CliRun with = CliRun.run("probe", target, "--client-log", log.toString(), "--format", "json", "--timeout", "2000");
+        assertEquals(0, with.code(), with.err());
+        JsonNode top = json.readTree(with.out()).get("causes").get(0);
+        assertEquals("credssp-nla-mismatch", top.get("id").asText(), with.out());
+        assertTrue(top.get("evidence").toString().contains("the FreeRDP client's security negotiation with the host failed"), with.out());
+        assertTrue(top.get("confidence").asDouble() > confidenceOf(json.readTree(without.out()), "credssp-nla-mismatch"), without.out());
+        CliRun text = CliRun.run("probe", target, "--client-log", log.toString(), "--timeout", "2000");
+        assertTrue(hasLine(text.out(), "  client.freerdp_error +ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED"), text.out());
+        assertTrue(hasLine(text.out(), "  collectors: freerdp-log \\d+ ms, dns \\d+ ms.*"), text.out());
+    }
+
+    private static double confidenceOf(JsonNode diagnosis, String cause) {
+        for (JsonNode c : diagnosis.get("causes")) {
+            if (c.get("id").asText().equals(cause)) {
+                return c.get("confidence").asDouble();
+            }
+        }
+        return 0;
     }
 
     @Test

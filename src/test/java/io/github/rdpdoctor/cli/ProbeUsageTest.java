@@ -31,6 +31,7 @@ class ProbeUsageTest {
         usage("--out and --concurrency go with --hosts FILE", "probe", "h.example", "--concurrency", "4");
         usage("--format goes with a single HOST[:PORT]", "probe", "--hosts", hosts.toString(), "--format", "json");
         usage("--save goes with a single HOST[:PORT]", "probe", "--hosts", hosts.toString(), "--save", "x.yaml");
+        usage("--client-log goes with a single HOST[:PORT]", "probe", "--hosts", hosts.toString(), "--client-log", hosts.toString());
         usage("--concurrency must be 1..1024", "probe", "--hosts", hosts.toString(), "--concurrency", "0");
         usage("Invalid value for option '--format'", "probe", "h.example", "--format", "xml");
     }
@@ -72,6 +73,10 @@ class ProbeUsageTest {
         r = CliRun.run("probe", "--hosts", dir.toString());
         assertEquals(1, r.code());
         assertEquals("rdp-doctor: " + dir + ": is a directory, not a hosts file\n", r.err());
+        r = CliRun.run("probe", "127.0.0.1:" + closed, "--client-log", missing.toString());
+        assertEquals(1, r.code());
+        assertEquals("", r.out(), "nothing is probed for a client log that is not there");
+        assertEquals("rdp-doctor: --client-log " + missing + ": no such file\n", r.err());
     }
 
     @Test

@@ -3801,6 +3801,53 @@ class BundledRulesTest {
     }
 
     /**
+     * A FreeRDP client's ERRCONNECT_* code (client.freerdp_error) says where the attempt stopped, and only that: the account
+     * and logon codes (the NTSTATUS the host's CredSSP returned) support their cause and argue against the causes that stop a
+     * connection before CredSSP (negotiation, TLS, certificate, firewall, a disabled listener); the negotiation, TLS and DNS
+     * codes support the causes that fail there; a refused password counts against a saved credential only; the transport
+     * failure, which a refused port, a closed connection and a refused password share, supports nothing.
+     */
+    @Test
+    void aFreerdpClientsErrconnectCodePointsAtTheStageWhereTheAttemptStopped() {
+        List<String> beforeCredssp = List.of("credssp-nla-mismatch", "tls-protocol-mismatch", "rdp-certificate-problem", "firewall-blocking", "rdp-disabled");
+        Map<String, List<String>> supported = new java.util.LinkedHashMap<>();
+        for (String account : List.of("ACCOUNT_LOCKED_OUT", "ACCOUNT_DISABLED", "ACCOUNT_EXPIRED", "PASSWORD_EXPIRED", "PASSWORD_CERTAINLY_EXPIRED",
+                "PASSWORD_MUST_CHANGE", "CLIENT_REVOKED")) {
+            supported.put("ERRCONNECT_" + account, List.of("account-locked-or-expired"));
+        }
+        supported.put("ERRCONNECT_LOGON_TYPE_NOT_GRANTED", List.of("remote-logon-right-missing"));
+        supported.put("ERRCONNECT_WRONG_PASSWORD", List.of());
+        supported.put("ERRCONNECT_LOGON_FAILURE", List.of());
+        supported.put("ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED", List.of("credssp-nla-mismatch", "rdp-certificate-problem"));
+        supported.put("ERRCONNECT_TLS_CONNECT_FAILED", List.of("tls-protocol-mismatch", "rdp-certificate-problem"));
+        supported.put("ERRCONNECT_DNS_NAME_NOT_FOUND", List.of("dns-wrong-host", "network-unreachable"));
+        supported.put("ERRCONNECT_DNS_ERROR", List.of("dns-wrong-host", "network-unreachable"));
+        supported.put("ERRCONNECT_CONNECT_TRANSPORT_FAILED", List.of());
+        for (Map.Entry<String, List<String>> e : supported.entrySet()) {
+            SymptomSet facts = SymptomSet.builder("fs-07.corp.example").symptom("client.freerdp_error", e.getKey()).build();
+            Diagnosis d = doctor.diagnose(facts);
+            assertEquals(new java.util.TreeSet<>(e.getValue()), d.causes().stream().map(RankedCause::id).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                    e.getKey());
+            boolean checkedTheAccount = e.getValue().equals(List.of("account-locked-or-expired")) || e.getValue().equals(List.of("remote-logon-right-missing"))
+                    || e.getKey().equals("ERRCONNECT_WRONG_PASSWORD") || e.getKey().equals("ERRCONNECT_LOGON_FAILURE");
+            for (String cause : beforeCredssp) {
+                boolean against = evidenceRules(cause, facts).stream().anyMatch(r -> r.startsWith(cause + ": less likely, the FreeRDP client's code says the host's CredSSP checked the account"));
+                assertEquals(checkedTheAccount, against, e.getKey() + " against " + cause);
+            }
+        }
+        // a refused password is the saved credential's when the client sends one
+        for (String refused : List.of("ERRCONNECT_WRONG_PASSWORD", "ERRCONNECT_LOGON_FAILURE")) {
+            SymptomSet saved = SymptomSet.builder("fs-07.corp.example").symptom("client.freerdp_error", refused).symptom("client.saved_credentials", true).build();
+            assertEquals("client-side-corruption", doctor.diagnose(saved).causes().get(0).id(), refused);
+            assertTrue(evidenceRules("client-side-corruption", saved).contains(
+                    "client-side-corruption: the FreeRDP client reports the host refused the password and the client sends saved credentials"), refused);
+            assertTrue(confidence("client-side-corruption", saved) >= 0.6, refused);
+        }
+        // the code's own weight for the account: as the host's own 4625 for the connecting user
+        assertEquals(0.7, confidence("account-locked-or-expired", SymptomSet.builder("h").symptom("client.freerdp_error", "ERRCONNECT_ACCOUNT_LOCKED_OUT").build()), 1e-9);
+    }
+
+    /**
      * The CredSSP / NLA settings between this client and the host, and the security defaults an update changed between them,
      * do not stop a connection that never reaches the host: when the name resolves to another address and the machine
      * answering there calls itself another computer in its NTLM challenge (domain-notes.md: the challenge "names the host
