@@ -393,6 +393,67 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * Whether the text holds one or several IPv4 addresses (separated by commas, semicolons or white space), each in the
+     * private ranges of RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16): addresses that are not routed on the internet
+     * (RFC 1918, section 3), so a client outside reaches such a host only through a NAT. False when the text is blank.
+     */
+    public boolean addressesArePrivateIpv4() {
+        List<String> own = FileView.addresses(getText());
+        if (own.isEmpty()) {
+            return false;
+        }
+        for (String a : own) {
+            int[] q = ipv4(a);
+            if (q == null || !(q[0] == 10 || (q[0] == 172 && q[1] >= 16 && q[1] <= 31) || (q[0] == 192 && q[1] == 168))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the text holds one or several IPv4 addresses, each a public one: none of RFC 1918's private ranges, the
+     * shared address space of RFC 6598 (100.64.0.0/10), loopback (127.0.0.0/8), link-local (169.254.0.0/16) or 0.0.0.0/8.
+     * False when the text is blank or holds an IPv6 address.
+     */
+    public boolean addressesArePublicIpv4() {
+        List<String> own = FileView.addresses(getText());
+        if (own.isEmpty()) {
+            return false;
+        }
+        for (String a : own) {
+            int[] q = ipv4(a);
+            if (q == null || q[0] == 0 || q[0] == 10 || q[0] == 127 || (q[0] == 172 && q[1] >= 16 && q[1] <= 31)
+                    || (q[0] == 192 && q[1] == 168) || (q[0] == 169 && q[1] == 254) || (q[0] == 100 && q[1] >= 64 && q[1] <= 127)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The four parts of a dotted-quad IPv4 address, or {@code null} when the text is not one. */
+    private static int[] ipv4(String text) {
+        int[] q = new int[4];
+        int part = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                q[part] = q[part] * 10 + (c - '0');
+                if (++digits > 3 || q[part] > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && part < 3) {
+                part++;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        return part == 3 && digits > 0 ? q : null;
+    }
+
+    /**
      * Whether the text is an address that is none of {@code addresses} (one or several, separated by commas, semicolons or
      * white space; compared without regard to case) while those show an address of the text's family (IPv4, IPv6). For
      * {@code network.connected_ip} against {@code network.dns_expected_ip}: the probe's TCP connect reached another machine

@@ -1744,6 +1744,30 @@ class BundledRulesTest {
     }
 
     /**
+     * A name that resolves to a public IPv4 address while the host's own address is a private one (RFC 1918) behind a NAT
+     * forward seen missing argues against dns-wrong-host: private addresses are not routed on the internet, so the public
+     * answer is the NAT's outside address, and the missing forward ranks first. Not when the host's address is a public one
+     * (another address then), nor without the missing forward. Found with blind holdout case 2783.
+     */
+    @Test
+    void aPublicAnswerForAPrivateHostBehindAMissingNatForwardIsTheNatsAddressNotAStaleRecord() {
+        String rule = "dns-wrong-host: less likely, the name resolves to a public address and the host's own is a private one behind a NAT forward seen missing (the NAT's outside address)";
+        Object[][] cases = {{"10.20.0.15", false, true}, {"192.168.1.20", false, true}, {"172.20.0.5", false, true},
+                {"198.51.100.9", false, false}, {"10.20.0.15", true, false}, {"10.20.0.15", null, false}};
+        for (Object[] c : cases) {
+            SymptomSet.Builder b = errorPair("remote.example.net").symptom("network.dns_resolved_ip", "203.0.113.45")
+                    .symptom("network.dns_expected_ip", c[0]).symptom("network.rdp_port_state", "filtered");
+            present(b, "network.nat_forward_ok", c[1]);
+            SymptomSet facts = b.build();
+            String message = c[0] + " " + c[1];
+            assertEquals(c[2], evidenceRules("dns-wrong-host", facts).contains(rule), message);
+            if ((Boolean) c[2]) {
+                assertEquals("rd-gateway-or-nat", listed(facts).get(0), message);
+            }
+        }
+    }
+
+    /**
      * A TCP connect that fails argues against client-side-corruption ("no RDP client setting can cause" it) only on the
      * default port: a non-default port is itself a client setting (host:port, the .rdp file's "server port"), which seed 000
      * files under client corruption ("recreate the .rdp file"). Found with blind holdout case 584 (an old .rdp file's port;
