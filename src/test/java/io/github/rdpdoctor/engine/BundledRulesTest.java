@@ -6328,6 +6328,39 @@ class BundledRulesTest {
     }
 
     /**
+     * Events 1128 and 1069 (Microsoft TechNet, "Event ID 1128 / 1069 — RD Licensing Grace Period"): the host says its grace
+     * period is over and no license server with installed licences licenses it, or no licensing mode is set. They support
+     * licensing-or-session-cap where the file's 0 grace days are not already counted (no grace reading, or a host with a
+     * licensing mode and a reachable license server, whose 0 days look like a licensed host's), stay out where the grace
+     * period is counted, and never count on a host in administration mode; with them a reachable license server no longer
+     * argues against. Left open by blind round 228 (case 2796: a per-device host whose license server answers but was never
+     * activated, 1128, licensing-or-session-cap not listed).
+     */
+    @Test
+    void theHostsOwnGracePeriodExpiredEventCountsWhereTheGraceReadingDoesNot() {
+        String event = "licensing-or-session-cap: host logged that its licensing grace period ended with nothing to license it (event 1128 or 1069)";
+        String serverUp = "licensing-or-session-cap: less likely, RD license server is reachable";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Host(Integer id, Long grace, String mode, Boolean rdsh, boolean counts) {
+        }
+        for (Host h : List.of(new Host(1128, 0L, "per_device", null, true), new Host(1069, 0L, "per_user", true, true),
+                new Host(1128, null, "per_user", null, true), new Host(1128, 0L, null, null, false),
+                new Host(1069, 0L, "not_configured", null, false), new Host(1128, 0L, "per_device", false, false),
+                new Host(null, 0L, "per_device", null, false))) {
+            SymptomSet.Builder b = errorPair("rdsh-kiosk.corp.example").symptom("server.license_server_reachable", true);
+            present(b, "server.licensing_grace_days", h.grace());
+            present(b, "server.licensing_mode", h.mode());
+            present(b, "server.rdsh_role", h.rdsh());
+            if (h.id() != null) {
+                b.event(new HostEvent("System", rcm, h.id(), null, "The RD Licensing grace period has expired."));
+            }
+            List<String> rules = evidenceRules("licensing-or-session-cap", b.build());
+            assertEquals(h.counts(), rules.contains(event), h.toString());
+            assertEquals(h.id() == null, rules.contains(serverUp), "reachable server, " + h);
+        }
+    }
+
+    /**
      * A grace period at 0 days is the normal state of a licensed RD Session Host: with a licensing mode set (per user or per
      * device) and a reachable license server the host takes its licences from there (Microsoft Learn, "Cannot connect to RDS
      * because no RD Licensing servers are available": connections are denied after the grace period when no license server
