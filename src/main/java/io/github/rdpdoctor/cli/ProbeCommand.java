@@ -161,8 +161,9 @@ final class ProbeCommand implements Callable<Integer> {
             throw new RdpDoctorException("--client-log " + clientLog + ": no such file");
         }
         String typed = target.strip();
-        CollectionTarget t = withOption(withOption(parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip()),
-                GatewayCollector.OPTION, gateway == null ? null : gateway.strip()), FreerdpLogCollector.OPTION, clientLog == null ? null : clientLog.toString());
+        CollectionTarget t = parseTarget(typed).withExpectedIp(expectIp == null ? null : expectIp.strip())
+                .withOption(GatewayCollector.OPTION, gateway == null ? null : gateway.strip())
+                .withOption(FreerdpLogCollector.OPTION, clientLog == null ? null : clientLog.toString());
         RdpDoctor doctor = rules.doctor(spec.commandLine().getErr());
         CollectionReport report = runner().run(t);
         SymptomSet facts = CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed,
@@ -294,22 +295,11 @@ final class ProbeCommand implements Callable<Integer> {
         return summary.rejected() > 0 ? SOME_REJECTED : Main.OK;
     }
 
-    /** The target with the RD Gateway option (a {@code --gateway} value, checked already), or as it is without one. */
-    /** The target with one more collector option ({@code value} null: the target as it is). */
-    static CollectionTarget withOption(CollectionTarget t, String option, String value) {
-        if (value == null) {
-            return t;
-        }
-        java.util.Map<String, String> options = new java.util.HashMap<>(t.options());
-        options.put(option, value);
-        return t.withOptions(options);
-    }
-
     /** The BatchRunner reader: probes the line's target (already checked by {@link HostLines}) and converts the report. */
     private static SymptomSet probeLine(CollectorRunner runner, RdpDoctor doctor, String gateway, BatchInput in) {
         String typed = new String(in.content(), StandardCharsets.UTF_8);
         try {
-            CollectionReport report = runner.run(withOption(parseTarget(typed), GatewayCollector.OPTION, gateway == null ? null : gateway.strip()));
+            CollectionReport report = runner.run(parseTarget(typed).withOption(GatewayCollector.OPTION, gateway == null ? null : gateway.strip()));
             return CollectedSymptoms.toSymptomSet(report, doctor.loader().vocabulary(), typed, CollectedSymptoms.SOURCE,
                     Instant.now());
         } catch (RdpDoctorException e) {

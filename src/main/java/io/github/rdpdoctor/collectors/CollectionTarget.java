@@ -109,6 +109,22 @@ public record CollectionTarget(String host, int port, String expectedIp, Map<Str
         return new CollectionTarget(host, port, expectedIp, newOptions);
     }
 
+    /** The value of a collector option (a file a collector reads, the RD Gateway) when it is set and not blank. */
+    public Optional<String> option(String name) {
+        String v = options.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    }
+
+    /** This target with one more collector option; {@code value} null gives this target as it is. */
+    public CollectionTarget withOption(String name, String value) {
+        if (value == null) {
+            return this;
+        }
+        Map<String, String> more = new java.util.HashMap<>(options);
+        more.put(name, value);
+        return withOptions(more);
+    }
+
     /** {@code host:port}, with brackets around an IPv6 literal. */
     public String display() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;

@@ -54,13 +54,12 @@ public final class SymptomFileCollector implements SymptomCollector {
     /** Applies when the target names a symptom file. */
     @Override
     public boolean appliesTo(CollectionTarget target, Map<String, Object> soFar) {
-        String file = target.options().get(OPTION);
-        return file != null && !file.isBlank();
+        return target.option(OPTION).isPresent();
     }
 
     @Override
     public CollectorResult collect(CollectionContext context) {
-        String file = context.target().options().get(OPTION);
+        String file = context.target().option(OPTION).orElseThrow();
         SymptomSet set;
         try {
             set = loader.load(Path.of(file));

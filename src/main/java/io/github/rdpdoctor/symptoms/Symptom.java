@@ -398,17 +398,7 @@ public final class Symptom extends FileFact {
      * (RFC 1918, section 3), so a client outside reaches such a host only through a NAT. False when the text is blank.
      */
     public boolean addressesArePrivateIpv4() {
-        List<String> own = FileView.addresses(getText());
-        if (own.isEmpty()) {
-            return false;
-        }
-        for (String a : own) {
-            int[] q = ipv4(a);
-            if (q == null || !(q[0] == 10 || (q[0] == 172 && q[1] >= 16 && q[1] <= 31) || (q[0] == 192 && q[1] == 168))) {
-                return false;
-            }
-        }
-        return true;
+        return everyAddressIsIpv4(Symptom::isRfc1918);
     }
 
     /**
@@ -417,18 +407,28 @@ public final class Symptom extends FileFact {
      * False when the text is blank or holds an IPv6 address.
      */
     public boolean addressesArePublicIpv4() {
+        return everyAddressIsIpv4(q -> !(isRfc1918(q) || q[0] == 0 || q[0] == 127 || (q[0] == 169 && q[1] == 254)
+                || (q[0] == 100 && q[1] >= 64 && q[1] <= 127)));
+    }
+
+    /** Whether the text holds one or several addresses, each a dotted-quad IPv4 address that passes {@code test}. */
+    private boolean everyAddressIsIpv4(java.util.function.Predicate<int[]> test) {
         List<String> own = FileView.addresses(getText());
         if (own.isEmpty()) {
             return false;
         }
         for (String a : own) {
             int[] q = ipv4(a);
-            if (q == null || q[0] == 0 || q[0] == 10 || q[0] == 127 || (q[0] == 172 && q[1] >= 16 && q[1] <= 31)
-                    || (q[0] == 192 && q[1] == 168) || (q[0] == 169 && q[1] == 254) || (q[0] == 100 && q[1] >= 64 && q[1] <= 127)) {
+            if (q == null || !test.test(q)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (RFC 1918). */
+    private static boolean isRfc1918(int[] q) {
+        return q[0] == 10 || (q[0] == 172 && q[1] >= 16 && q[1] <= 31) || (q[0] == 192 && q[1] == 168);
     }
 
     /** The four parts of a dotted-quad IPv4 address, or {@code null} when the text is not one. */

@@ -68,13 +68,12 @@ public final class FreerdpLogCollector implements SymptomCollector {
     /** Applies when the target names a client log. */
     @Override
     public boolean appliesTo(CollectionTarget target, Map<String, Object> soFar) {
-        String file = target.options().get(OPTION);
-        return file != null && !file.isBlank();
+        return target.option(OPTION).isPresent();
     }
 
     @Override
     public CollectorResult collect(CollectionContext context) {
-        String file = context.target().options().get(OPTION);
+        String file = context.target().option(OPTION).orElseThrow();
         Reading r;
         try {
             r = read(Path.of(file));

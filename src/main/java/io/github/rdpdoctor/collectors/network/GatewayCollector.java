@@ -66,12 +66,12 @@ public final class GatewayCollector implements SymptomCollector {
 
     @Override
     public boolean appliesTo(CollectionTarget target, Map<String, Object> soFar) {
-        return target.options().containsKey(OPTION);
+        return target.option(OPTION).isPresent();
     }
 
     /** The gateway named by the target's option: host and port (443 unless given). */
     public static CollectionTarget gateway(CollectionTarget target) {
-        return CollectionTarget.parse(target.options().get(OPTION), DEFAULT_PORT);
+        return CollectionTarget.parse(target.option(OPTION).orElseThrow(), DEFAULT_PORT);
     }
 
     @Override
