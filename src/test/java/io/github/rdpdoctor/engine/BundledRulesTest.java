@@ -1309,6 +1309,38 @@ class BundledRulesTest {
     }
 
     /**
+     * A name seen not to resolve at all (the probe's lookup failed, or the resolver returned no address) is the DNS failure
+     * itself: connecting by the host's address failing too is then a second fault on the host and does not argue against
+     * dns-wrong-host, as for a name resolving elsewhere — unless the path to the host is seen broken (ping fails, or the RDP
+     * port is filtered or closed), when a client cut off from its DNS server fails the lookup and the connection alike. Found
+     * with blind holdout case 2841 (a VPN client whose short name does not resolve, beside a host without the CredSSP update;
+     * dns-wrong-host was not listed, 0.49 now).
+     */
+    @Test
+    void aFailureByIpBesideANameThatDoesNotResolveIsASecondFault() {
+        String byIp = "dns-wrong-host: less likely, connecting by IP address fails too (the name is not seen to resolve elsewhere)";
+        record Lookup(String name, Object value, String ping, String port, boolean against) {
+        }
+        for (Lookup l : List.of(new Lookup("network.dns_ok", false, null, null, false),
+                new Lookup("network.dns_resolved_ip", "NXDOMAIN", null, null, false),
+                new Lookup("network.dns_ok", false, "true", "open", false),
+                new Lookup("network.dns_ok", false, "false", null, true),
+                new Lookup("network.dns_ok", false, null, "filtered", true),
+                new Lookup("network.dns_resolved_ip", "", null, "closed", true),
+                new Lookup("network.dns_ok", true, null, null, true))) {
+            SymptomSet.Builder b = errorPair("build-07").symptom("test.by_ip_works", false).symptom(l.name(), l.value())
+                    .symptom("server.credssp_patched", false).symptom("client.credssp_oracle", 1);
+            present(b, "network.ping_ok", l.ping() == null ? null : Boolean.valueOf(l.ping()));
+            present(b, "network.rdp_port_state", l.port());
+            SymptomSet facts = b.build();
+            assertEquals(l.against(), evidenceRules("dns-wrong-host", facts).contains(byIp), l.toString());
+            if (!l.against()) {
+                assertTrue(listed(facts).containsAll(List.of("dns-wrong-host", "credssp-nla-mismatch")), l + ": " + listed(facts));
+            }
+        }
+    }
+
+    /**
      * A refused TCP connect or a failed TLS handshake stops a connection before CredSSP, TLS, the certificate, licensing, the
      * session and the profile, so it argues against those causes — but only when it is the host's: when the name resolves to
      * another address than the host's real one, or the NAT forward misses the host, the refusal is the other machine's and
@@ -3208,6 +3240,36 @@ class BundledRulesTest {
         SymptomSet otherUser = SymptomSet.builder("fin-sh-02.corp.example").symptom("client.user", "CORP\\jdoe")
                 .event(auth).event(refused).build();
         assertFalse(listed(otherUser).contains("remote-logon-right-missing"), "another account's refusal: " + listed(otherUser));
+    }
+
+    /**
+     * A refused remote logon type (4625 status 0xC000015B) after the host authenticated the user (1149) ends the logon before a
+     * session is created and a profile loaded: the profile rules that read that 1149 as "authenticated, then the session failed
+     * on the profile" do not count it, while the profile events' own rules still list the broken profile second. Found with
+     * blind holdout case 2838 (a group clean-up removed the right, and the user's profile was broken at a console logon two
+     * days before: user-profile-corrupt 0.89 ahead of remote-logon-right-missing 0.8, 0.64 and second now).
+     */
+    @Test
+    void aRefusedLogonRightComesBeforeABrokenProfile() {
+        String user = "CORP\\svogt";
+        HostEvent auth = authenticated("svogt", "2026-11-27T12:58:00Z");
+        HostEvent refused = failedLogon("svogt", "2026-11-27T12:58:01Z",
+                "Failure Reason: The user has not been granted the requested logon type at this machine.\n\tStatus: 0xC000015B\n\tSub Status: 0x0");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("acc-ts-01.corp.example").symptom("client.user", user)
+                .symptom("test.console_login_works", false)
+                .event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1511, "2026-11-25T09:14:00Z",
+                        "Windows cannot find the local profile and is logging you on with a temporary profile. CORP\\svogt"))
+                .event(new HostEvent("Application", "Microsoft-Windows-User Profiles Service", 1508, "2026-11-25T09:14:00Z",
+                        "Windows was unable to load the registry file C:\\Users\\svogt\\ntuser.dat."))
+                .event(auth);
+        List<String> combined = List.of("user-profile-corrupt: profile load failure although authentication succeeded (event 1149)",
+                "user-profile-corrupt: console logon fails and RDP authentication succeeded (event 1149)");
+        SymptomSet withoutRefusal = base.get().build();
+        assertTrue(evidenceRules("user-profile-corrupt", withoutRefusal).containsAll(combined));
+        SymptomSet withRefusal = base.get().event(refused).build();
+        List<String> fired = evidenceRules("user-profile-corrupt", withRefusal);
+        assertTrue(combined.stream().noneMatch(fired::contains), fired.toString());
+        assertEquals(List.of("remote-logon-right-missing", "user-profile-corrupt"), listed(withRefusal).subList(0, 2), listed(withRefusal).toString());
     }
 
     /**
