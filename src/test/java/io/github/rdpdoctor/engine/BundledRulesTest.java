@@ -2201,6 +2201,37 @@ class BundledRulesTest {
     }
 
     /**
+     * A TCP connect that gets no answer (filtered) never reached the listener whose full backlog would accept and close, or
+     * refuse, a new connection, so it speaks against connection-backlog as the filtered port does against licensing and the
+     * user's session: not through an RD Gateway, nor when another machine answered (the name resolves elsewhere), nor for a
+     * refused or open port. Found with blind holdout round 236 (case 2885: event 1006 from a penetration test four days
+     * earlier, the cloud security group now filtering the port; connection-backlog first at 0.685, firewall-blocking second).
+     */
+    @Test
+    void aFilteredRdpPortArguesAgainstAConnectionBacklog() {
+        String rule = "connection-backlog: less likely, this client's TCP connect to the RDP port gets no answer (the listener's backlog is never reached)";
+        record Probe(String port, Boolean gateway, String resolved, boolean against) {
+        }
+        for (Probe p : List.of(new Probe("filtered", null, null, true), new Probe("filtered", false, "10.30.1.31", true),
+                new Probe("filtered", true, null, false), new Probe("filtered", null, "10.30.9.99", false),
+                new Probe("closed", null, null, false), new Probe("open", null, null, false))) {
+            SymptomSet.Builder b = errorPair("web-31.corp.example").symptom("network.rdp_port_state", p.port())
+                    .symptom("network.dns_expected_ip", "10.30.1.31")
+                    .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1006,
+                            "2026-11-23T14:12:00Z", "The Remote Desktop Services has received large number of incomplete connections."));
+            present(b, "network.via_gateway", p.gateway());
+            present(b, "network.dns_resolved_ip", p.resolved());
+            assertEquals(p.against(), evidenceRules("connection-backlog", b.build()).contains(rule), p.toString());
+        }
+        SymptomSet oldBurst = errorPair("web-31.corp.example").symptom("network.rdp_port_state", "filtered")
+                .symptom("server.cloud", "azure").symptom("server.firewall_rdp_allowed", true)
+                .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1006,
+                        "2026-11-23T14:12:00Z", "The Remote Desktop Services has received large number of incomplete connections."))
+                .build();
+        assertEquals("firewall-blocking", listed(oldBurst).get(0), listed(oldBurst).toString());
+    }
+
+    /**
      * A connection by IP address reaches the host's listener and its backlog, and the host accepted it: it speaks against
      * connection-backlog like another client connecting, whether or not the name resolves elsewhere. Not when connecting by
      * IP fails or was not tried. Found with blind holdout case 698 (a stale A record leading to a machine that resets the port,
