@@ -2176,59 +2176,41 @@ class BundledRulesTest {
     }
 
     /**
-     * A refused TCP connect (RST: nothing listens) means the host accepted no connection to pile up in its backlog, so it
-     * speaks against connection-backlog as it does against licensing and the later steps: not through an RD Gateway, nor when
-     * another machine answered (the name resolves elsewhere), nor for a filtered or open port. Found with blind holdout case
-     * 691 (Remote Desktop denied by a GPO, the port reset: connection-backlog listed second at 0.10 from the error pair alone).
+     * A TCP connect that is refused (RST: nothing listens) or gets no answer (filtered) never reached a listener whose full
+     * backlog would accept and close a new connection, so each speaks against connection-backlog as it does against
+     * licensing and the later steps — even beside an old 1006: not through an RD Gateway, nor when another machine answered
+     * (the name resolves elsewhere), nor for the other port states. Found with blind holdout cases 691 (Remote Desktop denied
+     * by a GPO, the port reset: connection-backlog listed second at 0.10 from the error pair alone) and 2885 (round 236:
+     * 1006 from a penetration test four days earlier, the cloud security group now filtering the port; connection-backlog
+     * first at 0.685, firewall-blocking second).
      */
     @Test
-    void aRefusedTcpConnectSpeaksAgainstAConnectionBacklog() {
-        String rule = "connection-backlog: less likely, nothing listens on the RDP port (TCP connect refused)";
-        record Probe(String port, Boolean gateway, String resolved, boolean against) {
+    void aRefusedOrUnansweredTcpConnectSpeaksAgainstAConnectionBacklog() {
+        Map<String, String> ruleFor = Map.of(
+                "closed", "connection-backlog: less likely, nothing listens on the RDP port (TCP connect refused)",
+                "filtered", "connection-backlog: less likely, this client's TCP connect to the RDP port gets no answer (the listener's backlog is never reached)");
+        HostEvent oldBurst = new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1006,
+                "2026-11-23T14:12:00Z", "The Remote Desktop Services has received large number of incomplete connections.");
+        record Probe(String port, Boolean gateway, String resolved) {
         }
-        for (Probe p : List.of(new Probe("closed", null, null, true), new Probe("closed", false, "10.30.1.31", true),
-                new Probe("closed", true, null, false), new Probe("closed", null, "10.30.9.99", false),
-                new Probe("filtered", null, null, false), new Probe("open", null, null, false))) {
-            SymptomSet.Builder b = errorPair("app-31.corp.example").symptom("network.rdp_port_state", p.port())
-                    .symptom("network.dns_expected_ip", "10.30.1.31");
-            present(b, "network.via_gateway", p.gateway());
-            present(b, "network.dns_resolved_ip", p.resolved());
-            assertEquals(p.against(), evidenceRules("connection-backlog", b.build()).contains(rule), p.toString());
+        for (Map.Entry<String, String> r : ruleFor.entrySet()) {
+            String state = r.getKey();
+            for (Probe p : List.of(new Probe("closed", null, null), new Probe("filtered", null, null), new Probe("open", null, null),
+                    new Probe(state, false, "10.30.1.31"), new Probe(state, true, null), new Probe(state, null, "10.30.9.99"))) {
+                SymptomSet.Builder b = errorPair("app-31.corp.example").symptom("network.rdp_port_state", p.port())
+                        .symptom("network.dns_expected_ip", "10.30.1.31").event(oldBurst);
+                present(b, "network.via_gateway", p.gateway());
+                present(b, "network.dns_resolved_ip", p.resolved());
+                boolean against = p.port().equals(state) && !Boolean.TRUE.equals(p.gateway()) && !"10.30.9.99".equals(p.resolved());
+                assertEquals(against, evidenceRules("connection-backlog", b.build()).contains(r.getValue()), state + " " + p);
+            }
         }
         SymptomSet refused = errorPair("app-31.corp.example").symptom("network.rdp_port_state", "closed")
                 .symptom("server.rdp_enabled", false).symptom("server.listener_state", "down").build();
         assertFalse(listed(refused).contains("connection-backlog"), listed(refused).toString());
-    }
-
-    /**
-     * A TCP connect that gets no answer (filtered) never reached the listener whose full backlog would accept and close, or
-     * refuse, a new connection, so it speaks against connection-backlog as the filtered port does against licensing and the
-     * user's session: not through an RD Gateway, nor when another machine answered (the name resolves elsewhere), nor for a
-     * refused or open port. Found with blind holdout round 236 (case 2885: event 1006 from a penetration test four days
-     * earlier, the cloud security group now filtering the port; connection-backlog first at 0.685, firewall-blocking second).
-     */
-    @Test
-    void aFilteredRdpPortArguesAgainstAConnectionBacklog() {
-        String rule = "connection-backlog: less likely, this client's TCP connect to the RDP port gets no answer (the listener's backlog is never reached)";
-        record Probe(String port, Boolean gateway, String resolved, boolean against) {
-        }
-        for (Probe p : List.of(new Probe("filtered", null, null, true), new Probe("filtered", false, "10.30.1.31", true),
-                new Probe("filtered", true, null, false), new Probe("filtered", null, "10.30.9.99", false),
-                new Probe("closed", null, null, false), new Probe("open", null, null, false))) {
-            SymptomSet.Builder b = errorPair("web-31.corp.example").symptom("network.rdp_port_state", p.port())
-                    .symptom("network.dns_expected_ip", "10.30.1.31")
-                    .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1006,
-                            "2026-11-23T14:12:00Z", "The Remote Desktop Services has received large number of incomplete connections."));
-            present(b, "network.via_gateway", p.gateway());
-            present(b, "network.dns_resolved_ip", p.resolved());
-            assertEquals(p.against(), evidenceRules("connection-backlog", b.build()).contains(rule), p.toString());
-        }
-        SymptomSet oldBurst = errorPair("web-31.corp.example").symptom("network.rdp_port_state", "filtered")
-                .symptom("server.cloud", "azure").symptom("server.firewall_rdp_allowed", true)
-                .event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1006,
-                        "2026-11-23T14:12:00Z", "The Remote Desktop Services has received large number of incomplete connections."))
-                .build();
-        assertEquals("firewall-blocking", listed(oldBurst).get(0), listed(oldBurst).toString());
+        SymptomSet filteredAfterABurst = errorPair("web-31.corp.example").symptom("network.rdp_port_state", "filtered")
+                .symptom("server.cloud", "azure").symptom("server.firewall_rdp_allowed", true).event(oldBurst).build();
+        assertEquals("firewall-blocking", listed(filteredAfterABurst).get(0), listed(filteredAfterABurst).toString());
     }
 
     /**
