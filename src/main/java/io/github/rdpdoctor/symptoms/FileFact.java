@@ -260,6 +260,14 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether this fact's file has a Security 4625 that refused {@code account}'s remote logon type after the host
+     * authenticated it, with no complete logon of the account since ({@link HostEvent#refusesLogonTypeAfterAuthenticating}).
+     */
+    public final boolean hasLogonTypeRefusalAfterAuthenticationOf(String account) {
+        return file.hasLogonTypeRefusalAfterAuthenticationOf(account);
+    }
+
+    /**
      * Whether this fact's file has a Service Control Manager event that Remote Desktop Services timed out, hung or
      * terminated unexpectedly ({@link HostEvent#isRemoteDesktopServicesFailure()}), a start of the host's operating system
      * logged after the latest of them ({@link HostEvent#isSystemStart()}), and no RDP authentication (1149) logged after

@@ -76,6 +76,25 @@ final class FileView {
         return false;
     }
 
+    /** See {@link FileFact#hasLogonTypeRefusalAfterAuthenticationOf(String)}. */
+    boolean hasLogonTypeRefusalAfterAuthenticationOf(String account) {
+        for (HostEvent e : events) {
+            if (refusesLogonTypeAfterAuthenticating(e, account)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * See {@link HostEvent#refusesLogonTypeAfterAuthenticating(String)}; asked of the view, since its events are the file's
+     * unlinked originals (their own file-wide questions would see no file).
+     */
+    boolean refusesLogonTypeAfterAuthenticating(HostEvent e, String account) {
+        return e.getId() == 4625 && e.namesUser(account) && e.refusesLogonType() && hasEventOf(1149, account)
+                && !(account != null && !account.isBlank() && e.loggedBefore(lastLoggedOnAuthentication(account)));
+    }
+
     boolean hasProfileEventNaming(String account) {
         return hasProfileEventNaming(account, true, ANY_TIME);
     }

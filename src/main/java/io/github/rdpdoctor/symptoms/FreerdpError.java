@@ -62,8 +62,13 @@ public enum FreerdpError {
         this.stage = stage;
     }
 
+    /** The listed error of that ERRCONNECT_ name, or null. */
+    private static FreerdpError of(String text) {
+        return text == null ? null : BY_NAME.get(text);
+    }
+
     private static boolean at(String text, Stage stage) {
-        FreerdpError e = text == null ? null : BY_NAME.get(text);
+        FreerdpError e = of(text);
         return e != null && e.stage == stage;
     }
 
@@ -107,7 +112,7 @@ public enum FreerdpError {
 
     /** "ERRCONNECT_ACCOUNT_LOCKED_OUT (STATUS_ACCOUNT_LOCKED_OUT)" for the evidence; an unlisted name as it is. */
     public static String describe(String text) {
-        FreerdpError e = text == null ? null : BY_NAME.get(text);
+        FreerdpError e = of(text);
         return e == null ? String.valueOf(text) : e.errconnect + " (" + e.meaning + ")";
     }
 }

@@ -246,6 +246,16 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether this is a Security 4625 that refused {@code account}'s remote logon type ({@link #refusesLogonType()}, status
+     * 0xC000015B) in a file where the host authenticated that account (1149, {@link #hasEventOf(int, String)}), with no
+     * complete logon of the account since ({@link #followedByLogonOf(String)}): the Remote Desktop logon right is checked after
+     * NLA's authentication and before a session is created, so that logon stopped there.
+     */
+    public boolean refusesLogonTypeAfterAuthenticating(String account) {
+        return file().refusesLogonTypeAfterAuthenticating(this, account);
+    }
+
+    /**
      * Whether a Security 4625 ("An account failed to log on") gives status or sub status 0xC000006A,
      * STATUS_WRONG_PASSWORD: "User name is correct but the password is wrong" (Microsoft Learn, "4625(F): An account failed
      * to log on", status codes) — in the rendered message ("Sub Status: 0xC000006A") or osquery's JSON data, in any case.
