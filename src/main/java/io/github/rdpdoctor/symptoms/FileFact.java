@@ -260,6 +260,22 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether this fact's file shows the host name not resolving: the probe's lookup failed ({@code network.dns_ok} false)
+     * or the client's resolver returned no address ({@code network.dns_resolved_ip} {@link Symptom#textSaysNoAddress()}).
+     */
+    public final boolean nameSeenNotToResolve() {
+        return file.nameSeenNotToResolve();
+    }
+
+    /**
+     * Whether this fact's file shows the path to the host broken: ping fails ({@code network.ping_ok} false) or the RDP port
+     * is filtered or closed ({@code network.rdp_port_state}).
+     */
+    public final boolean pathToHostSeenBroken() {
+        return file.pathToHostSeenBroken();
+    }
+
+    /**
      * Whether this fact's file has a Security 4625 that refused {@code account}'s remote logon type after the host
      * authenticated it, with no complete logon of the account since ({@link HostEvent#refusesLogonTypeAfterAuthenticating}).
      */

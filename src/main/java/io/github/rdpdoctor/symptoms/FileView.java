@@ -76,6 +76,18 @@ final class FileView {
         return false;
     }
 
+    /** See {@link FileFact#nameSeenNotToResolve()}. */
+    boolean nameSeenNotToResolve() {
+        return Boolean.FALSE.equals(symptom("network.dns_ok").getFlag())
+                || hasSymptom("network.dns_resolved_ip") && symptom("network.dns_resolved_ip").textSaysNoAddress();
+    }
+
+    /** See {@link FileFact#pathToHostSeenBroken()}. */
+    boolean pathToHostSeenBroken() {
+        String port = symptom("network.rdp_port_state").getText();
+        return Boolean.FALSE.equals(symptom("network.ping_ok").getFlag()) || port.equals("filtered") || port.equals("closed");
+    }
+
     /** See {@link FileFact#hasLogonTypeRefusalAfterAuthenticationOf(String)}. */
     boolean hasLogonTypeRefusalAfterAuthenticationOf(String account) {
         for (HostEvent e : events) {

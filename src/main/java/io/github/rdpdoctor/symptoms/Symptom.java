@@ -393,6 +393,15 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * Whether the text says the name resolved to no address, as {@code network.dns_resolved_ip} writes it: blank,
+     * {@code NXDOMAIN} or {@code none} (any case).
+     */
+    public boolean textSaysNoAddress() {
+        String t = getText();
+        return t.trim().isEmpty() || t.equalsIgnoreCase("nxdomain") || t.equalsIgnoreCase("none");
+    }
+
+    /**
      * Whether the text holds one or several IPv4 addresses (separated by commas, semicolons or white space), each in the
      * private ranges of RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16): addresses that are not routed on the internet
      * (RFC 1918, section 3), so a client outside reaches such a host only through a NAT. False when the text is blank.
