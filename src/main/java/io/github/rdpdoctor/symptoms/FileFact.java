@@ -93,6 +93,20 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the host answers as a computer in no domain (a workgroup or standalone machine): its NTLM challenge names the
+     * host's own computer as its NetBIOS domain ({@code ntlm.nb_domain_name} equal to {@code ntlm.nb_computer_name}, letter
+     * case aside; a domain member names its domain there, MS-NLMP 2.2.2.1 MsvAvNbDomainName "the server's NetBIOS domain
+     * name"), and that challenge is the host's ({@link #answeredByAnotherMachine()} false). Such a host checks its local
+     * accounts itself, with NTLM: there is no domain controller to issue it Kerberos tickets. False when either name is
+     * unknown or empty.
+     */
+    public final boolean hostIsWorkgroupComputer() {
+        String domain = symptom("ntlm.nb_domain_name").getText().trim();
+        return !domain.isEmpty() && domain.equalsIgnoreCase(symptom("ntlm.nb_computer_name").getText().trim())
+                && !answeredByAnotherMachine();
+    }
+
+    /**
      * Whether the file's RDP target ({@code target.host}, as the user typed it) is the client's own loopback
      * ({@link Symptom#textIsLoopback()}: {@code localhost}, {@code 127.0.0.1}, {@code [::1]}, with or without a port): the
      * client connects to a local port forwarder (an IAP, Bastion or SSH tunnel), so a TCP connect that succeeds reached

@@ -127,6 +127,19 @@ public final class Symptom extends FileFact {
     }
 
     /**
+     * For {@code server.clock_skew_s} (host clock minus client clock, seconds): whether the skew makes Kerberos refuse this
+     * client at this host — beyond the 5-minute tolerance either way (Microsoft Learn, "Maximum tolerance for computer clock
+     * synchronization"), measured on the host itself ({@link #answeredByAnotherMachine()} false: another machine's NTLM
+     * challenge gives its own clock), and the host a domain member ({@link #hostIsWorkgroupComputer()} false: a workgroup
+     * computer has no domain controller and authenticates its local accounts with NTLM, to which the Kerberos tolerance
+     * does not apply). False when the value is not a number.
+     */
+    public boolean skewFailsKerberosAtHost() {
+        double skew = getNumber();
+        return (skew > 300 || skew < -300) && !answeredByAnotherMachine() && !hostIsWorkgroupComputer();
+    }
+
+    /**
      * Whether the text contains {@code word}, ignoring case ({@code textContains("server")} for "Windows Server 2019
      * Datacenter"). The OS checks below are such scans with fixed word lists: a rule that asks them of every file's OS
      * costs a fraction of what {@code text matches "(?i).*(a|b|...).*"} costs — a regular expression with a leading

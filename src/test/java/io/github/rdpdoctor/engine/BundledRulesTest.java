@@ -6039,6 +6039,33 @@ class BundledRulesTest {
     }
 
     /**
+     * Kerberos' 5-minute tolerance is a domain's: a host whose NTLM challenge names its own computer as its NetBIOS domain is
+     * in a workgroup, authenticates its local accounts with NTLM, and an hour's skew there points neither at the CredSSP
+     * step failing on Kerberos nor away from a broken client. A domain member (another NetBIOS domain), a challenge without
+     * the domain name, and a machine-name match in other letter case are told apart. Found with blind holdout round 240
+     * (case 2936: credssp-nla-mismatch 0.493 on a workgroup DMZ host whose refused logon is an NTLM lockout).
+     */
+    @Test
+    void aClockSkewOnAWorkgroupComputerIsNotReadAsKerberosFailing() {
+        String credssp = "credssp-nla-mismatch: host clock differs from the client by more than 5 minutes (Kerberos fails)";
+        String client = "client-side-corruption: less likely, a clock skew beyond the Kerberos tolerance explains why this client fails";
+        record Names(String domain, String computer, boolean kerberos) {
+        }
+        for (Names n : List.of(new Names("DMZ-SFTP-01", "DMZ-SFTP-01", false), new Names("dmz-sftp-01", "DMZ-SFTP-01", false),
+                new Names("CORP", "DMZ-SFTP-01", true), new Names(null, "DMZ-SFTP-01", true), new Names("", "", true))) {
+            SymptomSet.Builder b = errorPair("dmz-sftp-01.example").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("test.from_other_client_works", true)
+                    .symptom("server.clock_skew_s", 3600).symptom("ntlm.nb_computer_name", n.computer());
+            if (n.domain() != null) {
+                b.symptom("ntlm.nb_domain_name", n.domain());
+            }
+            SymptomSet facts = b.build();
+            assertEquals(n.kerberos(), evidenceRules("credssp-nla-mismatch", facts).contains(credssp), n.toString());
+            assertEquals(n.kerberos(), evidenceRules("client-side-corruption", facts).contains(client), n.toString());
+        }
+    }
+
+    /**
      * A 2008 R2 RD Gateway left at TLS 1.0 (or 1.1) fails clients whose TLS 1.0/1.1 is off before it carries anything to the
      * host (seed 000, "Older servers lack modern TLS"; KB3080079): {@code gateway.tls_max_version} 1.0 or 1.1 supports
      * rd-gateway-or-nat, 1.2 and 1.3 do not. Found with blind holdout round 110 (case 1376: rd-gateway-or-nat not listed in
