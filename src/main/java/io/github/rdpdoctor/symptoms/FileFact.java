@@ -96,13 +96,20 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * Whether the host answers as a computer in no domain (a workgroup or standalone machine): its NTLM challenge names the
      * host's own computer as its NetBIOS domain ({@code ntlm.nb_domain_name} equal to {@code ntlm.nb_computer_name}, letter
      * case aside; a domain member names its domain there, MS-NLMP 2.2.2.1 MsvAvNbDomainName "the server's NetBIOS domain
-     * name"), and that challenge is the host's ({@link #answeredByAnotherMachine()} false). Such a host checks its local
-     * accounts itself, with NTLM: there is no domain controller to issue it Kerberos tickets. False when either name is
-     * unknown or empty.
+     * name") and, when the challenge has a DNS domain ({@code ntlm.dns_domain_name}), names the computer there too (a
+     * domain member gives its domain's DNS name, {@code corp.example}); and that challenge is the host's
+     * ({@link #answeredByAnotherMachine()} false). Such a host checks its local accounts itself, with NTLM: there is no
+     * domain controller to issue it Kerberos tickets. False when a NetBIOS name is unknown or empty.
      */
     public final boolean hostIsWorkgroupComputer() {
         String domain = symptom("ntlm.nb_domain_name").getText().trim();
-        return !domain.isEmpty() && domain.equalsIgnoreCase(symptom("ntlm.nb_computer_name").getText().trim())
+        String computer = symptom("ntlm.nb_computer_name").getText().trim();
+        if (domain.isEmpty() || !domain.equalsIgnoreCase(computer)) {
+            return false;
+        }
+        String dnsDomain = symptom("ntlm.dns_domain_name").getText().trim();
+        return (dnsDomain.isEmpty() || dnsDomain.equalsIgnoreCase(computer)
+                || dnsDomain.equalsIgnoreCase(symptom("ntlm.dns_computer_name").getText().trim()))
                 && !answeredByAnotherMachine();
     }
 

@@ -6041,23 +6041,31 @@ class BundledRulesTest {
     /**
      * Kerberos' 5-minute tolerance is a domain's: a host whose NTLM challenge names its own computer as its NetBIOS domain is
      * in a workgroup, authenticates its local accounts with NTLM, and an hour's skew there points neither at the CredSSP
-     * step failing on Kerberos nor away from a broken client. A domain member (another NetBIOS domain), a challenge without
-     * the domain name, and a machine-name match in other letter case are told apart. Found with blind holdout round 240
+     * step failing on Kerberos nor away from a broken client. A domain member (another NetBIOS domain, or a DNS domain that
+     * is not the computer's name), a challenge without the domain name, and a name match in other letter case are told
+     * apart. Found with blind holdout round 240
      * (case 2936: credssp-nla-mismatch 0.493 on a workgroup DMZ host whose refused logon is an NTLM lockout).
      */
     @Test
     void aClockSkewOnAWorkgroupComputerIsNotReadAsKerberosFailing() {
         String credssp = "credssp-nla-mismatch: host clock differs from the client by more than 5 minutes (Kerberos fails)";
         String client = "client-side-corruption: less likely, a clock skew beyond the Kerberos tolerance explains why this client fails";
-        record Names(String domain, String computer, boolean kerberos) {
+        record Names(String domain, String computer, String dnsDomain, boolean kerberos) {
         }
-        for (Names n : List.of(new Names("DMZ-SFTP-01", "DMZ-SFTP-01", false), new Names("dmz-sftp-01", "DMZ-SFTP-01", false),
-                new Names("CORP", "DMZ-SFTP-01", true), new Names(null, "DMZ-SFTP-01", true), new Names("", "", true))) {
+        for (Names n : List.of(new Names("DMZ-SFTP-01", "DMZ-SFTP-01", null, false),
+                new Names("dmz-sftp-01", "DMZ-SFTP-01", "DMZ-SFTP-01", false),
+                new Names("DMZ-SFTP-01", "DMZ-SFTP-01", "dmz-sftp-01.example", false),
+                new Names("DMZ-SFTP-01", "DMZ-SFTP-01", "corp.example", true), new Names("CORP", "DMZ-SFTP-01", null, true),
+                new Names(null, "DMZ-SFTP-01", null, true), new Names("", "", null, true))) {
             SymptomSet.Builder b = errorPair("dmz-sftp-01.example").symptom("network.rdp_port_state", "open")
                     .symptom("rdp.negotiation", "hybrid").symptom("test.from_other_client_works", true)
-                    .symptom("server.clock_skew_s", 3600).symptom("ntlm.nb_computer_name", n.computer());
+                    .symptom("server.clock_skew_s", 3600).symptom("ntlm.nb_computer_name", n.computer())
+                    .symptom("ntlm.dns_computer_name", "dmz-sftp-01.example");
             if (n.domain() != null) {
                 b.symptom("ntlm.nb_domain_name", n.domain());
+            }
+            if (n.dnsDomain() != null) {
+                b.symptom("ntlm.dns_domain_name", n.dnsDomain());
             }
             SymptomSet facts = b.build();
             assertEquals(n.kerberos(), evidenceRules("credssp-nla-mismatch", facts).contains(credssp), n.toString());
