@@ -382,14 +382,15 @@ class HostileServerTest {
     void wellFormedChallengeFromAScriptedHost() throws Exception {
         try (ScriptedServer s = credssp(tls -> {
             readTsRequest(tls);
-            // the host's clock is one hour ahead
-            byte[] ch = NtlmFixtures.challenge("FIN-APP-07", "fin-app-07.corp.example",
+            // the host's clock is one hour ahead; a member of the domain CORP (corp.example), where Kerberos' 5-minute
+            // tolerance applies (a workgroup computer's challenge would name itself as its NetBIOS domain)
+            byte[] ch = NtlmFixtures.challenge("FIN-APP-07", "CORP", "fin-app-07.corp.example",
                     System.currentTimeMillis() + 3_600_000L);
             send(tls, TsRequest.encode(3, ch));
         })) {
             CollectionReport r = probe(s, 3000);
             assertSymptoms(r, nla(s, "server.credssp_version", 3L, "ntlm.dns_computer_name", "fin-app-07.corp.example",
-                    "ntlm.nb_computer_name", "FIN-APP-07", "ntlm.nb_domain_name", "FIN-APP-07",
+                    "ntlm.nb_computer_name", "FIN-APP-07", "ntlm.nb_domain_name", "CORP",
                     "ntlm.dns_domain_name", "corp.example", "server.os_version", "10.0.17763", "server.os_build", 17763L,
                     "server.clock_skew_s", 3600L));
             assertEquals(List.of(), r.warnings());

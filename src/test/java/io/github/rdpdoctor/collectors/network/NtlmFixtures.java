@@ -13,8 +13,16 @@ final class NtlmFixtures {
      * ({@code epochMillis}; 0 for none).
      */
     static byte[] challenge(String nbName, String dnsName, long epochMillis) {
+        return challenge(nbName, nbName, dnsName, epochMillis);
+    }
+
+    /**
+     * The same with the NetBIOS domain name ({@code MsvAvNbDomainName}) given: a domain member names its domain there
+     * ("CORP"), a workgroup computer its own computer name (what the three-argument form writes).
+     */
+    static byte[] challenge(String nbName, String nbDomain, String dnsName, long epochMillis) {
         ByteArrayOutputStream ti = new ByteArrayOutputStream();
-        av(ti, 2, nbName.getBytes(StandardCharsets.UTF_16LE));
+        av(ti, 2, nbDomain.getBytes(StandardCharsets.UTF_16LE));
         av(ti, 1, nbName.getBytes(StandardCharsets.UTF_16LE));
         av(ti, 4, "corp.example".getBytes(StandardCharsets.UTF_16LE));
         av(ti, 3, dnsName.getBytes(StandardCharsets.UTF_16LE));
