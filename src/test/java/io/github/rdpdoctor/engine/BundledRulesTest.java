@@ -2233,6 +2233,42 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that answers this client's X.224 negotiation accepted the connection; when every attempt fails (not
+     * intermittent) the failure lies after that accept, so it speaks against connection-backlog even beside an old 1006.
+     * Not when the failure comes and goes or nobody said (a backlog fills and drains), not without a negotiation answer or
+     * with an unanswered one, not through an RD Gateway, nor when the name resolves to another machine. Found with blind
+     * holdout round 244 (case 2985: a 1006 from four days earlier, HYBRID selected and TLS failing on every attempt over an
+     * unreadable MachineKeys key; connection-backlog second at 0.606).
+     */
+    @Test
+    void aNegotiationAnswerBesideASteadyFailureArguesAgainstABacklog() {
+        String rule = "connection-backlog: less likely, every attempt fails although the host answers this client's RDP negotiation (the connection is accepted, not refused)";
+        HostEvent oldBurst = new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1006,
+                "2026-11-23T03:12:00Z", "The Terminal Server has received large number of incomplete connections.");
+        record Probe(String negotiation, Boolean intermittent, Boolean gateway, String resolved) {
+        }
+        for (Probe p : List.of(new Probe("hybrid", false, null, null), new Probe("ssl", false, false, "10.44.2.7"),
+                new Probe("failure", false, null, null), new Probe("hybrid", true, null, null), new Probe("hybrid", null, null, null),
+                new Probe("closed", false, null, null), new Probe(null, false, null, null), new Probe("hybrid", false, true, null),
+                new Probe("hybrid", false, null, "10.44.9.99"))) {
+            SymptomSet.Builder b = errorPair("jump-44.corp.example").symptom("network.rdp_port_state", "open")
+                    .symptom("network.dns_expected_ip", "10.44.2.7").event(oldBurst);
+            present(b, "rdp.negotiation", p.negotiation());
+            present(b, "history.intermittent", p.intermittent());
+            present(b, "network.via_gateway", p.gateway());
+            present(b, "network.dns_resolved_ip", p.resolved());
+            boolean against = p.negotiation() != null && !"closed".equals(p.negotiation()) && Boolean.FALSE.equals(p.intermittent())
+                    && !Boolean.TRUE.equals(p.gateway()) && !"10.44.9.99".equals(p.resolved());
+            assertEquals(against, evidenceRules("connection-backlog", b.build()).contains(rule), p.toString());
+        }
+        SymptomSet brokenKey = errorPair("jump-44.corp.example").symptom("network.rdp_port_state", "open")
+                .symptom("rdp.negotiation", "hybrid").symptom("tls.handshake_ok", false).symptom("history.intermittent", false)
+                .symptom("server.machinekeys_ok", false).event(oldBurst).build();
+        assertEquals("rdp-certificate-problem", listed(brokenKey).get(0), listed(brokenKey).toString());
+        assertTrue(confidence("connection-backlog", brokenKey) <= 0.5, listed(brokenKey).toString());
+    }
+
+    /**
      * NETLOGON 3210 (the host cannot authenticate with a domain controller: a broken secure channel) means domain logons are
      * refused before a profile is loaded, so it argues against user-profile-corrupt, and a failing console logon beside it
      * no longer lists the profile; not from another provider's 3210, and not once a complete logon (1149, then 21) followed
