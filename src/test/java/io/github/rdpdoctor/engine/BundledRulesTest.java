@@ -2269,6 +2269,67 @@ class BundledRulesTest {
     }
 
     /**
+     * Within one probe the host answered one negotiation request and closed another at once: it refuses some connections
+     * and not others, as a full backlog does. Not when every request is closed, every one answered, the TCP connect itself
+     * failed, or the connection goes through an RD Gateway. Found with blind holdout case 3009.
+     */
+    @Test
+    void aProbeAnsweredOnceAndClosedOnceSpeaksForABacklog() {
+        String rule = "connection-backlog: the host answered one of the probe's negotiation requests and closed another at once";
+        record Probe(String hybridSsl, String ssl, String rdp, String port, Boolean gateway) {
+        }
+        for (Probe p : List.of(new Probe("closed", "failure:hybrid_required_by_server", "closed", "open", null),
+                new Probe("hybrid", "closed", null, null, null), new Probe("closed", "closed", "closed", "open", null),
+                new Probe("hybrid", "failure:hybrid_required_by_server", "failure:hybrid_required_by_server", "open", null),
+                new Probe("closed", "ssl", null, "filtered", null), new Probe("closed", "ssl", null, "open", true))) {
+            SymptomSet.Builder b = errorPair("office.northwind.example");
+            present(b, "rdp.negotiation.hybrid_ssl", p.hybridSsl());
+            present(b, "rdp.negotiation.ssl", p.ssl());
+            present(b, "rdp.negotiation.rdp", p.rdp());
+            present(b, "network.rdp_port_state", p.port());
+            present(b, "network.via_gateway", p.gateway());
+            List<String> all = new java.util.ArrayList<>();
+            for (String v : new String[] {p.hybridSsl(), p.ssl(), p.rdp()}) {
+                if (v != null) {
+                    all.add(v);
+                }
+            }
+            boolean expected = all.contains("closed") && all.stream().anyMatch(v -> !"closed".equals(v))
+                    && !"filtered".equals(p.port()) && !Boolean.TRUE.equals(p.gateway());
+            assertEquals(expected, evidenceRules("connection-backlog", b.build()).contains(rule), p.toString());
+        }
+    }
+
+    /**
+     * The name has several addresses and the probe got through only at a later one of the same family than the resolver's
+     * first: the first accepts no connection, a stale record that clients try first (dns-wrong-host), and the NTLM name of
+     * the machine at the later address no longer argues against it. Not for a dual-stack name whose IPv6 address comes
+     * first, not when the probe connected at the first address, and not when the host's real address is in the file (the
+     * other rules compare it). Found with blind holdout case 3011.
+     */
+    @Test
+    void aProbeThatGetsThroughOnlyAtALaterAddressOfTheNameSpeaksForAStaleRecord() {
+        String rule = "dns-wrong-host: the name's first address does not accept the connection, a later one does (probe)";
+        record Probe(String all, String first, String connected, String expected) {
+        }
+        for (Probe p : List.of(new Probe("10.30.8.77,10.30.12.21", "10.30.8.77", "10.30.12.21", null),
+                new Probe("10.30.8.77,10.30.12.21", "10.30.8.77", "10.30.8.77", null),
+                new Probe("2001:db8::21,10.30.12.21", "2001:db8::21", "10.30.12.21", null),
+                new Probe("10.30.8.77,10.30.12.21", "10.30.8.77", "10.30.12.21", "10.30.12.21"))) {
+            SymptomSet.Builder b = SymptomSet.builder("hr-app-03.corp.example").symptom("network.dns_all_ips", p.all())
+                    .symptom("network.dns_resolved_ip", p.first()).symptom("network.connected_ip", p.connected())
+                    .symptom("network.rdp_port_state", "open").symptom("rdp.negotiation", "hybrid")
+                    .symptom("ntlm.dns_computer_name", "HR-APP-03.corp.example");
+            present(b, "network.dns_expected_ip", p.expected());
+            boolean expected = p.expected() == null && !p.first().equals(p.connected()) && !p.first().contains(":");
+            assertEquals(expected, evidenceRules("dns-wrong-host", b.build()).contains(rule), p.toString());
+            if (expected) {
+                assertEquals("dns-wrong-host", listed(b.build()).get(0), listed(b.build()).toString());
+            }
+        }
+    }
+
+    /**
      * NETLOGON 3210 (the host cannot authenticate with a domain controller: a broken secure channel) means domain logons are
      * refused before a profile is loaded, so it argues against user-profile-corrupt, and a failing console logon beside it
      * no longer lists the profile; not from another provider's 3210, and not once a complete logon (1149, then 21) followed
