@@ -114,6 +114,22 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the probe's TCP connect got through only at a later address of the host name than the one the client's resolver
+     * gives first: the name's addresses ({@code network.dns_all_ips}, in the order a Windows client tries them) hold both the
+     * first one ({@code network.dns_resolved_ip}) and the one connected to ({@code network.connected_ip}), and these differ
+     * within one address family ({@link Symptom#textIsAnotherAddressThan(String)}: an IPv6 address first beside an IPv4
+     * connection is a dual-stack host's and no sign). The name's first address then accepted no connection. False when a
+     * fact is unknown.
+     */
+    public final boolean connectedOnlyAtALaterAddressOfTheName() {
+        String all = symptom("network.dns_all_ips").getText();
+        Symptom first = symptom("network.dns_resolved_ip");
+        Symptom connected = symptom("network.connected_ip");
+        return !all.isEmpty() && first.textIsAddress() && first.addressesAreAmong(all) && connected.addressesAreAmong(all)
+                && connected.textIsAnotherAddressThan(first.getText());
+    }
+
+    /**
      * Whether the file's RDP target ({@code target.host}, as the user typed it) is the client's own loopback
      * ({@link Symptom#textIsLoopback()}: {@code localhost}, {@code 127.0.0.1}, {@code [::1]}, with or without a port): the
      * client connects to a local port forwarder (an IAP, Bastion or SSH tunnel), so a TCP connect that succeeds reached
