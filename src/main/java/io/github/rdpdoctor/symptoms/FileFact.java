@@ -130,6 +130,22 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether what accepts TCP on the RDP port answers no RDP negotiation: no X.224 Connection Confirm comes
+     * ({@code rdp.negotiation} no_response, or the connection is closed first: closed), or what comes is not one
+     * ({@code rdp.invalid_response}: an HTTPS server, an RD Gateway or another service behind a forward; MS-RDPBCGR 2.2.1.2).
+     * Either way the connection ends before TLS, CredSSP, licensing and the logon. Not when the TCP connect itself failed
+     * ({@code network.rdp_port_state} filtered or closed), through an RD Gateway ({@code network.via_gateway}: a direct probe
+     * does not take the client's path), nor when another machine answered on the port ({@link #answeredByAnotherMachine()}).
+     */
+    public final boolean hostAnswersNoRdpNegotiation() {
+        String negotiation = symptom("rdp.negotiation").getText();
+        String port = symptom("network.rdp_port_state").getText();
+        return (negotiation.equals("no_response") || negotiation.equals("closed") || "true".equals(symptom("rdp.invalid_response").getText()))
+                && !port.equals("filtered") && !port.equals("closed") && !"true".equals(symptom("network.via_gateway").getText())
+                && !answeredByAnotherMachine();
+    }
+
+    /**
      * Whether the file's RDP target ({@code target.host}, as the user typed it) is the client's own loopback
      * ({@link Symptom#textIsLoopback()}: {@code localhost}, {@code 127.0.0.1}, {@code [::1]}, with or without a port): the
      * client connects to a local port forwarder (an IAP, Bastion or SSH tunnel), so a TCP connect that succeeds reached

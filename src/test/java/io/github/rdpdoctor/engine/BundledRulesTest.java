@@ -5018,7 +5018,8 @@ class BundledRulesTest {
      * stops the connection before authentication, the logon that loads the profile and the lookup of the user's existing
      * session: that speaks against user-profile-corrupt and stuck-user-session, as a failed TLS handshake does. Not when the
      * TCP connect itself failed, not through an RD Gateway, nor when the name resolves to another machine. Found with blind holdout case 315 (Remote Desktop
-     * Services hung, no X.224 answer: both causes were listed on the error pair alone).
+     * Services hung, no X.224 answer: both causes were listed on the error pair alone). An answer that is not RDP at all
+     * ({@code rdp.invalid_response}: an HTTPS server behind the forward) reaches no RDP host either (round 246, case 3008).
      */
     @Test
     void aHostThatAnswersNoNegotiationIsNeverReachedByCredSspLicensingTheProfileOrTheSession() {
@@ -5039,6 +5040,16 @@ class BundledRulesTest {
         assertEquals(List.of(profile, session, credssp, licensing), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "closed")),
                 "closed before the negotiation");
         assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "hybrid")), "negotiated");
+        assertEquals(List.of(profile, session, credssp, licensing), fired.apply(errorPair("vm-3.example")
+                .symptom("network.rdp_port_state", "open").symptom("rdp.invalid_response", true)), "an answer that is not RDP");
+        SymptomSet notRdp = errorPair("vm-3.example").symptom("network.rdp_port_state", "open").symptom("rdp.invalid_response", true).build();
+        assertTrue(evidenceRules("tls-protocol-mismatch", notRdp).contains(
+                "tls-protocol-mismatch: less likely, the host answers no RDP negotiation (TLS never starts)"), "not RDP: no TLS");
+        assertTrue(evidenceRules("rdp-certificate-problem", notRdp).contains(
+                "rdp-certificate-problem: less likely, the host answers no RDP negotiation (no certificate is presented)"), "not RDP: no certificate");
+        assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.invalid_response", false)), "an RDP answer");
+        assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.invalid_response", true)
+                .symptom("network.via_gateway", true)), "not RDP, through an RD Gateway");
         assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "no_response")
                 .symptom("network.via_gateway", true)), "through an RD Gateway");
         assertEquals(List.of(), fired.apply(errorPair("vm-3.example").symptom("rdp.negotiation", "no_response")
