@@ -4122,11 +4122,13 @@ class BundledRulesTest {
      * "Windows settings" and "Event ids"; kb/causes.yaml rdp-certificate-problem): that argues against an update's changed
      * security defaults, even right after an update. The collector's reading and the event are one key and count once; not when
      * the key is readable, nor for a 36870 a logon followed. Found with blind holdout round 217 (case 2655: a client updated the
-     * night before, the VM's MachineKeys ACL tightened; windows-update-regression second at 0.723).
+     * night before, the VM's MachineKeys ACL tightened; windows-update-regression second at 0.723). The same key argues
+     * against a TLS version mismatch (round 247, case 3015: tls-protocol-mismatch 0.346 on the host OS's age alone).
      */
     @Test
-    void anUnreadableRdpKeyArguesAgainstAnUpdatesSecurityDefaults() {
+    void anUnreadableRdpKeyArguesAgainstAnUpdatesSecurityDefaultsAndATlsVersionMismatch() {
         String rule = "windows-update-regression: less likely, the host cannot read its RDP certificate's private key (MachineKeys, Schannel 36870)";
+        String tlsRule = "tls-protocol-mismatch: less likely, the host cannot read its RDP certificate's private key (MachineKeys, Schannel 36870)";
         String keyError = "A fatal error occurred when attempting to access the TLS server credential private key. The error code returned from the cryptographic module is 0x8009030D.";
         record Key(Boolean readable, boolean event, boolean logonAfter, boolean against) {
         }
@@ -4146,9 +4148,11 @@ class BundledRulesTest {
                         "Microsoft-Windows-TerminalServices-LocalSessionManager", 21, "2026-12-09T08:30:00Z",
                         "Remote Desktop Services: Session logon succeeded: User: CONTOSO\\anna Session ID: 3 Source Network Address: 10.40.3.17"));
             }
-            List<String> rules = evidenceRules("windows-update-regression", b.build());
+            SymptomSet facts = b.build();
+            List<String> rules = evidenceRules("windows-update-regression", facts);
             assertEquals(k.against(), rules.contains(rule), k.toString());
             assertEquals(k.against() ? 1 : 0, rules.stream().filter(rule::equals).count(), "one key, one finding: " + k);
+            assertEquals(k.against(), evidenceRules("tls-protocol-mismatch", facts).contains(tlsRule), "TLS: " + k);
         }
         SymptomSet keys = errorPair("app-vm-14.contoso.example").symptom("history.started_after_update", true)
                 .symptom("client.last_update_days", 0).symptom("server.machinekeys_ok", false).build();
