@@ -68,6 +68,7 @@ public final class HostEvent extends FileFact {
     private final String message;
     private final String namedUser;
     private final int tlsAlert;
+    private final boolean protectedUserNtlmRefusal;
 
     public HostEvent(String log, String source, int id, String time, String message) {
         super(FileView.NONE);
@@ -77,7 +78,8 @@ public final class HostEvent extends FileFact {
         this.time = time == null ? "" : time;
         this.epochSecond = Times.epochSecond(this.time);
         this.message = message == null ? "" : message;
-        this.namedUser = namedUser(id, this.message);
+        this.protectedUserNtlmRefusal = protectedUserNtlmRefusal(id, this.log, this.source);
+        this.namedUser = namedUser(id, this.message, protectedUserNtlmRefusal);
         this.tlsAlert = id == SCHANNEL_ALERT_RECEIVED || id == SCHANNEL_ALERT_SENT ? tlsAlert(this.message) : NO_ALERT;
     }
 
@@ -91,6 +93,7 @@ public final class HostEvent extends FileFact {
         this.message = o.message;
         this.namedUser = o.namedUser;
         this.tlsAlert = o.tlsAlert;
+        this.protectedUserNtlmRefusal = o.protectedUserNtlmRefusal;
     }
 
     /** A copy that sees {@code file}. */
@@ -408,6 +411,26 @@ public final class HostEvent extends FileFact {
         return failedLogonWithStatus("0xc0000133");
     }
 
+    /**
+     * Whether a domain controller recorded that it refused an NTLM authentication because the account is a member of the
+     * Protected Users group: Security 4822 ("NTLM authentication failed because the account was a member of the Protected
+     * User group", Microsoft Learn, "Audit Credential Validation"), or event 100 of the
+     * Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController log (Microsoft Learn, "Protected Users Security
+     * Group": its members cannot authenticate with NTLM; that log records the NTLM sign-in failures), the log or provider
+     * named by that channel name. The account is the message's "Account Name:" ({@link #getNamedUser()}).
+     */
+    public boolean refusesNtlmForProtectedUser() {
+        return protectedUserNtlmRefusal;
+    }
+
+    private static boolean protectedUserNtlmRefusal(int id, String log, String source) {
+        if (id == 4822) {
+            return true;
+        }
+        return id == 100 && (log.toLowerCase(Locale.ROOT).contains("protecteduserfailures")
+                || source.toLowerCase(Locale.ROOT).contains("protecteduserfailures"));
+    }
+
     /** Whether this is a Security 4625 whose message holds {@code status} (lower case) in any case, as status or sub status. */
     private boolean failedLogonWithStatus(String status) {
         return id == 4625 && message.toLowerCase(Locale.ROOT).contains(status);
@@ -513,7 +536,8 @@ public final class HostEvent extends FileFact {
 
     /**
      * The account the message names, without domain: the account that failed in a Security 4625 ("Account For Which
-     * Logon Failed: ... Account Name:", or its TargetUserName in osquery's JSON data), the "User:" line of a 1149, else the folder of a profile path
+     * Logon Failed: ... Account Name:", or its TargetUserName in osquery's JSON data), the "Account Name:" of a domain controller's
+     * Protected Users NTLM refusal ({@link #refusesNtlmForProtectedUser()}), the "User:" line of a 1149, else the folder of a profile path
      * ({@code C:\Users\NAME\ntuser.dat}, as User Profile Service 1508 writes it); empty when it names none (or only a
      * shared profile such as Default).
      */
@@ -553,14 +577,14 @@ public final class HostEvent extends FileFact {
      * per message, run only on messages that have a "Logon Failed:" header, a 4625's "Account Name:", a "user:" label or a
      * backslash at all.
      */
-    private static String namedUser(int id, String message) {
+    private static String namedUser(int id, String message, boolean protectedUserNtlmRefusal) {
         if (message.contains("Logon Failed:") || message.contains("Locked Out:") || message.contains("Target Account:")) {
             Matcher m = TARGET_ACCOUNT.matcher(message);
             String name = m.find() ? accountName(m.group(1)) : "";
             if (!name.isEmpty()) {
                 return UserSession.bare(name);
             }
-        } else if (id == 4625 && message.contains("Account Name:")) {
+        } else if ((id == 4625 || protectedUserNtlmRefusal) && message.contains("Account Name:")) {
             String last = "";
             Matcher m = ACCOUNT_NAME.matcher(message);
             while (m.find()) {

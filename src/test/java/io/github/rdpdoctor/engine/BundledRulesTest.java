@@ -6468,6 +6468,37 @@ class BundledRulesTest {
     }
 
     /**
+     * A domain controller's record that it refused an NTLM authentication because the account is in Protected Users
+     * (Microsoft Learn, "Protected Users Security Group": ProtectedUserFailures-DomainController event 100; "Audit Credential
+     * Validation": Security 4822) says why NLA's CredSSP failed for a host reached by IP address, where the client uses NTLM:
+     * credssp-nla-mismatch, 0.6, above what the other client's success gives client-side-corruption. Not for another account
+     * than the connecting user's, not once the host authenticated the user since (1149), not for an event 100 of another log.
+     * Found with blind holdout round 248 (case 3029: client-side-corruption 0.494 first, credssp-nla-mismatch 0.22).
+     */
+    @Test
+    void aProtectedUsersNtlmRefusalIsAnNlaFailure() {
+        String rule = "credssp-nla-mismatch: a domain controller refused the user's NTLM logon as a member of Protected Users (4822, ProtectedUserFailures 100)";
+        HostEvent channel = new HostEvent("Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController", "Microsoft-Windows-Kerberos-Key-Distribution-Center",
+                100, "2026-12-09T15:11:02Z", "NTLM authentication failed because the account was a member of the Protected User group.\n\nAccount Name:\tt0-admin\nDevice Name:\tSQL-07");
+        HostEvent security = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4822, "2026-12-09T15:11:02Z",
+                "NTLM authentication failed because the account was a member of the Protected User group.\n\nAccount Name:\tt0-admin\nDevice Name:\tWS-ADM-04\nError Code:\t0xC000006E");
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("10.40.12.25").symptom("client.user", "CORP\\t0-admin")
+                .symptom("test.from_other_client_works", true);
+        assertEquals("client-side-corruption", listed(base.get().build()).get(0), "without the event the other client's success leads");
+        for (HostEvent e : List.of(channel, security)) {
+            SymptomSet refused = base.get().event(e).build();
+            assertTrue(evidenceRules("credssp-nla-mismatch", refused).contains(rule), e.toString());
+            assertEquals("credssp-nla-mismatch", listed(refused).get(0), e.toString());
+            SymptomSet another = errorPair("10.40.12.25").symptom("client.user", "CORP\\mlee").event(e).build();
+            assertFalse(evidenceRules("credssp-nla-mismatch", another).contains(rule), "another account's refusal");
+            SymptomSet since = base.get().event(e).event(authenticated("t0-admin", "2026-12-09T15:30:00Z")).build();
+            assertFalse(evidenceRules("credssp-nla-mismatch", since).contains(rule), "the host authenticated the user since");
+        }
+        HostEvent otherLog = new HostEvent("Application", "SomeAgent", 100, "2026-12-09T15:11:02Z", "Account Name: t0-admin");
+        assertFalse(evidenceRules("credssp-nla-mismatch", base.get().event(otherLog).build()).contains(rule), "event 100 of another log");
+    }
+
+    /**
      * A Security 4625 refusing the connecting user's account as disabled (0xC0000072), expired (0xC0000193) or with an expired
      * or must-change password (0xC0000071, 0xC0000224) (Microsoft Learn, "4625(F)") is a state of the account, which fails
      * against every host the account logs on to (kb/causes.yaml, account-locked-or-expired): "the client fails with other

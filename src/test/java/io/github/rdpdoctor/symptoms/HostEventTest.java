@@ -204,6 +204,21 @@ class HostEventTest {
     }
 
     @Test
+    void aProtectedUsersNtlmFailureNamesItsAccount() {
+        String text = "NTLM authentication failed because the account was a member of the Protected User group.\r\n\r\nAccount Name:\tadm-jlee\r\nDevice Name:\tWS-04";
+        HostEvent security = new HostEvent("Security", "Microsoft-Windows-Security-Auditing", 4822, "2026-12-10T09:00:00Z", text);
+        HostEvent channel = new HostEvent("Microsoft-Windows-Authentication/ProtectedUserFailures-DomainController", "x", 100, "2026-12-10T09:00:00Z", text);
+        for (HostEvent e : new HostEvent[] {security, channel}) {
+            assertTrue(e.refusesNtlmForProtectedUser());
+            assertEquals("adm-jlee", e.getNamedUser());
+            assertTrue(e.namesUser("CORP\\adm-jlee"));
+        }
+        HostEvent other = event(100, text);
+        assertFalse(other.refusesNtlmForProtectedUser(), "event 100 of another log");
+        assertEquals("", other.getNamedUser());
+    }
+
+    @Test
     void a4625WithTrustRelationshipFailureRefusesForBrokenTrust() {
         assertTrue(event(4625, "Failure Reason: The trust relationship between this workstation and the primary domain failed."
                 + " Status: 0xC000018D Sub Status: 0x0").refusesForBrokenTrust());
