@@ -1642,6 +1642,51 @@ class BundledRulesTest {
     }
 
     /**
+     * After the host authenticated the connecting user (1149), a failure recorded on the host for that user — a profile it
+     * cannot load, or the user's own session it hands the connection to — meets the user from any client: another client
+     * that connects no longer singles out a broken client. Not for another user's events, nor without the user's 1149, nor
+     * when remote logons are disabled (the reconnection itself is refused). Blind holdout round 264 (3218 and 3222:
+     * client-side-corruption 0.494, second).
+     */
+    @Test
+    void aFailureTheHostRecordsForTheAuthenticatedUserArguesAgainstABrokenClient() {
+        String profile = "client-side-corruption: less likely, the host authenticated the user and then could not load the user's profile";
+        String session = "client-side-corruption: less likely, the host authenticated the user and hands the connection to the user's existing session";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Case(String authenticated, String profileOwner, String sessionOwner, String logonMode, boolean profileAgainst, boolean sessionAgainst) {
+        }
+        for (Case c : List.of(new Case(null, null, null, null, false, false),
+                new Case("mrossi", "mrossi", null, null, true, false), new Case(null, "mrossi", null, null, false, false),
+                new Case("mrossi", "akim", null, null, false, false), new Case("akim", "mrossi", null, null, false, false),
+                new Case("mrossi", null, "mrossi", null, false, true), new Case(null, null, "mrossi", null, false, false),
+                new Case("mrossi", null, "akim", null, false, false), new Case("mrossi", null, "mrossi", "disabled", false, false))) {
+            SymptomSet.Builder b = errorPair("ts-04.example").symptom("client.user", "CORP\\mrossi")
+                    .symptom("test.from_other_client_works", true);
+            if (c.authenticated() != null) {
+                b.event(new HostEvent(rcm + "/Operational", rcm, 1149, "2026-12-07T10:02:00Z",
+                        "Remote Desktop Services: User authentication succeeded:\n\nUser: " + c.authenticated() + "\nDomain: CORP\nSource Network Address: 10.20.4.31"));
+            }
+            if (c.profileOwner() != null) {
+                b.event(new HostEvent("Application", "Microsoft-Windows-User Profile Service", 1508, "2026-12-07T10:02:05Z",
+                        "Windows was unable to load the registry file C:\\Users\\" + c.profileOwner() + "\\ntuser.dat."));
+            }
+            if (c.sessionOwner() != null) {
+                b.session(new UserSession(c.sessionOwner(), "disconnected", 840));
+            }
+            present(b, "server.logon_mode", c.logonMode());
+            SymptomSet facts = b.build();
+            List<String> rules = evidenceRules("client-side-corruption", facts);
+            assertEquals(c.profileAgainst(), rules.contains(profile), c.toString());
+            assertEquals(c.sessionAgainst(), rules.contains(session), c.toString());
+            if (c.profileAgainst() || c.sessionAgainst()) {
+                double with = confidence("client-side-corruption", facts);
+                assertTrue(with < 0.35, "another client connects, the host's own failure for this user: " + with);
+                assertFalse(listed(facts).get(0).equals("client-side-corruption"), c + ": " + listed(facts));
+            }
+        }
+    }
+
+    /**
      * Schannel 36871 counts for rdp-certificate-problem (a credential that cannot be created, also when the key is unusable)
      * only when its message does not give the internal error state 10013, which domain-notes.md reads as a protocol
      * disabled: a TLS version switched off, not a certificate. Found with blind holdout case 485 (an old host without TLS 1.2
