@@ -1642,6 +1642,25 @@ class BundledRulesTest {
     }
 
     /**
+     * What answers on the RDP port is not an RDP server (rdp.invalid_response): the probe uses none of the client's own state,
+     * so another client connecting does not put the fault on this client. Not for an RDP answer, nor through an RD Gateway.
+     * Blind holdout round 267 (3260: a reverse proxy in HTTP mode; client-side-corruption 0.494 first).
+     */
+    @Test
+    void anAnswerThatIsNotRdpArguesAgainstABrokenClient() {
+        String notRdp = "client-side-corruption: less likely, what answers on the RDP port is not an RDP server";
+        SymptomSet proxy = errorPair("rdp.firm.example").symptom("network.rdp_port_state", "open")
+                .symptom("rdp.invalid_response", true).symptom("test.from_other_client_works", true).build();
+        assertTrue(evidenceRules("client-side-corruption", proxy).contains(notRdp), "not RDP");
+        assertEquals("rd-gateway-or-nat", doctor.diagnose(proxy).causes().get(0).id(), "the device in front of the port comes first");
+        assertFalse(evidenceRules("client-side-corruption", errorPair("rdp.firm.example").symptom("rdp.invalid_response", false)
+                .symptom("test.from_other_client_works", true).build()).contains(notRdp), "an RDP answer");
+        assertFalse(evidenceRules("client-side-corruption", errorPair("rdp.firm.example").symptom("rdp.invalid_response", true)
+                .symptom("network.via_gateway", true).symptom("test.from_other_client_works", true).build()).contains(notRdp),
+                "through an RD Gateway");
+    }
+
+    /**
      * After the host authenticated the connecting user (1149), a failure recorded on the host for that user — a profile it
      * cannot load, or the user's own session it hands the connection to — meets the user from any client: another client
      * that connects no longer singles out a broken client. Not for another user's events, nor without the user's 1149, nor
