@@ -934,6 +934,9 @@ function Read-RdpCertificate($Run) {
         Set-RdpFact $c 'server.cert_expired' ($inUse.NotAfter -lt $now)
         Set-RdpFact $c 'tls.cert_days_left' ([long][Math]::Floor(($inUse.NotAfter - $now).TotalDays))
         Set-RdpFact $c 'tls.cert_self_signed' $inUse.SelfSigned
+        # not when the listener names a certificate that is in neither store: what it presents then is a guess
+        $named = (-not $configured.Trim()) -or ($inUse.Thumbprint -eq $configured.Trim())
+        if ($named -and $inUse.Thumbprint.Trim()) { Set-RdpFact $c 'server.rdp_cert_thumbprint' $inUse.Thumbprint.Trim().ToUpperInvariant() }
         if (-not $inUse.SelfSigned) { return }
     } elseif ($certs.Count -eq 0) {
         Add-RdpWarning $c 'no certificate in the Remote Desktop store (TermService makes one when it starts)'

@@ -130,7 +130,7 @@ final class VocabularyCheck {
                 String view = v.group(1);
                 if (view.equals("flag") && type != SymptomType.BOOL
                         || view.equals("number") && (type == SymptomType.BOOL || type == SymptomType.STRING
-                        || type == SymptomType.ENUM)) {
+                        || type == SymptomType.ENUM || type == SymptomType.THUMBPRINT)) {
                     out.add(problem(src, e, where + name + " is a " + type.name().toLowerCase(java.util.Locale.ROOT)
                             + " symptom and has no '" + view + "', so '" + e.getExpression() + "' does not test it; use '"
                             + viewFor(type) + "'"));
@@ -155,7 +155,7 @@ final class VocabularyCheck {
             case BOOL -> "flag";
             case INT, NUMBER -> "number";
             case HEX -> "text (\"0x904\") or number";
-            case STRING, ENUM -> "text";
+            case STRING, ENUM, THUMBPRINT -> "text";
         };
     }
 

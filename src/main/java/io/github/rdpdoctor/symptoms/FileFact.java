@@ -156,6 +156,20 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
     }
 
     /**
+     * Whether the certificate shown on the RDP port is not the one the host's listener presents: the probe's
+     * {@code tls.cert_thumbprint} and the host-side collector's {@code server.rdp_cert_thumbprint} (both SHA-1 thumbprints,
+     * normalised to 40 upper-case hex digits by the vocabulary) are known and differ. Not when another machine answered
+     * ({@link #answeredByAnotherMachine()}: its certificate is its own) or the probe tested another port than the target's
+     * ({@link #probedAnotherPortThanTarget()}). False when either thumbprint is unknown.
+     */
+    public final boolean portShowsAnotherCertificateThanTheHosts() {
+        String shown = symptom("tls.cert_thumbprint").getText();
+        String own = symptom("server.rdp_cert_thumbprint").getText();
+        return !shown.isEmpty() && !own.isEmpty() && !shown.equalsIgnoreCase(own) && !answeredByAnotherMachine()
+                && !probedAnotherPortThanTarget();
+    }
+
+    /**
      * Whether the file's port facts are about another port than the one the client connects to: the RDP target
      * ({@code target.host}) names a port ({@link Symptom#textPort()}, {@code fs-03:3390}) and {@code network.rdp_port},
      * the port the probe tested, is another number (a collector run with its default 3389). What that probe found

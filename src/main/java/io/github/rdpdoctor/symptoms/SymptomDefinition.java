@@ -38,6 +38,7 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
             case STRING -> toText(raw);
             case HEX -> toHex(raw);
             case ENUM -> toEnum(raw);
+            case THUMBPRINT -> toThumbprint(raw);
         };
     }
 
@@ -50,6 +51,7 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
             case STRING -> "a text value";
             case HEX -> "a code such as \"0x904\" or 2308";
             case ENUM -> "one of " + String.join(", ", values);
+            case THUMBPRINT -> "a SHA-1 thumbprint of 40 hexadecimal digits (spaces or colons between them allowed)";
         };
     }
 
@@ -248,6 +250,38 @@ public record SymptomDefinition(String name, SymptomType type, double min, doubl
             return false;
         }
         return s.regionMatches(true, i, "(R)", 0, 3) || s.regionMatches(true, i, "(TM)", 0, 4);
+    }
+
+    /**
+     * A certificate thumbprint as Windows writes it ({@code Thumbprint}, {@code SSLCertificateSHA1Hash}: 40 upper-case hex
+     * digits), from the ways people copy one: lower case, pairs separated by spaces (the certificate dialog's Details tab)
+     * or colons ({@code openssl x509 -fingerprint -sha1}), with the invisible left-to-right mark (U+200E) the certificate
+     * dialog puts before it, or a {@code SHA1 Fingerprint=} prefix as openssl prints it.
+     */
+    private String toThumbprint(Object raw) {
+        if (!(raw instanceof String s)) {
+            throw wrong(raw);
+        }
+        String t = s.strip();
+        int eq = t.indexOf('=');
+        if (eq >= 0 && t.substring(0, eq).toLowerCase(Locale.ROOT).contains("fingerprint")) {
+            t = t.substring(eq + 1);
+        }
+        StringBuilder b = new StringBuilder(40);
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ' ' || c == ':' || c == '\u200e' || c == '\u200f' || c == '\ufeff' || c == '\u00a0' || c == '\t') {
+                continue;
+            }
+            if (Character.digit(c, 16) < 0 || c > 'f') {
+                throw wrong(raw);
+            }
+            b.append(Character.toUpperCase(c));
+        }
+        if (b.length() != 40) {
+            throw wrong(raw);
+        }
+        return b.toString();
     }
 
     private HexCode toHex(Object raw) {

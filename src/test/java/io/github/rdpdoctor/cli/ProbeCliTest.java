@@ -136,12 +136,13 @@ class ProbeCliTest {
         CliRun r = CliRun.run("probe", target, "--timeout", "2000");
         assertEquals(0, r.code(), r.err());
         String out = r.out();
-        assertTrue(out.startsWith("Probe of " + target + ": 18 facts in "), out);
+        assertTrue(out.startsWith("Probe of " + target + ": 19 facts in "), out);
         assertTrue(hasLine(out, "  collectors: dns \\d+ ms, tcp-connect \\d+ ms, rdp-negotiation \\d+ ms, tls \\d+ ms; "
                 + "did not apply: .*host-identity.*"), out);
         for (String fact : List.of("network.rdp_port_state +open", "rdp.negotiation +ssl",
                 "rdp.negotiation.rdp +failure:ssl_required_by_server", "rdp.nla_required +false", "tls.handshake_ok +true",
-                "tls.max_version +1.3", "tls.cert_days_left +399", "tls.cert_name_match +true", "tls.cert_subject +CN=tls.test")) {
+                "tls.max_version +1.3", "tls.cert_days_left +399", "tls.cert_name_match +true", "tls.cert_subject +CN=tls.test",
+                "tls.cert_thumbprint +[0-9A-F]{40}")) {
             assertTrue(hasLine(out, "  " + fact), fact + " in\n" + out);
         }
         // then the diagnosis, rendered like `diagnose`: this server is healthy as far as a client can see

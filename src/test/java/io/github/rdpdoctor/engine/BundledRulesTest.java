@@ -1661,6 +1661,49 @@ class BundledRulesTest {
     }
 
     /**
+     * The probe was shown another certificate on the RDP port than the host's listener uses: a device in the path ends TLS
+     * with its own (a TLS-inspecting firewall, a load balancer), which speaks for rd-gateway-or-nat and explains why only
+     * clients behind it fail. Not when the thumbprints agree or one is unknown, nor when another machine answered (its
+     * certificate is its own), nor when the probe tested another port than the target's. Round 267's open point (3255).
+     */
+    @Test
+    void anotherCertificateOnThePortThanTheHostsSpeaksForADeviceInThePath() {
+        String device = "rd-gateway-or-nat: the certificate on the RDP port is not the host's own (a device in the path presents its own certificate)";
+        String notClient = "client-side-corruption: less likely, a device in the path presents its own certificate on the RDP port (it explains why only clients behind it fail)";
+        String host = "5A1F3C9E0B7D4A2E8C6F1B3D5E7A9C0B2D4F6E81";
+        String inspector = "0D9B6E4C2A1F8E7D6C5B4A39281716F5E4D3C2B1";
+        record Case(String target, String shown, String own, String resolved, Integer probedPort, boolean fires) {
+        }
+        for (Case c : List.of(new Case("erp-01.example", inspector, host, null, null, true),
+                new Case("erp-01.example", host, host, null, null, false),
+                new Case("erp-01.example", inspector, null, null, null, false),
+                new Case("erp-01.example", null, host, null, null, false),
+                new Case("erp-01.example", inspector, host, "10.0.0.99", null, false),
+                new Case("erp-01.example:3390", inspector, host, null, 3389, false))) {
+            SymptomSet.Builder b = errorPair(c.target()).symptom("client.other_hosts_work", false)
+                    .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("tls.handshake_ok", true)
+                    .symptom("tls.cert_self_signed", false).symptom("tls.cert_name_match", false)
+                    .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running");
+            present(b, "tls.cert_thumbprint", c.shown());
+            present(b, "server.rdp_cert_thumbprint", c.own());
+            if (c.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", c.resolved()).symptom("network.dns_all_ips", c.resolved())
+                        .symptom("network.dns_expected_ip", "10.0.0.12");
+            }
+            present(b, "network.rdp_port", c.probedPort());
+            SymptomSet facts = b.build();
+            assertEquals(c.fires(), evidenceRules("rd-gateway-or-nat", facts).contains(device), c.toString());
+            assertEquals(c.fires(), evidenceRules("client-side-corruption", facts).contains(notClient), c.toString());
+            if (c.fires()) {
+                assertEquals("rd-gateway-or-nat", listed(facts).get(0), c + ": " + listed(facts));
+                assertTrue(doctor.diagnose(facts).cause("rd-gateway-or-nat").orElseThrow().evidence().stream()
+                        .anyMatch(e -> e.detail().contains(inspector) && e.detail().contains(host)), "the evidence names both certificates");
+            }
+        }
+    }
+
+    /**
      * After the host authenticated the connecting user (1149), a failure recorded on the host for that user — a profile it
      * cannot load, or the user's own session it hands the connection to — meets the user from any client: another client
      * that connects no longer singles out a broken client. Not for another user's events, nor without the user's 1149, nor

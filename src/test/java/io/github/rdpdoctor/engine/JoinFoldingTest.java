@@ -364,6 +364,11 @@ class JoinFoldingTest {
                 yield d.type() == io.github.rdpdoctor.symptoms.SymptomType.INT ? (Object) (long) Math.floor(v) : (Object) v;
             }
             case STRING, HEX -> s.getValue();
+            case THUMBPRINT -> {
+                byte[] digest = new byte[20];
+                random.nextBytes(digest);
+                yield java.util.HexFormat.of().withUpperCase().formatHex(digest);
+            }
         };
     }
 }

@@ -147,6 +147,31 @@ class SymptomLoaderTest {
         assertEquals("symptoms.client.error_code", e.field());
     }
 
+    /**
+     * A certificate thumbprint reads the same however it was copied: Windows' 40 upper-case digits, the certificate dialog's
+     * spaced lower-case pairs behind its invisible left-to-right mark, openssl's colon pairs with their prefix. What is not
+     * 40 hex digits is rejected naming the file, line and field.
+     */
+    @Test
+    void thumbprintsAreReadAsWindowsWritesThem() {
+        String windows = "5A1F3C9E0B7D4A2E8C6F1B3D5E7A9C0B2D4F6E81";
+        for (String copied : List.of(windows, "5a1f3c9e0b7d4a2e8c6f1b3d5e7a9c0b2d4f6e81",
+                "\u200e5a 1f 3c 9e 0b 7d 4a 2e 8c 6f 1b 3d 5e 7a 9c 0b 2d 4f 6e 81",
+                "SHA1 Fingerprint=5A:1F:3C:9E:0B:7D:4A:2E:8C:6F:1B:3D:5E:7A:9C:0B:2D:4F:6E:81")) {
+            SymptomSet set = yaml("host: h\nsymptoms:\n  tls.cert_thumbprint: \"" + copied + "\"\n");
+            assertEquals(windows, set.symptom("tls.cert_thumbprint").orElseThrow().getText(), copied);
+        }
+        for (String bad : List.of("5A1F3C9E", "5A1F3C9E0B7D4A2E8C6F1B3D5E7A9C0B2D4F6E8Z", windows + "00", "CN=host")) {
+            SymptomFileException e = rejected("t.yaml", "host: h\nsymptoms:\n  server.rdp_cert_thumbprint: \"" + bad + "\"\n");
+            assertEquals("symptoms.server.rdp_cert_thumbprint", e.field(), bad);
+            assertEquals(3, e.line(), bad);
+            assertTrue(e.getMessage().startsWith("t.yaml:3: symptoms.server.rdp_cert_thumbprint: expected a SHA-1 thumbprint of 40 hexadecimal digits"),
+                    e.getMessage());
+        }
+        SymptomFileException number = rejected("n.yaml", "host: h\nsymptoms:\n  tls.cert_thumbprint: 1234\n");
+        assertEquals("symptoms.tls.cert_thumbprint", number.field());
+    }
+
     @Test
     void missingHostIsRejected() {
         SymptomFileException e = rejected("nohost.yaml", "symptoms:\n  network.ping_ok: true\n");

@@ -16,7 +16,7 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /** What the probe reports about the host's certificate. */
-public record CertificateFacts(long daysLeft, boolean selfSigned, boolean nameMatch, String subject) {
+public record CertificateFacts(long daysLeft, boolean selfSigned, boolean nameMatch, String subject, String thumbprint) {
 
     public static X509Certificate parse(byte[] der) throws CertificateException {
         return (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -27,7 +27,20 @@ public record CertificateFacts(long daysLeft, boolean selfSigned, boolean nameMa
         long millis = cert.getNotAfter().getTime() - now.toEpochMilli();
         long days = Math.floorDiv(millis, 86_400_000L);
         return new CertificateFacts(days, selfSigned(cert), nameMatches(cert, host),
-                cert.getSubjectX500Principal().getName());
+                cert.getSubjectX500Principal().getName(), thumbprint(cert));
+    }
+
+    /**
+     * The certificate's SHA-1 thumbprint as Windows writes it (a certificate's {@code Thumbprint} in PowerShell's
+     * {@code Cert:} drive, the RDP-Tcp listener's {@code SSLCertificateSHA1Hash}): the SHA-1 digest of its DER encoding, 40 upper-case hex digits.
+     */
+    public static String thumbprint(X509Certificate cert) {
+        try {
+            return java.util.HexFormat.of().withUpperCase()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(cert.getEncoded()));
+        } catch (java.security.NoSuchAlgorithmException | java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("SHA-1 of a parsed certificate", e); // every JDK has SHA-1; a parsed certificate encodes
+        }
     }
 
     /** Subject equals issuer and the certificate's signature verifies with its own key. */

@@ -59,6 +59,8 @@ public final class ProbeSymptoms {
     public static final String TLS_HANDSHAKE_ALERT = "tls.handshake_alert";
     /** added: subject distinguished name of the host's certificate. */
     public static final String TLS_CERT_SUBJECT = "tls.cert_subject";
+    /** added: SHA-1 thumbprint of the host's certificate, 40 upper-case hex digits (as Windows writes thumbprints). */
+    public static final String TLS_CERT_THUMBPRINT = "tls.cert_thumbprint";
 
     /** contract. */
     public static final String NTLM_DNS_COMPUTER_NAME = "ntlm.dns_computer_name";

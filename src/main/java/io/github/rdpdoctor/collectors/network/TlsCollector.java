@@ -40,7 +40,7 @@ public final class TlsCollector implements SymptomCollector {
     public Set<String> produces() {
         return Set.of(ProbeSymptoms.TLS_HANDSHAKE_OK, ProbeSymptoms.TLS_MAX_VERSION, ProbeSymptoms.TLS_CERT_DAYS_LEFT,
                 ProbeSymptoms.TLS_CERT_SELF_SIGNED, ProbeSymptoms.TLS_CERT_NAME_MATCH, ProbeSymptoms.TLS_CERT_SUBJECT,
-                ProbeSymptoms.TLS_HANDSHAKE_ALERT);
+                ProbeSymptoms.TLS_CERT_THUMBPRINT, ProbeSymptoms.TLS_HANDSHAKE_ALERT);
     }
 
     @Override
@@ -90,6 +90,7 @@ public final class TlsCollector implements SymptomCollector {
             out.put(ProbeSymptoms.TLS_CERT_SELF_SIGNED, f.selfSigned());
             out.put(ProbeSymptoms.TLS_CERT_NAME_MATCH, f.nameMatch());
             out.put(ProbeSymptoms.TLS_CERT_SUBJECT, f.subject());
+            out.put(ProbeSymptoms.TLS_CERT_THUMBPRINT, f.thumbprint());
         } else if (!ctx.isExpired()) {
             out.warn("no certificate seen");
         }

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>the certificate in use is the one whose thumbprint the RDP-Tcp listener names
  *       (Win32_TSGeneralSetting.SSLCertificateSHA1Hash), else the newest in the "Remote Desktop" store;</li>
- *   <li>{@code server.cert_expired}, {@code tls.cert_days_left}, {@code tls.cert_self_signed} from it;</li>
+ *   <li>{@code server.cert_expired}, {@code tls.cert_days_left}, {@code tls.cert_self_signed} and its thumbprint,
+ *       {@code server.rdp_cert_thumbprint} (for comparing with the certificate a client is shown on the port), from it;</li>
  *   <li>{@code server.machinekeys_ok}: a key file {@code f686aace6942fb7f7ceb231212eef4a4*} in MachineKeys
  *       that NETWORK SERVICE may read (directly or as Everyone, Authenticated Users, SERVICE or Users)
  *       and is not denied; not judged when the listener uses a CA-issued certificate (its key has
@@ -53,7 +54,8 @@ public final class CertificateCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("server.cert_expired", "tls.cert_days_left", "tls.cert_self_signed", "server.machinekeys_ok");
+        return Set.of("server.cert_expired", "tls.cert_days_left", "tls.cert_self_signed", "server.rdp_cert_thumbprint",
+                "server.machinekeys_ok");
     }
 
     /** A certificate of the Remote Desktop (or My) store. */
@@ -126,6 +128,11 @@ public final class CertificateCollector extends WindowsCollector {
             facts.put("server.cert_expired", inUse.notAfter().isBefore(now));
             facts.put("tls.cert_days_left", days);
             facts.put("tls.cert_self_signed", inUse.isSelfSigned());
+            // Not when the listener names a certificate that is in neither store: what it presents then is a guess.
+            boolean named = configured == null || configured.isBlank() || inUse.thumbprint().equalsIgnoreCase(configured.strip());
+            if (named && !inUse.thumbprint().isBlank()) {
+                facts.put("server.rdp_cert_thumbprint", inUse.thumbprint().strip().toUpperCase(Locale.ROOT));
+            }
         } else if (certs.isEmpty()) {
             facts.warn("no certificate in the Remote Desktop store (TermService makes one when it starts)");
         }

@@ -39,12 +39,14 @@ class HostileServerTest {
     static final Duration IO = Duration.ofSeconds(1);
     static Path dir;
     static SSLContext serverTls;
+    static String serverThumbprint;
     private final Prober prober = Prober.networkOnly();
 
     @BeforeAll
     static void keys() throws Exception {
         dir = Files.createTempDirectory("rdp-doctor-hostile");
         serverTls = ScriptedServer.serverTls(dir);
+        serverThumbprint = ScriptedServer.serverThumbprint(dir);
     }
 
     @AfterAll
@@ -313,7 +315,7 @@ class HostileServerTest {
                 "rdp.negotiation.rdp", "failure:hybrid_required_by_server", "rdp.negotiation", "hybrid",
                 "rdp.nla_required", true, "tls.handshake_ok", true, "tls.max_version", "1.3",
                 "tls.cert_days_left", 29L, "tls.cert_self_signed", true, "tls.cert_name_match", false,
-                "tls.cert_subject", "CN=scripted.test");
+                "tls.cert_subject", "CN=scripted.test", "tls.cert_thumbprint", serverThumbprint);
         want.putAll(m(more));
         return want;
     }

@@ -54,6 +54,12 @@ class RealServerProbeTest {
     static final Instant EXPIRED_NOT_AFTER = Instant.parse("2020-03-01T00:00:00Z");
 
     private RealServers.Started servers;
+    /** The certificates the servers present, for their thumbprints. */
+    private RealServers.Cert tlsCert;
+    private RealServers.Cert negCert;
+    private RealServers.Cert expCert;
+    private RealServers.Cert oldCert;
+    private Path shadowCert;
     private RealServers.Xrdp rdp;
     private RealServers.Xrdp tls;
     private RealServers.Xrdp negotiate;
@@ -75,11 +81,11 @@ class RealServerProbeTest {
         servers = RealServers.Started.start("rdp-doctor-servers", s -> {
             Path dir = s.dir;
             RealServers.Cert rdpCert = RealServers.selfSigned(dir, "rdp", "rdp.test", null, 30);
-            RealServers.Cert tlsCert = RealServers.selfSigned(dir, "tls", "tls.test", "IP:127.0.0.1", 30);
-            RealServers.Cert negCert = RealServers.selfSigned(dir, "neg", "other.example", null, 400);
-            RealServers.Cert expCert = RealServers.selfSignedWithDates(dir, "expired", "expired.test",
+            tlsCert = RealServers.selfSigned(dir, "tls", "tls.test", "IP:127.0.0.1", 30);
+            negCert = RealServers.selfSigned(dir, "neg", "other.example", null, 400);
+            expCert = RealServers.selfSignedWithDates(dir, "expired", "expired.test",
                     "20200101000000Z", "20200301000000Z");
-            RealServers.Cert oldCert = RealServers.selfSigned(dir, "old", "old.test", "IP:127.0.0.1", 10);
+            oldCert = RealServers.selfSigned(dir, "old", "old.test", "IP:127.0.0.1", 10);
             rdp = s.track(RealServers.Xrdp.start(dir, "xrdp-rdp", xrdp("rdp", rdpCert)));
             tls = s.track(RealServers.Xrdp.start(dir, "xrdp-tls", xrdp("tls", tlsCert)));
             negotiate = s.track(RealServers.Xrdp.start(dir, "xrdp-negotiate", xrdp("negotiate", negCert)));
@@ -101,6 +107,7 @@ class RealServerProbeTest {
             Map<String, String> none = xrdp("tls", new RealServers.Cert(dir.resolve("missing.crt"), dir.resolve("missing.key")));
             noCert = s.track(RealServers.Xrdp.start(dir, "xrdp-nocert", none));
             shadow = s.track(RealServers.ShadowNla.start(dir));
+            shadowCert = dir.resolve("shadow-home/.config/freerdp/shadow/shadow.crt"); // the shadow server makes it at start
             https = s.track(RealServers.Https.start(dir, tlsCert));
             silent = new ServerSocket();
             silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -168,7 +175,8 @@ class RealServerProbeTest {
                 "rdp.negotiation.rdp", "failure:ssl_required_by_server",
                 "rdp.negotiation", "ssl", "rdp.nla_required", false,
                 "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", 29L,
-                "tls.cert_self_signed", true, "tls.cert_name_match", true, "tls.cert_subject", "CN=tls.test"));
+                "tls.cert_self_signed", true, "tls.cert_name_match", true, "tls.cert_subject", "CN=tls.test",
+                "tls.cert_thumbprint", tlsCert.thumbprint()));
         assertSymptoms(r, want);
         assertEquals(List.of(), r.warnings());
         assertNoCause(r); // healthy as far as a client can see: TLS 1.3, certificate valid and matching
@@ -181,7 +189,8 @@ class RealServerProbeTest {
         want.putAll(m("rdp.negotiation.hybrid_ssl", "ssl", "rdp.negotiation.ssl", "ssl", "rdp.negotiation.rdp", "rdp",
                 "rdp.negotiation", "ssl", "rdp.nla_required", false,
                 "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", 399L,
-                "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=other.example"));
+                "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=other.example",
+                "tls.cert_thumbprint", negCert.thumbprint()));
         assertSymptoms(r, want);
         assertEquals(CollectorOutcome.Status.SKIPPED, outcome(r, "host-identity").status(), "xrdp has no CredSSP");
         // a self-signed certificate naming another machine is expected when the target is an IP address
@@ -200,7 +209,8 @@ class RealServerProbeTest {
                 "rdp.negotiation.rdp", "failure:ssl_required_by_server",
                 "rdp.negotiation", "ssl", "rdp.nla_required", false,
                 "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", got,
-                "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=expired.test"));
+                "tls.cert_self_signed", true, "tls.cert_name_match", false, "tls.cert_subject", "CN=expired.test",
+                "tls.cert_thumbprint", expCert.thumbprint()));
         assertSymptoms(r, want);
         Diagnosis d = assertTopCause(r, "rdp-certificate-problem");
         assertTrue(d.causes().get(0).evidence().stream().anyMatch(e -> e.rule().startsWith(
@@ -220,7 +230,7 @@ class RealServerProbeTest {
                 // completes its side of that handshake: handshake_ok, since it is the JDK that refuses, not the host
                 "tls.handshake_ok", true, "tls.handshake_alert", "protocol_version", "tls.max_version", "1.0",
                 "tls.cert_days_left", 9L, "tls.cert_self_signed", true, "tls.cert_name_match", true,
-                "tls.cert_subject", "CN=old.test"));
+                "tls.cert_subject", "CN=old.test", "tls.cert_thumbprint", oldCert.thumbprint()));
         assertSymptoms(r, want);
         assertEquals(List.of("tls: TLS handshake failed: SSLHandshakeException: Received fatal alert: protocol_version",
                 "tls: the host completed its side of a TLS 1.0 handshake (ServerHello and certificate) with the probe's own"
@@ -239,7 +249,7 @@ class RealServerProbeTest {
                 "rdp.negotiation", "ssl", "rdp.nla_required", false,
                 "tls.handshake_ok", true, "tls.handshake_alert", "protocol_version", "tls.max_version", "1.1",
                 "tls.cert_days_left", 9L, "tls.cert_self_signed", true, "tls.cert_name_match", true,
-                "tls.cert_subject", "CN=old.test"));
+                "tls.cert_subject", "CN=old.test", "tls.cert_thumbprint", oldCert.thumbprint()));
         assertSymptoms(r, want);
         Diagnosis d = assertTopCause(r, "tls-protocol-mismatch");
         assertEquals(List.of("tls-protocol-mismatch"), ids(d), d::toString);
@@ -254,7 +264,7 @@ class RealServerProbeTest {
                 "rdp.negotiation", "ssl", "rdp.nla_required", false,
                 "tls.handshake_ok", true, "tls.max_version", "1.2",
                 "tls.cert_days_left", 9L, "tls.cert_self_signed", true, "tls.cert_name_match", true,
-                "tls.cert_subject", "CN=old.test"));
+                "tls.cert_subject", "CN=old.test", "tls.cert_thumbprint", oldCert.thumbprint()));
         assertSymptoms(r, want);
         assertEquals(List.of(), r.warnings());
         assertNoCause(r);
@@ -306,7 +316,7 @@ class RealServerProbeTest {
                 "rdp.negotiation", "hybrid", "rdp.nla_required", true,
                 "tls.handshake_ok", true, "tls.max_version", "1.3", "tls.cert_days_left", days,
                 "tls.cert_self_signed", true, "tls.cert_name_match", false,
-                "tls.cert_subject", r.get("tls.cert_subject"),
+                "tls.cert_subject", r.get("tls.cert_subject"), "tls.cert_thumbprint", RealServers.thumbprint(shadowCert),
                 "ntlm.dns_computer_name", dnsName,
                 "ntlm.nb_computer_name", r.get("ntlm.nb_computer_name"),
                 "ntlm.nb_domain_name", r.get("ntlm.nb_domain_name"),

@@ -133,6 +133,21 @@ public final class RealServers {
 
     /** A certificate and its key, as files. */
     public record Cert(Path cert, Path key) {
+        /** The certificate's SHA-1 thumbprint as openssl computes it, in Windows' form (40 upper-case hex digits). */
+        public String thumbprint() {
+            return RealServers.thumbprint(cert);
+        }
+    }
+
+    /**
+     * The SHA-1 thumbprint of a PEM certificate file as {@code openssl x509 -fingerprint -sha1} prints it
+     * ({@code SHA1 Fingerprint=AB:CD:...}), in Windows' form: an independent computation to check the probe's against.
+     */
+    public static String thumbprint(Path pem) {
+        Result r = check(run(Duration.ofSeconds(10), Map.of(), pem.getParent(), tool("openssl"), "x509", "-in", pem.toString(),
+                "-noout", "-fingerprint", "-sha1"), "openssl x509 -fingerprint");
+        String out = r.output().strip();
+        return out.substring(out.indexOf('=') + 1).replace(":", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** A self-signed RSA certificate made with {@code openssl req -x509}. */

@@ -172,6 +172,16 @@ final class ScriptedServer implements AutoCloseable {
         return ctx;
     }
 
+    /** The SHA-1 thumbprint (Windows' form) of the certificate {@link #serverTls(Path)} made in {@code dir}. */
+    static String serverThumbprint(Path dir) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(dir.resolve("server.p12"))) {
+            store.load(in, "changeit".toCharArray());
+        }
+        byte[] der = store.getCertificate("rdp").getEncoded();
+        return java.util.HexFormat.of().withUpperCase().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(der));
+    }
+
     /** Server side of TLS on an accepted socket. */
     static SSLSocket acceptTls(SSLContext ctx, Socket s) throws IOException {
         SSLSocket ssl = (SSLSocket) ctx.getSocketFactory().createSocket(s, null, true);

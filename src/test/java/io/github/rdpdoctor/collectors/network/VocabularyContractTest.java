@@ -29,7 +29,7 @@ class VocabularyContractTest {
             "network.dns_all_ips", "network.dns_ok", "network.connected_ip",
             "rdp.negotiation.hybrid_ssl", "rdp.negotiation.ssl", "rdp.negotiation.rdp",
             "rdp.negotiation_legacy", "rdp.invalid_response",
-            "tls.handshake_alert", "tls.cert_subject",
+            "tls.handshake_alert", "tls.cert_subject", "tls.cert_thumbprint",
             "ntlm.nb_computer_name", "ntlm.nb_domain_name", "ntlm.dns_domain_name", "ntlm.dns_tree_name",
             "server.os_version", "server.os_build", "server.credssp_version",
             "gateway.dns_ok", "gateway.port_state", "gateway.tls_handshake_ok", "gateway.tls_max_version",

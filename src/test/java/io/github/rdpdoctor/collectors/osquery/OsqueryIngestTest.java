@@ -65,7 +65,7 @@ class OsqueryIngestTest {
                 Map.entry("server.credssp_oracle", "1"), Map.entry("server.network_profile", "domain"),
                 Map.entry("server.firewall_rdp_allowed", "true"), Map.entry("server.cert_expired", "true"),
                 Map.entry("tls.cert_days_left", "-23"), Map.entry("tls.cert_self_signed", "true"),
-                Map.entry("server.machinekeys_ok", "true"), Map.entry("server.listener_state", "listen"),
+                Map.entry("server.rdp_cert_thumbprint", "0D9B6E4C2A1F8E7D6C5B4A39281716F5E4D3C2B1"), Map.entry("server.machinekeys_ok", "true"), Map.entry("server.listener_state", "listen"),
                 Map.entry("server.session_count", "2"), Map.entry("server.session_limit", "25"),
                 Map.entry("server.last_update_days", "36"), Map.entry("server.recent_update", "KB5044277"),
                 Map.entry("server.credssp_patched", "true"), Map.entry("server.security_software", "SentinelOne"),

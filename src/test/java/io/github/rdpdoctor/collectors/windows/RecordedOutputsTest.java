@@ -268,7 +268,7 @@ class RecordedOutputsTest {
     void selfSignedCertificateWithReadableKey() {
         CollectorResult r = host("certificate/self-signed-ok");
         assertEquals(Map.of("server.cert_expired", false, "tls.cert_days_left", 162L, "tls.cert_self_signed", true,
-                "server.machinekeys_ok", true), r.symptoms());
+                "server.rdp_cert_thumbprint", "5A1F3C9E0B7D4A2E8C6F1B3D5E7A9C0B2D4F6E81", "server.machinekeys_ok", true), r.symptoms());
         assertEquals(List.of(), r.warnings());
     }
 
@@ -319,6 +319,7 @@ class RecordedOutputsTest {
         assertWarned(r, "names certificate DEADBEEF00112233445566778899AABBCCDDEEFF, which is in neither");
         assertEquals(false, r.symptoms().get("server.cert_expired"));
         assertEquals(true, r.symptoms().get("server.machinekeys_ok"));
+        assertNull(r.symptoms().get("server.rdp_cert_thumbprint"), "what the listener presents is not known: its certificate is missing");
     }
 
     // ---- sessions ---------------------------------------------------------------------------------
