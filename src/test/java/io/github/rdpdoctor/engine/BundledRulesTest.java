@@ -1663,8 +1663,9 @@ class BundledRulesTest {
     /**
      * The probe was shown another certificate on the RDP port than the host's listener uses: a device in the path ends TLS
      * with its own (a TLS-inspecting firewall, a load balancer), which speaks for rd-gateway-or-nat and explains why only
-     * clients behind it fail. Not when the thumbprints agree or one is unknown, nor when another machine answered (its
-     * certificate is its own), nor when the probe tested another port than the target's. Round 267's open point (3255).
+     * clients behind it fail; that there is no RD Gateway and the NAT forward points at the host then no longer argues against
+     * the cause. Not when the thumbprints agree or one is unknown, nor when another machine answered (its certificate is its
+     * own), nor when the probe tested another port than the target's. Round 267's open point (3255).
      */
     @Test
     void anotherCertificateOnThePortThanTheHostsSpeaksForADeviceInThePath() {
@@ -1684,7 +1685,8 @@ class BundledRulesTest {
                     .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open")
                     .symptom("rdp.negotiation", "hybrid").symptom("tls.handshake_ok", true)
                     .symptom("tls.cert_self_signed", false).symptom("tls.cert_name_match", false)
-                    .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running");
+                    .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running")
+                    .symptom("network.via_gateway", false).symptom("network.nat_forward_ok", true);
             present(b, "tls.cert_thumbprint", c.shown());
             present(b, "server.rdp_cert_thumbprint", c.own());
             if (c.resolved() != null) {
@@ -1695,6 +1697,11 @@ class BundledRulesTest {
             SymptomSet facts = b.build();
             assertEquals(c.fires(), evidenceRules("rd-gateway-or-nat", facts).contains(device), c.toString());
             assertEquals(c.fires(), evidenceRules("client-side-corruption", facts).contains(notClient), c.toString());
+            // no gateway and a forward that points at the host say nothing about a device that ends TLS on the way
+            for (String noDevice : List.of("rd-gateway-or-nat: less likely, no RD Gateway and no known NAT problem",
+                    "rd-gateway-or-nat: less likely, NAT / port forward to the host is correct")) {
+                assertEquals(!c.fires(), evidenceRules("rd-gateway-or-nat", facts).contains(noDevice), c + ": " + noDevice);
+            }
             if (c.fires()) {
                 assertEquals("rd-gateway-or-nat", listed(facts).get(0), c + ": " + listed(facts));
                 assertTrue(doctor.diagnose(facts).cause("rd-gateway-or-nat").orElseThrow().evidence().stream()
