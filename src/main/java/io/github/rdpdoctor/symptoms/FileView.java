@@ -58,6 +58,16 @@ final class FileView {
         return false;
     }
 
+    /** Whether an event with that id comes from a source whose name contains {@code source} (letter case aside). */
+    boolean hasEventFrom(int id, String source) {
+        for (HostEvent e : events) {
+            if (e.getId() == id && e.fromSource(source)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean hasTlsAlertEvent(int alert) {
         for (HostEvent e : events) {
             if (e.getTlsAlert() == alert) {

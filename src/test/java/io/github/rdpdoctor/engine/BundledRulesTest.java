@@ -1711,6 +1711,38 @@ class BundledRulesTest {
     }
 
     /**
+     * Another certificate on the RDP port than the host's listener uses says nothing of a device in the path when the host
+     * logged that it generated a new self-signed certificate (RemoteConnectionManager 1056) and the one shown is self-signed:
+     * TermService renewed it between the probe and the host-side collection. A CA-signed certificate shown on the port still
+     * speaks for a device in the path, and so does a 1056 from another source. Blind holdout round 270 (3295).
+     */
+    @Test
+    void aSelfSignedCertificateRenewedBetweenTheCollectionsIsNotADeviceInThePath() {
+        String device = "rd-gateway-or-nat: the certificate on the RDP port is not the host's own (a device in the path presents its own certificate)";
+        String notClient = "client-side-corruption: less likely, a device in the path presents its own certificate on the RDP port (it explains why only clients behind it fail)";
+        String rcm = "Microsoft-Windows-TerminalServices-RemoteConnectionManager";
+        record Case(boolean shownSelfSigned, String renewalSource, boolean fires) {
+        }
+        for (Case c : List.of(new Case(true, rcm, false), new Case(true, null, true), new Case(false, rcm, true),
+                new Case(true, "Microsoft-Windows-Something-Else", true))) {
+            SymptomSet.Builder b = errorPair("mkt-02.example").symptom("client.other_hosts_work", false)
+                    .symptom("test.from_other_client_works", true).symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("tls.handshake_ok", true)
+                    .symptom("tls.cert_self_signed", c.shownSelfSigned())
+                    .symptom("tls.cert_thumbprint", "1E8C5A02D7F3944B6A10C9E2B85D7F3A0C46E19B")
+                    .symptom("server.rdp_cert_thumbprint", "6B3D90F1A2C4E75808D1B6F3C9A2E4107F5D3B8C")
+                    .symptom("server.rdp_enabled", true).symptom("server.service.termservice", "running");
+            if (c.renewalSource() != null) {
+                b.event(new HostEvent("System", c.renewalSource(), 1056, "2026-12-07T08:15:00Z",
+                        "A new self signed certificate to be used for RD Session Host Server authentication on SSL connections has been generated."));
+            }
+            SymptomSet facts = b.build();
+            assertEquals(c.fires(), evidenceRules("rd-gateway-or-nat", facts).contains(device), c.toString());
+            assertEquals(c.fires(), evidenceRules("client-side-corruption", facts).contains(notClient), c.toString());
+        }
+    }
+
+    /**
      * After the host authenticated the connecting user (1149), a failure recorded on the host for that user — a profile it
      * cannot load, or the user's own session it hands the connection to — meets the user from any client: another client
      * that connects no longer singles out a broken client. Not for another user's events, nor without the user's 1149, nor

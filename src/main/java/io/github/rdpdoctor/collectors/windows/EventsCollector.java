@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * Host: the events the bundled rules read, from the last 7 days (Get-WinEvent -FilterHashtable, one
- * query per log and provider): RemoteConnectionManager 1057, 1058, 1006, 1003, 1004, 1069, 1128, 1149 and 261,
+ * query per log and provider): RemoteConnectionManager 1056, 1057, 1058, 1006, 1003, 1004, 1069, 1128, 1149 and 261,
  * LocalSessionManager 21 (session logon succeeded: which failures a later logon followed, HostEvent.followedByLogon),
  * Schannel 36870, 36871, 36874, 36887, 36888, User Profile Service 1511, 1515, 1502, 1508, the
  * legacy TermService 71, Security 4625 (a failed logon), and Service Control Manager 7011, 7022, 7031, 7034 whose message names

@@ -9,7 +9,7 @@
 # normal; other errors (access denied) are reported. Prints nothing when there are no events.
 $since = (Get-Date).AddDays(-7)
 $queries = @(
-    @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'; Id = @(1057, 1058, 1006, 1003, 1004, 1069, 1128) } },
+    @{ Max = 100; Filter = @{ LogName = 'System'; ProviderName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'; Id = @(1056, 1057, 1058, 1006, 1003, 1004, 1069, 1128) } },
     @{ Max = 50; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(1149, 1006) } },
     @{ Max = 20; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(260, 261) } },
     @{ Max = 100; Filter = @{ LogName = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational'; Id = @(21) } },
