@@ -27,14 +27,16 @@ public final class HostEvent extends FileFact {
      * not the account. Microsoft Learn, "4625(F)", "4740(S)" and "4767(S)".
      */
     private static final Pattern TARGET_ACCOUNT = Pattern.compile(
-            "(?is)(?:Account For Which Logon Failed|Account That Was Locked Out|Target Account):.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
+            "(?is)(?:Account For Which Logon Failed|Account That Was Locked Out|Target Account):.*?Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\,;]+)");
     /**
      * Any "Account Name:" of a 4625: in a message pasted short, without the "Account For Which Logon Failed:" header
      * ("An account failed to log on. Logon Type: 3. Account Name: jdoe. Account Domain: CORP. ..."), the last one that
      * names an account is the one that failed — in the full message the caller's "Subject:" comes first. A trailing full
-     * stop ends the sentence, not the name (an account name cannot end with one).
+     * stop ends the sentence, not the name (an account name cannot end with one); so does a comma or semicolon of a message
+     * pasted on one line ("Account Name: jdoe, Account Domain: CORP"): neither may appear in a user logon name (Microsoft
+     * Learn, "Naming conventions in Active Directory": sAMAccountName excludes " / \\ [ ] : ; | = , + * ? &lt; &gt;).
      */
-    private static final Pattern ACCOUNT_NAME = Pattern.compile("(?i)Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\]+)");
+    private static final Pattern ACCOUNT_NAME = Pattern.compile("(?i)Account Name:[ \\t]*+(?:[^\\s\\\\]+\\\\)?([^\\s\\\\,;]+)");
     /** The same account in osquery's windows_eventlog data, the event's fields as JSON text ("TargetUserName":"jdoe"). */
     private static final Pattern TARGET_USER_NAME = Pattern.compile("\"TargetUserName\"\\s*:\\s*\"([^\"]*)\"");
     /**

@@ -36,6 +36,10 @@ class HostEventTest {
         assertEquals("jdoe", event(4625, "An account failed to log on. Subject: Account Name: - Account Name: CORP\\jdoe Source Network Address:"
                 + " 10.1.2.3").getNamedUser(), "the last account named, not the empty subject");
         assertEquals("jdoe", event(4625, "Account For Which Logon Failed: Account Name: jdoe. Account Domain: CORP.").getNamedUser());
+        assertTrue(event(4625, "An account failed to log on. Account Name: jdoe, Account Domain: CORP. Status: 0xC000006E Sub Status:"
+                + " 0xC0000072").namesUser("CORP\\jdoe"), "pasted on one line, a comma after the name (no account name holds one)");
+        assertEquals("jdoe", event(4740, "A user account was locked out. Account That Was Locked Out: Account Name: jdoe; Caller Computer"
+                + " Name: LT-01").getNamedUser());
         assertEquals("", event(4624, "An account was successfully logged on. Account Name: jdoe.").getNamedUser(),
                 "only a 4625's account names are read this way");
         assertEquals("jdoe", event(1149, "User: jdoe@corp.example Domain: CORP").getNamedUser());
