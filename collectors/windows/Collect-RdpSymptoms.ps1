@@ -426,9 +426,10 @@ $result | ConvertTo-Json -Depth 4 -Compress
 
 function Get-RdpRawOs {
 # >>> os.ps1
-# Operating system (edition, version, build, feature version) and the SMBIOS strings from which the
-# cloud is told apart: manufacturer, model, BIOS vendor/version/serial, chassis asset tag. No network.
+# The computer's own name, the operating system (edition, version, build, feature version) and the SMBIOS
+# strings from which the cloud is told apart: manufacturer, model, BIOS vendor/version/serial, chassis asset tag. No network.
 $result = [ordered]@{}
+$result.ComputerName = $env:COMPUTERNAME
 try {
     $os = Get-CimInstance -ClassName Win32_OperatingSystem
     $result.Caption = $os.Caption
@@ -1201,6 +1202,7 @@ function Read-RdpOs($Run) {
         Add-RdpWarning $c 'the OS name could not be read'
     }
     if ($Side -ne 'Host') { return }
+    if (([string]$d.ComputerName).Trim()) { Set-RdpFact $c 'server.computer_name' ([string]$d.ComputerName).Trim() }
     $all = (@([string]$d.Manufacturer, [string]$d.Model, [string]$d.BiosManufacturer, [string]$d.BiosVersion) -join '|').ToLower()
     $tag = ([string]$d.ChassisAssetTag).Trim()
     $serial = ([string]$d.BiosSerialNumber).Trim().ToLower()

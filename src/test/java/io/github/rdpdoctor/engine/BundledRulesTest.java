@@ -1661,6 +1661,38 @@ class BundledRulesTest {
     }
 
     /**
+     * A farm name answered by a member under its own computer name: when that member is the computer the host-side facts were
+     * collected on ({@code server.computer_name}), the name leads to the machine being diagnosed, so the NTLM name is no sign
+     * of a stale record and argues against one. Another computer than the collected one still counts, and so does a name seen
+     * resolving elsewhere. Rounds 265 (3238) and 274 (3341, 3345).
+     */
+    @Test
+    void aFarmNameAnsweredByTheCollectedMemberIsNoWrongHost() {
+        String stranger = "dns-wrong-host: the machine that answers reports another computer name (NTLM challenge)";
+        String collected = "dns-wrong-host: less likely, the answering machine is the computer the host-side facts were collected on (a farm name or alias that reaches it)";
+        record Case(String computer, String resolved, boolean strangerFires, boolean collectedFires) {
+        }
+        for (Case c : List.of(new Case(null, null, true, false), new Case("RDSH-02", null, false, true),
+                new Case("rdsh-02.corp.example", null, false, true), new Case("RDSH-05", null, true, false),
+                new Case("RDSH-02", "10.3.0.99", false, false))) {
+            SymptomSet.Builder b = errorPair("rds.corp.example").symptom("network.rdp_port_state", "open")
+                    .symptom("rdp.negotiation", "hybrid").symptom("ntlm.dns_computer_name", "rdsh-02.corp.example");
+            present(b, "server.computer_name", c.computer());
+            if (c.resolved() != null) {
+                b.symptom("network.dns_resolved_ip", c.resolved()).symptom("network.dns_all_ips", c.resolved())
+                        .symptom("network.dns_expected_ip", "10.3.0.12");
+            }
+            SymptomSet facts = b.build();
+            List<String> rules = evidenceRules("dns-wrong-host", facts);
+            assertEquals(c.strangerFires(), rules.contains(stranger), c.toString());
+            assertEquals(c.collectedFires(), rules.contains(collected), c.toString());
+            if (c.collectedFires()) {
+                assertFalse(listed(facts).contains("dns-wrong-host"), c + ": " + listed(facts));
+            }
+        }
+    }
+
+    /**
      * The probe was shown another certificate on the RDP port than the host's listener uses: a device in the path ends TLS
      * with its own (a TLS-inspecting firewall, a load balancer), which speaks for rd-gateway-or-nat and explains why only
      * clients behind it fail; that there is no RD Gateway and the NAT forward points at the host then no longer argues against

@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 /**
  * Host and client: {@code server.os} / {@code client.os} from Win32_OperatingSystem.Caption (client
  * editions get the feature version, e.g. "Windows 11 Pro 23H2"), and on the host {@code server.cloud}
- * from SMBIOS strings (see {@link WindowsFacts#cloud}; no network calls).
+ * from SMBIOS strings (see {@link WindowsFacts#cloud}; no network calls) and {@code server.computer_name}, the
+ * host's own name ({@code $env:COMPUTERNAME}): which machine the host-side facts describe, for comparing with the
+ * computer name the machine that answers the probe gives in its NTLM challenge.
  */
 public final class OsCollector extends WindowsCollector {
 
@@ -37,7 +39,7 @@ public final class OsCollector extends WindowsCollector {
 
     @Override
     public Set<String> produces() {
-        return Set.of("server.os", "client.os", "server.cloud");
+        return Set.of("server.os", "client.os", "server.cloud", "server.computer_name");
     }
 
     @Override
@@ -56,6 +58,7 @@ public final class OsCollector extends WindowsCollector {
             facts.warn("the OS name could not be read");
         }
         if (facts.side() == Side.HOST) {
+            PsJson.text(root, "ComputerName").filter(n -> !n.isBlank()).ifPresent(n -> facts.put("server.computer_name", n.strip()));
             var cloud = WindowsFacts.cloud(PsJson.text(root, "Manufacturer").orElse(null), PsJson.text(root, "Model").orElse(null),
                     PsJson.text(root, "BiosManufacturer").orElse(null), PsJson.text(root, "BiosVersion").orElse(null),
                     PsJson.text(root, "BiosSerialNumber").orElse(null), PsJson.text(root, "ChassisAssetTag").orElse(null));

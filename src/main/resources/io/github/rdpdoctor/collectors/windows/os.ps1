@@ -1,6 +1,7 @@
-# Operating system (edition, version, build, feature version) and the SMBIOS strings from which the
-# cloud is told apart: manufacturer, model, BIOS vendor/version/serial, chassis asset tag. No network.
+# The computer's own name, the operating system (edition, version, build, feature version) and the SMBIOS
+# strings from which the cloud is told apart: manufacturer, model, BIOS vendor/version/serial, chassis asset tag. No network.
 $result = [ordered]@{}
+$result.ComputerName = $env:COMPUTERNAME
 try {
     $os = Get-CimInstance -ClassName Win32_OperatingSystem
     $result.Caption = $os.Caption

@@ -524,7 +524,8 @@ class RecordedOutputsTest {
 
     @Test
     void osAndCloud() {
-        assertEquals(Map.of("server.os", "Windows Server 2019 Datacenter", "server.cloud", "azure"), host("os/azure-2019").symptoms());
+        assertEquals(Map.of("server.os", "Windows Server 2019 Datacenter", "server.cloud", "azure", "server.computer_name", "APP-AZ-07"),
+                host("os/azure-2019").symptoms());
         assertEquals("none", host("os/onprem-hyperv").symptoms().get("server.cloud"), "Hyper-V without Azure's asset tag");
         assertEquals(Map.of("server.os", "Windows Server 2022 Datacenter", "server.cloud", "aws"), host("os/aws-2022").symptoms());
         assertEquals("gcp", host("os/gcp-2016").symptoms().get("server.cloud"));
