@@ -453,6 +453,21 @@ public final class HostEvent extends FileFact {
     }
 
     /**
+     * Whether this is the host failing to load {@code account}'s profile after authenticating it: a User Profile Service
+     * event (1511 temporary profile, 1502 and 1508 the profile or NTUSER.DAT not loaded, 1500 the profile service refusing
+     * the logon; never Group Policy's own 1500/1502, successful policy runs) that names no other user
+     * ({@link #namesAnotherUser(String)}), in a file where the host logged 1149 for the account, with no complete logon of the
+     * account after it ({@link #followedByLogonOf(String)}) and no refusal of the account's remote logon type after its
+     * authentication ({@link #hasLogonTypeRefusalAfterAuthenticationOf(String)}: that logon stopped before any profile was
+     * loaded). The reading of 000_1186b8863ec60437.txt, "The authentication succeeds ... but session creation fails".
+     */
+    public boolean isProfileFailureAfterAuthenticationOf(String account) {
+        return (id == 1511 || id == 1502 || id == 1508 || (id == 1500 && fromSource("User Profile"))) && !fromSource("GroupPolicy")
+                && !namesAnotherUser(account) && hasEventOf(1149, account) && !followedByLogonOf(account)
+                && !hasLogonTypeRefusalAfterAuthenticationOf(account);
+    }
+
+    /**
      * Whether the host logged a complete logon of {@code account} after this event: an authentication of the account
      * (1149, "User authentication succeeded") logged after it, and a session logon of the account (LocalSessionManager
      * 21, "Session logon succeeded", not from the console) at or after that authentication; both must name the account

@@ -109,6 +109,17 @@ public final class UserSession extends FileFact {
         return file().hasProfileFailureOfWithin(user, idleMinutes);
     }
 
+    /**
+     * Whether the host authenticated {@code account} (1149) and this session of the account is one a new connection is
+     * handed back to and can hang in: disconnected, down (an error state), or active and idle for an hour or more
+     * (000_1186b8863ec60437.txt, "Stuck User Session: ... a disconnected or active session on the host that has become
+     * unresponsive").
+     */
+    public boolean isHandedBackAfterAuthenticationOf(String account) {
+        return belongsTo(account) && (state.equals("disconnected") || state.equals("disc") || state.equals("down")
+                || (state.equals("active") && idleMinutes >= 60)) && hasEventOf(1149, account);
+    }
+
     /** True when this session belongs to {@code account}, comparing without domain prefix and case. */
     public boolean belongsTo(String account) {
         if (account == null) {
