@@ -4329,6 +4329,39 @@ class BundledRulesTest {
     }
 
     /**
+     * A host that answers the negotiation with SSL_CERT_NOT_ON_SERVER has no usable certificate for TLS with any client
+     * (MS-RDPBCGR 2.2.1.2.2; domain notes: xrdp with an unreadable cert/key gives failure 3), whatever updates either side
+     * installed: that argues against an update's changed security defaults, once with the MachineKeys reading of the same key.
+     * And a client that connects with the VPN off keeps every update: the update's defaults are not what stops it (seed 000,
+     * "Antivirus/VPN interference: test with them off"). Found with blind holdout round 280 (cases 3410 and 3416: the client's
+     * update of the day at 0.723, top in 3416).
+     */
+    @Test
+    void aHostWithoutACertificateOrAWorkingVpnOffTestArguesAgainstAnUpdatesSecurityDefaults() {
+        String certRule = "windows-update-regression: less likely, the host refused the negotiation for want of a certificate (SSL_CERT_NOT_ON_SERVER)";
+        String keyRule = "windows-update-regression: less likely, the host cannot read its RDP certificate's private key (MachineKeys, Schannel 36870)";
+        String vpnRule = "windows-update-regression: less likely, it connects with the VPN off (the update stays installed)";
+        for (String failure : List.of("ssl_cert_not_on_server", "hybrid_required_by_server")) {
+            for (Boolean keysOk : java.util.Arrays.asList(null, false)) {
+                SymptomSet.Builder b = errorPair("ubu-dev-02.corp.example").symptom("history.started_after_update", true)
+                        .symptom("client.last_update_days", 0).symptom("rdp.negotiation", "failure")
+                        .symptom("rdp.negotiation_failure", failure);
+                present(b, "server.machinekeys_ok", keysOk);
+                List<String> rules = evidenceRules("windows-update-regression", b.build());
+                boolean cert = failure.equals("ssl_cert_not_on_server");
+                assertEquals(cert && keysOk == null, rules.contains(certRule), failure + " " + keysOk);
+                assertEquals(keysOk != null, rules.contains(keyRule), failure + " " + keysOk);
+            }
+        }
+        for (Boolean vpnOff : java.util.Arrays.asList(true, false, null)) {
+            SymptomSet.Builder b = errorPair("rhel-build-07.corp.example").symptom("history.started_after_update", true)
+                    .symptom("client.last_update_days", 1).symptom("client.vpn_active", true);
+            present(b, "test.without_vpn_works", vpnOff);
+            assertEquals(Boolean.TRUE.equals(vpnOff), evidenceRules("windows-update-regression", b.build()).contains(vpnRule), "VPN off " + vpnOff);
+        }
+    }
+
+    /**
      * A host that cannot read its RDP certificate's private key (MachineKeys not readable by NETWORK SERVICE, or Schannel 36870
      * with no logon since) completes no TLS handshake with any client, whatever updates either side installed (domain notes,
      * "Windows settings" and "Event ids"; kb/causes.yaml rdp-certificate-problem): that argues against an update's changed
