@@ -7139,4 +7139,60 @@ class BundledRulesTest {
         assertEquals("network-profile-public", listed(publicProfile).get(0), listed(publicProfile).toString());
         assertTrue(listed(publicProfile).contains("firewall-blocking"), listed(publicProfile).toString());
     }
+
+    /**
+     * A host whose own firewall refuses RDP on its active profile, with the RDP port filtered, is never reached for the TLS
+     * handshake where its certificate is presented: a broken certificate is a fault to fix next (blind holdout round 281, 3424).
+     */
+    @Test
+    void aHostFirewallThatRefusesRdpArguesAgainstTheCertificateStoppingTheConnection() {
+        String rule = "rdp-certificate-problem: less likely, the host's firewall refuses RDP on the active profile and the port gets no answer (no connection reaches the certificate)";
+        record Fw(Boolean allowed, String port, Boolean gateway, boolean against) {
+        }
+        for (Fw f : List.of(new Fw(false, "filtered", null, true), new Fw(false, "filtered", false, true),
+                new Fw(true, "filtered", null, false), new Fw(null, "filtered", null, false), new Fw(false, "open", null, false),
+                new Fw(false, null, null, false), new Fw(false, "filtered", true, false))) {
+            SymptomSet.Builder b = errorPair("file-srv-09.corp.example").symptom("server.machinekeys_ok", false);
+            present(b, "server.firewall_rdp_allowed", f.allowed());
+            present(b, "network.rdp_port_state", f.port());
+            present(b, "network.via_gateway", f.gateway());
+            assertEquals(f.against(), evidenceRules("rdp-certificate-problem", b.build()).contains(rule), f.toString());
+        }
+    }
+
+    /**
+     * A client that refuses the RD Gateway's certificate never has the gateway tunnel it to the host, so the host's CredSSP is
+     * not what stops it (blind holdout round 281, 3428).
+     */
+    @Test
+    void aGatewayThatStopsTheConnectionArguesAgainstTheHostsCredssp() {
+        String rule = "credssp-nla-mismatch: less likely, the RD Gateway stops the connection (the host's CredSSP is never reached)";
+        java.util.function.Supplier<SymptomSet.Builder> base = () -> errorPair("dev-ws-21.corp.example")
+                .symptom("client.credssp_oracle", 0).symptom("server.credssp_patched", false).symptom("network.via_gateway", true);
+        SymptomSet stops = base.get().symptom("network.gateway_cert_name_match", false).build();
+        SymptomSet fine = base.get().symptom("network.gateway_cert_name_match", true).build();
+        assertTrue(evidenceRules("credssp-nla-mismatch", stops).contains(rule), evidenceRules("credssp-nla-mismatch", stops).toString());
+        assertFalse(evidenceRules("credssp-nla-mismatch", fine).contains(rule));
+        assertTrue(confidence("credssp-nla-mismatch", stops) < confidence("credssp-nla-mismatch", fine));
+    }
+
+    /**
+     * A client with Force Updated Clients against a host without the CredSSP update stops at CredSSP; without a logged 1149
+     * no connection reached the logon where the profile loads (blind holdout round 281, 3423).
+     */
+    @Test
+    void aRefusedUnpatchedCredsspArguesAgainstTheProfileStoppingTheConnection() {
+        String rule = "user-profile-corrupt: less likely, the client refuses the host's unpatched CredSSP and no authentication succeeded (the logon is never reached)";
+        HostEvent profile = new HostEvent("Application", "Microsoft-Windows-User Profile Service", 1502, null, "Windows cannot load the locally stored profile.");
+        SymptomSet refused = errorPair("hr-ts-02.corp.example").symptom("client.credssp_oracle", 0).symptom("server.credssp_patched", false)
+                .event(profile).build();
+        SymptomSet patched = errorPair("hr-ts-02.corp.example").symptom("client.credssp_oracle", 0).symptom("server.credssp_patched", true)
+                .event(profile).build();
+        SymptomSet authenticated = errorPair("hr-ts-02.corp.example").symptom("client.credssp_oracle", 0).symptom("server.credssp_patched", false)
+                .symptom("client.user", "jdoe").event(profile).event(authenticated("jdoe", null)).build();
+        assertTrue(evidenceRules("user-profile-corrupt", refused).contains(rule), evidenceRules("user-profile-corrupt", refused).toString());
+        assertFalse(evidenceRules("user-profile-corrupt", patched).contains(rule));
+        assertFalse(evidenceRules("user-profile-corrupt", authenticated).contains(rule));
+        assertEquals("credssp-nla-mismatch", listed(refused).get(0));
+    }
 }
